@@ -1,0 +1,50 @@
+package org.mmkit.backend;
+
+/**
+ * Something that can run scenario processes: the model, or the real Linux kernel of this machine.
+ * Every call works on a process handle returned by {@link #newProcess} or {@link #fork}. System
+ * calls return the raw kernel convention: a non-negative result, or {@code -errno} (values in
+ * [-4095, -1]). Backends return raw values only; transcripts are formatted by the scenario runner,
+ * so both backends are shown the same way.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** Short name used in transcripts and options: {@code model} or {@code linux}. */
+    String name();
+
+    /** {@code null} when this backend can satisfy the requirement, else why it cannot. */
+    String unsupported(Requirement requirement);
+
+    /** Starts a process with an empty scenario address space; unprivileged means no CAP_SYS_ADMIN. */
+    int newProcess(boolean privileged);
+
+    /** Performs one system call of the process; returns its raw result ({@code -errno} on failure). */
+    long syscall(int pid, Syscall call, long... args);
+
+    /** {@code memfd_create(name, flags)}: a new fd, or {@code -errno}. */
+    long memfdCreate(int pid, String name, long flags);
+
+    /** {@code mincore}: the vector, or {@code null} with the errno in {@link Result}. */
+    Result<byte[]> mincore(int pid, long addr, long len);
+
+    /** {@code fork()} of the process: the child's handle, or {@code -errno}. */
+    int fork(int pid);
+
+    /** The process exits (status 0); its handle becomes invalid. */
+    void exit(int pid);
+
+    /** A load of {@code len} bytes through the MMU. */
+    Access load(int pid, long addr, int len);
+
+    /** A store of {@code data} through the MMU. A store interrupted by a signal may have written a prefix. */
+    Access store(int pid, long addr, byte[] data);
+
+    /** {@code pread(open("/proc/self/pagemap"), buf, count, offset)}: the bytes read, or the errno. */
+    Result<byte[]> pagemapRead(int pid, long offset, int count);
+
+    /** The whole text of a {@code /proc/self} file of the process. */
+    String procText(int pid, ProcFile file);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,25 @@
+package org.mmkit.backend;
+
+/** System calls a scenario can make with plain integer arguments, with their x86-64 numbers. */
+public enum Syscall {
+    MMAP(9, 6), MPROTECT(10, 3), MUNMAP(11, 2), MREMAP(25, 5), MADVISE(28, 3), MLOCK(149, 2),
+    MUNLOCK(150, 2), MLOCK2(325, 3), FTRUNCATE(77, 2), FALLOCATE(285, 4), CLOSE(3, 1);
+
+    private final int number;
+    private final int arity;
+
+    Syscall(int number, int arity) {
+        this.number = number;
+        this.arity = arity;
+    }
+
+    /** The x86-64 system call number. */
+    public int number() {
+        return number;
+    }
+
+    /** How many arguments it takes. */
+    public int arity() {
+        return arity;
+    }
+}

@@ -1,0 +1,88 @@
+package org.mmkit.core;
+
+/**
+ * Immutable configuration of a simulated machine: the kernel version and build behaviour being
+ * modelled, and the machine's limits. Start from a profile such as {@link #linux618()} and adjust
+ * with {@link #toBuilder()}.
+ *
+ * @param kernelVersion       the modelled kernel release as {@code major * 100 + minor} (618 = 6.18)
+ * @param ramPages            page frames of simulated RAM (4 KiB each), including the zero page
+ * @param maxMapCount         {@code vm.max_map_count}; a new VMA is refused once the count exceeds it
+ * @param taskSize            {@code TASK_SIZE}: the end of the user address space
+ * @param mmapBase            where top-down placement starts ({@code mm->mmap_base}, no randomisation)
+ * @param mmapMinAddr         {@code vm.mmap_min_addr}; lower fixed mappings need a privileged process
+ * @param softDirty           CONFIG_MEM_SOFT_DIRTY (off on the reference kernel)
+ */
+public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
+        long mmapBase, long mmapMinAddr, boolean softDirty) {
+
+    public KernelConfig {
+        if (ramPages < 16 || ramPages > (1L << 31)) {
+            throw new IllegalArgumentException("ramPages must be in [16, 2^31]: " + ramPages);
+        }
+        if (maxMapCount < 1) {
+            throw new IllegalArgumentException("maxMapCount must be positive: " + maxMapCount);
+        }
+        if ((taskSize & 0xfff) != 0 || (mmapBase & 0xfff) != 0 || mmapBase > taskSize) {
+            throw new IllegalArgumentException("taskSize and mmapBase must be page aligned, mmapBase <= taskSize");
+        }
+    }
+
+    /**
+     * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
+     * {@code vm.max_map_count} 65530, no soft-dirty, mmap base 128 MiB below the task size
+     * (ASLR off: the stack gap is clamped to its 128 MiB minimum).
+     */
+    public static KernelConfig linux618() {
+        long taskSize = 0x7ffffffff000L;
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 0x10000, false);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builder for a changed copy of a configuration. */
+    public static final class Builder {
+        private int kernelVersion;
+        private long ramPages;
+        private int maxMapCount;
+        private long taskSize;
+        private long mmapBase;
+        private long mmapMinAddr;
+        private boolean softDirty;
+
+        private Builder(KernelConfig c) {
+            kernelVersion = c.kernelVersion;
+            ramPages = c.ramPages;
+            maxMapCount = c.maxMapCount;
+            taskSize = c.taskSize;
+            mmapBase = c.mmapBase;
+            mmapMinAddr = c.mmapMinAddr;
+            softDirty = c.softDirty;
+        }
+
+        public Builder ramPages(long pages) {
+            ramPages = pages;
+            return this;
+        }
+
+        public Builder ramBytes(long bytes) {
+            return ramPages(bytes >>> Uapi.PAGE_SHIFT);
+        }
+
+        public Builder maxMapCount(int count) {
+            maxMapCount = count;
+            return this;
+        }
+
+        public Builder softDirty(boolean on) {
+            softDirty = on;
+            return this;
+        }
+
+        public KernelConfig build() {
+            return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty);
+        }
+    }
+}
