@@ -1,15 +1,18 @@
 package org.mmkit.core;
 
+import org.mmkit.core.mm.Machine;
+import org.mmkit.core.mm.Task;
+
 /**
  * A simulated machine running the modelled Linux kernel: physical memory, page cache and
  * processes. Create one with {@link #create(KernelConfig)}; every process of a kernel shares its
  * physical memory, so fork, shared mappings and memfds behave as on one real machine.
  */
-public final class Kernel {
-    private final KernelConfig config;
+public final class Kernel implements AutoCloseable {
+    private final Machine machine;
 
     private Kernel(KernelConfig config) {
-        this.config = config;
+        this.machine = new Machine(config);
     }
 
     /** A new machine with no processes. */
@@ -18,7 +21,7 @@ public final class Kernel {
     }
 
     public KernelConfig config() {
-        return config;
+        return machine.config();
     }
 
     /**
@@ -28,6 +31,12 @@ public final class Kernel {
      *                   {@code mmap_min_addr})
      */
     public SimProcess newProcess(boolean privileged) {
-        throw new UnsupportedOperationException("work in progress");
+        return Task.create(machine, privileged);
+    }
+
+    /** Releases the machine's off-heap memory; its processes must not be used afterwards. */
+    @Override
+    public void close() {
+        machine.close();
     }
 }

@@ -2,7 +2,7 @@ package org.mmkit.core;
 
 /** Signals a memory access can raise, with their x86-64 numbers. */
 public enum Signal {
-    SIGBUS(7), SIGSEGV(11);
+    SIGKILL(9), SIGBUS(7), SIGSEGV(11);
 
     /** {@code si_code} of SIGSEGV: no mapping at the address. */
     public static final int SEGV_MAPERR = 1;

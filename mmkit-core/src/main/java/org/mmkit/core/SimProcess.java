@@ -5,65 +5,68 @@ package org.mmkit.core;
  * System calls behave as on Linux: on failure they throw {@link ErrnoException} carrying the errno
  * Linux would return, leaving the model as Linux would leave it. Memory accesses go through the
  * process's main thread; an access the kernel would answer with a signal throws {@link MemoryFault}.
+ * Instances come from {@link Kernel#newProcess}; every method is thread-safe.
  */
-public final class SimProcess {
-    SimProcess() {
-        throw new UnsupportedOperationException("work in progress");
-    }
-
-    public int pid() { throw new UnsupportedOperationException(); }
+public interface SimProcess {
+    int pid();
 
     /** Whether this process holds CAP_SYS_ADMIN (sees PFNs in pagemap). */
-    public boolean privileged() { throw new UnsupportedOperationException(); }
+    boolean privileged();
 
-    public long mmap(long addr, long len, long prot, long flags, int fd, long offset) { throw new UnsupportedOperationException(); }
+    long mmap(long addr, long len, long prot, long flags, int fd, long offset);
 
-    public void munmap(long addr, long len) { throw new UnsupportedOperationException(); }
+    void munmap(long addr, long len);
 
-    public void mprotect(long addr, long len, long prot) { throw new UnsupportedOperationException(); }
+    void mprotect(long addr, long len, long prot);
 
-    public long mremap(long oldAddr, long oldLen, long newLen, long flags, long newAddr) { throw new UnsupportedOperationException(); }
+    long mremap(long oldAddr, long oldLen, long newLen, long flags, long newAddr);
 
-    public void madvise(long addr, long len, int advice) { throw new UnsupportedOperationException(); }
+    void madvise(long addr, long len, int advice);
 
-    public void mlock(long addr, long len) { throw new UnsupportedOperationException(); }
+    void mlock(long addr, long len);
 
-    public void mlock2(long addr, long len, long flags) { throw new UnsupportedOperationException(); }
+    void mlock2(long addr, long len, long flags);
 
-    public void munlock(long addr, long len) { throw new UnsupportedOperationException(); }
+    void munlock(long addr, long len);
 
     /** {@code mincore}: one byte per page of the range, bit 0 set when the page is resident. */
-    public byte[] mincore(long addr, long len) { throw new UnsupportedOperationException(); }
+    byte[] mincore(long addr, long len);
 
-    public int memfdCreate(String name, long flags) { throw new UnsupportedOperationException(); }
+    int memfdCreate(String name, long flags);
 
-    public void ftruncate(int fd, long length) { throw new UnsupportedOperationException(); }
+    void ftruncate(int fd, long length);
 
-    public void fallocate(int fd, int mode, long offset, long len) { throw new UnsupportedOperationException(); }
+    void fallocate(int fd, int mode, long offset, long len);
 
-    public void close(int fd) { throw new UnsupportedOperationException(); }
+    void close(int fd);
 
     /** {@code fork()}: a child with a copy-on-write copy of this address space. */
-    public SimProcess fork() { throw new UnsupportedOperationException(); }
+    SimProcess fork();
 
     /** {@code exit()}: frees the address space and closes every descriptor. */
-    public void exit() { throw new UnsupportedOperationException(); }
+    void exit();
 
     /** Reads {@code dst.length} bytes at {@code addr}, faulting pages in as a CPU load would. */
-    public void load(long addr, byte[] dst) { throw new UnsupportedOperationException(); }
+    void load(long addr, byte[] dst);
 
     /** Writes {@code src} at {@code addr}, faulting pages in as a CPU store would. */
-    public void store(long addr, byte[] src) { throw new UnsupportedOperationException(); }
+    void store(long addr, byte[] src);
+
+    /** A little-endian 64-bit load, as {@code *(uint64_t *)addr}. */
+    long loadLong(long addr);
+
+    /** A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}. */
+    void storeLong(long addr, long value);
 
     /** The text of {@code /proc/PID/maps}. */
-    public String maps() { throw new UnsupportedOperationException(); }
+    String maps();
 
     /** The text of {@code /proc/PID/smaps}. */
-    public String smaps() { throw new UnsupportedOperationException(); }
+    String smaps();
 
     /**
      * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process.
      * @return bytes read (0 at EOF)
      */
-    public int pagemapRead(long offset, byte[] buf) { throw new UnsupportedOperationException(); }
+    int pagemapRead(long offset, byte[] buf);
 }

@@ -1,0 +1,198 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PteLayout;
+
+/** {@code madvise} ({@code mm/madvise.c}). */
+final class AdviseCall {
+    private AdviseCall() {
+    }
+
+    static void madvise(Mm mm, long start, long len, int advice) {
+        if (!valid(advice) || (start & (PAGE_SIZE - 1)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long size = MmapCall.pageAlign(len);
+        if (len != 0 && size == 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long end = start + size;
+        if (Long.compareUnsigned(end, start) < 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (end == start) {
+            return;
+        }
+        if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
+            populate(mm, start, end, advice == MADV_POPULATE_WRITE);
+            return;
+        }
+        walk(mm, start, end, advice);
+    }
+
+    private static boolean valid(int advice) {
+        return switch (advice) {
+            case MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED, MADV_FREE,
+                 MADV_REMOVE, MADV_DONTFORK, MADV_DOFORK, MADV_MERGEABLE, MADV_UNMERGEABLE,
+                 MADV_HUGEPAGE, MADV_NOHUGEPAGE, MADV_DONTDUMP, MADV_DODUMP, MADV_WIPEONFORK,
+                 MADV_KEEPONFORK, MADV_COLD, MADV_PAGEOUT, MADV_POPULATE_READ, MADV_POPULATE_WRITE,
+                 MADV_DONTNEED_LOCKED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code madvise_walk_vmas}: applies the advice to every VMA part in [start, end); holes are
+     * skipped and reported as ENOMEM once the rest is done.
+     */
+    private static void walk(Mm mm, long start, long end, int advice) {
+        boolean hole = false;
+        Vma vma = mm.findVma(start);
+        while (true) {
+            if (vma == null) {
+                throw Errno.ENOMEM.exception();
+            }
+            if (start < vma.start) {
+                hole = true;
+                start = vma.start;
+                if (start >= end) {
+                    break;
+                }
+            }
+            long to = Math.min(vma.end, end);
+            apply(mm, vma, start, to, advice);
+            start = to;
+            if (start >= end) {
+                break;
+            }
+            vma = mm.findVma(start);
+        }
+        if (hole) {
+            throw Errno.ENOMEM.exception();
+        }
+    }
+
+    /** {@code madvise_vma_behavior} on [start, end) of one VMA. */
+    private static void apply(Mm mm, Vma vma, long start, long end, int advice) {
+        long flags = vma.flags;
+        switch (advice) {
+            case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {
+                long forbidden = VmFlags.PFNMAP | (advice == MADV_DONTNEED ? VmFlags.LOCKED : 0);
+                if ((flags & forbidden) != 0) {
+                    throw Errno.EINVAL.exception();
+                }
+                mm.zapRange(start, end, false, end - start >= PMD_SIZE);
+                return;
+            }
+            case MADV_FREE -> {
+                if (!vma.isAnonymous() || vma.has(VmFlags.SHARED)) {
+                    throw Errno.EINVAL.exception();
+                }
+                lazyFree(mm, start, end);
+                return;
+            }
+            case MADV_REMOVE -> {
+                if (vma.has(VmFlags.LOCKED) || vma.file == null) {
+                    throw Errno.EINVAL.exception();
+                }
+                if ((flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) != (VmFlags.SHARED | VmFlags.MAYWRITE)) {
+                    throw Errno.EACCES.exception();
+                }
+                FileCalls.punchHole(vma.file, vma.pageIndex(start), vma.pageIndex(end));
+                return;
+            }
+            case MADV_WILLNEED -> {
+                return;
+            }
+            case MADV_COLD, MADV_PAGEOUT -> {
+                if ((flags & (VmFlags.LOCKED | VmFlags.PFNMAP | VmFlags.HUGETLB)) != 0) {
+                    throw Errno.EINVAL.exception();
+                }
+                return; // without a swap device nothing can be reclaimed from a mapping
+            }
+            case MADV_NORMAL -> flags &= ~(VmFlags.SEQ_READ | VmFlags.RAND_READ);
+            case MADV_SEQUENTIAL -> flags = (flags & ~VmFlags.RAND_READ) | VmFlags.SEQ_READ;
+            case MADV_RANDOM -> flags = (flags & ~VmFlags.SEQ_READ) | VmFlags.RAND_READ;
+            case MADV_DONTFORK -> flags |= VmFlags.DONTCOPY;
+            case MADV_DOFORK -> {
+                if (vma.has(VmFlags.IO)) {
+                    throw Errno.EINVAL.exception();
+                }
+                flags &= ~VmFlags.DONTCOPY;
+            }
+            case MADV_WIPEONFORK -> {
+                if (vma.file != null || vma.has(VmFlags.SHARED)) {
+                    throw Errno.EINVAL.exception();
+                }
+                flags |= VmFlags.WIPEONFORK;
+            }
+            case MADV_KEEPONFORK -> flags &= ~VmFlags.WIPEONFORK;
+            case MADV_DONTDUMP -> flags |= VmFlags.DONTDUMP;
+            case MADV_DODUMP -> {
+                if ((flags & VmFlags.SPECIAL) != 0) {
+                    throw Errno.EINVAL.exception();
+                }
+                flags &= ~VmFlags.DONTDUMP;
+            }
+            case MADV_HUGEPAGE -> flags = (flags & ~VmFlags.NOHUGEPAGE) | VmFlags.HUGEPAGE;
+            case MADV_NOHUGEPAGE -> flags = (flags & ~VmFlags.HUGEPAGE) | VmFlags.NOHUGEPAGE;
+            case MADV_MERGEABLE -> {
+                long ignored = VmFlags.MERGEABLE | VmFlags.SHARED | VmFlags.MAYSHARE | VmFlags.SPECIAL | VmFlags.HUGETLB;
+                if ((flags & ignored) == 0) {
+                    flags |= VmFlags.MERGEABLE;
+                }
+            }
+            case MADV_UNMERGEABLE -> flags &= ~VmFlags.MERGEABLE;
+            default -> throw new IllegalArgumentException("advice " + advice);
+        }
+        mm.modify(vma, start, end, flags);
+    }
+
+    /**
+     * {@code madvise_free_pte_range}: exclusive anonymous pages become lazily freeable — clean,
+     * old, no longer swap-backed — until written again.
+     */
+    private static void lazyFree(Mm mm, long start, long end) {
+        PhysicalMemory memory = mm.memory;
+        for (long va = start; va < end; va += PAGE_SIZE) {
+            long pte = mm.pte(va);
+            if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
+                continue;
+            }
+            int pfn = (int) PteLayout.pfn(pte);
+            if (memory.mapcount(pfn) != 1) {
+                continue;
+            }
+            memory.clear(pfn, PhysicalMemory.PG_SWAPBACKED | PhysicalMemory.PG_DIRTY);
+            mm.updatePte(va, pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED));
+        }
+    }
+
+    /**
+     * {@code madvise_populate}: faults the range in as reads or writes. A hole or lack of memory
+     * gives ENOMEM, a VMA that forbids the access EINVAL, SIGBUS or a guard EFAULT.
+     */
+    private static void populate(Mm mm, long start, long end, boolean write) {
+        for (long va = start; va < end; ) {
+            Vma vma = mm.vmaAt(va);
+            if (vma == null) {
+                throw Errno.ENOMEM.exception();
+            }
+            long needed = write ? VmFlags.WRITE : VmFlags.READ;
+            if ((vma.flags & needed) == 0 || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
+                throw Errno.EINVAL.exception();
+            }
+            long to = Math.min(end, vma.end);
+            switch (Fault.populate(mm, va, to, write)) {
+                case DONE -> { }
+                case SIGBUS, GUARD -> throw Errno.EFAULT.exception();
+                case NO_VMA, OOM -> throw Errno.ENOMEM.exception();
+                case ACCESS -> throw Errno.EINVAL.exception();
+            }
+            va = to;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PteLayout;
+
+/**
+ * File system calls on shmem files: {@code memfd_create} ({@code mm/memfd.c}), {@code ftruncate},
+ * {@code fallocate} ({@code mm/shmem.c: shmem_setattr, shmem_fallocate}) and {@code close}, with
+ * the unmapping they cause in every process ({@code unmap_mapping_range}).
+ */
+final class FileCalls {
+    private FileCalls() {
+    }
+
+    /** {@code MFD_NAME_MAX_LEN}: NAME_MAX minus the "memfd:" prefix. */
+    private static final int NAME_MAX_LEN = 249;
+    private static final int FIRST_FD = 3;
+
+    static int memfdCreate(Task task, String name, long flags) {
+        long known = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
+        if ((flags & ~known) != 0 || (flags & (MFD_EXEC | MFD_NOEXEC_SEAL)) == (MFD_EXEC | MFD_NOEXEC_SEAL)) {
+            throw Errno.EINVAL.exception();
+        }
+        if ((flags & MFD_HUGETLB) != 0) {
+            throw Errno.EINVAL.exception(); // hugetlbfs is not modelled yet
+        }
+        if (name.length() > NAME_MAX_LEN) {
+            throw Errno.EINVAL.exception();
+        }
+        ShmemFile file = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
+                "/memfd:" + name + " (deleted)", 0);
+        return install(task, file);
+    }
+
+    /** Installs {@code file} at the lowest free descriptor. */
+    static int install(Task task, ShmemFile file) {
+        int fd = FIRST_FD;
+        while (task.files.containsKey(fd)) {
+            fd++;
+        }
+        file.open();
+        task.files.put(fd, file);
+        return fd;
+    }
+
+    static void close(Task task, int fd) {
+        task.file(fd);
+        task.files.remove(fd).release();
+    }
+
+    static void ftruncate(Task task, int fd, long length) {
+        if (length < 0) {
+            throw Errno.EINVAL.exception();
+        }
+        ShmemFile file = task.file(fd);
+        long old = file.size;
+        file.size = length;
+        if (length < old) {
+            long firstWhole = (length + PAGE_SIZE - 1) >>> PAGE_SHIFT;
+            unmapMapping(file, firstWhole, Long.MAX_VALUE, true);
+            file.removePages(firstWhole, Long.MAX_VALUE);
+            zeroPartial(file, length, PAGE_SIZE - (length & (PAGE_SIZE - 1)));
+        }
+    }
+
+    static void fallocate(Task task, int fd, int mode, long offset, long len) {
+        if (offset < 0 || len <= 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if ((mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE)) != 0) {
+            throw Errno.EOPNOTSUPP.exception();
+        }
+        if ((mode & FALLOC_FL_PUNCH_HOLE) != 0 && (mode & FALLOC_FL_KEEP_SIZE) == 0) {
+            throw Errno.EOPNOTSUPP.exception();
+        }
+        ShmemFile file = task.file(fd);
+        if (offset + len < 0) {
+            throw Errno.EFBIG.exception();
+        }
+        if ((mode & FALLOC_FL_PUNCH_HOLE) != 0) {
+            long firstWhole = (offset + PAGE_SIZE - 1) >>> PAGE_SHIFT;
+            long endWhole = (offset + len) >>> PAGE_SHIFT;
+            if (firstWhole < endWhole) {
+                punchHole(file, firstWhole, endWhole);
+            }
+            long headEnd = Math.min(offset + len, firstWhole << PAGE_SHIFT);
+            zeroPartial(file, offset, headEnd - offset);
+            long tailStart = Math.max(offset, endWhole << PAGE_SHIFT);
+            if (tailStart < offset + len && tailStart >= headEnd) {
+                zeroPartial(file, tailStart, offset + len - tailStart);
+            }
+            return;
+        }
+        long first = offset >>> PAGE_SHIFT;
+        long last = (offset + len - 1) >>> PAGE_SHIFT;
+        PhysicalMemory memory = task.machine.memory;
+        if (memory.freeFrames() < last - first + 1 - file.pageCache.subMap(first, last + 1).size()) {
+            throw Errno.ENOSPC.exception();
+        }
+        for (long index = first; index <= last; index++) {
+            if (file.lookup(index) < 0) {
+                file.insert(index, memory.allocate());
+            }
+        }
+        if ((mode & FALLOC_FL_KEEP_SIZE) == 0 && offset + len > file.size) {
+            file.size = offset + len;
+        }
+    }
+
+    /** Frees the whole pages [fromIndex, toIndex) of {@code file}, unmapping them everywhere but in private COW copies. */
+    static void punchHole(ShmemFile file, long fromIndex, long toIndex) {
+        unmapMapping(file, fromIndex, toIndex, false);
+        file.removePages(fromIndex, toIndex);
+    }
+
+    /** Zeroes {@code len} bytes at {@code pos} of a cached page, if that page is cached ({@code truncate_inode_partial_folio}). */
+    private static void zeroPartial(ShmemFile file, long pos, long len) {
+        if (len <= 0 || len >= PAGE_SIZE) {
+            return;
+        }
+        int pfn = file.lookup(pos >>> PAGE_SHIFT);
+        if (pfn >= 0) {
+            MemorySegment page = file.memory().contents(pfn);
+            page.asSlice(pos & (PAGE_SIZE - 1), len).fill((byte) 0);
+        }
+    }
+
+    /**
+     * {@code unmap_mapping_range}: zaps the PTEs of file pages [fromIndex, toIndex) in every VMA
+     * mapping the file; private anonymous copies go too only with {@code evenCows} (truncate).
+     */
+    static void unmapMapping(ShmemFile file, long fromIndex, long toIndex, boolean evenCows) {
+        for (Vma vma : List.copyOf(file.mappings)) {
+            long first = Math.max(fromIndex, vma.pgoff);
+            long last = Math.min(toIndex, vma.pgoff + vma.pages());
+            for (long index = first; index < last; index++) {
+                long va = vma.start + ((index - vma.pgoff) << PAGE_SHIFT);
+                long pte = vma.mm.pte(va);
+                if (!PteLayout.isPresent(pte)) {
+                    continue;
+                }
+                boolean anonCopy = !PteLayout.isSpecial(pte)
+                        && vma.mm.memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
+                if (evenCows || !anonCopy) {
+                    vma.mm.zapPage(va);
+                }
+            }
+        }
+    }
+}

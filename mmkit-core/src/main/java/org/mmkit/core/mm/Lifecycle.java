@@ -1,0 +1,91 @@
+package org.mmkit.core.mm;
+
+import java.util.Map;
+
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageTables;
+import org.mmkit.core.pgtable.PteLayout;
+
+/** Process creation and teardown: {@code fork} ({@code kernel/fork.c: dup_mmap}, {@code mm/memory.c: copy_page_range}) and {@code exit} ({@code exit_mmap}). */
+final class Lifecycle {
+    private Lifecycle() {
+    }
+
+    static Task fork(Task parent) {
+        Mm from = parent.mm;
+        Mm to = new Mm(parent.machine);
+        for (var entry : from.vmas.entries()) {
+            Vma vma = entry.value();
+            if (vma.has(VmFlags.DONTCOPY)) {
+                continue;
+            }
+            Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
+            copy.flags &= ~VmFlags.LOCKED_MASK;
+            boolean wipe = vma.has(VmFlags.WIPEONFORK);
+            copy.anonVma = wipe || vma.anonVma == null ? null : new AnonVma(vma.anonVma);
+            copy.anonChainShared = copy.anonVma != null;
+            to.link(copy);
+            if (!wipe && vma.anonVma != null) {
+                copyPageRange(from, to, vma);
+            }
+        }
+        Task child = new Task(parent.machine, parent.privileged, to);
+        for (Map.Entry<Integer, ShmemFile> fd : parent.files.entrySet()) {
+            fd.getValue().open();
+            child.files.put(fd.getKey(), fd.getValue());
+        }
+        return child;
+    }
+
+    /**
+     * {@code copy_page_range}: the child maps the same pages; in COW mappings both sides lose
+     * write access and anonymous pages stop being exclusive; the child's entries are old.
+     */
+    private static void copyPageRange(Mm from, Mm to, Vma vma) {
+        PhysicalMemory memory = from.memory;
+        for (long block = vma.start & -PageTables.PMD_SIZE; block < vma.end; block += PageTables.PMD_SIZE) {
+            if (from.pageTables.pteTableId(block) < 0) {
+                continue;
+            }
+            long first = Math.max(block, vma.start);
+            long last = Math.min(block + PageTables.PMD_SIZE, vma.end);
+            for (long va = first; va < last; va += 4096) {
+                long pte = from.pte(va);
+                if (!PteLayout.isPresent(pte)) {
+                    if (pte != 0) {
+                        to.pageTables.set(va, pte); // PTE markers
+                    }
+                    continue;
+                }
+                int pfn = (int) PteLayout.pfn(pte);
+                if (!PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                    memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
+                }
+                if (vma.isCow() && PteLayout.isWritable(pte)) {
+                    pte &= ~PteLayout.RW;
+                    from.updatePte(va, pte);
+                }
+                if (vma.has(VmFlags.SHARED)) {
+                    pte &= ~PteLayout.DIRTY;
+                }
+                to.mapPage(va, pfn, pte & ~(PteLayout.ACCESSED | PteLayout.UFFD_WP));
+            }
+        }
+    }
+
+    /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
+    static void exit(Task task) {
+        Mm mm = task.mm;
+        for (var entry : java.util.List.copyOf(mm.vmas.intersecting(0, Long.MAX_VALUE))) {
+            Vma vma = entry.value();
+            mm.zapRange(vma.start, vma.end, true, false);
+            mm.unlink(vma);
+        }
+        mm.pageTables.freeTables(0, 1L << 47, 0, 1L << 47);
+        for (ShmemFile file : task.files.values()) {
+            file.release();
+        }
+        task.files.clear();
+        task.mm = null;
+    }
+}

@@ -1,0 +1,107 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.pgtable.PteLayout;
+
+/**
+ * {@code mlock}, {@code mlock2}, {@code munlock} ({@code mm/mlock.c}), populating
+ * ({@code mm/gup.c: __mm_populate}) and {@code mincore} ({@code mm/mincore.c}).
+ */
+final class LockCall {
+    private LockCall() {
+    }
+
+    static void mlock(Mm mm, long start, long len, long lockFlags) {
+        long end = applyLockFlags(mm, start, len, VmFlags.LOCKED | lockFlags);
+        if (end > 0) {
+            populateRange(mm, start & ~(PAGE_SIZE - 1), end);
+        }
+    }
+
+    static void mlock2(Mm mm, long start, long len, long flags) {
+        if ((flags & ~MLOCK_ONFAULT) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        mlock(mm, start, len, (flags & MLOCK_ONFAULT) != 0 ? VmFlags.LOCKONFAULT : 0);
+    }
+
+    static void munlock(Mm mm, long start, long len) {
+        applyLockFlags(mm, start, len, 0);
+    }
+
+    /**
+     * {@code apply_vma_lock_flags}: sets the lock flags of every VMA in the page-rounded range;
+     * returns the range end, or 0 for an empty range.
+     */
+    private static long applyLockFlags(Mm mm, long start, long len, long lockFlags) {
+        long end = MmapCall.pageAlign(len + (start & (PAGE_SIZE - 1)));
+        start &= ~(PAGE_SIZE - 1);
+        end += start;
+        if (Long.compareUnsigned(end, start) < 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (end == start) {
+            return 0;
+        }
+        Vma vma = mm.vmaAt(start);
+        if (vma == null) {
+            throw Errno.ENOMEM.exception();
+        }
+        for (long addr = start; addr < end; ) {
+            vma = mm.findVma(addr);
+            if (vma == null || vma.start > addr) {
+                throw Errno.ENOMEM.exception();
+            }
+            long to = Math.min(vma.end, end);
+            long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
+            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB)) == 0) {
+                mm.modify(vma, addr, to, newFlags);
+            }
+            addr = to;
+        }
+        return end;
+    }
+
+    /**
+     * {@code __mm_populate} with errors ignored: faults in [start, end) of every VMA as
+     * MAP_POPULATE and mlock do — write faults for private writable VMAs (breaking COW up front),
+     * read faults otherwise; VM_LOCKONFAULT and inaccessible VMAs are skipped.
+     */
+    static void populateRange(Mm mm, long start, long end) {
+        for (Vma vma = mm.findVma(start); vma != null && vma.start < end; vma = mm.next(vma)) {
+            if (vma.has(VmFlags.LOCKONFAULT) || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0
+                    || (vma.flags & VmFlags.ACCESS) == 0) {
+                continue;
+            }
+            boolean write = (vma.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;
+            Fault.populate(mm, Math.max(start, vma.start), Math.min(end, vma.end), write);
+        }
+    }
+
+    /** {@code mincore}: bit 0 of each byte says whether the page is resident. */
+    static byte[] mincore(Mm mm, long start, long len) {
+        if ((start & (PAGE_SIZE - 1)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long taskSize = mm.machine.config.taskSize();
+        if (start > taskSize || len > taskSize - start) {
+            throw Errno.ENOMEM.exception();
+        }
+        long pages = MmapCall.pageAlign(len) >>> PAGE_SHIFT;
+        byte[] vec = new byte[(int) pages];
+        for (int i = 0; i < pages; i++) {
+            long va = start + ((long) i << PAGE_SHIFT);
+            Vma vma = mm.vmaAt(va);
+            if (vma == null) {
+                throw Errno.ENOMEM.exception();
+            }
+            long pte = mm.pte(va);
+            boolean resident = PteLayout.isPresent(pte)
+                    || (pte == 0 && vma.file != null && vma.file.lookup(vma.pageIndex(va)) >= 0);
+            vec[i] = (byte) (resident ? 1 : 0);
+        }
+        return vec;
+    }
+}

@@ -1,0 +1,49 @@
+package org.mmkit.core.mm;
+
+import org.mmkit.core.KernelConfig;
+import org.mmkit.core.mem.PhysicalMemory;
+
+/**
+ * The simulated machine: physical memory, configuration, and the one lock that serialises every
+ * operation on it.
+ *
+ * <p>Lock order: {@link #lock} is the only lock. It stands for the kernel's mmap locks, page-table
+ * locks, i_mmap and anon_vma locks together; every public operation of the model takes it, so all
+ * fields of the model's objects are guarded by it.
+ */
+public final class Machine implements AutoCloseable {
+    final KernelConfig config;
+    final PhysicalMemory memory;
+    final Object lock = new Object();
+    private int nextPid = 1;
+    private long nextInode = 1;
+
+    public Machine(KernelConfig config) {
+        this.config = config;
+        this.memory = new PhysicalMemory(config.ramPages());
+    }
+
+    public KernelConfig config() {
+        return config;
+    }
+
+    int allocatePid() {
+        return nextPid++;
+    }
+
+    long allocateInode() {
+        return nextInode++;
+    }
+
+    /** Runs {@code action} under the machine lock. */
+    <T> T locked(java.util.function.Supplier<T> action) {
+        synchronized (lock) {
+            return action.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+    }
+}

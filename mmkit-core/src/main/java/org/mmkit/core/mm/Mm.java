@@ -1,0 +1,365 @@
+package org.mmkit.core.mm;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageTables;
+import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
+import org.mmkit.core.vma.VmaTree;
+
+/**
+ * An address space ({@code struct mm_struct}): the VMA index, the page tables, and the primitive
+ * operations every system call is built from — VMA split and merge ({@code mm/vma.c}), mapping and
+ * zapping PTEs ({@code mm/memory.c}), freeing page tables. All fields are guarded by the machine
+ * lock.
+ *
+ * <p>Invariants: VMAs never overlap and match their keys in {@link #vmas}; every present,
+ * non-special PTE holds one reference and one mapcount of its page; a page-cache page holds one
+ * more reference for the cache.
+ */
+final class Mm {
+    final Machine machine;
+    final PhysicalMemory memory;
+    final VmaTree<Vma> vmas = new VmaTree<>();
+    final PageTables pageTables = new PageTables();
+    /** The end of the 4-level user half: page tables above any VMA may be freed up to here. */
+    private static final long USER_PGTABLES_CEILING = 1L << 47;
+
+    /** Bumped whenever a present PTE changes or goes away: the software TLB's flush. */
+    long tlbGeneration;
+
+    Mm(Machine machine) {
+        this.machine = machine;
+        this.memory = machine.memory;
+    }
+
+    // ---- VMA index (find_vma, vma_iter) ----
+
+    /** The VMA containing {@code addr}, or null ({@code vma_lookup}). */
+    Vma vmaAt(long addr) {
+        VmaTree.Entry<Vma> e = vmas.lookup(addr);
+        return e == null ? null : e.value();
+    }
+
+    /** The first VMA ending after {@code addr} ({@code find_vma}), or null. */
+    Vma findVma(long addr) {
+        VmaTree.Entry<Vma> e = vmas.firstEndingAfter(addr);
+        return e == null ? null : e.value();
+    }
+
+    /** The last VMA starting below {@code addr}, or null. */
+    Vma vmaBefore(long addr) {
+        VmaTree.Entry<Vma> e = vmas.lastStartingBefore(addr);
+        return e == null ? null : e.value();
+    }
+
+    /** The VMA following {@code vma}, or null. */
+    Vma next(Vma vma) {
+        return findVma(vma.end);
+    }
+
+    /** {@code mm->map_count}. */
+    int mapCount() {
+        return vmas.size();
+    }
+
+    void link(Vma vma) {
+        vmas.insert(vma.start, vma.end, vma);
+    }
+
+    /** Removes {@code vma} from the index and from its file's mappings ({@code remove_vma}). */
+    void unlink(Vma vma) {
+        vmas.remove(vma.start);
+        if (vma.file != null) {
+            vma.file.removeMapping(vma);
+        }
+    }
+
+    void setRange(Vma vma, long start, long end, long pgoff) {
+        vmas.setBounds(vma.start, start, end);
+        vma.start = start;
+        vma.end = end;
+        vma.pgoff = pgoff;
+    }
+
+    /** {@code split_vma}: refuses with ENOMEM once the map count reaches the limit. */
+    Vma split(Vma vma, long addr) {
+        if (mapCount() >= machine.config.maxMapCount()) {
+            throw Errno.ENOMEM.exception();
+        }
+        return splitUnchecked(vma, addr);
+    }
+
+    /** {@code __split_vma} with the new VMA above {@code addr}; returns it. */
+    Vma splitUnchecked(Vma vma, long addr) {
+        Vma upper = vma.copy(this, addr, vma.end, vma.pageIndex(addr));
+        setRange(vma, vma.start, addr, vma.pgoff);
+        link(upper);
+        return upper;
+    }
+
+    // ---- merging (mm/vma.c) ----
+
+    /** {@code is_mergeable_anon_vma(anonVma, neighbour->anon_vma, neighbour)}. */
+    private static boolean anonMergeable(AnonVma anonVma, Vma neighbour) {
+        if ((anonVma == null || neighbour.anonVma == null) && neighbour.singularAnonChain()) {
+            return true;
+        }
+        return anonVma == neighbour.anonVma;
+    }
+
+    private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file) {
+        return ((neighbour.flags ^ flags) & ~VmFlags.SOFTDIRTY) == 0 && neighbour.file == file
+                && (flags & VmFlags.SPECIAL) == 0;
+    }
+
+    /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
+    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+        return prev != null && prev.end == start && attributesMatch(prev, flags, file)
+                && anonMergeable(anonVma, prev) && prev.pgoff + prev.pages() == pgoff;
+    }
+
+    /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
+    private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
+            AnonVma anonVma) {
+        return next != null && next.start == end && attributesMatch(next, flags, file)
+                && anonMergeable(anonVma, next) && next.pgoff == pgoff + ((end - start) >>> 12);
+    }
+
+    /** {@code are_anon_vmas_compatible}. */
+    private static boolean anonCompatible(Vma a, Vma b) {
+        return a.anonVma == null || b.anonVma == null || a.anonVma == b.anonVma;
+    }
+
+    /**
+     * {@code vma_merge_new_range}: extends a neighbour over the free range [start, end) when the
+     * attributes allow; returns the VMA now covering it, or null if a new VMA is needed.
+     */
+    Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+        Vma prev = vmaBefore(start);
+        Vma next = findVma(start);
+        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma);
+        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma)
+                && (!left || anonCompatible(prev, next));
+        if (left && right) {
+            long nextEnd = next.end;
+            AnonVma nextAnon = next.anonVma;
+            unlink(next);
+            setRange(prev, prev.start, nextEnd, prev.pgoff);
+            adoptAnonVma(prev, nextAnon);
+            return prev;
+        }
+        if (left) {
+            setRange(prev, prev.start, end, prev.pgoff);
+            return prev;
+        }
+        if (right) {
+            setRange(next, start, next.end, pgoff);
+            return next;
+        }
+        return null;
+    }
+
+    /**
+     * {@code vma_modify}: makes [start, end) of {@code vma} carry {@code newFlags}, merging with
+     * a neighbour where possible and splitting otherwise; returns the VMA covering the range.
+     */
+    Vma modify(Vma vma, long start, long end, long newFlags) {
+        if (newFlags == vma.flags) {
+            return vma;
+        }
+        long pgoff = vma.pageIndex(start);
+        Vma prev = start == vma.start ? vmaBefore(start) : null;
+        Vma next = end == vma.end ? next(vma) : null;
+        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma);
+        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma)
+                && (!left || anonCompatible(prev, next));
+        if (left && right) {
+            long nextEnd = next.end;
+            AnonVma anon = vma.anonVma != null ? vma.anonVma : next.anonVma;
+            unlink(vma);
+            unlink(next);
+            setRange(prev, prev.start, nextEnd, prev.pgoff);
+            adoptAnonVma(prev, anon);
+            return prev;
+        }
+        if (left) {
+            if (end == vma.end) {
+                unlink(vma);
+            } else {
+                setRange(vma, end, vma.end, vma.pageIndex(end));
+            }
+            setRange(prev, prev.start, end, prev.pgoff);
+            adoptAnonVma(prev, vma.anonVma);
+            return prev;
+        }
+        if (right) {
+            if (start == vma.start) {
+                unlink(vma);
+            } else {
+                setRange(vma, vma.start, start, vma.pgoff);
+            }
+            setRange(next, start, next.end, pgoff);
+            adoptAnonVma(next, vma.anonVma);
+            return next;
+        }
+        Vma target = vma;
+        if (start > vma.start) {
+            target = split(vma, start);
+        }
+        if (end < target.end) {
+            split(target, end);
+        }
+        target.flags = newFlags;
+        return target;
+    }
+
+    /** {@code dup_anon_vma}: the expanding VMA takes the anon_vma of the part it absorbs. */
+    private static void adoptAnonVma(Vma into, AnonVma absorbed) {
+        if (into.anonVma == null && absorbed != null) {
+            into.anonVma = absorbed;
+        }
+    }
+
+    // ---- page table entries ----
+
+    long pte(long va) {
+        return pageTables.get(va);
+    }
+
+    /** Replaces the PTE at {@code va} without touching page counts (permission or bit changes). */
+    void updatePte(long va, long pte) {
+        long old = pageTables.get(va);
+        if (old != pte) {
+            pageTables.set(va, pte);
+            if (PteLayout.isPresent(old)) {
+                tlbGeneration++;
+            }
+        }
+    }
+
+    /** Installs {@code pte} mapping {@code pfn} at an empty {@code va}; the mapping takes a reference. */
+    void mapPage(long va, int pfn, long pte) {
+        pageTables.set(va, pte);
+        if (!PteLayout.isSpecial(pte)) {
+            memory.get(pfn);
+            memory.addMapcount(pfn, 1);
+        }
+    }
+
+    /** Clears the PTE at {@code va} in table {@code tableId}, releasing its page ({@code zap_present_pte}). */
+    private void zapEntry(int tableId, int index, long pte) {
+        pageTables.set(tableId, index, 0);
+        if (PteLayout.isPresent(pte)) {
+            tlbGeneration++;
+            if (!PteLayout.isSpecial(pte)) {
+                int pfn = (int) PteLayout.pfn(pte);
+                if (PteLayout.isDirty(pte) && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                    memory.set(pfn, PhysicalMemory.PG_DIRTY);
+                }
+                memory.addMapcount(pfn, -1);
+                memory.put(pfn);
+            }
+        }
+    }
+
+    /** Unmaps the page at {@code va} if any (used where one PTE is replaced, e.g. COW). */
+    void zapPage(long va) {
+        int id = pageTables.pteTableId(va);
+        if (id >= 0) {
+            long pte = pageTables.table(id)[PageTables.pteIndex(va)];
+            if (pte != 0) {
+                zapEntry(id, PageTables.pteIndex(va), pte);
+            }
+        }
+    }
+
+    /**
+     * {@code zap_page_range}: clears every entry in [start, end). Guard markers survive unless
+     * {@code dropGuards} (munmap and exit remove them, MADV_DONTNEED keeps them). With
+     * {@code reclaimTables} ({@code CONFIG_PT_RECLAIM}, used by MADV_DONTNEED of at least 2 MiB)
+     * PTE tables left empty are freed.
+     */
+    void zapRange(long start, long end, boolean dropGuards, boolean reclaimTables) {
+        for (long block = start & -PageTables.PMD_SIZE; block < end; block += PageTables.PMD_SIZE) {
+            int id = pageTables.pteTableId(block);
+            if (id < 0) {
+                continue;
+            }
+            long[] table = pageTables.table(id);
+            long from = Math.max(start, block);
+            long to = Math.min(end, block + PageTables.PMD_SIZE);
+            for (long va = from; va < to; va += 4096) {
+                int index = PageTables.pteIndex(va);
+                long pte = table[index];
+                if (pte != 0 && (dropGuards || !PteMarkerLayout.isGuard(pte))) {
+                    zapEntry(id, index, pte);
+                }
+            }
+            if (reclaimTables) {
+                pageTables.freeEmptyPteTable(block);
+            }
+        }
+    }
+
+    /**
+     * Removes every mapping in [start, end) ({@code do_vmi_align_munmap}): splits the VMAs at the
+     * edges, zaps their pages, frees page tables no VMA needs and unlinks them.
+     *
+     * @throws org.mmkit.core.ErrnoException ENOMEM when the split would exceed the map count
+     */
+    void unmapRange(long start, long end) {
+        Vma first = findVma(start);
+        if (first == null || first.start >= end) {
+            return;
+        }
+        if (first.start < start) {
+            if (end < first.end && mapCount() >= machine.config.maxMapCount()) {
+                throw Errno.ENOMEM.exception();
+            }
+            first = splitUnchecked(first, start);
+        }
+        Vma last = vmaAt(end - 1);
+        if (last != null && last.end > end) {
+            splitUnchecked(last, end);
+        }
+        Vma prev = vmaBefore(start);
+        for (Vma vma = first; vma != null && vma.start < end; ) {
+            Vma following = next(vma);
+            zapRange(vma.start, vma.end, true, false);
+            unlink(vma);
+            vma = following;
+        }
+        Vma next = findVma(end);
+        pageTables.freeTables(start, end, prev == null ? 0 : prev.end,
+                next == null ? USER_PGTABLES_CEILING : next.start);
+    }
+
+    /**
+     * {@code anon_vma_prepare}: gives {@code vma} an anon_vma, reusing a neighbour's when the two
+     * could merge but for their protections ({@code find_mergeable_anon_vma}).
+     */
+    AnonVma anonVma(Vma vma) {
+        if (vma.anonVma == null) {
+            Vma next = next(vma);
+            Vma prev = vmaBefore(vma.start);
+            AnonVma reused = reusable(next, vma, next);
+            if (reused == null) {
+                reused = reusable(prev, prev, vma);
+            }
+            vma.anonVma = reused != null ? reused : new AnonVma(null);
+        }
+        return vma.anonVma;
+    }
+
+    /** {@code reusable_anon_vma}: {@code old}'s anon_vma if {@code a} and {@code b} are {@code anon_vma_compatible}. */
+    private static AnonVma reusable(Vma old, Vma a, Vma b) {
+        if (old == null || a == null || b == null || !old.singularAnonChain()) {
+            return null;
+        }
+        boolean compatible = a.end == b.start && a.file == b.file
+                && ((a.flags ^ b.flags) & ~(VmFlags.ACCESS | VmFlags.SOFTDIRTY)) == 0
+                && b.pgoff == a.pgoff + a.pages();
+        return compatible ? old.anonVma : null;
+    }
+}

@@ -1,0 +1,218 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.KernelConfig;
+
+/**
+ * {@code mmap} and {@code munmap} ({@code mm/mmap.c: do_mmap}, {@code mm/vma.c: mmap_region,
+ * do_vmi_munmap}), with x86-64 top-down placement ({@code arch_get_unmapped_area_topdown}).
+ */
+final class MmapCall {
+    private MmapCall() {
+    }
+
+    private static final long PAGE_MASK = ~(PAGE_SIZE - 1);
+    /** Flags {@code MAP_SHARED_VALIDATE} accepts ({@code LEGACY_MAP_MASK} plus SYNC/FIXED_NOREPLACE). */
+    private static final long VALIDATED_FLAGS = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS
+            | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED
+            | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB | MAP_FIXED_NOREPLACE;
+
+    static long pageAlign(long len) {
+        return (len + PAGE_SIZE - 1) & PAGE_MASK;
+    }
+
+    static long mmap(Task task, long addr, long len, long prot, long flags, int fd, long offset) {
+        Mm mm = task.mm;
+        KernelConfig config = mm.machine.config;
+        if ((offset & ~PAGE_MASK) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        ShmemFile file = null;
+        if ((flags & MAP_ANONYMOUS) == 0) {
+            file = task.file(fd);
+        } else if ((flags & MAP_HUGETLB) != 0) {
+            throw Errno.ENOMEM.exception(); // no hugetlb pool is modelled: as a kernel with nr_hugepages 0
+        }
+        if (len == 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if ((flags & MAP_FIXED_NOREPLACE) != 0) {
+            flags |= MAP_FIXED;
+        }
+        if ((flags & MAP_FIXED) == 0 && addr != 0 && addr < config.mmapMinAddr()) {
+            addr = pageAlign(config.mmapMinAddr()); // round_hint_to_min
+        }
+        long size = pageAlign(len);
+        if (size == 0 || size < 0) {
+            throw Errno.ENOMEM.exception();
+        }
+        long pgoff = offset >>> PAGE_SHIFT;
+        if (pgoff + (size >>> PAGE_SHIFT) < pgoff) {
+            throw Errno.EOVERFLOW.exception();
+        }
+        if (mm.mapCount() > config.maxMapCount()) {
+            throw Errno.ENOMEM.exception();
+        }
+        long start = unmappedArea(task, file, addr, size, offset, flags);
+        if ((flags & MAP_FIXED_NOREPLACE) != 0) {
+            Vma clash = mm.findVma(start);
+            if (clash != null && clash.start < start + size) {
+                throw Errno.EEXIST.exception();
+            }
+        }
+        long vmFlags = VmFlags.fromProt(prot) | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYEXEC;
+        if ((flags & MAP_GROWSDOWN) != 0) {
+            vmFlags |= VmFlags.GROWSDOWN;
+        }
+        if ((flags & MAP_LOCKED) != 0) {
+            vmFlags |= VmFlags.LOCKED;
+        }
+        if ((flags & MAP_STACK) != 0) {
+            vmFlags |= VmFlags.NOHUGEPAGE;
+        }
+        long type = flags & MAP_TYPE;
+        if (file != null) {
+            if (type == MAP_SHARED_VALIDATE && (flags & ~VALIDATED_FLAGS) != 0) {
+                throw Errno.EOPNOTSUPP.exception();
+            }
+            if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
+                vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+            } else if (type != MAP_PRIVATE) {
+                throw Errno.EINVAL.exception();
+            }
+            if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
+                throw Errno.EINVAL.exception();
+            }
+        } else if (type == MAP_SHARED) {
+            if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
+                throw Errno.EINVAL.exception();
+            }
+            vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+            pgoff = 0;
+        } else if (type == MAP_PRIVATE) {
+            pgoff = start >>> PAGE_SHIFT;
+        } else {
+            throw Errno.EINVAL.exception();
+        }
+        if ((flags & MAP_NORESERVE) != 0) {
+            vmFlags |= VmFlags.NORESERVE;
+        }
+        mapRegion(mm, file, start, size, vmFlags, pgoff);
+        Vma vma = mm.vmaAt(start);
+        if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
+            LockCall.populateRange(mm, start, start + size);
+        }
+        return start;
+    }
+
+    /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
+    private static void mapRegion(Mm mm, ShmemFile file, long start, long size, long vmFlags, long pgoff) {
+        long end = start + size;
+        boolean accountable = (vmFlags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE;
+        if (accountable) {
+            if ((size >>> PAGE_SHIFT) > mm.machine.config.ramPages()) {
+                throw Errno.ENOMEM.exception(); // __vm_enough_memory, OVERCOMMIT_GUESS
+            }
+            vmFlags |= VmFlags.ACCOUNT;
+        }
+        if (mm.machine.config.softDirty()) {
+            vmFlags |= VmFlags.SOFTDIRTY;
+        }
+        mm.unmapRange(start, end);
+        boolean sharedAnon = file == null && (vmFlags & VmFlags.SHARED) != 0;
+        Vma merged = sharedAnon ? null : mm.mergeNew(start, end, vmFlags, file, pgoff, null);
+        if (merged != null) {
+            merged.flags |= vmFlags & VmFlags.SOFTDIRTY;
+            return;
+        }
+        if (sharedAnon) {
+            // shmem_zero_setup: each shared anonymous mapping gets its own shmem file
+            file = new ShmemFile(mm.memory, mm.machine.allocateInode(), "/dev/zero (deleted)", size);
+        }
+        Vma vma = new Vma(mm, start, end, vmFlags, pgoff, file);
+        if (file != null) {
+            file.addMapping(vma);
+        }
+        mm.link(vma);
+    }
+
+    /** {@code __get_unmapped_area} for x86-64 with MMF_TOPDOWN and ASLR off. */
+    private static long unmappedArea(Task task, ShmemFile file, long addr, long len, long offset, long flags) {
+        KernelConfig config = task.machine.config;
+        Mm mm = task.mm;
+        if (len > config.taskSize()) {
+            throw Errno.ENOMEM.exception();
+        }
+        long result;
+        if ((flags & MAP_FIXED) != 0) {
+            result = addr;
+        } else if (file == null && (flags & MAP_TYPE) != MAP_SHARED && addr == 0 && (len & (PMD_SIZE - 1)) == 0) {
+            result = thpAligned(mm, len, offset);
+        } else {
+            result = topDown(mm, addr, len);
+        }
+        if (result > config.taskSize() - len) {
+            throw Errno.ENOMEM.exception();
+        }
+        if ((result & ~PAGE_MASK) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (result < config.mmapMinAddr() && !task.privileged) {
+            throw Errno.EPERM.exception(); // security_mmap_addr
+        }
+        return result;
+    }
+
+    /** {@code arch_get_unmapped_area_topdown}: the hint if free, else the highest gap below mmap_base. */
+    static long topDown(Mm mm, long hint, long len) {
+        KernelConfig config = mm.machine.config;
+        if (hint != 0) {
+            hint &= PAGE_MASK;
+            if (hint <= config.taskSize() - len) {
+                Vma next = mm.findVma(hint);
+                if (next == null || hint + len <= next.start) {
+                    return hint;
+                }
+            }
+        }
+        long low = Math.max(PAGE_SIZE, config.mmapMinAddr());
+        long found = mm.vmas.gapTopDown(len, low, config.mmapBase(), 0, 0);
+        if (found < 0) {
+            found = mm.vmas.gapBottomUp(len, config.mmapBase(), config.taskSize(), 0, 0);
+        }
+        if (found < 0) {
+            throw Errno.ENOMEM.exception();
+        }
+        return found;
+    }
+
+    /**
+     * {@code __thp_get_unmapped_area}: a PMD-aligned placement for anonymous mappings whose length
+     * is a multiple of 2 MiB, by searching for {@code len + 2 MiB} and aligning inside it.
+     */
+    private static long thpAligned(Mm mm, long len, long offset) {
+        long padded = len + PMD_SIZE;
+        long found;
+        try {
+            found = topDown(mm, 0, padded);
+        } catch (org.mmkit.core.ErrnoException e) {
+            return topDown(mm, 0, len);
+        }
+        long misalignment = (offset - found) & (PMD_SIZE - 1);
+        return misalignment == 0 ? found + PMD_SIZE : found + misalignment;
+    }
+
+    static void munmap(Mm mm, long addr, long len) {
+        if ((addr & ~PAGE_MASK) != 0 || len == 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long size = pageAlign(len);
+        long taskSize = mm.machine.config.taskSize();
+        if (addr > taskSize || size > taskSize - addr || size == 0) {
+            throw Errno.EINVAL.exception();
+        }
+        mm.unmapRange(addr, addr + size);
+    }
+}

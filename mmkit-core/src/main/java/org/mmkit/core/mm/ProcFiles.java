@@ -1,0 +1,218 @@
+package org.mmkit.core.mm;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PagemapEntryLayout;
+import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
+
+/**
+ * {@code /proc/PID/maps}, {@code smaps} and {@code pagemap} ({@code fs/proc/task_mmu.c}), in the
+ * kernel's exact text and binary formats.
+ */
+final class ProcFiles {
+    private ProcFiles() {
+    }
+
+    /** Column where the name starts in a maps line ({@code 25 + sizeof(void *) * 6}). */
+    private static final int NAME_COLUMN = 73;
+    /** {@code PSS_SHIFT}: fixed-point precision of Pss sums. */
+    private static final int PSS_SHIFT = 12;
+    private static final String SHMEM_DEVICE = "00:01";
+
+    static String maps(Mm mm) {
+        StringBuilder out = new StringBuilder();
+        for (var entry : mm.vmas.entries()) {
+            header(out, entry.value());
+        }
+        return out.toString();
+    }
+
+    /** {@code show_map_vma}: one maps line. */
+    private static void header(StringBuilder out, Vma vma) {
+        int lineStart = out.length();
+        out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", vma.start, vma.end,
+                vma.has(VmFlags.READ) ? 'r' : '-', vma.has(VmFlags.WRITE) ? 'w' : '-',
+                vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
+                vma.file == null ? 0 : vma.pgoff << 12, vma.file == null ? "00:00" : SHMEM_DEVICE,
+                vma.file == null ? 0 : vma.file.inode));
+        if (vma.file != null) {
+            while (out.length() - lineStart < NAME_COLUMN) {
+                out.append(' ');
+            }
+            out.append(vma.file.mapsName);
+        }
+        out.append('\n');
+    }
+
+    static String smaps(Mm mm) {
+        StringBuilder out = new StringBuilder();
+        for (var entry : mm.vmas.entries()) {
+            Vma vma = entry.value();
+            header(out, vma);
+            SmapsCounts c = count(mm, vma);
+            field(out, "Size", vma.end - vma.start);
+            field(out, "KernelPageSize", 4096);
+            field(out, "MMUPageSize", 4096);
+            field(out, "Rss", c.resident);
+            field(out, "Pss", c.pss >> PSS_SHIFT);
+            field(out, "Pss_Dirty", c.pssDirty >> PSS_SHIFT);
+            field(out, "Shared_Clean", c.sharedClean);
+            field(out, "Shared_Dirty", c.sharedDirty);
+            field(out, "Private_Clean", c.privateClean);
+            field(out, "Private_Dirty", c.privateDirty);
+            field(out, "Referenced", c.referenced);
+            field(out, "Anonymous", c.anonymous);
+            field(out, "KSM", 0);
+            field(out, "LazyFree", c.lazyFree);
+            field(out, "AnonHugePages", 0);
+            field(out, "ShmemPmdMapped", 0);
+            field(out, "FilePmdMapped", 0);
+            field(out, "Shared_Hugetlb", 0);
+            field(out, "Private_Hugetlb", 0);
+            field(out, "Swap", 0);
+            field(out, "SwapPss", 0);
+            field(out, "Locked", c.pssLocked >> PSS_SHIFT);
+            out.append(String.format("%-16s%8d\n", "THPeligible:", thpEligible(vma) ? 1 : 0));
+            out.append("VmFlags: ").append(VmFlags.mnemonics(vma.flags)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void field(StringBuilder out, String name, long bytes) {
+        out.append(String.format("%-16s%8d kB\n", name + ":", bytes >> 10));
+    }
+
+    /** THP (enabled=madvise) may back this VMA: private anonymous, MADV_HUGEPAGE, holds an aligned 2 MiB. */
+    private static boolean thpEligible(Vma vma) {
+        long alignedStart = (vma.start + (2L << 20) - 1) & -(2L << 20);
+        return vma.file == null && !vma.has(VmFlags.SHARED) && vma.has(VmFlags.HUGEPAGE)
+                && !vma.has(VmFlags.NOHUGEPAGE) && (vma.flags & VmFlags.SPECIAL) == 0
+                && alignedStart + (2L << 20) <= vma.end;
+    }
+
+    /** The sums of {@code smaps_pte_entry} / {@code smaps_account} over a VMA (bytes; Pss in fixed point). */
+    private static final class SmapsCounts {
+        long resident;
+        long pss;
+        long pssDirty;
+        long pssLocked;
+        long sharedClean;
+        long sharedDirty;
+        long privateClean;
+        long privateDirty;
+        long referenced;
+        long anonymous;
+        long lazyFree;
+    }
+
+    private static SmapsCounts count(Mm mm, Vma vma) {
+        SmapsCounts c = new SmapsCounts();
+        PhysicalMemory memory = mm.memory;
+        for (long va = vma.start; va < vma.end; va += 4096) {
+            long pte = mm.pte(va);
+            if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
+                continue;
+            }
+            int pfn = (int) PteLayout.pfn(pte);
+            boolean anon = memory.test(pfn, PhysicalMemory.PG_ANON);
+            boolean dirty = PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY);
+            c.resident += 4096;
+            if (PteLayout.isYoung(pte) || memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
+                c.referenced += 4096;
+            }
+            if (anon) {
+                c.anonymous += 4096;
+                if (!memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) && !dirty) {
+                    c.lazyFree += 4096;
+                }
+            }
+            int mapcount = memory.mapcount(pfn);
+            boolean isPrivate = memory.refcount(pfn) == 1 || mapcount < 2;
+            long pss = isPrivate ? 4096L << PSS_SHIFT : (4096L << PSS_SHIFT) / mapcount;
+            c.pss += pss;
+            if (vma.has(VmFlags.LOCKED)) {
+                c.pssLocked += pss;
+            }
+            if (dirty) {
+                c.pssDirty += pss;
+                if (isPrivate) {
+                    c.privateDirty += 4096;
+                } else {
+                    c.sharedDirty += 4096;
+                }
+            } else if (isPrivate) {
+                c.privateClean += 4096;
+            } else {
+                c.sharedClean += 4096;
+            }
+        }
+        return c;
+    }
+
+    /** {@code pagemap_read}: fills {@code buf} with the entries from byte {@code offset}; returns the bytes read. */
+    static int pagemapRead(Mm mm, boolean privileged, long offset, byte[] buf) {
+        if (offset % 8 != 0 || buf.length % 8 != 0 || offset < 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long taskPages = mm.machine.config.taskSize() >>> 12;
+        long firstPage = offset / 8;
+        if (firstPage >= taskPages) {
+            return 0;
+        }
+        int entries = (int) Math.min(buf.length / 8, taskPages - firstPage);
+        ByteBuffer out = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < entries; i++) {
+            out.putLong(entry(mm, (firstPage + i) << 12, privileged));
+        }
+        return entries * 8;
+    }
+
+    /** {@code pte_to_pagemap_entry} (0 where no VMA or no PTE). */
+    static long entry(Mm mm, long va, boolean privileged) {
+        Vma vma = mm.vmaAt(va);
+        if (vma == null) {
+            return 0;
+        }
+        long pte = mm.pte(va);
+        long flags = vma.has(VmFlags.SOFTDIRTY) ? PagemapEntryLayout.SOFT_DIRTY : 0;
+        long frame = 0;
+        if (PteLayout.isPresent(pte)) {
+            frame = PteLayout.pfn(pte);
+            flags |= PagemapEntryLayout.PRESENT;
+            if (PteLayout.isSoftDirty(pte)) {
+                flags |= PagemapEntryLayout.SOFT_DIRTY;
+            }
+            if (PteLayout.isUffdWp(pte)) {
+                flags |= PagemapEntryLayout.UFFD_WP;
+            }
+            if (!PteLayout.isSpecial(pte)) {
+                int pfn = (int) frame;
+                if (!mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                    flags |= PagemapEntryLayout.FILE;
+                }
+                if (mm.memory.mapcount(pfn) == 1) {
+                    flags |= PagemapEntryLayout.MMAP_EXCLUSIVE;
+                }
+            }
+        } else if (pte != 0) {
+            frame = PagemapEntryLayout.swapFrame(SwapEntryLayout.type(pte), SwapEntryLayout.offset(pte));
+            flags |= PagemapEntryLayout.SWAP;
+            long marker = PteMarkerLayout.bits(pte);
+            if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
+                flags |= PagemapEntryLayout.SOFT_DIRTY;
+            }
+            if ((pte & SwapEntryLayout.UFFD_WP) != 0 || (marker & PteMarkerLayout.UFFD_WP) != 0) {
+                flags |= PagemapEntryLayout.UFFD_WP;
+            }
+            if ((marker & PteMarkerLayout.GUARD) != 0) {
+                flags |= PagemapEntryLayout.GUARD_REGION;
+            }
+        }
+        return flags | (privileged ? frame & PagemapEntryLayout.FRAME_MASK : 0);
+    }
+}

@@ -1,0 +1,186 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import java.util.List;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.vma.VmaTree;
+
+/**
+ * {@code mremap} ({@code mm/mremap.c}, Linux 6.17+ semantics).
+ *
+ * <pre>
+ *  request                                  action
+ *  same length, no FIXED/DONTUNMAP          return old address (only its VMA is looked up)
+ *  FIXED|MAYMOVE, same length               move every VMA of the range, gaps kept (multi-VMA move)
+ *  FIXED or DONTUNMAP                       move to new_addr (FIXED) or a free area; DONTUNMAP keeps the old VMA, empty
+ *  shrink                                   unmap the tail, in place
+ *  grow, room after the VMA                 extend in place (may merge with the next VMA)
+ *  grow, no room, MAYMOVE                   move to a free area
+ *  grow, no room, no MAYMOVE                ENOMEM
+ * </pre>
+ */
+final class RemapCall {
+    private RemapCall() {
+    }
+
+    static long mremap(Mm mm, long addr, long oldLen, long newLen, long flags, long newAddr) {
+        long taskSize = mm.machine.config.taskSize();
+        if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0 || (addr & (PAGE_SIZE - 1)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        oldLen = MmapCall.pageAlign(oldLen);
+        newLen = MmapCall.pageAlign(newLen);
+        if (newLen == 0 || newLen > taskSize) {
+            throw Errno.EINVAL.exception();
+        }
+        boolean fixed = (flags & MREMAP_FIXED) != 0;
+        boolean dontUnmap = (flags & MREMAP_DONTUNMAP) != 0;
+        boolean mayMove = (flags & MREMAP_MAYMOVE) != 0;
+        if (fixed || dontUnmap) {
+            if (newAddr > taskSize - newLen || (newAddr & (PAGE_SIZE - 1)) != 0 || !mayMove
+                    || (dontUnmap && oldLen != newLen)) {
+                throw Errno.EINVAL.exception();
+            }
+            if (fixed && addr < newAddr + newLen && newAddr < addr + oldLen) {
+                throw Errno.EINVAL.exception();
+            }
+        }
+        if (fixed && oldLen == newLen) {
+            return moveRange(mm, addr, oldLen, newAddr, dontUnmap);
+        }
+        Vma vma = mm.vmaAt(addr);
+        if (vma == null) {
+            throw Errno.EFAULT.exception();
+        }
+        if (oldLen == newLen && !fixed && !dontUnmap) {
+            return addr;
+        }
+        boolean grows = newLen > oldLen;
+        if (fixed || dontUnmap || grows) {
+            if (oldLen == 0 && !vma.has(VmFlags.SHARED | VmFlags.MAYSHARE)) {
+                throw Errno.EINVAL.exception();
+            }
+            if (dontUnmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+                throw Errno.EINVAL.exception();
+            }
+            if (oldLen > vma.end - addr) {
+                throw Errno.EFAULT.exception();
+            }
+            if (grows && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+                throw Errno.EFAULT.exception();
+            }
+        }
+        if (fixed || dontUnmap) {
+            if (fixed) {
+                mm.unmapRange(newAddr, newAddr + newLen);
+            }
+            if (oldLen > newLen) {
+                mm.unmapRange(addr + newLen, addr + oldLen);
+                oldLen = newLen;
+            }
+            vma = mm.vmaAt(addr);
+            long target = fixed ? newAddr : MmapCall.topDown(mm, newAddr, newLen);
+            return moveVma(mm, vma, addr, oldLen, newLen, target, dontUnmap);
+        }
+        if (!grows) {
+            mm.unmapRange(addr + newLen, addr + oldLen);
+            return addr;
+        }
+        long delta = newLen - oldLen;
+        if (addr + oldLen == vma.end && expandable(mm, vma, delta)) {
+            long oldEnd = vma.end;
+            if (mm.mergeNew(oldEnd, oldEnd + delta, vma.flags, vma.file, vma.pageIndex(oldEnd), vma.anonVma) == null) {
+                throw new IllegalStateException("a VMA always merges with its own extension");
+            }
+            if (vma.has(VmFlags.LOCKED)) {
+                LockCall.populateRange(mm, oldEnd, oldEnd + delta);
+            }
+            return addr;
+        }
+        if (!mayMove) {
+            throw Errno.ENOMEM.exception();
+        }
+        return moveVma(mm, vma, addr, oldLen, newLen, MmapCall.topDown(mm, 0, newLen), false);
+    }
+
+    /** {@code vma_expandable}: nothing mapped in the {@code delta} bytes after the VMA, still below the task size. */
+    private static boolean expandable(Mm mm, Vma vma, long delta) {
+        long end = vma.end + delta;
+        if (end > mm.machine.config.taskSize() || end < vma.end) {
+            return false;
+        }
+        Vma next = mm.findVma(vma.end);
+        return next == null || next.start >= end;
+    }
+
+    /**
+     * {@code remap_move}: moves each VMA of [addr, addr+len) by the same offset, keeping gaps.
+     * A range with no VMA gives EFAULT.
+     */
+    private static long moveRange(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
+        List<VmaTree.Entry<Vma>> parts = mm.vmas.intersecting(addr, addr + len);
+        if (parts.isEmpty()) {
+            throw Errno.EFAULT.exception();
+        }
+        mm.unmapRange(newAddr, newAddr + len);
+        long delta = newAddr - addr;
+        for (long cursor = addr; cursor < addr + len; ) {
+            Vma vma = mm.findVma(cursor);
+            if (vma == null || vma.start >= addr + len) {
+                break;
+            }
+            long from = Math.max(cursor, vma.start);
+            long to = Math.min(addr + len, vma.end);
+            moveVma(mm, vma, from, to - from, to - from, from + delta, dontUnmap);
+            cursor = to;
+        }
+        return newAddr;
+    }
+
+    /**
+     * {@code move_vma}: maps [addr, addr+oldLen) of {@code vma} at {@code target} with
+     * {@code newLen} bytes, moving the page-table entries; the old range is unmapped, or kept
+     * empty with DONTUNMAP.
+     */
+    private static long moveVma(Mm mm, Vma vma, long addr, long oldLen, long newLen, long target, boolean dontUnmap) {
+        if (mm.mapCount() >= mm.machine.config.maxMapCount() - 3) {
+            throw Errno.ENOMEM.exception();
+        }
+        long pgoff = vma.pageIndex(addr);
+        if (vma.isAnonymous() && !vma.has(VmFlags.SHARED) && vma.anonVma == null) {
+            pgoff = target >>> PAGE_SHIFT; // copy_vma: an unfaulted anonymous VMA is relocated
+        }
+        Vma moved = mm.mergeNew(target, target + newLen, vma.flags, vma.file, pgoff, vma.anonVma);
+        if (moved == null) {
+            moved = vma.copy(mm, target, target + newLen, pgoff);
+            mm.link(moved);
+        }
+        for (long offset = 0; offset < oldLen; offset += PAGE_SIZE) {
+            long pte = mm.pte(addr + offset);
+            if (pte != 0) {
+                mm.pageTables.set(target + offset, pte);
+                mm.pageTables.set(addr + offset, 0);
+                if (PteLayout.isPresent(pte)) {
+                    mm.tlbGeneration++;
+                }
+            }
+        }
+        if (dontUnmap) {
+            Vma old = mm.vmaAt(addr);
+            old = mm.modify(old, addr, addr + oldLen, old.flags & ~VmFlags.LOCKED_MASK);
+            if (old.start == addr && old.end == addr + oldLen) {
+                old.anonVma = null;
+                old.anonChainShared = false;
+            }
+        } else {
+            mm.unmapRange(addr, addr + oldLen);
+        }
+        if (moved.has(VmFlags.LOCKED) && newLen > oldLen) {
+            LockCall.populateRange(mm, target + oldLen, target + newLen);
+        }
+        return target;
+    }
+}
