@@ -34,6 +34,15 @@ public final class Kernel implements AutoCloseable {
         return Task.create(machine, privileged);
     }
 
+    /**
+     * Checks the machine's internal consistency — every page's mapcount and refcount against the
+     * page tables and page caches, VMA geometry — and throws {@link IllegalStateException} on the
+     * first violation. For tests; it walks everything.
+     */
+    public void checkInvariants() {
+        org.mmkit.core.mm.Invariants.check(machine);
+    }
+
     /** Releases the machine's off-heap memory; its processes must not be used afterwards. */
     @Override
     public void close() {

@@ -86,6 +86,7 @@ final class Lifecycle {
             file.release();
         }
         task.files.clear();
+        task.machine.tasks.remove(task);
         task.mm = null;
     }
 }

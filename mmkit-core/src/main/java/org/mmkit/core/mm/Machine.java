@@ -15,6 +15,8 @@ public final class Machine implements AutoCloseable {
     final KernelConfig config;
     final PhysicalMemory memory;
     final Object lock = new Object();
+    /** Live processes in creation order. */
+    final java.util.Set<Task> tasks = new java.util.LinkedHashSet<>();
     private int nextPid = 1;
     private long nextInode = 1;
 
@@ -33,13 +35,6 @@ public final class Machine implements AutoCloseable {
 
     long allocateInode() {
         return nextInode++;
-    }
-
-    /** Runs {@code action} under the machine lock. */
-    <T> T locked(java.util.function.Supplier<T> action) {
-        synchronized (lock) {
-            return action.get();
-        }
     }
 
     @Override

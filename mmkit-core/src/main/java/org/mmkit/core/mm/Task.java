@@ -32,6 +32,7 @@ public final class Task implements SimProcess {
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
+        machine.tasks.add(this);
     }
 
     /** A new process with an empty address space. */
