@@ -16,7 +16,12 @@ final class LockCall {
     static void mlock(Mm mm, long start, long len, long lockFlags) {
         long end = applyLockFlags(mm, start, len, VmFlags.LOCKED | lockFlags);
         if (end > 0) {
-            populateRange(mm, start & ~(PAGE_SIZE - 1), end);
+            switch (populate(mm, start & ~(PAGE_SIZE - 1), end, false)) {
+                case DONE -> { }
+                // __mlock_posix_error_return: a failed fault (EFAULT) is ENOMEM, ENOMEM is EAGAIN
+                case OOM -> throw Errno.EAGAIN.exception();
+                default -> throw Errno.ENOMEM.exception();
+            }
         }
     }
 
@@ -64,20 +69,30 @@ final class LockCall {
         return end;
     }
 
-    /**
-     * {@code __mm_populate} with errors ignored: faults in [start, end) of every VMA as
-     * MAP_POPULATE and mlock do — write faults for private writable VMAs (breaking COW up front),
-     * read faults otherwise; VM_LOCKONFAULT and inaccessible VMAs are skipped.
-     */
+    /** {@code mm_populate}: {@link #populate} with errors ignored, as MAP_POPULATE and MAP_LOCKED do. */
     static void populateRange(Mm mm, long start, long end) {
+        populate(mm, start, end, true);
+    }
+
+    /**
+     * {@code __mm_populate}: faults in [start, end) of every VMA — write faults for private
+     * writable VMAs (breaking COW up front), read faults otherwise; VM_LOCKONFAULT, I/O and PFN
+     * map VMAs are skipped. An inaccessible VMA fails as GUP does ({@code ACCESS}) unless errors
+     * are ignored, and so does any fault that fails.
+     */
+    private static Fault.Result populate(Mm mm, long start, long end, boolean ignoreErrors) {
         for (Vma vma = mm.findVma(start); vma != null && vma.start < end; vma = mm.next(vma)) {
-            if (vma.has(VmFlags.LOCKONFAULT) || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0
-                    || (vma.flags & VmFlags.ACCESS) == 0) {
+            if (vma.has(VmFlags.LOCKONFAULT) || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
                 continue;
             }
-            boolean write = (vma.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE;
-            Fault.populate(mm, Math.max(start, vma.start), Math.min(end, vma.end), write);
+            Fault.Result result = (vma.flags & VmFlags.ACCESS) == 0 ? Fault.Result.ACCESS
+                    : Fault.populate(mm, Math.max(start, vma.start), Math.min(end, vma.end),
+                            (vma.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE);
+            if (result != Fault.Result.DONE && !ignoreErrors) {
+                return result;
+            }
         }
+        return Fault.Result.DONE;
     }
 
     /** {@code mincore}: bit 0 of each byte says whether the page is resident. */
