@@ -46,17 +46,31 @@ public interface SimProcess {
     /** {@code exit()}: frees the address space and closes every descriptor. */
     void exit();
 
-    /** Reads {@code dst.length} bytes at {@code addr}, faulting pages in as a CPU load would. */
-    void load(long addr, byte[] dst);
+    /** The main thread, which {@code load}/{@code store} of this interface use. */
+    SimThread mainThread();
 
-    /** Writes {@code src} at {@code addr}, faulting pages in as a CPU store would. */
-    void store(long addr, byte[] src);
+    /** A new thread sharing this address space ({@code clone(CLONE_VM)}), with its own TLB. */
+    SimThread newThread();
 
-    /** A little-endian 64-bit load, as {@code *(uint64_t *)addr}. */
-    long loadLong(long addr);
+    /** {@link SimThread#load} on the main thread. */
+    default void load(long addr, byte[] dst) {
+        mainThread().load(addr, dst);
+    }
 
-    /** A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}. */
-    void storeLong(long addr, long value);
+    /** {@link SimThread#store} on the main thread. */
+    default void store(long addr, byte[] src) {
+        mainThread().store(addr, src);
+    }
+
+    /** {@link SimThread#loadLong} on the main thread. */
+    default long loadLong(long addr) {
+        return mainThread().loadLong(addr);
+    }
+
+    /** {@link SimThread#storeLong} on the main thread. */
+    default void storeLong(long addr, long value) {
+        mainThread().storeLong(addr, value);
+    }
 
     /** The text of {@code /proc/PID/maps}. */
     String maps();

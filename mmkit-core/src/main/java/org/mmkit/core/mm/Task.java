@@ -1,15 +1,11 @@
 package org.mmkit.core.mm;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.mmkit.core.Errno;
-import org.mmkit.core.MemoryFault;
-import org.mmkit.core.Signal;
 import org.mmkit.core.SimProcess;
-import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.SimThread;
 
 /**
  * A simulated process ({@code task_struct} with its {@code mm_struct} and file table) and its main
@@ -25,7 +21,7 @@ public final class Task implements SimProcess {
     Mm mm;
     /** Open descriptors: fd → shmem file (memfds are the only files a scenario opens). */
     final TreeMap<Integer, ShmemFile> files = new TreeMap<>();
-    private final SoftTlb tlb = new SoftTlb();
+    private final CpuThread mainThread = new CpuThread(this);
 
     Task(Machine machine, boolean privileged, Mm mm) {
         this.machine = machine;
@@ -42,7 +38,8 @@ public final class Task implements SimProcess {
         }
     }
 
-    private <T> T call(Supplier<T> body) {
+    /** Runs a system call or access of this process under the machine lock. */
+    <T> T call(Supplier<T> body) {
         synchronized (machine.lock) {
             if (mm == null) {
                 throw new IllegalStateException("process " + pid + " has exited");
@@ -51,7 +48,7 @@ public final class Task implements SimProcess {
         }
     }
 
-    private void run(Runnable body) {
+    void run(Runnable body) {
         call(() -> {
             body.run();
             return null;
@@ -159,80 +156,13 @@ public final class Task implements SimProcess {
     }
 
     @Override
-    public void load(long addr, byte[] dst) {
-        run(() -> copy(addr, MemorySegment.ofArray(dst), false));
+    public SimThread mainThread() {
+        return mainThread;
     }
 
     @Override
-    public void store(long addr, byte[] src) {
-        run(() -> copy(addr, MemorySegment.ofArray(src), true));
-    }
-
-    @Override
-    public long loadLong(long addr) {
-        byte[] b = new byte[8];
-        load(addr, b);
-        return MemorySegment.ofArray(b).get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), 0);
-    }
-
-    @Override
-    public void storeLong(long addr, long value) {
-        byte[] b = new byte[8];
-        MemorySegment.ofArray(b).set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), 0, value);
-        store(addr, b);
-    }
-
-    /** Copies between {@code buffer} and user memory at {@code addr}, page by page, as the CPU would. */
-    private void copy(long addr, MemorySegment buffer, boolean write) {
-        long done = 0;
-        long size = buffer.byteSize();
-        while (done < size) {
-            long va = addr + done;
-            int offset = (int) (va & 0xfff);
-            long chunk = Math.min(size - done, 4096 - offset);
-            MemorySegment page = machine.memory.contents(translate(va, write));
-            if (write) {
-                MemorySegment.copy(buffer, done, page, offset, chunk);
-            } else {
-                MemorySegment.copy(page, offset, buffer, done, chunk);
-            }
-            done += chunk;
-        }
-    }
-
-    /** The frame behind {@code va} for this access: TLB, then page walk, then the fault path. */
-    private int translate(long va, boolean write) {
-        if (va < 0 || va >= machine.config.taskSize()) {
-            throw new MemoryFault(Signal.SIGSEGV, Signal.SEGV_MAPERR, va);
-        }
-        long vpn = va >>> 12;
-        int pfn = tlb.lookup(mm, vpn, write);
-        if (pfn >= 0) {
-            return pfn;
-        }
-        for (int attempt = 0; ; attempt++) {
-            long pageVa = vpn << 12;
-            long pte = mm.pte(pageVa);
-            if (Fault.satisfies(pte, write)) {
-                long updated = pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0);
-                if (updated != pte) {
-                    mm.pageTables.set(pageVa, updated);
-                }
-                pfn = (int) PteLayout.pfn(updated);
-                tlb.fill(vpn, pfn, PteLayout.isWritable(updated) && PteLayout.isDirty(updated));
-                return pfn;
-            }
-            if (attempt > 0) {
-                throw new IllegalStateException("fault at 0x" + Long.toHexString(va) + " did not resolve");
-            }
-            switch (Fault.handle(mm, va, write)) {
-                case DONE -> { }
-                case NO_VMA, GUARD -> throw new MemoryFault(Signal.SIGSEGV, Signal.SEGV_MAPERR, va);
-                case ACCESS -> throw new MemoryFault(Signal.SIGSEGV, Signal.SEGV_ACCERR, va);
-                case SIGBUS -> throw new MemoryFault(Signal.SIGBUS, Signal.BUS_ADRERR, va);
-                case OOM -> throw new MemoryFault(Signal.SIGKILL, 0, va);
-            }
-        }
+    public SimThread newThread() {
+        return call(() -> new CpuThread(this));
     }
 
     /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */
