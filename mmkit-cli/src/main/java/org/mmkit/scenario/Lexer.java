@@ -55,14 +55,20 @@ final class Lexer {
 
     /** Reads VMA permissions such as {@code rw-p} or {@code ---s} if they come next, else null. */
     String permissions() {
-        int at = skipBlanks(offset());
-        if (at + 4 > text.length() || !text.substring(at, at + 4).matches("[r-][w-][x-][ps]")
-                || (at + 4 < text.length() && isWordChar(text.charAt(at + 4)))) {
+        if (!atPermissions()) {
             return null;
         }
+        int at = skipBlanks(offset());
         peeked = null;
         pos = at + 4;
         return text.substring(at, at + 4);
+    }
+
+    /** Whether VMA permissions come next: {@code a+PAGE ---p} must not read as {@code a+PAGE - - -p}. */
+    boolean atPermissions() {
+        int at = skipBlanks(offset());
+        return at + 4 <= text.length() && text.substring(at, at + 4).matches("[r-][w-][x-][ps]")
+                && (at + 4 == text.length() || !isWordChar(text.charAt(at + 4)));
     }
 
     private Token read() throws LexException {

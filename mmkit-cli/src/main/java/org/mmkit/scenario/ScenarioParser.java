@@ -515,7 +515,7 @@ public final class ScenarioParser {
 
     private Expr sum() throws LexException, ScenarioSyntaxException {
         Expr e = product();
-        while (peek().is("+") || peek().is("-")) {
+        while (peek().is("+") || (peek().is("-") && !lexer.atPermissions())) {
             char op = next().text().charAt(0);
             e = new Expr.Binary(op, e, product());
         }

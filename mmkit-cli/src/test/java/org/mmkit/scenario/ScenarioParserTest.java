@@ -130,6 +130,9 @@ class ScenarioParserTest {
         assertThat(eval(full.end())).isEqualTo(0x14000);
         assertThat(full.perms()).isEqualTo("r--p");
         assertThat(full.path()).isEqualTo("/memfd:x (deleted)");
+        Step.MapsAt noAccess = (Step.MapsAt) only("maps(a) == a..a+PAGE ---p");
+        assertThat(eval(noAccess.end())).isEqualTo(0x11000);
+        assertThat(noAccess.perms()).isEqualTo("---p");
         Step.MapsAt permsOnly = (Step.MapsAt) only("maps(a) == ---s");
         assertThat(permsOnly.start()).isNull();
         assertThat(permsOnly.perms()).isEqualTo("---s");
