@@ -22,8 +22,12 @@ final class DiffCommand extends ScenarioCommand {
     private int declared;
     private final List<String> skipped = new ArrayList<>();
 
+    DiffCommand(BackendFactory backends) {
+        super(backends);
+    }
+
     @Override
-    void handle(Scenario scenario, PrintWriter out) throws Backends.UnavailableException {
+    void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException {
         ScenarioResult model = runOn(Backends.MODEL, scenario);
         ScenarioResult linux = runOn(Backends.LINUX, scenario);
         for (ScenarioResult r : List.of(model, linux)) {
@@ -62,8 +66,8 @@ final class DiffCommand extends ScenarioCommand {
         return different > 0 ? Main.FAILED : Main.OK;
     }
 
-    private static ScenarioResult runOn(String backendName, Scenario scenario) throws Backends.UnavailableException {
-        try (Backend backend = Backends.create(backendName)) {
+    private ScenarioResult runOn(String backendName, Scenario scenario) throws BackendFactory.UnavailableException {
+        try (Backend backend = backends.create(backendName)) {
             return Runner.run(scenario, backend, false);
         }
     }

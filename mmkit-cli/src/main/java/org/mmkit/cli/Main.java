@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
  * the backends differ, 2 usage errors, unreadable or invalid scenarios, unavailable backends.
  */
 @Command(name = "mmkit", mixinStandardHelpOptions = true, version = "mmkit 0.1.0",
-        description = "The Linux memory-management subsystem, modelled exactly.",
-        subcommands = {RunCommand.class, DiffCommand.class})
+        description = "The Linux memory-management subsystem, modelled exactly.")
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -26,9 +25,16 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in process. */
+    /** The command line with the real backends. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return commandLine(Backends::create);
+    }
+
+    /** The command line with backends from {@code backends}: tests run commands in process on a fake. */
+    static CommandLine commandLine(BackendFactory backends) {
+        return new CommandLine(new Main())
+                .addSubcommand(new RunCommand(backends))
+                .addSubcommand(new DiffCommand(backends));
     }
 
     @Override

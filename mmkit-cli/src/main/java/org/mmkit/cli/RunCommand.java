@@ -27,10 +27,14 @@ final class RunCommand extends ScenarioCommand {
     private int skipped;
     private String firstFailure;
 
+    RunCommand(BackendFactory backends) {
+        super(backends);
+    }
+
     @Override
-    void handle(Scenario scenario, PrintWriter out) throws Backends.UnavailableException {
+    void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException {
         ScenarioResult result;
-        try (Backend backend = Backends.create(backendName)) {
+        try (Backend backend = backends.create(backendName)) {
             result = Runner.run(scenario, backend, verbose);
         }
         switch (result.status()) {

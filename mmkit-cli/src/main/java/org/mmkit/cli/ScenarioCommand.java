@@ -24,6 +24,12 @@ abstract class ScenarioCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    final BackendFactory backends;
+
+    ScenarioCommand(BackendFactory backends) {
+        this.backends = backends;
+    }
+
     @Override
     public final Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,7 +63,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
             }
             try {
                 handle(scenario, out);
-            } catch (Backends.UnavailableException e) {
+            } catch (BackendFactory.UnavailableException e) {
                 err.println("mmkit: " + e.getMessage());
                 return Main.USAGE;
             }
@@ -69,7 +75,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
     }
 
     /** Runs one valid scenario and prints its outcome. */
-    abstract void handle(Scenario scenario, PrintWriter out) throws Backends.UnavailableException;
+    abstract void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException;
 
     /** Prints the totals ({@code invalid} files could not be parsed) and returns the exit code. */
     abstract int summarize(int total, int invalid, PrintWriter out);

@@ -19,7 +19,7 @@ import org.mmkit.backend.Syscall;
  * after fork, pagemap with present/exclusive bits and PFNs, maps and a minimal smaps. Each process
  * also has one mapping the scenario did not create, as the real executor has its libc.
  */
-final class FakeBackend implements Backend {
+public final class FakeBackend implements Backend {
     static final long PAGE = 4096;
     static final long ZERO_PFN = 0x77;
     private static final long FOREIGN_START = 0x7f0000000000L;
@@ -53,11 +53,19 @@ final class FakeBackend implements Backend {
     private final List<String> unsupported = new ArrayList<>();
     private int nextPid = 1;
     private long nextPfn = 0x1000;
+    private boolean exclusiveBit = true;
     /** How many processes exited; tests check the runner cleans up. */
     int exits;
 
-    FakeBackend lacking(Requirement.Kind kind) {
+    /** This backend cannot satisfy requirements of {@code kind}. */
+    public FakeBackend lacking(Requirement.Kind kind) {
         unsupported.add(kind.name());
+        return this;
+    }
+
+    /** Pagemap never reports bit 56, as kernels before 4.2 did: a backend that differs. */
+    public FakeBackend withoutExclusiveBit() {
+        exclusiveBit = false;
         return this;
     }
 
@@ -190,7 +198,7 @@ final class FakeBackend implements Backend {
             long entry = 0;
             if (f != null) {
                 entry = 1L << 63 | (p.privileged ? f.pfn : 0);
-                if (f.pfn != ZERO_PFN && f.mapcount == 1) {
+                if (exclusiveBit && f.pfn != ZERO_PFN && f.mapcount == 1) {
                     entry |= 1L << 56;
                 }
             }
