@@ -12,7 +12,6 @@ class TourOnFakeTest {
         Path tour = Path.of("../examples/tour.mms");
         Scenario s = ScenarioParser.parse("tour.mms", Files.readString(tour));
         ScenarioResult r = Runner.run(s, new FakeBackend(), false);
-        r.transcript().forEach(System.out::println);
         assertThat(r.problem()).isNull();
     }
 }
