@@ -9,6 +9,8 @@ interface BackendFactory {
 
     /** The backend cannot be used here; the message says why. */
     final class UnavailableException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         UnavailableException(String message) {
             super(message, null, false, false);
         }

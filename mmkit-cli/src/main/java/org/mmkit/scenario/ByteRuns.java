@@ -27,12 +27,23 @@ final class ByteRuns {
             if (!s.isEmpty()) {
                 s.append(' ');
             }
-            int v = data[i] & 0xff;
-            s.append(hex ? "0x" + String.format("%02x", v) : Integer.toString(v));
+            s.append(value(data[i] & 0xff, hex));
             if (j - i > 1 && (i > 0 || j < data.length)) {
                 s.append('*').append(j - i);
             }
             i = j;
+        }
+        return s.toString();
+    }
+
+    /** Expected runs as the transcript would show them: {@code 0x11 0x00*4}. */
+    static String describe(List<Step.Run> runs, boolean hex, ToLongFunction<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (Step.Run r : runs) {
+            s.append(s.isEmpty() ? "" : " ").append(value(r.value().eval(names), hex));
+            if (r.count() != null) {
+                s.append('*').append(r.count().eval(names));
+            }
         }
         return s.toString();
     }
@@ -62,5 +73,9 @@ final class ByteRuns {
             }
         }
         return at == data.length;
+    }
+
+    private static String value(long v, boolean hex) {
+        return hex ? String.format("0x%02x", v) : Long.toString(v);
     }
 }

@@ -18,12 +18,28 @@ final class FrameLabels {
         this.verbose = verbose;
     }
 
+    /**
+     * A pagemap entry as the transcript shows it: {@code present|exclusive@P1}. The frame label is
+     * shown for pages and swap slots, not for PTE markers (their frame is the marker kind).
+     */
+    String entry(long entry) {
+        String flags = PagemapFlag.format(PagemapFlag.flagsOf(entry));
+        long frame = PagemapFlag.frameOf(entry);
+        if ((entry & PagemapFlag.PRESENT.mask()) != 0) {
+            return flags + "@" + pfn(frame);
+        }
+        if ((entry & PagemapFlag.SWAPPED.mask()) != 0 && !PagemapFlag.isMarker(entry)) {
+            return flags + "@" + swapSlot(frame);
+        }
+        return flags;
+    }
+
     String pfn(long pfn) {
         return label(pfns, "P", pfn);
     }
 
     /** A swap entry's frame bits (type and offset together). */
-    String swapSlot(long frame) {
+    private String swapSlot(long frame) {
         return label(swapSlots, "S", frame);
     }
 

@@ -166,6 +166,8 @@ final class Lexer {
 
     /** A malformed token; the parser adds the file and line. */
     static final class LexException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         LexException(String message) {
             super(message, null, false, false);
         }

@@ -38,6 +38,22 @@ final class PageSpecs {
         return page == entries.length;
     }
 
+    /** Per-page texts joined, a repeated text written once with a count: {@code none*3}. */
+    static String join(String[] shown) {
+        StringBuilder s = new StringBuilder();
+        int i = 0;
+        while (i < shown.length) {
+            int j = i;
+            while (j < shown.length && shown[j].equals(shown[i])) {
+                j++;
+            }
+            s.append(s.isEmpty() ? "" : ", ").append(shown[i]).append(j - i > 1 ? "*" + (j - i) : "");
+            i = j;
+        }
+        return s.toString();
+    }
+
+    /** Expected pages as the transcript would show them. */
     static String describe(List<Step.PageSpec> specs, ToLongFunction<String> names) {
         StringBuilder s = new StringBuilder();
         for (Step.PageSpec spec : specs) {

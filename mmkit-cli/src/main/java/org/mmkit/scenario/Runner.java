@@ -181,7 +181,7 @@ public final class Runner {
         if (m.expectedErrno() != null) {
             failExpected(errorText(-m.expectedErrno()), got);
         } else if (m.expected() != null && !ByteRuns.matches(r.value(), m.expected(), this::value)) {
-            failExpected(describeRuns(m.expected(), false), got);
+            failExpected(ByteRuns.describe(m.expected(), false, this::value), got);
         }
     }
 
@@ -209,15 +209,15 @@ public final class Runner {
         long addr = eval(l.addr());
         Access a = backend.load(pid(), addr, accessLength(l.len()));
         if (!a.ok()) {
-            signalled(a, l.signal(), l.expected() == null ? "the load to complete" : "== " + describeRuns(l.expected(), true));
+            signalled(a, l.signal(), l.expected() == null ? "the load to complete" : "== " + ByteRuns.describe(l.expected(), true, this::value));
             return;
         }
         String got = ByteRuns.format(a.data(), true);
         print(" == " + got);
         if (l.signal() != null) {
-            failExpected(describeSignal(l.signal()), "== " + got);
+            failExpected(describe(l.signal()), "== " + got);
         } else if (l.expected() != null && !ByteRuns.matches(a.data(), l.expected(), this::value)) {
-            failExpected(describeRuns(l.expected(), true), got);
+            failExpected(ByteRuns.describe(l.expected(), true, this::value), got);
         }
     }
 
@@ -234,21 +234,20 @@ public final class Runner {
         }
         print("");
         if (s.signal() != null) {
-            failExpected(describeSignal(s.signal()), "the store completed");
+            failExpected(describe(s.signal()), "the store completed");
         }
     }
 
     /** Prints the signal of an access and checks it against the expected one. */
     private void signalled(Access a, Step.Signalled expected, String otherwiseExpected) {
-        String got = "=> " + SignalNames.signalName(a.signal()) + " " + SignalNames.codeName(a.signal(), a.code())
-                + " at " + addresses.format(a.address());
+        String got = SignalNames.describe(a.signal(), a.code(), addresses.format(a.address()));
         print(" " + got);
         if (expected == null) {
             failExpected(otherwiseExpected, got);
         } else if (expected.signal() != a.signal()
                 || (expected.code() != null && expected.code() != a.code())
                 || (expected.address() != null && eval(expected.address()) != a.address())) {
-            failExpected(describeSignal(expected), got);
+            failExpected(describe(expected), got);
         }
     }
 
@@ -258,9 +257,9 @@ public final class Runner {
         long[] entries = pagemapEntries(pid(), eval(p.addr()), Math.toIntExact(eval(p.pages())));
         String[] shown = new String[entries.length];
         for (int i = 0; i < entries.length; i++) {
-            shown[i] = describeEntry(entries[i]);
+            shown[i] = frames.entry(entries[i]);
         }
-        String got = joinRuns(shown);
+        String got = PageSpecs.join(shown);
         print(" == " + got);
         if (p.expected() != null && !PageSpecs.matches(entries, shown, p.expected(), this::value)) {
             failExpected(PageSpecs.describe(p.expected(), this::value), got);
@@ -301,19 +300,6 @@ public final class Runner {
         long[] entries = new long[pages];
         ByteBuffer.wrap(r.value()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);
         return entries;
-    }
-
-    /** {@code present|exclusive@P1}; the frame label is shown for pages and swap slots, not for markers. */
-    private String describeEntry(long entry) {
-        String flags = PagemapFlag.format(PagemapFlag.flagsOf(entry));
-        long frame = PagemapFlag.frameOf(entry);
-        if ((entry & PagemapFlag.PRESENT.mask()) != 0) {
-            return flags + "@" + frames.pfn(frame);
-        }
-        if ((entry & PagemapFlag.SWAPPED.mask()) != 0 && !PagemapFlag.isMarker(entry)) {
-            return flags + "@" + frames.swapSlot(frame);
-        }
-        return flags;
     }
 
     // ---- /proc/PID/maps and smaps ----
@@ -468,37 +454,8 @@ public final class Runner {
         }
     }
 
-    private String describeRuns(List<Step.Run> runs, boolean hex) {
-        StringBuilder s = new StringBuilder();
-        for (Step.Run r : runs) {
-            long v = eval(r.value());
-            s.append(s.isEmpty() ? "" : " ").append(hex ? "0x" + String.format("%02x", v) : Long.toString(v));
-            if (r.count() != null) {
-                s.append('*').append(eval(r.count()));
-            }
-        }
-        return s.toString();
-    }
-
-    private String describeSignal(Step.Signalled s) {
-        return "=> " + SignalNames.signalName(s.signal())
-                + (s.code() == null ? "" : " " + SignalNames.codeName(s.signal(), s.code()))
-                + (s.address() == null ? "" : " at " + addresses.format(eval(s.address())));
-    }
-
-    /** Joins per-page texts, writing a repeated text once with a count: {@code none*3}. */
-    private static String joinRuns(String[] items) {
-        StringBuilder s = new StringBuilder();
-        int i = 0;
-        while (i < items.length) {
-            int j = i;
-            while (j < items.length && items[j].equals(items[i])) {
-                j++;
-            }
-            s.append(s.isEmpty() ? "" : ", ").append(items[i]).append(j - i > 1 ? "*" + (j - i) : "");
-            i = j;
-        }
-        return s.toString();
+    private String describe(Step.Signalled s) {
+        return SignalNames.describe(s.signal(), s.code(), s.address() == null ? null : addresses.format(eval(s.address())));
     }
 
     private static boolean isError(long raw) {
@@ -515,6 +472,8 @@ public final class Runner {
 
     /** Ends the run: continuing after it would only print noise. */
     private static final class StopException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         StopException(String message) {
             super(message, null, false, false);
         }

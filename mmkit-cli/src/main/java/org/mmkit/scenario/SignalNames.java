@@ -25,7 +25,13 @@ final class SignalNames {
         return CODES.getOrDefault(signal, Map.of()).get(name);
     }
 
-    static String signalName(int signal) {
+    /** {@code => SIGSEGV SEGV_ACCERR at a}; the code and the address are left out when null. */
+    static String describe(int signal, Integer code, String address) {
+        return "=> " + signalName(signal) + (code == null ? "" : " " + codeName(signal, code))
+                + (address == null ? "" : " at " + address);
+    }
+
+    private static String signalName(int signal) {
         for (var e : SIGNALS.entrySet()) {
             if (e.getValue() == signal) {
                 return e.getKey();
@@ -34,7 +40,7 @@ final class SignalNames {
         return "signal " + signal;
     }
 
-    static String codeName(int signal, int code) {
+    private static String codeName(int signal, int code) {
         for (var e : CODES.getOrDefault(signal, Map.of()).entrySet()) {
             if (e.getValue() == code) {
                 return e.getKey();

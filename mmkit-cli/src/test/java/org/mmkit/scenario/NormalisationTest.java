@@ -68,9 +68,22 @@ class NormalisationTest {
         assertThat(labels.pfn(0x1000)).isEqualTo("P2");
         assertThat(labels.pfn(0x5432)).isEqualTo("P1");
         assertThat(labels.pfn(0)).isEqualTo("0");
-        assertThat(labels.swapSlot(0x20)).isEqualTo("S1");
-        assertThat(labels.swapSlot(0x1000)).isEqualTo("S2");
         assertThat(new FrameLabels(true).pfn(0xab)).isEqualTo("P1(0xab)");
+    }
+
+    @Test
+    void pagemapEntriesShowFlagsAndFrameLabels() {
+        FrameLabels labels = new FrameLabels(false);
+        assertThat(labels.entry(0x8100000000005432L)).isEqualTo("present|exclusive@P1");
+        assertThat(labels.entry(0x8000000000005432L)).isEqualTo("present@P1");
+        assertThat(labels.entry(0x8100000000000000L)).isEqualTo("present|exclusive@0");
+        // swap device 0 slots 1 and 8 (offset << 5 | type)
+        assertThat(labels.entry(0x4000000000000020L)).isEqualTo("swapped@S1");
+        assertThat(labels.entry(0x4000000000000100L)).isEqualTo("swapped@S2");
+        assertThat(labels.entry(0x4000000000000000L)).isEqualTo("swapped@0");
+        // a guard marker: the frame is the marker kind, not a slot
+        assertThat(labels.entry(0x440000000000009fL)).isEqualTo("swapped|guard");
+        assertThat(labels.entry(0)).isEqualTo("none");
     }
 
     @Test
