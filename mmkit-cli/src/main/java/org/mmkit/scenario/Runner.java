@@ -26,8 +26,9 @@ import org.mmkit.scenario.ScenarioResult.Status;
  * ends the run. Processes still alive at the end are exited.
  */
 public final class Runner {
-    /** The largest single load or store (64 MiB); larger ones are certainly scenario mistakes. */
+    /** The largest single load or store (64 MiB) and pagemap read (1 GiB of address space). */
     private static final int MAX_ACCESS = 64 << 20;
+    private static final int MAX_PAGEMAP_PAGES = 1 << 18;
 
     private final Scenario scenario;
     private final Backend backend;
@@ -207,9 +208,11 @@ public final class Runner {
 
     private void load(Step.Load l) {
         long addr = eval(l.addr());
-        Access a = backend.load(pid(), addr, accessLength(l.len()));
+        Access a = backend.load(pid(), addr, bounded(l.len(), MAX_ACCESS, "access length"));
         if (!a.ok()) {
-            signalled(a, l.signal(), l.expected() == null ? "the load to complete" : "== " + ByteRuns.describe(l.expected(), true, this::value));
+            String wanted = l.expected() == null ? "the load to complete"
+                    : "== " + ByteRuns.describe(l.expected(), true, this::value);
+            signalled(a, l.signal(), wanted);
             return;
         }
         String got = ByteRuns.format(a.data(), true);
@@ -224,7 +227,7 @@ public final class Runner {
     private void store(Step.Store s) {
         byte[] data = s.literal();
         if (data == null) {
-            data = new byte[accessLength(s.fillLength())];
+            data = new byte[bounded(s.fillLength(), MAX_ACCESS, "access length")];
             Arrays.fill(data, (byte) eval(s.fillByte()));
         }
         Access a = backend.store(pid(), eval(s.addr()), data);
@@ -254,7 +257,7 @@ public final class Runner {
     // ---- pagemap ----
 
     private void pagemap(Step.Pagemap p) {
-        long[] entries = pagemapEntries(pid(), eval(p.addr()), Math.toIntExact(eval(p.pages())));
+        long[] entries = pagemapEntries(pid(), eval(p.addr()), bounded(p.pages(), MAX_PAGEMAP_PAGES, "page count"));
         String[] shown = new String[entries.length];
         for (int i = 0; i < entries.length; i++) {
             shown[i] = frames.entry(entries[i]);
@@ -397,13 +400,13 @@ public final class Runner {
 
     // ---- names, processes, output ----
 
-    /** The length of a load or store: positive and small enough for one buffer. */
-    private int accessLength(Expr e) {
-        long len = eval(e);
-        if (len <= 0 || len > MAX_ACCESS) {
-            throw new StopException("access length " + len + " is not in [1, " + MAX_ACCESS + "]");
+    /** A length or count that must be positive and small enough for one buffer. */
+    private int bounded(Expr e, int max, String what) {
+        long n = eval(e);
+        if (n <= 0 || n > max) {
+            throw new StopException(what + " " + n + " is not in [1, " + max + "]");
         }
-        return (int) len;
+        return (int) n;
     }
 
     private long eval(Expr e) {
