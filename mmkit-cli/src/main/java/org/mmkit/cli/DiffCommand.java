@@ -1,0 +1,88 @@
+package org.mmkit.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmkit.backend.Backend;
+import org.mmkit.scenario.Runner;
+import org.mmkit.scenario.Scenario;
+import org.mmkit.scenario.ScenarioResult;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code mmkit diff}: runs each scenario on the model and on the kernel and compares the two
+ * transcripts line by line. A difference in a scenario that declares {@code divergence:} is
+ * reported but does not fail the command.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Runs scenarios on the model and on this machine's kernel and compares the transcripts.")
+final class DiffCommand extends ScenarioCommand {
+    private int same;
+    private int different;
+    private int declared;
+    private final List<String> skipped = new ArrayList<>();
+
+    DiffCommand(BackendFactory backends) {
+        super(backends);
+    }
+
+    @Override
+    void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException {
+        ScenarioResult model = runOn(Backends.MODEL, scenario);
+        ScenarioResult linux = runOn(Backends.LINUX, scenario);
+        for (ScenarioResult r : List.of(model, linux)) {
+            if (r.status() == ScenarioResult.Status.SKIPPED) {
+                String reason = scenario.file() + ": " + (r == model ? "model" : "linux") + " " + r.problem();
+                skipped.add(reason);
+                out.println("skipped " + reason);
+                return;
+            }
+        }
+        int at = firstDifference(model.transcript(), linux.transcript());
+        if (at < 0) {
+            same++;
+            out.println("same     " + scenario.file());
+            return;
+        }
+        if (scenario.divergence() != null) {
+            declared++;
+            out.println("diverges " + scenario.file() + " (declared: " + scenario.divergence() + ")");
+        } else {
+            different++;
+            out.println("DIFFERS  " + scenario.file() + " at transcript line " + (at + 1) + ":");
+        }
+        if (at > 0) {
+            out.println("         " + model.transcript().get(at - 1));
+        }
+        out.println("  model: " + lineAt(model.transcript(), at));
+        out.println("  linux: " + lineAt(linux.transcript(), at));
+    }
+
+    @Override
+    int summarize(int total, int invalid, PrintWriter out) {
+        out.println(total + " scenarios: " + same + " same, " + different + " different, " + declared
+                + " declared divergences, " + skipped.size() + " skipped" + (invalid > 0 ? ", " + invalid + " invalid" : ""));
+        skipped.forEach(s -> out.println("  skipped " + s));
+        return different > 0 ? Main.FAILED : Main.OK;
+    }
+
+    private ScenarioResult runOn(String backendName, Scenario scenario) throws BackendFactory.UnavailableException {
+        try (Backend backend = backends.create(backendName)) {
+            return Runner.run(scenario, backend, false);
+        }
+    }
+
+    /** The index of the first line that differs (a missing line differs), or -1. */
+    private static int firstDifference(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String lineAt(List<String> lines, int i) {
+        return i < lines.size() ? lines.get(i) : "(transcript ends)";
+    }
+}

@@ -1,0 +1,82 @@
+package org.mmkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mmkit.scenario.Scenario;
+import org.mmkit.scenario.ScenarioSyntaxException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code run} and {@code diff} share: finding the scenario files, parsing each (an invalid
+ * file is reported as {@code file:line: problem} and the others still run), then a summary.
+ */
+abstract class ScenarioCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+            description = "Scenario files, or directories searched recursively for *.mms files.")
+    private List<Path> paths;
+
+    @Spec
+    private CommandSpec spec;
+
+    final BackendFactory backends;
+
+    ScenarioCommand(BackendFactory backends) {
+        this.backends = backends;
+    }
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files;
+        try {
+            files = ScenarioFiles.collect(paths);
+        } catch (NoSuchFileException e) {
+            err.println("mmkit: no such file or directory: " + e.getFile());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("mmkit: " + e);
+            return Main.USAGE;
+        }
+        if (files.isEmpty()) {
+            out.println("no *.mms files in " + paths);
+        }
+        int invalid = 0;
+        for (Path file : files) {
+            Scenario scenario;
+            try {
+                scenario = ScenarioFiles.load(file);
+            } catch (ScenarioSyntaxException e) {
+                err.println(e.getMessage());
+                invalid++;
+                continue;
+            } catch (IOException e) {
+                err.println(file + ": cannot read: " + e.getMessage());
+                invalid++;
+                continue;
+            }
+            try {
+                handle(scenario, out);
+            } catch (BackendFactory.UnavailableException e) {
+                err.println("mmkit: " + e.getMessage());
+                return Main.USAGE;
+            }
+            out.flush();
+        }
+        int code = summarize(files.size(), invalid, out);
+        out.flush();
+        return invalid > 0 ? Main.USAGE : code;
+    }
+
+    /** Runs one valid scenario and prints its outcome. */
+    abstract void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException;
+
+    /** Prints the totals ({@code invalid} files could not be parsed) and returns the exit code. */
+    abstract int summarize(int total, int invalid, PrintWriter out);
+}

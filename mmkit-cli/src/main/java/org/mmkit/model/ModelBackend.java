@@ -1,0 +1,184 @@
+package org.mmkit.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
+import org.mmkit.backend.KernelVersion;
+import org.mmkit.backend.ProcFile;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Result;
+import org.mmkit.backend.Syscall;
+import org.mmkit.core.ErrnoException;
+import org.mmkit.core.Kernel;
+import org.mmkit.core.KernelConfig;
+import org.mmkit.core.MemoryFault;
+import org.mmkit.core.SimProcess;
+
+/**
+ * The model as a scenario backend: one simulated machine ({@link Kernel}) per backend instance,
+ * its processes addressed by handles. Translates the model's exceptions into the raw kernel
+ * convention of {@link Backend}: {@link ErrnoException} becomes {@code -errno}, {@link MemoryFault}
+ * a signalled {@link Access}.
+ */
+public final class ModelBackend implements Backend {
+    private final Kernel kernel;
+    private final Map<Integer, SimProcess> processes = new HashMap<>();
+    private int nextHandle = 1;
+
+    public ModelBackend(KernelConfig config) {
+        this.kernel = Kernel.create(config);
+    }
+
+    /** The model configured as the reference kernel ({@link KernelConfig#linux618()}). */
+    public ModelBackend() {
+        this(KernelConfig.linux618());
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public String unsupported(Requirement requirement) {
+        KernelConfig config = kernel.config();
+        return switch (requirement.kind()) {
+            case ROOT -> null;
+            case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
+            case KERNEL -> {
+                int wanted = KernelVersion.parse(requirement.argument());
+                yield config.kernelVersion() >= wanted ? null
+                        : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
+            }
+            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().name().toLowerCase() + " is not modelled yet";
+        };
+    }
+
+    @Override
+    public int newProcess(boolean privileged) {
+        return register(kernel.newProcess(privileged));
+    }
+
+    @Override
+    public long syscall(int pid, Syscall call, long... args) {
+        SimProcess p = process(pid);
+        try {
+            return switch (call) {
+                case MMAP -> p.mmap(args[0], args[1], args[2], args[3], (int) args[4], args[5]);
+                case MUNMAP -> done(() -> p.munmap(args[0], args[1]));
+                case MPROTECT -> done(() -> p.mprotect(args[0], args[1], args[2]));
+                case MREMAP -> p.mremap(args[0], args[1], args[2], args[3], args[4]);
+                case MADVISE -> done(() -> p.madvise(args[0], args[1], (int) args[2]));
+                case MLOCK -> done(() -> p.mlock(args[0], args[1]));
+                case MUNLOCK -> done(() -> p.munlock(args[0], args[1]));
+                case MLOCK2 -> done(() -> p.mlock2(args[0], args[1], args[2]));
+                case FTRUNCATE -> done(() -> p.ftruncate((int) args[0], args[1]));
+                case FALLOCATE -> done(() -> p.fallocate((int) args[0], (int) args[1], args[2], args[3]));
+                case CLOSE -> done(() -> p.close((int) args[0]));
+            };
+        } catch (ErrnoException e) {
+            return -e.errno().number();
+        }
+    }
+
+    @Override
+    public long memfdCreate(int pid, String name, long flags) {
+        try {
+            return process(pid).memfdCreate(name, flags);
+        } catch (ErrnoException e) {
+            return -e.errno().number();
+        }
+    }
+
+    @Override
+    public Result<byte[]> mincore(int pid, long addr, long len) {
+        try {
+            return Result.of(process(pid).mincore(addr, len));
+        } catch (ErrnoException e) {
+            return Result.error(e.errno().number());
+        }
+    }
+
+    @Override
+    public int fork(int pid) {
+        try {
+            return register(process(pid).fork());
+        } catch (ErrnoException e) {
+            return -e.errno().number();
+        }
+    }
+
+    @Override
+    public void exit(int pid) {
+        process(pid).exit();
+        processes.remove(pid);
+    }
+
+    @Override
+    public Access load(int pid, long addr, int len) {
+        byte[] data = new byte[len];
+        try {
+            process(pid).load(addr, data);
+            return Access.loaded(data);
+        } catch (MemoryFault f) {
+            return Access.signalled(f.signal().number(), f.code(), f.address());
+        }
+    }
+
+    @Override
+    public Access store(int pid, long addr, byte[] data) {
+        try {
+            process(pid).store(addr, data);
+            return Access.stored();
+        } catch (MemoryFault f) {
+            return Access.signalled(f.signal().number(), f.code(), f.address());
+        }
+    }
+
+    @Override
+    public Result<byte[]> pagemapRead(int pid, long offset, int count) {
+        byte[] buf = new byte[count];
+        try {
+            int n = process(pid).pagemapRead(offset, buf);
+            return Result.of(Arrays.copyOf(buf, n));
+        } catch (ErrnoException e) {
+            return Result.error(e.errno().number());
+        }
+    }
+
+    @Override
+    public String procText(int pid, ProcFile file) {
+        SimProcess p = process(pid);
+        return switch (file) {
+            case MAPS -> p.maps();
+            case SMAPS -> p.smaps();
+        };
+    }
+
+    @Override
+    public void close() {
+        processes.clear();
+    }
+
+    private int register(SimProcess p) {
+        int handle = nextHandle++;
+        processes.put(handle, p);
+        return handle;
+    }
+
+    private SimProcess process(int pid) {
+        SimProcess p = processes.get(pid);
+        if (p == null) {
+            throw new IllegalArgumentException("no live process with handle " + pid);
+        }
+        return p;
+    }
+
+    /** Runs a system call that returns nothing on success; its raw result is then 0. */
+    private static long done(Runnable call) {
+        call.run();
+        return 0;
+    }
+}

@@ -1,0 +1,484 @@
+package org.mmkit.scenario;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
+import org.mmkit.backend.ProcFile;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Result;
+import org.mmkit.backend.Syscall;
+import org.mmkit.core.Uapi;
+import org.mmkit.scenario.ProcMaps.Vma;
+import org.mmkit.scenario.ScenarioResult.Status;
+
+/**
+ * Runs a scenario on a backend, line by line, writing the transcript. A failed expectation is
+ * reported ({@code FAIL file:line: expected X, got Y}) and the run goes on; an error that leaves
+ * nothing sensible to do (a name whose call failed, a process that exited, a backend exception)
+ * ends the run. Processes still alive at the end are exited.
+ */
+public final class Runner {
+    /** The largest single load or store (64 MiB) and pagemap read (1 GiB of address space). */
+    private static final int MAX_ACCESS = 64 << 20;
+    private static final int MAX_PAGEMAP_PAGES = 1 << 18;
+
+    private final Scenario scenario;
+    private final Backend backend;
+    private final AddressNames addresses;
+    private final FrameLabels frames;
+    private final Map<String, Long> values = new HashMap<>();
+    private final Map<String, Integer> failedBindings = new HashMap<>();
+    private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
+    private final List<String> transcript = new ArrayList<>();
+    private String firstFailure;
+    private Step current;
+
+    private Runner(Scenario scenario, Backend backend, boolean verbose) {
+        this.scenario = scenario;
+        this.backend = backend;
+        this.addresses = new AddressNames(verbose);
+        this.frames = new FrameLabels(verbose);
+    }
+
+    /** Runs {@code scenario} on {@code backend}; verbose transcripts also show raw addresses and PFNs. */
+    public static ScenarioResult run(Scenario scenario, Backend backend, boolean verbose) {
+        return new Runner(scenario, backend, verbose).run();
+    }
+
+    private ScenarioResult run() {
+        for (Requirement r : scenario.requirements()) {
+            String reason = backend.unsupported(r);
+            if (reason != null) {
+                String what = r.kind().name().toLowerCase().replace('_', '-')
+                        + (r.argument() == null ? "" : " >= " + r.argument());
+                return new ScenarioResult(scenario.file(), Status.SKIPPED, List.of(), "requires " + what + ": " + reason);
+            }
+        }
+        try {
+            processes.put(ScenarioParser.MAIN, backend.newProcess(true));
+            for (Step step : scenario.steps()) {
+                current = step;
+                execute(step);
+            }
+            current = null;
+            for (int pid : processes.sequencedValues().reversed()) {
+                backend.exit(pid);
+            }
+        } catch (StopException e) {
+            fail(e.getMessage());
+        } catch (RuntimeException e) {
+            fail("stopped by an error of backend " + backend.name() + ": " + e);
+        }
+        return new ScenarioResult(scenario.file(), firstFailure == null ? Status.PASSED : Status.FAILED,
+                transcript, firstFailure);
+    }
+
+    private void execute(Step step) {
+        switch (step) {
+            case Step.Comment c -> transcript.add(c.origin().text());
+            case Step.StartProcess s -> {
+                processes.put(s.name(), backend.newProcess(s.privileged()));
+                print("");
+            }
+            case Step.Call c -> call(c);
+            case Step.MemfdCreate m -> memfdCreate(m);
+            case Step.Mincore m -> mincore(m);
+            case Step.Fork f -> fork(f);
+            case Step.Exit e -> exit(e);
+            case Step.Load l -> load(l);
+            case Step.Store s -> store(s);
+            case Step.Pagemap p -> pagemap(p);
+            case Step.PfnCompare p -> pfnCompare(p);
+            case Step.Maps m -> maps();
+            case Step.MapsAt m -> mapsAt(m);
+            case Step.Vmas v -> vmas(v);
+            case Step.VmFlags v -> vmFlags(v);
+            case Step.SmapsField s -> smapsField(s);
+        }
+    }
+
+    // ---- system calls ----
+
+    private void call(Step.Call c) {
+        long[] args = c.args().stream().mapToLong(this::eval).toArray();
+        long raw = backend.syscall(pid(), c.call(), args);
+        boolean returnsAddress = c.call() == Syscall.MMAP || c.call() == Syscall.MREMAP;
+        if (isError(raw) || !returnsAddress) {
+            bindNumber(c.bind(), raw);
+            returned(c.expected(), raw, returnsAddress, isError(raw) ? null : Long.toString(raw));
+            return;
+        }
+        // an address already inside a named region prints relative to it (mremap in place: "= a");
+        // a new one prints as the name it is given
+        String known = addresses.isNamed(raw) ? addresses.format(raw) : null;
+        long length = c.call() == Syscall.MMAP ? args[1] : args[2];
+        addresses.mapped(c.bind(), raw, pageAlign(length));
+        bindNumber(c.bind(), raw);
+        returned(c.expected(), raw, true, known != null ? known : addresses.format(raw));
+    }
+
+    private void memfdCreate(Step.MemfdCreate m) {
+        long raw = backend.memfdCreate(pid(), m.name(), eval(m.flags()));
+        bindNumber(m.bind(), raw);
+        // descriptor numbers differ between backends (the executor has its own files open)
+        returned(m.expected(), raw, false, m.bind() != null ? m.bind() : "<fd>");
+    }
+
+    /** Prints {@code = result} and checks the expectation; {@code shown} is the success text. */
+    private void returned(Step.Returns expected, long raw, boolean address, String shown) {
+        String got = isError(raw) ? errorText(raw) : shown;
+        print(" = " + got);
+        switch (expected) {
+            case null -> {
+                if (isError(raw)) {
+                    failExpected("success", got);
+                }
+            }
+            case Step.ReturnsError e -> {
+                if (raw != -e.errno()) {
+                    failExpected(errorText(-e.errno()), got);
+                }
+            }
+            case Step.ReturnsValue v -> {
+                long want = eval(v.value());
+                if (raw != want) {
+                    failExpected(address ? addresses.format(want) : Long.toString(want), got);
+                }
+            }
+        }
+    }
+
+    private void bindNumber(String name, long raw) {
+        if (name == null) {
+            return;
+        }
+        if (isError(raw)) {
+            failedBindings.put(name, current.origin().line());
+        } else {
+            values.put(name, raw);
+        }
+    }
+
+    private void mincore(Step.Mincore m) {
+        Result<byte[]> r = backend.mincore(pid(), eval(m.addr()), eval(m.len()));
+        if (!r.ok()) {
+            String got = errorText(-r.errno());
+            print(" = " + got);
+            if (m.expectedErrno() == null || m.expectedErrno() != r.errno()) {
+                failExpected(m.expectedErrno() == null ? "success" : errorText(-m.expectedErrno()), got);
+            }
+            return;
+        }
+        String got = ByteRuns.format(r.value(), false);
+        print(" == " + got);
+        if (m.expectedErrno() != null) {
+            failExpected(errorText(-m.expectedErrno()), got);
+        } else if (m.expected() != null && !ByteRuns.matches(r.value(), m.expected(), this::value)) {
+            failExpected(ByteRuns.describe(m.expected(), false, this::value), got);
+        }
+    }
+
+    // ---- processes ----
+
+    private void fork(Step.Fork f) {
+        int child = backend.fork(pid());
+        if (child < 0) {
+            throw new StopException("fork failed: " + errorText(child));
+        }
+        processes.put(f.child(), child);
+        print("");
+    }
+
+    private void exit(Step.Exit e) {
+        String target = e.target() != null ? e.target() : runningProcess();
+        backend.exit(pidOf(target));
+        processes.remove(target);
+        print("");
+    }
+
+    // ---- memory ----
+
+    private void load(Step.Load l) {
+        long addr = eval(l.addr());
+        Access a = backend.load(pid(), addr, bounded(l.len(), MAX_ACCESS, "access length"));
+        if (!a.ok()) {
+            String wanted = l.expected() == null ? "the load to complete"
+                    : "== " + ByteRuns.describe(l.expected(), true, this::value);
+            signalled(a, l.signal(), wanted);
+            return;
+        }
+        String got = ByteRuns.format(a.data(), true);
+        print(" == " + got);
+        if (l.signal() != null) {
+            failExpected(describe(l.signal()), "== " + got);
+        } else if (l.expected() != null && !ByteRuns.matches(a.data(), l.expected(), this::value)) {
+            failExpected(ByteRuns.describe(l.expected(), true, this::value), got);
+        }
+    }
+
+    private void store(Step.Store s) {
+        byte[] data = s.literal();
+        if (data == null) {
+            data = new byte[bounded(s.fillLength(), MAX_ACCESS, "access length")];
+            Arrays.fill(data, (byte) eval(s.fillByte()));
+        }
+        Access a = backend.store(pid(), eval(s.addr()), data);
+        if (!a.ok()) {
+            signalled(a, s.signal(), "the store to complete");
+            return;
+        }
+        print("");
+        if (s.signal() != null) {
+            failExpected(describe(s.signal()), "the store completed");
+        }
+    }
+
+    /** Prints the signal of an access and checks it against the expected one. */
+    private void signalled(Access a, Step.Signalled expected, String otherwiseExpected) {
+        String got = SignalNames.describe(a.signal(), a.code(), addresses.format(a.address()));
+        print(" " + got);
+        if (expected == null) {
+            failExpected(otherwiseExpected, got);
+        } else if (expected.signal() != a.signal()
+                || (expected.code() != null && expected.code() != a.code())
+                || (expected.address() != null && eval(expected.address()) != a.address())) {
+            failExpected(describe(expected), got);
+        }
+    }
+
+    // ---- pagemap ----
+
+    private void pagemap(Step.Pagemap p) {
+        long[] entries = pagemapEntries(pid(), eval(p.addr()), bounded(p.pages(), MAX_PAGEMAP_PAGES, "page count"));
+        String[] shown = new String[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            shown[i] = frames.entry(entries[i]);
+        }
+        String got = PageSpecs.join(shown);
+        print(" == " + got);
+        if (p.expected() != null && !PageSpecs.matches(entries, shown, p.expected(), this::value)) {
+            failExpected(PageSpecs.describe(p.expected(), this::value), got);
+        }
+    }
+
+    private void pfnCompare(Step.PfnCompare p) {
+        String left = pfnLabel(p.left());
+        String right = pfnLabel(p.right());
+        print("  # " + left + " " + right);
+        if (left.equals(right) != p.same()) {
+            failExpected(p.same() ? "the same page" : "different pages", left + " and " + right);
+        }
+    }
+
+    private String pfnLabel(Step.PfnRef ref) {
+        long addr = eval(ref.addr());
+        String owner = ref.process() != null ? ref.process() : runningProcess();
+        long entry = pagemapEntries(pidOf(owner), addr, 1)[0];
+        String where = "pfn(" + (ref.process() != null ? owner + ", " : "") + addresses.format(addr) + ")";
+        if ((entry & PagemapFlag.PRESENT.mask()) == 0) {
+            throw new StopException(where + ": no page is present there");
+        }
+        if (PagemapFlag.frameOf(entry) == 0) {
+            throw new StopException(where + ": the PFN is hidden (process '" + owner + "' is unprivileged)");
+        }
+        return frames.pfn(PagemapFlag.frameOf(entry));
+    }
+
+    private long[] pagemapEntries(int pid, long addr, int pages) {
+        Result<byte[]> r = backend.pagemapRead(pid, addr / Uapi.PAGE_SIZE * 8, pages * 8);
+        if (!r.ok()) {
+            throw new StopException("reading pagemap failed: " + errorText(-r.errno()));
+        }
+        if (r.value().length != pages * 8) {
+            throw new StopException("pagemap returned " + r.value().length / 8 + " of " + pages + " entries");
+        }
+        long[] entries = new long[pages];
+        ByteBuffer.wrap(r.value()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);
+        return entries;
+    }
+
+    // ---- /proc/PID/maps and smaps ----
+
+    private void maps() {
+        print("");
+        for (Vma v : ProcMaps.parse(backend.procText(pid(), ProcFile.MAPS))) {
+            if (addresses.touchesScenario(v.start(), v.end())) {
+                transcript.add("  " + describeVma(v));
+            }
+        }
+    }
+
+    private void mapsAt(Step.MapsAt m) {
+        long addr = eval(m.addr());
+        Vma v = vmaAt(ProcFile.MAPS, addr);
+        String got = v == null ? "none" : describeVma(v);
+        print(" == " + got);
+        if (m.perms() == null) {
+            return;
+        }
+        boolean ok = v != null && v.perms().equals(m.perms())
+                && (m.start() == null || (v.start() == eval(m.start()) && v.end() == eval(m.end())))
+                && (m.path() == null || v.path().equals(m.path()));
+        if (!ok) {
+            String want = (m.start() == null ? "" : addresses.format(eval(m.start())) + ".."
+                    + addresses.formatEnd(eval(m.end())) + " ") + m.perms()
+                    + (m.path() == null ? "" : " \"" + m.path() + "\"");
+            failExpected(want, got);
+        }
+    }
+
+    private void vmas(Step.Vmas s) {
+        long start = eval(s.addr());
+        long end = start + eval(s.len());
+        long count = ProcMaps.parse(backend.procText(pid(), ProcFile.MAPS)).stream()
+                .filter(v -> Long.compareUnsigned(v.start(), end) < 0 && Long.compareUnsigned(start, v.end()) < 0)
+                .count();
+        print(" == " + count);
+        if (s.expected() != null && count != eval(s.expected())) {
+            failExpected(Long.toString(eval(s.expected())), Long.toString(count));
+        }
+    }
+
+    private void vmFlags(Step.VmFlags s) {
+        long addr = eval(s.addr());
+        Vma v = vmaAt(ProcFile.SMAPS, addr);
+        if (v == null) {
+            throw new StopException("no VMA contains " + addresses.format(addr));
+        }
+        String got = String.join(" ", v.vmFlags());
+        print(" == " + got);
+        if (s.test() == null) {
+            return;
+        }
+        boolean ok = switch (s.test()) {
+            case EQUALS -> v.vmFlags().size() == s.flags().size() && v.vmFlags().containsAll(s.flags());
+            case HAS -> v.vmFlags().containsAll(s.flags());
+            case LACKS -> s.flags().stream().noneMatch(v.vmFlags()::contains);
+        };
+        if (!ok) {
+            failExpected(s.test().name().toLowerCase().replace("equals", "==") + " " + String.join(" ", s.flags()), got);
+        }
+    }
+
+    private void smapsField(Step.SmapsField s) {
+        long addr = eval(s.addr());
+        Vma v = vmaAt(ProcFile.SMAPS, addr);
+        if (v == null) {
+            throw new StopException("no VMA contains " + addresses.format(addr));
+        }
+        Long kb = v.fields().get(s.field());
+        if (kb == null) {
+            throw new StopException("smaps has no field '" + s.field() + "'");
+        }
+        print(" == " + kb + " kB");
+        if (s.expectedKb() != null && kb != eval(s.expectedKb())) {
+            failExpected(eval(s.expectedKb()) + " kB", kb + " kB");
+        }
+    }
+
+    private Vma vmaAt(ProcFile file, long addr) {
+        return ProcMaps.parse(backend.procText(pid(), file)).stream().filter(v -> v.contains(addr)).findFirst()
+                .orElse(null);
+    }
+
+    /** {@code a..a+0x4000 rw-p}, with the file offset and path for file mappings. */
+    private String describeVma(Vma v) {
+        String s = addresses.format(v.start()) + ".." + addresses.formatEnd(v.end()) + " " + v.perms();
+        if (!v.path().isEmpty()) {
+            s += " off=0x" + Long.toHexString(v.offset()) + " \"" + v.path() + "\"";
+        }
+        return s;
+    }
+
+    // ---- names, processes, output ----
+
+    /** A length or count that must be positive and small enough for one buffer. */
+    private int bounded(Expr e, int max, String what) {
+        long n = eval(e);
+        if (n <= 0 || n > max) {
+            throw new StopException(what + " " + n + " is not in [1, " + max + "]");
+        }
+        return (int) n;
+    }
+
+    private long eval(Expr e) {
+        return e.eval(this::value);
+    }
+
+    private long value(String name) {
+        Long v = values.get(name);
+        if (v == null) {
+            throw new StopException("'" + name + "' has no value: its call on line " + failedBindings.get(name) + " failed");
+        }
+        return v;
+    }
+
+    private String runningProcess() {
+        String p = current.origin().process();
+        return p != null ? p : ScenarioParser.MAIN;
+    }
+
+    private int pid() {
+        return pidOf(runningProcess());
+    }
+
+    private int pidOf(String process) {
+        Integer pid = processes.get(process);
+        if (pid == null) {
+            throw new StopException("process '" + process + "' is not running");
+        }
+        return pid;
+    }
+
+    /** Adds the transcript line of the current step: its text and the outcome. */
+    private void print(String outcome) {
+        Step.Origin o = current.origin();
+        transcript.add((o.process() != null ? "in " + o.process() + ": " : "") + o.text() + outcome);
+    }
+
+    private void failExpected(String expected, String got) {
+        fail("expected " + expected + ", got " + got);
+    }
+
+    private void fail(String message) {
+        String where = scenario.file() + (current != null ? ":" + current.origin().line() : "");
+        String line = where + ": " + message;
+        transcript.add("FAIL " + line);
+        if (firstFailure == null) {
+            firstFailure = line;
+        }
+    }
+
+    private String describe(Step.Signalled s) {
+        return SignalNames.describe(s.signal(), s.code(), s.address() == null ? null : addresses.format(eval(s.address())));
+    }
+
+    private static boolean isError(long raw) {
+        return raw < 0 && raw >= -4095;
+    }
+
+    private static String errorText(long raw) {
+        return "-1 " + ErrnoNames.name((int) -raw);
+    }
+
+    private static long pageAlign(long length) {
+        return (length + Uapi.PAGE_SIZE - 1) & -Uapi.PAGE_SIZE;
+    }
+
+    /** Ends the run: continuing after it would only print noise. */
+    private static final class StopException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

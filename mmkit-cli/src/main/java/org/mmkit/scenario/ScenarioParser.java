@@ -1,0 +1,648 @@
+package org.mmkit.scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.mmkit.backend.KernelVersion;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Syscall;
+import org.mmkit.scenario.Lexer.Kind;
+import org.mmkit.scenario.Lexer.LexException;
+import org.mmkit.scenario.Lexer.Token;
+import org.mmkit.scenario.Step.Origin;
+
+/**
+ * Reads {@code .mms} text into a {@link Scenario}. Line oriented: each line is a comment, a
+ * directive ({@code requires:}, {@code divergence:}, {@code process}) or one step, optionally
+ * prefixed by {@code in PROCESS:}. Names are checked here, so a scenario that parses refers only
+ * to constants, earlier results and declared processes. The grammar is in docs/scenario-language.md.
+ */
+public final class ScenarioParser {
+    /** The process that runs lines without {@code in NAME:}. */
+    public static final String MAIN = "main";
+
+    /** Words of the language that cannot name a result or a process (system call names neither). */
+    private static final Set<String> RESERVED = Set.of(
+            "memfd_create", "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
+            "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged");
+
+    private final String file;
+    private final Set<String> values = new HashSet<>();
+    private final Set<String> processes = new HashSet<>(Set.of(MAIN));
+    private int line;
+    private Lexer lexer;
+
+    private ScenarioParser(String file) {
+        this.file = file;
+    }
+
+    /** Parses a whole scenario; {@code file} names it in error messages. */
+    public static Scenario parse(String file, String text) throws ScenarioSyntaxException {
+        return new ScenarioParser(file).parseAll(text);
+    }
+
+    private Scenario parseAll(String text) throws ScenarioSyntaxException {
+        List<Requirement> requirements = new ArrayList<>();
+        String divergence = null;
+        List<Step> steps = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            line = i + 1;
+            String raw = lines[i].strip();
+            String code = withoutComment(raw).strip();
+            if (code.isEmpty()) {
+                if (raw.startsWith("#")) {
+                    steps.add(new Step.Comment(new Origin(line, null, raw)));
+                }
+            } else if (code.startsWith("requires:")) {
+                requirements.addAll(requirements(code.substring("requires:".length())));
+            } else if (code.startsWith("divergence:")) {
+                if (divergence != null) {
+                    throw error("divergence: given twice");
+                }
+                divergence = code.substring("divergence:".length()).strip();
+                if (divergence.isEmpty()) {
+                    throw error("divergence: needs a reason");
+                }
+            } else {
+                steps.add(statement(code));
+            }
+        }
+        return new Scenario(file, requirements, divergence, steps);
+    }
+
+    // ---- directives ----
+
+    private List<Requirement> requirements(String list) throws ScenarioSyntaxException {
+        List<Requirement> result = new ArrayList<>();
+        for (String item : list.split(",")) {
+            String word = item.strip();
+            if (word.startsWith("kernel")) {
+                String version = word.substring("kernel".length()).strip();
+                if (!version.startsWith(">=")) {
+                    throw error("expected 'kernel >= MAJOR.MINOR' in requires:");
+                }
+                version = version.substring(2).strip();
+                try {
+                    KernelVersion.parse(version);
+                } catch (IllegalArgumentException e) {
+                    throw error("bad kernel version '" + version + "' in requires: (expected MAJOR.MINOR)");
+                }
+                result.add(new Requirement(Requirement.Kind.KERNEL, version));
+                continue;
+            }
+            Requirement.Kind kind = switch (word) {
+                case "root" -> Requirement.Kind.ROOT;
+                case "uffd" -> Requirement.Kind.UFFD;
+                case "swap" -> Requirement.Kind.SWAP;
+                case "hugetlb" -> Requirement.Kind.HUGETLB;
+                case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
+                case "thp" -> Requirement.Kind.THP;
+                default -> throw error("unknown requirement '" + word
+                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)");
+            };
+            result.add(new Requirement(kind, null));
+        }
+        return result;
+    }
+
+    // ---- statements ----
+
+    private Step statement(String code) throws ScenarioSyntaxException {
+        lexer = new Lexer(code);
+        try {
+            String process = null;
+            if (peek().is("process")) {
+                return startProcess();
+            }
+            if (peek().is("in")) {
+                next();
+                process = identifier("a process name after 'in'");
+                if (!processes.contains(process)) {
+                    throw error("unknown process '" + process + "'");
+                }
+                expect(":", "after 'in " + process + "'");
+                lexer = new Lexer(code.substring(lexer.offset()).strip());
+            }
+            Step step = step(process);
+            if (peek().kind() != Kind.END) {
+                throw error("unexpected " + peek().describe() + " at end of line");
+            }
+            return step;
+        } catch (LexException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private Step startProcess() throws LexException, ScenarioSyntaxException {
+        next();
+        String name = newName(identifier("a process name after 'process'"), processes);
+        boolean privileged = true;
+        if (peek().kind() == Kind.IDENT) {
+            String mode = next().text();
+            privileged = switch (mode) {
+                case "privileged" -> true;
+                case "unprivileged" -> false;
+                default -> throw error("expected 'privileged' or 'unprivileged', found '" + mode + "'");
+            };
+        }
+        return new Step.StartProcess(origin(null, lexer.text()), name, privileged);
+    }
+
+    private Step step(String process) throws LexException, ScenarioSyntaxException {
+        String bind = null;
+        Token first = next();
+        if (first.kind() != Kind.IDENT) {
+            throw error("expected a call, found " + first.describe());
+        }
+        if (peek().is("=")) {
+            next();
+            bind = first.text();
+            first = next();
+            if (first.kind() != Kind.IDENT) {
+                throw error("expected a call after '" + bind + " =', found " + first.describe());
+            }
+        }
+        String call = first.text();
+        if (call.equals("maps") && peek().kind() == Kind.END) {
+            return new Step.Maps(origin(process, lexer.text()));
+        }
+        expect("(", "after '" + call + "'");
+        Syscall syscall = syscallNamed(call);
+        if (bind != null && call.equals("fork")) {
+            throw error("name the child with 'fork() => " + bind + "'");
+        }
+        if (bind != null && syscall == null && !call.equals("memfd_create")) {
+            throw error("only system calls give a result to name; '" + call + "' does not");
+        }
+        Step step = syscall != null ? syscall(process, bind, syscall) : switch (call) {
+            case "memfd_create" -> memfdCreate(process, bind);
+            case "mincore" -> mincore(process);
+            case "fork" -> fork(process);
+            case "exit" -> exit(process);
+            case "load" -> load(process);
+            case "store" -> store(process);
+            case "pagemap" -> pagemap(process);
+            case "pfn" -> pfnCompare(process);
+            case "maps" -> mapsAt(process);
+            case "vmas" -> vmas(process);
+            case "vmflags" -> vmFlags(process);
+            case "smaps" -> smapsField(process);
+            default -> throw error("unknown call '" + call + "'");
+        };
+        if (bind != null) {
+            newName(bind, values);
+        }
+        return step;
+    }
+
+    private Step syscall(String process, String bind, Syscall call) throws LexException, ScenarioSyntaxException {
+        String name = call.name().toLowerCase(Locale.ROOT);
+        List<Expr> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            do {
+                args.add(expr());
+            } while (accept(","));
+        }
+        expect(")", "after the arguments of " + name);
+        if (args.size() != call.arity()) {
+            throw error(name + " takes " + call.arity() + " arguments, found " + args.size());
+        }
+        String text = textSoFar();
+        return new Step.Call(origin(process, text), bind, call, args, returns());
+    }
+
+    private Step memfdCreate(String process, String bind) throws LexException, ScenarioSyntaxException {
+        Token name = next();
+        if (name.kind() != Kind.STRING) {
+            throw error("expected a \"name\" as the first argument of memfd_create");
+        }
+        expect(",", "after the name of memfd_create");
+        Expr flags = expr();
+        expect(")", "after the arguments of memfd_create");
+        String text = textSoFar();
+        return new Step.MemfdCreate(origin(process, text), bind, name.string(), flags, returns());
+    }
+
+    private Step mincore(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(",", "after the address of mincore");
+        Expr len = expr();
+        expect(")", "after the arguments of mincore");
+        String text = textSoFar();
+        if (accept("==")) {
+            return new Step.Mincore(origin(process, text), addr, len, runs(), null);
+        }
+        Step.Returns r = returns();
+        if (r instanceof Step.ReturnsValue) {
+            throw error("mincore results are written '== 1 0 1' (or '= -1 ERRNO')");
+        }
+        Integer errno = r == null ? null : ((Step.ReturnsError) r).errno();
+        return new Step.Mincore(origin(process, text), addr, len, null, errno);
+    }
+
+    private Step fork(String process) throws LexException, ScenarioSyntaxException {
+        expect(")", "after 'fork('");
+        String text = textSoFar();
+        expect("=>", "after 'fork()' (write 'fork() => child')");
+        String child = newName(identifier("a name for the child after '=>'"), processes);
+        return new Step.Fork(origin(process, text + " => " + child), child);
+    }
+
+    private Step exit(String process) throws LexException, ScenarioSyntaxException {
+        String target = null;
+        if (!peek().is(")")) {
+            target = identifier("a process name in exit()");
+            if (!processes.contains(target)) {
+                throw error("unknown process '" + target + "'");
+            }
+        }
+        expect(")", "after the argument of exit");
+        return new Step.Exit(origin(process, textSoFar()), target);
+    }
+
+    private Step load(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(",", "after the address of load");
+        Expr len = expr();
+        expect(")", "after the arguments of load");
+        String text = textSoFar();
+        List<Step.Run> expected = accept("==") ? runs() : null;
+        Step.Signalled signal = expected == null ? signalled() : null;
+        return new Step.Load(origin(process, text), addr, len, expected, signal);
+    }
+
+    private Step store(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(",", "after the address of store");
+        Expr fillLength = null;
+        Expr fillByte = null;
+        byte[] literal = null;
+        if (peek().kind() == Kind.STRING) {
+            literal = next().string().getBytes(StandardCharsets.ISO_8859_1);
+        } else {
+            fillLength = expr();
+            expect(",", "after the length of store (write store(addr, len, byte) or store(addr, \"text\"))");
+            fillByte = expr();
+        }
+        expect(")", "after the arguments of store");
+        String text = textSoFar();
+        return new Step.Store(origin(process, text), addr, fillLength, fillByte, literal, signalled());
+    }
+
+    private Step pagemap(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(",", "after the address of pagemap");
+        Expr pages = expr();
+        expect(")", "after the arguments of pagemap");
+        String text = textSoFar();
+        List<Step.PageSpec> expected = null;
+        if (accept("==")) {
+            expected = new ArrayList<>();
+            do {
+                expected.add(pageSpec());
+            } while (accept(","));
+        }
+        return new Step.Pagemap(origin(process, text), addr, pages, expected);
+    }
+
+    private Step pfnCompare(String process) throws LexException, ScenarioSyntaxException {
+        Step.PfnRef left = pfnRef();
+        boolean same;
+        if (accept("==")) {
+            same = true;
+        } else if (accept("!=")) {
+            same = false;
+        } else {
+            throw error("expected '==' or '!=' after pfn(...), found " + peek().describe());
+        }
+        if (!next().is("pfn")) {
+            throw error("expected pfn(...) on the right of the comparison");
+        }
+        expect("(", "after 'pfn'");
+        Step.PfnRef right = pfnRef();
+        return new Step.PfnCompare(origin(process, textSoFar()), left, same, right);
+    }
+
+    /** {@code [process,] addr)} — the opening parenthesis is already read. */
+    private Step.PfnRef pfnRef() throws LexException, ScenarioSyntaxException {
+        String owner = null;
+        if (peek().kind() == Kind.IDENT && processes.contains(peek().text())) {
+            owner = next().text();
+            expect(",", "after the process name in pfn(" + owner + ", addr)");
+        }
+        Expr addr = expr();
+        expect(")", "after the address of pfn");
+        return new Step.PfnRef(owner, addr);
+    }
+
+    private Step mapsAt(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(")", "after the address of maps");
+        String text = textSoFar();
+        if (!accept("==")) {
+            return new Step.MapsAt(origin(process, text), addr, null, null, null, null);
+        }
+        Expr start = null;
+        Expr end = null;
+        String perms = lexer.permissions();
+        if (perms == null) {
+            start = expr();
+            expect("..", "between the start and end of the expected VMA");
+            end = expr();
+            perms = lexer.permissions();
+            if (perms == null) {
+                throw error("expected permissions such as rw-p after the range, found " + peek().describe());
+            }
+        }
+        String path = peek().kind() == Kind.STRING ? next().string() : null;
+        return new Step.MapsAt(origin(process, text), addr, start, end, perms, path);
+    }
+
+    private Step vmas(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(",", "after the address of vmas");
+        Expr len = expr();
+        expect(")", "after the arguments of vmas");
+        String text = textSoFar();
+        Expr expected = accept("==") ? expr() : null;
+        return new Step.Vmas(origin(process, text), addr, len, expected);
+    }
+
+    private Step vmFlags(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(")", "after the address of vmflags");
+        String text = textSoFar();
+        Step.FlagTest test;
+        if (accept("==")) {
+            test = Step.FlagTest.EQUALS;
+        } else if (accept("has")) {
+            test = Step.FlagTest.HAS;
+        } else if (accept("lacks")) {
+            test = Step.FlagTest.LACKS;
+        } else {
+            return new Step.VmFlags(origin(process, text), addr, null, List.of());
+        }
+        List<String> flags = new ArrayList<>();
+        while (peek().kind() == Kind.IDENT) {
+            flags.add(next().text());
+        }
+        if (flags.isEmpty()) {
+            throw error("expected two-letter VmFlags such as 'lo' after '" + test.name().toLowerCase(Locale.ROOT) + "'");
+        }
+        return new Step.VmFlags(origin(process, text), addr, test, flags);
+    }
+
+    private Step smapsField(String process) throws LexException, ScenarioSyntaxException {
+        Expr addr = expr();
+        expect(")", "after the address of smaps");
+        expect(".", "after smaps(addr) (write smaps(addr).Rss)");
+        String field = identifier("a field name such as Rss after 'smaps(addr).'");
+        String text = textSoFar();
+        Expr expected = null;
+        if (accept("==")) {
+            expected = expr();
+            accept("kB");
+        }
+        return new Step.SmapsField(origin(process, text), addr, field, expected);
+    }
+
+    // ---- expectations ----
+
+    /** {@code = value} or {@code = -1 ERRNO}, or nothing. */
+    private Step.Returns returns() throws LexException, ScenarioSyntaxException {
+        if (!accept("=")) {
+            return null;
+        }
+        Expr value = expr();
+        if (value instanceof Expr.Negate(Expr.Literal(long one)) && one == 1) {
+            String name = identifier("an errno name after '-1' (such as EINVAL)");
+            Integer errno = ErrnoNames.number(name);
+            if (errno == null) {
+                throw error("unknown errno '" + name + "'");
+            }
+            return new Step.ReturnsError(errno);
+        }
+        return new Step.ReturnsValue(value);
+    }
+
+    /** {@code => SIGNAL [CODE] [at addr]}, or nothing. */
+    private Step.Signalled signalled() throws LexException, ScenarioSyntaxException {
+        if (!accept("=>")) {
+            return null;
+        }
+        String name = identifier("a signal name after '=>' (SIGSEGV or SIGBUS)");
+        Integer signal = SignalNames.signal(name);
+        if (signal == null) {
+            throw error("unknown signal '" + name + "' (expected SIGSEGV or SIGBUS)");
+        }
+        Integer code = null;
+        if (peek().kind() == Kind.IDENT && !peek().is("at")) {
+            String codeName = next().text();
+            code = SignalNames.code(signal, codeName);
+            if (code == null) {
+                throw error("unknown si_code '" + codeName + "' for " + name);
+            }
+        }
+        Expr address = accept("at") ? expr() : null;
+        return new Step.Signalled(signal, code, address);
+    }
+
+    /** Byte or page values: {@code 0xab}, {@code 1 0 1}, {@code 0xab*PAGE 0}, {@code "text"}. */
+    private List<Step.Run> runs() throws LexException, ScenarioSyntaxException {
+        List<Step.Run> runs = new ArrayList<>();
+        while (peek().kind() != Kind.END) {
+            if (peek().kind() == Kind.STRING) {
+                for (byte b : next().string().getBytes(StandardCharsets.ISO_8859_1)) {
+                    runs.add(new Step.Run(new Expr.Literal(b & 0xff), null));
+                }
+                continue;
+            }
+            Expr value = primary();
+            Expr count = accept("*") ? product() : null;
+            runs.add(new Step.Run(value, count));
+        }
+        if (runs.isEmpty()) {
+            throw error("expected values after '=='");
+        }
+        return runs;
+    }
+
+    /** {@code flag|flag[@frame][*count]} or {@code none[*count]}. */
+    private Step.PageSpec pageSpec() throws LexException, ScenarioSyntaxException {
+        long flags = 0;
+        String first = identifier("pagemap flags such as present|exclusive, or none");
+        if (!first.equals("none")) {
+            flags = pagemapFlag(first);
+            while (accept("|")) {
+                flags |= pagemapFlag(identifier("a pagemap flag after '|'"));
+            }
+        }
+        String frame = null;
+        if (accept("@")) {
+            Token t = next();
+            if (!(t.kind() == Kind.NUMBER && t.number() == 0) && !t.text().matches("[PS][1-9][0-9]*")) {
+                throw error("expected a frame label such as P1, S1 or 0 after '@', found " + t.describe());
+            }
+            frame = t.text();
+        }
+        Expr count = accept("*") ? product() : null;
+        return new Step.PageSpec(flags, frame, count);
+    }
+
+    private long pagemapFlag(String name) throws ScenarioSyntaxException {
+        PagemapFlag f = PagemapFlag.named(name);
+        if (f == null) {
+            throw error("unknown pagemap flag '" + name
+                    + "' (known: present swapped file guard uffd_wp exclusive soft_dirty, or none)");
+        }
+        return f.mask();
+    }
+
+    // ---- expressions: or := add ('|' add)*, add := product (('+'|'-') product)*, product := unary ('*' unary)* ----
+
+    private Expr expr() throws LexException, ScenarioSyntaxException {
+        Expr e = sum();
+        while (accept("|")) {
+            e = new Expr.Binary('|', e, sum());
+        }
+        return e;
+    }
+
+    private Expr sum() throws LexException, ScenarioSyntaxException {
+        Expr e = product();
+        while (peek().is("+") || (peek().is("-") && !lexer.atPermissions())) {
+            char op = next().text().charAt(0);
+            e = new Expr.Binary(op, e, product());
+        }
+        return e;
+    }
+
+    private Expr product() throws LexException, ScenarioSyntaxException {
+        Expr e = unary();
+        while (accept("*")) {
+            e = new Expr.Binary('*', e, unary());
+        }
+        return e;
+    }
+
+    private Expr unary() throws LexException, ScenarioSyntaxException {
+        return accept("-") ? new Expr.Negate(unary()) : primary();
+    }
+
+    private Expr primary() throws LexException, ScenarioSyntaxException {
+        Token t = next();
+        switch (t.kind()) {
+            case NUMBER -> {
+                return new Expr.Literal(t.number());
+            }
+            case IDENT -> {
+                OptionalLong constant = Constants.lookup(t.text());
+                if (constant.isPresent()) {
+                    return new Expr.Literal(constant.getAsLong());
+                }
+                if (values.contains(t.text())) {
+                    return new Expr.Name(t.text());
+                }
+                if (processes.contains(t.text())) {
+                    throw error("'" + t.text() + "' is a process, not a value");
+                }
+                throw error("unknown name '" + t.text() + "'");
+            }
+            default -> {
+                if (t.is("(")) {
+                    Expr e = expr();
+                    expect(")", "to close '('");
+                    return e;
+                }
+                throw error("expected a value, found " + t.describe());
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static Syscall syscallNamed(String name) {
+        for (Syscall s : Syscall.values()) {
+            if (s.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Declares a new result or process name. */
+    private String newName(String name, Set<String> into) throws ScenarioSyntaxException {
+        if (Constants.lookup(name).isPresent() || RESERVED.contains(name) || syscallNamed(name) != null) {
+            throw error("'" + name + "' is reserved and cannot name a result or process");
+        }
+        if (values.contains(name) || processes.contains(name)) {
+            throw error("'" + name + "' is already defined");
+        }
+        into.add(name);
+        return name;
+    }
+
+    private String identifier(String what) throws LexException, ScenarioSyntaxException {
+        Token t = next();
+        if (t.kind() != Kind.IDENT) {
+            throw error("expected " + what + ", found " + t.describe());
+        }
+        return t.text();
+    }
+
+    private Token peek() throws LexException {
+        return lexer.peek();
+    }
+
+    private Token next() throws LexException {
+        return lexer.next();
+    }
+
+    private boolean accept(String symbol) throws LexException {
+        if (peek().is(symbol)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String symbol, String context) throws LexException, ScenarioSyntaxException {
+        if (!accept(symbol)) {
+            throw error("expected '" + symbol + "' " + context + ", found " + peek().describe());
+        }
+    }
+
+    /** The statement text read so far: what the transcript echoes before the outcome. */
+    private String textSoFar() {
+        return lexer.text().substring(0, lexer.offset()).strip();
+    }
+
+    private Origin origin(String process, String text) {
+        return new Origin(line, process, text);
+    }
+
+    private ScenarioSyntaxException error(String problem) {
+        return new ScenarioSyntaxException(file, line, problem);
+    }
+
+    /** The line without a trailing {@code # comment} ({@code #} inside a string does not count). */
+    private static String withoutComment(String line) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && inString) {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+            } else if (c == '#' && !inString) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,17 @@
+package org.mmkit.scenario;
+
+import java.util.List;
+
+/**
+ * What running one scenario on one backend produced.
+ *
+ * @param transcript the printed lines (backend-independent when the backends agree)
+ * @param problem    for FAILED the first failure ({@code file:line: ...}), for SKIPPED the reason, else null
+ */
+public record ScenarioResult(String file, Status status, List<String> transcript, String problem) {
+    public enum Status { PASSED, FAILED, SKIPPED }
+
+    public ScenarioResult {
+        transcript = List.copyOf(transcript);
+    }
+}

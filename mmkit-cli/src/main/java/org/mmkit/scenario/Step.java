@@ -1,0 +1,110 @@
+package org.mmkit.scenario;
+
+import java.util.List;
+import org.mmkit.backend.Syscall;
+
+/**
+ * One executable line of a scenario (the syntax tree). Every step knows where it came from and
+ * which process runs it; expectations are {@code null} when the line states none.
+ */
+public sealed interface Step {
+
+    /** Where the step was written: its line, the process it runs in, and its text without expectation. */
+    record Origin(int line, String process, String text) {
+    }
+
+    Origin origin();
+
+    /** A whole-line {@code # comment}: echoed into the transcript so a scenario reads as a story. */
+    record Comment(Origin origin) implements Step {
+    }
+
+    /** {@code process NAME [unprivileged]}: starts another process with an empty address space. */
+    record StartProcess(Origin origin, String name, boolean privileged) implements Step {
+    }
+
+    /** {@code [name =] call(args) [= expected]} for the system calls of {@link Syscall}. */
+    record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) implements Step {
+    }
+
+    /** {@code [name =] memfd_create("name", flags) [= expected]}. */
+    record MemfdCreate(Origin origin, String bind, String name, Expr flags, Returns expected) implements Step {
+    }
+
+    /** {@code mincore(addr, len) [== v v v | = -1 ERRNO]}: one value per page. */
+    record Mincore(Origin origin, Expr addr, Expr len, List<Run> expected, Integer expectedErrno) implements Step {
+    }
+
+    /** {@code fork() => child}. */
+    record Fork(Origin origin, String child) implements Step {
+    }
+
+    /** {@code exit(child)} from another process, or {@code exit()} of the running one. */
+    record Exit(Origin origin, String target) implements Step {
+    }
+
+    /** {@code load(addr, len) [== bytes | => SIGNAL ...]}. */
+    record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements Step {
+    }
+
+    /** {@code store(addr, len, byte)} (a fill) or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
+    record Store(Origin origin, Expr addr, Expr fillLength, Expr fillByte, byte[] literal, Signalled signal)
+            implements Step {
+    }
+
+    /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */
+    record Pagemap(Origin origin, Expr addr, Expr pages, List<PageSpec> expected) implements Step {
+    }
+
+    /** {@code pfn([process,] addr) == / != pfn([process,] addr)}: same physical page or not. */
+    record PfnCompare(Origin origin, PfnRef left, boolean same, PfnRef right) implements Step {
+    }
+
+    /** {@code maps}: the scenario's own lines of {@code /proc/PID/maps}, addresses symbolic. */
+    record Maps(Origin origin) implements Step {
+    }
+
+    /** {@code maps(addr) [== start..end perms ["path"]]}: the VMA containing an address. */
+    record MapsAt(Origin origin, Expr addr, Expr start, Expr end, String perms, String path) implements Step {
+    }
+
+    /** {@code vmas(addr, len) [== count]}: how many VMAs intersect the range. */
+    record Vmas(Origin origin, Expr addr, Expr len, Expr expected) implements Step {
+    }
+
+    /** {@code vmflags(addr) [== f... | has f... | lacks f...]}: the VmFlags of smaps. */
+    record VmFlags(Origin origin, Expr addr, FlagTest test, List<String> flags) implements Step {
+    }
+
+    /** {@code smaps(addr).Field [== value [kB]]}: one field of the VMA's smaps block, in kB. */
+    record SmapsField(Origin origin, Expr addr, String field, Expr expectedKb) implements Step {
+    }
+
+    /** What a system call should return: a value, or failure with an errno. */
+    sealed interface Returns {
+    }
+
+    record ReturnsValue(Expr value) implements Returns {
+    }
+
+    record ReturnsError(int errno) implements Returns {
+    }
+
+    /** An expected signal; {@code code} and {@code address} are null when not stated. */
+    record Signalled(int signal, Integer code, Expr address) {
+    }
+
+    /** {@code value} repeated {@code count} times ({@code count} null: once, or every element if alone). */
+    record Run(Expr value, Expr count) {
+    }
+
+    /** Expected pagemap flags of {@code count} pages; {@code frame} a normalised label ({@code P1}, {@code 0}) or null. */
+    record PageSpec(long flags, String frame, Expr count) {
+    }
+
+    /** One side of a PFN comparison; {@code process} null means the process running the step. */
+    record PfnRef(String process, Expr addr) {
+    }
+
+    enum FlagTest { EQUALS, HAS, LACKS }
+}

@@ -1,0 +1,190 @@
+package org.mmkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmkit.backend.Requirement;
+import org.mmkit.scenario.FakeBackend;
+import picocli.CommandLine;
+
+/** The commands end to end, in process, on fake backends: output and exit codes. */
+class MainTest {
+    private static final String MMAP = "a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n";
+    private static final String PASSES = "# passes\n" + MMAP + "store(a, 1, 1)\nload(a, 1) == 1\n";
+    private static final String WRITES_AND_READS_PAGEMAP = MMAP + "store(a, 1, 1)\npagemap(a, 1)\n";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int mmkit(BackendFactory backends, String... args) {
+        CommandLine cmd = Main.commandLine(backends);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private int mmkit(String... args) {
+        return mmkit(name -> new FakeBackend(), args);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, text);
+    }
+
+    @Test
+    void runPrintsTranscriptAndSummary() throws Exception {
+        Path f = write("ok.mms", PASSES);
+        assertThat(mmkit("run", f.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("== " + f + " (model)\n# passes\n" + MMAP.strip() + " = a\nstore(a, 1, 1)\n"
+                + "load(a, 1) == 0x01\nPASS " + f + "\n1 scenarios: 1 passed, 0 failed, 0 skipped\n");
+    }
+
+    @Test
+    void failuresExitOneAndNameTheFirstFailingLine() throws Exception {
+        write("a.mms", PASSES);
+        Path bad = write("b.mms", MMAP + "load(a, 1) == 2\nload(a, 1) == 3\n");
+        assertThat(mmkit("run", dir.toString())).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("FAIL " + bad + ":2: expected 0x02, got 0x00\n")
+                .contains("FAIL " + bad + "\n")
+                .endsWith("2 scenarios: 1 passed, 1 failed, 0 skipped\nfirst failure: " + bad + ":2: expected 0x02, got 0x00\n");
+    }
+
+    @Test
+    void quietShowsTranscriptsOfFailuresOnly() throws Exception {
+        Path ok = write("a.mms", PASSES);
+        write("b.mms", MMAP + "load(a, 1) == 2\n");
+        assertThat(mmkit("run", "-q", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).startsWith("PASS " + ok + "\n== ").doesNotContain("# passes");
+    }
+
+    @Test
+    void invalidScenariosExitTwoButTheOthersStillRun() throws Exception {
+        write("a.mms", "munmap(b, PAGE)\n");
+        Path ok = write("b.mms", PASSES);
+        assertThat(mmkit("run", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(dir.resolve("a.mms") + ":1: unknown name 'b'\n");
+        assertThat(out.toString()).contains("PASS " + ok).endsWith("2 scenarios: 1 passed, 1 failed, 0 skipped\n");
+    }
+
+    @Test
+    void skippedScenariosSayWhy() throws Exception {
+        Path f = write("swap.mms", "requires: swap\n" + PASSES);
+        assertThat(mmkit(name -> new FakeBackend().lacking(Requirement.Kind.SWAP), "run", f.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("SKIP " + f + ": requires swap: the fake has no SWAP\n"
+                + "1 scenarios: 0 passed, 0 failed, 1 skipped\n");
+    }
+
+    @Test
+    void directoriesAreSearchedRecursivelyInSortedOrder() throws Exception {
+        write("b.mms", PASSES);
+        write("a/z.mms", PASSES);
+        write("a/c.mms", PASSES);
+        write("notes.txt", "not a scenario");
+        assertThat(ScenarioFiles.collect(List.of(dir))).containsExactly(
+                dir.resolve("a/c.mms"), dir.resolve("a/z.mms"), dir.resolve("b.mms"));
+    }
+
+    @Test
+    void emptyDirectoryIsZeroScenarios() {
+        assertThat(mmkit("run", dir.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("no *.mms files in [" + dir + "]\n0 scenarios: 0 passed, 0 failed, 0 skipped\n");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(mmkit("run", dir.resolve("missing").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mmkit: no such file or directory: " + dir.resolve("missing") + "\n");
+        assertThat(mmkit()).isEqualTo(2);
+        assertThat(mmkit("run")).isEqualTo(2);
+        assertThat(mmkit("run", "--frobnicate", dir.toString())).isEqualTo(2);
+        assertThat(mmkit("launch")).isEqualTo(2);
+    }
+
+    @Test
+    void unavailableBackendExitsTwo() throws Exception {
+        Path f = write("ok.mms", PASSES);
+        assertThat(mmkit(Backends::create, "run", "--backend=solaris", f.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mmkit: unknown backend 'solaris' (expected model or linux)\n");
+    }
+
+    @Test
+    void diffReportsSameTranscripts() throws Exception {
+        Path f = write("ok.mms", WRITES_AND_READS_PAGEMAP);
+        assertThat(mmkit("diff", f.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("same     " + f + "\n"
+                + "1 scenarios: 1 same, 0 different, 0 declared divergences, 0 skipped\n");
+    }
+
+    @Test
+    void diffShowsTheFirstDifferenceAndExitsOne() throws Exception {
+        Path f = write("x.mms", WRITES_AND_READS_PAGEMAP);
+        assertThat(mmkit(KernelWithoutExclusiveBit::create, "diff", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("DIFFERS  " + f + " at transcript line 3:\n"
+                + "         store(a, 1, 1)\n"
+                + "  model: pagemap(a, 1) == present|exclusive@P1\n"
+                + "  linux: pagemap(a, 1) == present@P1\n"
+                + "1 scenarios: 0 same, 1 different, 0 declared divergences, 0 skipped\n");
+    }
+
+    @Test
+    void declaredDivergencesDoNotFailTheDiff() throws Exception {
+        Path f = write("x.mms", "divergence: old kernels lack the exclusive bit\n" + WRITES_AND_READS_PAGEMAP);
+        assertThat(mmkit(KernelWithoutExclusiveBit::create, "diff", f.toString())).isZero();
+        assertThat(out.toString()).startsWith("diverges " + f + " (declared: old kernels lack the exclusive bit)\n")
+                .endsWith("0 same, 0 different, 1 declared divergences, 0 skipped\n");
+    }
+
+    @Test
+    void diffSkipsWhatEitherBackendCannotRun() throws Exception {
+        Path f = write("x.mms", "requires: swap\n");
+        BackendFactory noSwapOnLinux = name -> name.equals("linux")
+                ? new FakeBackend().lacking(Requirement.Kind.SWAP) : new FakeBackend();
+        assertThat(mmkit(noSwapOnLinux, "diff", f.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("skipped " + f + ": linux requires swap: the fake has no SWAP\n"
+                + "1 scenarios: 0 same, 0 different, 0 declared divergences, 1 skipped\n"
+                + "  skipped " + f + ": linux requires swap: the fake has no SWAP\n");
+    }
+
+    @Test
+    void theModelBackendIsBuiltIn() throws Exception {
+        try (var model = Backends.create("model")) {
+            assertThat(model.name()).isEqualTo("model");
+        }
+    }
+
+    @Test
+    void aMissingLinuxBackendIsExplained() {
+        boolean present;
+        try {
+            Class.forName("org.mmkit.linux.LinuxBackend");
+            present = true;
+        } catch (ClassNotFoundException e) {
+            present = false;
+        }
+        if (!present) {
+            assertThatThrownBy(() -> Backends.create("linux"))
+                    .hasMessage("the linux backend is not part of this build (org.mmkit.linux.LinuxBackend is missing)");
+        }
+    }
+
+    /** Stands in for a kernel that differs from the model: "linux" never reports the exclusive bit. */
+    private static final class KernelWithoutExclusiveBit {
+        static FakeBackend create(String name) {
+            return name.equals("linux") ? new FakeBackend().withoutExclusiveBit() : new FakeBackend();
+        }
+    }
+}

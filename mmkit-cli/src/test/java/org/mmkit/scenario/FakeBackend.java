@@ -1,0 +1,314 @@
+package org.mmkit.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
+import org.mmkit.backend.ProcFile;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Result;
+import org.mmkit.backend.Syscall;
+
+/**
+ * A small but honest backend for testing the runner: private anonymous memory only, VMAs that
+ * split (never merge), pages allocated on first write, the zero page on first read, copy-on-write
+ * after fork, pagemap with present/exclusive bits and PFNs, maps and a minimal smaps. Each process
+ * also has one mapping the scenario did not create, as the real executor has its libc.
+ */
+public final class FakeBackend implements Backend {
+    static final long PAGE = 4096;
+    static final long ZERO_PFN = 0x77;
+    private static final long FOREIGN_START = 0x7f0000000000L;
+
+    private static final class Frame {
+        final long pfn;
+        final byte[] data = new byte[(int) PAGE];
+        int mapcount = 1;
+
+        Frame(long pfn) {
+            this.pfn = pfn;
+        }
+    }
+
+    private record Vma(long start, long end, long prot) {
+    }
+
+    private static final class Proc {
+        final boolean privileged;
+        final TreeMap<Long, Vma> vmas = new TreeMap<>();
+        final Map<Long, Frame> pages = new HashMap<>();
+        long nextPlacement = 0x7e0000000000L;
+
+        Proc(boolean privileged) {
+            this.privileged = privileged;
+            vmas.put(FOREIGN_START, new Vma(FOREIGN_START, FOREIGN_START + 4 * PAGE, 5));
+        }
+    }
+
+    private final Map<Integer, Proc> procs = new HashMap<>();
+    private final List<String> unsupported = new ArrayList<>();
+    private int nextPid = 1;
+    private long nextPfn = 0x1000;
+    private boolean exclusiveBit = true;
+    /** How many processes exited; tests check the runner cleans up. */
+    int exits;
+
+    /** This backend cannot satisfy requirements of {@code kind}. */
+    public FakeBackend lacking(Requirement.Kind kind) {
+        unsupported.add(kind.name());
+        return this;
+    }
+
+    /** Pagemap never reports bit 56, as kernels before 4.2 did: a backend that differs. */
+    public FakeBackend withoutExclusiveBit() {
+        exclusiveBit = false;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public String unsupported(Requirement requirement) {
+        return unsupported.contains(requirement.kind().name()) ? "the fake has no " + requirement.kind() : null;
+    }
+
+    @Override
+    public int newProcess(boolean privileged) {
+        procs.put(nextPid, new Proc(privileged));
+        return nextPid++;
+    }
+
+    @Override
+    public long syscall(int pid, Syscall call, long... a) {
+        Proc p = proc(pid);
+        return switch (call) {
+            case MMAP -> mmap(p, a[0], a[1], a[2], a[3], a[4]);
+            case MUNMAP -> (a[0] % PAGE != 0 || a[1] == 0) ? -22 : unmap(p, a[0], a[0] + align(a[1]));
+            case MPROTECT -> mprotect(p, a[0], a[0] + align(a[1]), a[2]);
+            case MADVISE -> {
+                if (a[2] == 4) {
+                    dropPages(p, a[0], a[0] + align(a[1]));
+                }
+                yield 0;
+            }
+            case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2 -> 0;
+            case MREMAP -> -38;
+        };
+    }
+
+    @Override
+    public long memfdCreate(int pid, String name, long flags) {
+        return 3;
+    }
+
+    @Override
+    public Result<byte[]> mincore(int pid, long addr, long len) {
+        Proc p = proc(pid);
+        byte[] v = new byte[(int) (align(len) / PAGE)];
+        for (int i = 0; i < v.length; i++) {
+            long page = addr + i * PAGE;
+            if (vmaAt(p, page) == null) {
+                return Result.error(12);
+            }
+            v[i] = (byte) (p.pages.containsKey(page) ? 1 : 0);
+        }
+        return Result.of(v);
+    }
+
+    @Override
+    public int fork(int pid) {
+        Proc parent = proc(pid);
+        Proc child = new Proc(parent.privileged);
+        child.vmas.putAll(parent.vmas);
+        child.nextPlacement = parent.nextPlacement;
+        parent.pages.forEach((addr, f) -> {
+            child.pages.put(addr, f);
+            f.mapcount++;
+        });
+        procs.put(nextPid, child);
+        return nextPid++;
+    }
+
+    @Override
+    public void exit(int pid) {
+        Proc p = proc(pid);
+        dropPages(p, 0, Long.MAX_VALUE);
+        procs.remove(pid);
+        exits++;
+    }
+
+    @Override
+    public Access load(int pid, long addr, int len) {
+        Proc p = proc(pid);
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            long at = addr + i;
+            Vma v = vmaAt(p, at);
+            if (v == null || (v.prot & 1) == 0) {
+                return Access.signalled(11, v == null ? 1 : 2, at);
+            }
+            Frame f = p.pages.get(at - at % PAGE);
+            out[i] = f == null ? 0 : f.data[(int) (at % PAGE)];
+            if (f == null) {
+                p.pages.put(at - at % PAGE, new Frame(ZERO_PFN));
+            }
+        }
+        return Access.loaded(out);
+    }
+
+    @Override
+    public Access store(int pid, long addr, byte[] data) {
+        Proc p = proc(pid);
+        for (int i = 0; i < data.length; i++) {
+            long at = addr + i;
+            Vma v = vmaAt(p, at);
+            if (v == null || (v.prot & 2) == 0) {
+                return Access.signalled(11, v == null ? 1 : 2, at);
+            }
+            long page = at - at % PAGE;
+            Frame f = p.pages.get(page);
+            if (f == null || f.pfn == ZERO_PFN || f.mapcount > 1) {
+                Frame copy = new Frame(nextPfn++);
+                if (f != null && f.pfn != ZERO_PFN) {
+                    System.arraycopy(f.data, 0, copy.data, 0, (int) PAGE);
+                    f.mapcount--;
+                }
+                p.pages.put(page, copy);
+                f = copy;
+            }
+            f.data[(int) (at % PAGE)] = data[i];
+        }
+        return Access.stored();
+    }
+
+    @Override
+    public Result<byte[]> pagemapRead(int pid, long offset, int count) {
+        Proc p = proc(pid);
+        byte[] out = new byte[count];
+        for (int i = 0; i < count / 8; i++) {
+            long page = (offset / 8 + i) * PAGE;
+            Frame f = p.pages.get(page);
+            long entry = 0;
+            if (f != null) {
+                entry = 1L << 63 | (p.privileged ? f.pfn : 0);
+                if (exclusiveBit && f.pfn != ZERO_PFN && f.mapcount == 1) {
+                    entry |= 1L << 56;
+                }
+            }
+            for (int b = 0; b < 8; b++) {
+                out[i * 8 + b] = (byte) (entry >>> (8 * b));
+            }
+        }
+        return Result.of(out);
+    }
+
+    @Override
+    public String procText(int pid, ProcFile file) {
+        StringBuilder s = new StringBuilder();
+        for (Vma v : proc(pid).vmas.values()) {
+            String perms = ((v.prot & 1) != 0 ? "r" : "-") + ((v.prot & 2) != 0 ? "w" : "-")
+                    + ((v.prot & 4) != 0 ? "x" : "-") + "p";
+            boolean foreign = v.start == FOREIGN_START;
+            s.append(String.format("%08x-%08x %s 00000000 00:00 0", v.start, v.end, perms))
+                    .append(foreign ? "                          /usr/lib/libc.so.6" : "").append('\n');
+            if (file == ProcFile.SMAPS) {
+                long rss = proc(pid).pages.entrySet().stream()
+                        .filter(e -> e.getKey() >= v.start && e.getKey() < v.end && e.getValue().pfn != ZERO_PFN).count();
+                s.append("Size:               ").append((v.end - v.start) / 1024).append(" kB\n");
+                s.append("Rss:                ").append(rss * 4).append(" kB\n");
+                s.append("THPeligible:    0\n");
+                s.append("VmFlags: rd wr mr mw me ac \n");
+            }
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        procs.clear();
+    }
+
+    private long mmap(Proc p, long addr, long len, long prot, long flags, long fd) {
+        if (len == 0) {
+            return -22;
+        }
+        if ((flags & 0x20) == 0 && fd == -1) {
+            return -9;
+        }
+        len = align(len);
+        long start;
+        if ((flags & 0x10) != 0) {
+            start = addr;
+            unmap(p, start, start + len);
+        } else {
+            p.nextPlacement -= len + PAGE;
+            start = p.nextPlacement;
+        }
+        p.vmas.put(start, new Vma(start, start + len, prot));
+        return start;
+    }
+
+    private long unmap(Proc p, long start, long end) {
+        split(p, start);
+        split(p, end);
+        p.vmas.subMap(start, end).clear();
+        dropPages(p, start, end);
+        return 0;
+    }
+
+    private long mprotect(Proc p, long start, long end, long prot) {
+        for (long at = start; at < end; at += PAGE) {
+            if (vmaAt(p, at) == null) {
+                return -12;
+            }
+        }
+        split(p, start);
+        split(p, end);
+        for (Vma v : new ArrayList<>(p.vmas.subMap(start, end).values())) {
+            p.vmas.put(v.start, new Vma(v.start, v.end, prot));
+        }
+        return 0;
+    }
+
+    private void split(Proc p, long at) {
+        Vma v = vmaAt(p, at);
+        if (v != null && v.start != at) {
+            p.vmas.put(v.start, new Vma(v.start, at, v.prot));
+            p.vmas.put(at, new Vma(at, v.end, v.prot));
+        }
+    }
+
+    private void dropPages(Proc p, long start, long end) {
+        p.pages.entrySet().removeIf(e -> {
+            boolean in = e.getKey() >= start && e.getKey() < end;
+            if (in) {
+                e.getValue().mapcount--;
+            }
+            return in;
+        });
+    }
+
+    private static Vma vmaAt(Proc p, long addr) {
+        var e = p.vmas.floorEntry(addr);
+        return e != null && addr < e.getValue().end ? e.getValue() : null;
+    }
+
+    private Proc proc(int pid) {
+        Proc p = procs.get(pid);
+        if (p == null) {
+            throw new IllegalArgumentException("no process " + pid + " (live: " + Arrays.toString(procs.keySet().toArray()) + ")");
+        }
+        return p;
+    }
+
+    private static long align(long len) {
+        return (len + PAGE - 1) & -PAGE;
+    }
+}

@@ -1,0 +1,220 @@
+package org.mmkit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mmkit.backend.Requirement;
+import org.mmkit.scenario.ScenarioResult.Status;
+
+class RunnerTest {
+    private static final String MMAP = "a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n";
+
+    private static ScenarioResult run(String text) throws ScenarioSyntaxException {
+        return run(text, new FakeBackend());
+    }
+
+    private static ScenarioResult run(String text, FakeBackend backend) throws ScenarioSyntaxException {
+        return Runner.run(ScenarioParser.parse("t.mms", text), backend, false);
+    }
+
+    @Test
+    void transcriptEchoesEachLineWithItsOutcome() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a, 2, 7)\nload(a, 3)\nmunmap(a+PAGE, PAGE)\nmincore(a, 2*PAGE)\n");
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.problem()).isEqualTo("t.mms:5: expected success, got -1 ENOMEM");
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "store(a, 2, 7)",
+                "load(a, 3) == 0x07*2 0x00",
+                "munmap(a+PAGE, PAGE) = 0",
+                "mincore(a, 2*PAGE) = -1 ENOMEM",
+                "FAIL t.mms:5: expected success, got -1 ENOMEM");
+    }
+
+    @Test
+    void failedExpectationsAreReportedAndTheRunGoesOn() throws Exception {
+        ScenarioResult r = run(MMAP + "munmap(a, PAGE) = -1 EINVAL\nload(a+PAGE, 1) == 1\nmunmap(a+1, PAGE) = -1 EINVAL\n");
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.problem()).isEqualTo("t.mms:2: expected -1 EINVAL, got 0");
+        assertThat(r.transcript()).containsSubsequence(
+                "munmap(a, PAGE) = 0",
+                "FAIL t.mms:2: expected -1 EINVAL, got 0",
+                "load(a+PAGE, 1) == 0x00",
+                "FAIL t.mms:3: expected 0x01, got 0x00",
+                "munmap(a+1, PAGE) = -1 EINVAL");
+    }
+
+    @Test
+    void returnedAddressesAreSymbolic() throws Exception {
+        ScenarioResult r = run(MMAP + "b = mmap(a+PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+PAGE\n"
+                + "mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n"
+                + "mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = b\n");
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "b = mmap(a+PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+0x1000",
+                "mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = <addr>",
+                "mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+0x2000",
+                "FAIL t.mms:4: expected b, got a+0x2000");
+    }
+
+    @Test
+    void verboseModeKeepsRawValues() throws Exception {
+        ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", MMAP + "store(a, 1, 1)\npagemap(a, 1)\n"),
+                new FakeBackend(), true);
+        assertThat(r.transcript().getFirst()).matches(".* = a \\(0x7[0-9a-f]+\\)");
+        assertThat(r.transcript().getLast()).isEqualTo("pagemap(a, 1) == present|exclusive@P1(0x1000)");
+    }
+
+    @Test
+    void signalsArePrintedAndChecked() throws Exception {
+        ScenarioResult r = run(MMAP + "mprotect(a, PAGE, PROT_READ)\n"
+                + "store(a+1, 1, 0) => SIGSEGV SEGV_ACCERR at a+1\n"
+                + "store(a, 1, 0)\n"
+                + "load(a+4*PAGE, 1) => SIGSEGV SEGV_ACCERR\n"
+                + "load(a, 1) => SIGBUS\n"
+                + "store(a+PAGE, 1, 0) => SIGSEGV\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "store(a+1, 1, 0) => SIGSEGV SEGV_ACCERR at a+0x1",
+                "store(a, 1, 0) => SIGSEGV SEGV_ACCERR at a",
+                "FAIL t.mms:4: expected the store to complete, got => SIGSEGV SEGV_ACCERR at a",
+                "load(a+4*PAGE, 1) => SIGSEGV SEGV_MAPERR at <addr>",
+                "FAIL t.mms:5: expected => SIGSEGV SEGV_ACCERR, got => SIGSEGV SEGV_MAPERR at <addr>",
+                "load(a, 1) == 0x00",
+                "FAIL t.mms:6: expected => SIGBUS, got == 0x00",
+                "store(a+PAGE, 1, 0)",
+                "FAIL t.mms:7: expected => SIGSEGV, got the store completed");
+        assertThat(r.problem()).isEqualTo("t.mms:4: expected the store to complete, got => SIGSEGV SEGV_ACCERR at a");
+    }
+
+    @Test
+    void pagemapFramesAreNormalisedInOrderOfFirstSight() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a+PAGE, PAGE, 1)\nload(a+2*PAGE, 1)\nstore(a, 1, 1)\n"
+                + "pagemap(a, 4) == present|exclusive@P2, present|exclusive@P1, present@P3, none\n"
+                + "pagemap(a, 4) == present|exclusive, present|exclusive, present, none\n"
+                + "pagemap(a, 2) == present|exclusive\n"
+                + "pagemap(a, 4) == present|exclusive*2, present, none*2\n"
+                + "pagemap(a, 2) == present|exclusive@P1*2\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "pagemap(a, 4) == present|exclusive@P1, present|exclusive@P2, present@P3, none",
+                "FAIL t.mms:5: expected present|exclusive@P2, present|exclusive@P1, present@P3, none, "
+                        + "got present|exclusive@P1, present|exclusive@P2, present@P3, none",
+                "pagemap(a, 4) == present|exclusive@P1, present|exclusive@P2, present@P3, none",
+                "pagemap(a, 2) == present|exclusive@P1, present|exclusive@P2",
+                "FAIL t.mms:8: expected present|exclusive*2, present, none*2, got present|exclusive@P1, present|exclusive@P2, present@P3, none",
+                "FAIL t.mms:9: expected present|exclusive@P1*2, got present|exclusive@P1, present|exclusive@P2");
+        assertThat(r.transcript()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
+    }
+
+    @Test
+    void unprivilegedReadersSeeZeroFramesAndCannotComparePfns() throws Exception {
+        ScenarioResult r = run("process p unprivileged\nin p: " + MMAP + "in p: store(a, 1, 1)\n"
+                + "in p: pagemap(a, 1) == present|exclusive@0\nin p: pfn(a) == pfn(a)\nload(0, 1)\n");
+        assertThat(r.transcript()).containsExactly(
+                "process p unprivileged",
+                "in p: " + MMAP.strip() + " = a",
+                "in p: store(a, 1, 1)",
+                "in p: pagemap(a, 1) == present|exclusive@0",
+                "FAIL t.mms:5: pfn(a): the PFN is hidden (process 'p' is unprivileged)");
+    }
+
+    @Test
+    void forkAndCopyOnWriteAcrossProcesses() throws Exception {
+        FakeBackend fake = new FakeBackend();
+        ScenarioResult r = run(MMAP + "store(a, 1, 5)\nfork() => child\npfn(a) == pfn(child, a)\n"
+                + "in child: store(a, 1, 6)\nin child: pfn(main, a) != pfn(a)\nload(a, 1) == 5\nin child: load(a, 1) == 6\n"
+                + "in child: fork() => grandchild\nexit(child)\nin child: load(a, 1)\n", fake);
+        assertThat(r.transcript()).containsSubsequence(
+                "fork() => child",
+                "pfn(a) == pfn(child, a)  # P1 P1",
+                "in child: pfn(main, a) != pfn(a)  # P1 P2",
+                "in child: fork() => grandchild",
+                "exit(child)",
+                "FAIL t.mms:11: process 'child' is not running");
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(fake.exits).isEqualTo(1);
+    }
+
+    @Test
+    void liveProcessesExitAtTheEnd() throws Exception {
+        FakeBackend fake = new FakeBackend();
+        ScenarioResult r = run("fork() => child\nin child: fork() => grandchild\nin grandchild: exit()\n", fake);
+        assertThat(r.status()).isEqualTo(Status.PASSED);
+        assertThat(fake.exits).isEqualTo(3);
+    }
+
+    @Test
+    void mapsShowsOnlyTheScenariosOwnMappings() throws Exception {
+        ScenarioResult r = run(MMAP + "mprotect(a+PAGE, PAGE, PROT_NONE)\nmaps\n"
+                + "maps(a+PAGE) == a+PAGE..a+2*PAGE ---p\nmaps(a) == a..a+4*PAGE rw-p\nmaps(a+9*PAGE)\nmaps(a) == r--p\n"
+                + "vmas(a, 4*PAGE) == 3\nvmas(a, PAGE) == 2\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "maps",
+                "  a..a+0x1000 rw-p",
+                "  a+0x1000..a+0x2000 ---p",
+                "  a+0x2000..a+0x4000 rw-p",
+                "maps(a+PAGE) == a+0x1000..a+0x2000 ---p",
+                "maps(a) == a..a+0x1000 rw-p",
+                "FAIL t.mms:5: expected a..a+0x4000 rw-p, got a..a+0x1000 rw-p",
+                "maps(a+9*PAGE) == none",
+                "maps(a) == a..a+0x1000 rw-p",
+                "FAIL t.mms:7: expected r--p, got a..a+0x1000 rw-p",
+                "vmas(a, 4*PAGE) == 3",
+                "vmas(a, PAGE) == 1",
+                "FAIL t.mms:9: expected 2, got 1");
+        assertThat(r.transcript()).noneMatch(l -> l.contains("libc"));
+    }
+
+    @Test
+    void smapsFieldsAndVmFlags() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a, 2*PAGE, 1)\nload(a+2*PAGE, 1)\nsmaps(a).Rss == 8 kB\nsmaps(a).Rss == 12\n"
+                + "vmflags(a) has rd wr\nvmflags(a) lacks lo\nvmflags(a) == rd wr mr mw me ac\nvmflags(a) has lo\n"
+                + "smaps(a).Locked\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "smaps(a).Rss == 8 kB",
+                "smaps(a).Rss == 8 kB",
+                "FAIL t.mms:5: expected 12 kB, got 8 kB",
+                "vmflags(a) == rd wr mr mw me ac",
+                "vmflags(a) == rd wr mr mw me ac",
+                "FAIL t.mms:9: expected has lo, got rd wr mr mw me ac",
+                "FAIL t.mms:10: smaps has no field 'Locked'");
+    }
+
+    @Test
+    void aNameWhoseCallFailedStopsTheRun() throws Exception {
+        ScenarioResult r = run("a = mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL\nmunmap(a, PAGE)\n"
+                + "munmap(0, PAGE)\n");
+        assertThat(r.transcript()).containsExactly(
+                "a = mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL",
+                "FAIL t.mms:2: 'a' has no value: its call on line 1 failed");
+    }
+
+    @Test
+    void memfdDescriptorsPrintByName() throws Exception {
+        ScenarioResult r = run("fd = memfd_create(\"x\", 0)\nmemfd_create(\"y\", 0)\nclose(fd) = 0\n");
+        assertThat(r.transcript()).containsExactly("fd = memfd_create(\"x\", 0) = fd",
+                "memfd_create(\"y\", 0) = <fd>", "close(fd) = 0");
+    }
+
+    @Test
+    void commentsAreEchoed() throws Exception {
+        assertThat(run("# hello\n\n# world  \n").transcript()).containsExactly("# hello", "# world");
+    }
+
+    @Test
+    void unmetRequirementsSkip() throws Exception {
+        ScenarioResult r = run("requires: root, swap\n" + MMAP, new FakeBackend().lacking(Requirement.Kind.SWAP));
+        assertThat(r.status()).isEqualTo(Status.SKIPPED);
+        assertThat(r.problem()).isEqualTo("requires swap: the fake has no SWAP");
+        assertThat(r.transcript()).isEmpty();
+        r = run("requires: kernel >= 6.17\n", new FakeBackend().lacking(Requirement.Kind.KERNEL));
+        assertThat(r.problem()).isEqualTo("requires kernel >= 6.17: the fake has no KERNEL");
+    }
+
+    @Test
+    void backendExceptionsEndTheRunWithAMessage() throws Exception {
+        ScenarioResult r = run(MMAP + "in main: exit()\nmunmap(a, PAGE)\n");
+        assertThat(r.problem()).isEqualTo("t.mms:3: process 'main' is not running");
+        r = run(MMAP + "load(a, 0)\n");
+        assertThat(r.problem()).isEqualTo("t.mms:2: access length 0 is not in [1, 67108864]");
+    }
+}

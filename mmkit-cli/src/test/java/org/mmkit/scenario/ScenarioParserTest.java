@@ -1,0 +1,258 @@
+package org.mmkit.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Syscall;
+
+class ScenarioParserTest {
+    private static final String MMAP = "a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n";
+
+    private static Scenario parse(String text) throws ScenarioSyntaxException {
+        return ScenarioParser.parse("t.mms", text);
+    }
+
+    private static Step only(String text) throws ScenarioSyntaxException {
+        return parse(MMAP + text).steps().getLast();
+    }
+
+    private static long eval(Expr e) {
+        return e.eval(name -> 0x10000);
+    }
+
+    @Test
+    void systemCallWithNameConstantsAndExpressions() throws Exception {
+        Step.Call c = (Step.Call) parse(MMAP).steps().getFirst();
+        assertThat(c.bind()).isEqualTo("a");
+        assertThat(c.call()).isEqualTo(Syscall.MMAP);
+        assertThat(c.args().stream().mapToLong(ScenarioParserTest::eval).toArray()).containsExactly(0, 0x4000, 3, 0x22, -1, 0);
+        assertThat(c.expected()).isNull();
+        assertThat(c.origin()).isEqualTo(new Step.Origin(1, null, MMAP.strip()));
+    }
+
+    @Test
+    void expressionsFollowCPrecedence() throws Exception {
+        Step.Call c = (Step.Call) only("munmap(a + 2*PAGE - 0x10 | 1, HPAGE)");
+        assertThat(eval(c.args().get(0))).isEqualTo((0x10000 + 0x2000 - 0x10) | 1);
+        assertThat(eval(c.args().get(1))).isEqualTo(2 << 20);
+        c = (Step.Call) only("munmap((a + 1) * 2, -(PAGE))");
+        assertThat(eval(c.args().get(0))).isEqualTo(0x20002);
+        assertThat(eval(c.args().get(1))).isEqualTo(-4096);
+    }
+
+    @Test
+    void everyUapiPrefixIsAConstant() throws Exception {
+        Step.Call c = (Step.Call) only("madvise(a, PAGE, MADV_GUARD_INSTALL)");
+        assertThat(eval(c.args().get(2))).isEqualTo(102);
+        c = (Step.Call) only("mremap(a, PAGE, 2*PAGE, MREMAP_MAYMOVE|MREMAP_DONTUNMAP, 0)");
+        assertThat(eval(c.args().get(3))).isEqualTo(5);
+        c = (Step.Call) only("mlock2(a, PAGE, MLOCK_ONFAULT)");
+        assertThat(eval(c.args().get(2))).isEqualTo(1);
+        c = (Step.Call) only("fallocate(3, FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE, 0, PAGE)");
+        assertThat(eval(c.args().get(1))).isEqualTo(3);
+    }
+
+    @Test
+    void returnExpectations() throws Exception {
+        Step.Call c = (Step.Call) only("mprotect(a, PAGE, 0x100) = -1 EINVAL  # unknown prot bit");
+        assertThat(c.expected()).isEqualTo(new Step.ReturnsError(22));
+        assertThat(c.origin().text()).isEqualTo("mprotect(a, PAGE, 0x100)");
+        c = (Step.Call) only("b = mremap(a, PAGE, PAGE, 0, 0) = a");
+        assertThat(eval(((Step.ReturnsValue) c.expected()).value())).isEqualTo(0x10000);
+    }
+
+    @Test
+    void memfdAndFileCalls() throws Exception {
+        Scenario s = parse("fd = memfd_create(\"x y\", MFD_CLOEXEC) = 3\nftruncate(fd, PAGE) = 0\n"
+                + "b = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0)\nclose(fd)\n");
+        Step.MemfdCreate m = (Step.MemfdCreate) s.steps().getFirst();
+        assertThat(m.name()).isEqualTo("x y");
+        assertThat(m.bind()).isEqualTo("fd");
+        assertThat(((Step.Call) s.steps().get(3)).call()).isEqualTo(Syscall.CLOSE);
+    }
+
+    @Test
+    void mincore() throws Exception {
+        Step.Mincore m = (Step.Mincore) only("mincore(a, 4*PAGE) == 1 0 1*2");
+        assertThat(m.expected()).hasSize(3);
+        assertThat(eval(m.expected().get(2).count())).isEqualTo(2);
+        m = (Step.Mincore) only("mincore(a+1, PAGE) = -1 EINVAL");
+        assertThat(m.expectedErrno()).isEqualTo(22);
+        assertThat(((Step.Mincore) only("mincore(a, PAGE)")).expected()).isNull();
+    }
+
+    @Test
+    void memoryAccesses() throws Exception {
+        Step.Store fill = (Step.Store) only("store(a, 4*PAGE, 0xab)");
+        assertThat(eval(fill.fillLength())).isEqualTo(0x4000);
+        Step.Store text = (Step.Store) only("store(a+1, \"hi\\n\\x01\\0\")");
+        assertThat(text.literal()).containsExactly('h', 'i', '\n', 1, 0);
+        Step.Load load = (Step.Load) only("load(a, 4) == 0x11 0x22 \"3\" 0*1");
+        assertThat(load.expected()).hasSize(4);
+        assertThat(eval(load.expected().get(2).value())).isEqualTo('3');
+        Step.Load segv = (Step.Load) only("load(a, 1) => SIGSEGV SEGV_ACCERR at a");
+        assertThat(segv.signal().signal()).isEqualTo(11);
+        assertThat(segv.signal().code()).isEqualTo(2);
+        assertThat(segv.origin().text()).isEqualTo("load(a, 1)");
+        Step.Store bus = (Step.Store) only("store(a+PAGE, 1, 0) => SIGBUS");
+        assertThat(bus.signal()).isEqualTo(new Step.Signalled(7, null, null));
+    }
+
+    @Test
+    void pagemapAndPfn() throws Exception {
+        Step.Pagemap p = (Step.Pagemap) only("pagemap(a, 4) == present|exclusive@P1, none*2, swapped|uffd_wp@0");
+        assertThat(p.expected()).containsExactly(
+                new Step.PageSpec(PagemapFlag.PRESENT.mask() | PagemapFlag.EXCLUSIVE.mask(), "P1", null),
+                p.expected().get(1),
+                new Step.PageSpec(PagemapFlag.SWAPPED.mask() | PagemapFlag.UFFD_WP.mask(), "0", null));
+        assertThat(p.expected().get(1).flags()).isZero();
+        Scenario s = parse(MMAP + "fork() => child\npfn(a) != pfn(child, a+PAGE)\nin child: pfn(main, a) == pfn(a)");
+        Step.PfnCompare c = (Step.PfnCompare) s.steps().get(2);
+        assertThat(c.same()).isFalse();
+        assertThat(c.left().process()).isNull();
+        assertThat(c.right().process()).isEqualTo("child");
+        Step.PfnCompare inChild = (Step.PfnCompare) s.steps().get(3);
+        assertThat(inChild.origin().process()).isEqualTo("child");
+        assertThat(inChild.left().process()).isEqualTo("main");
+    }
+
+    @Test
+    void mapsForms() throws Exception {
+        assertThat(only("maps")).isInstanceOf(Step.Maps.class);
+        Step.MapsAt full = (Step.MapsAt) only("maps(a+PAGE) == a..a+4*PAGE r--p \"/memfd:x (deleted)\"");
+        assertThat(eval(full.end())).isEqualTo(0x14000);
+        assertThat(full.perms()).isEqualTo("r--p");
+        assertThat(full.path()).isEqualTo("/memfd:x (deleted)");
+        Step.MapsAt noAccess = (Step.MapsAt) only("maps(a) == a..a+PAGE ---p");
+        assertThat(eval(noAccess.end())).isEqualTo(0x11000);
+        assertThat(noAccess.perms()).isEqualTo("---p");
+        Step.MapsAt permsOnly = (Step.MapsAt) only("maps(a) == ---s");
+        assertThat(permsOnly.start()).isNull();
+        assertThat(permsOnly.perms()).isEqualTo("---s");
+        assertThat(((Step.MapsAt) only("maps(a)")).perms()).isNull();
+        assertThat(eval(((Step.Vmas) only("vmas(a, 4*PAGE) == 3")).expected())).isEqualTo(3);
+    }
+
+    @Test
+    void smapsForms() throws Exception {
+        Step.VmFlags has = (Step.VmFlags) only("vmflags(a) has lo mr");
+        assertThat(has.test()).isEqualTo(Step.FlagTest.HAS);
+        assertThat(has.flags()).containsExactly("lo", "mr");
+        assertThat(((Step.VmFlags) only("vmflags(a) lacks lo")).test()).isEqualTo(Step.FlagTest.LACKS);
+        assertThat(((Step.VmFlags) only("vmflags(a) == rd wr")).test()).isEqualTo(Step.FlagTest.EQUALS);
+        Step.SmapsField f = (Step.SmapsField) only("smaps(a).Rss == 16 kB");
+        assertThat(f.field()).isEqualTo("Rss");
+        assertThat(eval(f.expectedKb())).isEqualTo(16);
+        assertThat(f.origin().text()).isEqualTo("smaps(a).Rss");
+    }
+
+    @Test
+    void processes() throws Exception {
+        Scenario s = parse("process p2 unprivileged\nprocess p3\nfork() => child\nin child: fork() => grandchild\n"
+                + "in grandchild: exit()\nexit(child)\n");
+        assertThat(s.steps().get(0)).isEqualTo(new Step.StartProcess(new Step.Origin(1, null, "process p2 unprivileged"), "p2", false));
+        assertThat(((Step.StartProcess) s.steps().get(1)).privileged()).isTrue();
+        assertThat(((Step.Fork) s.steps().get(3)).origin()).isEqualTo(new Step.Origin(4, "child", "fork() => grandchild"));
+        assertThat(((Step.Exit) s.steps().get(4)).target()).isNull();
+        assertThat(((Step.Exit) s.steps().get(5)).target()).isEqualTo("child");
+    }
+
+    @Test
+    void directivesAndComments() throws Exception {
+        Scenario s = parse("# from guard-regions.c\nrequires: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= 6.17\n"
+                + "divergence: the model has no THP yet\n\n  # indented\n");
+        assertThat(s.requirements()).extracting(Requirement::kind).containsExactly(Requirement.Kind.ROOT,
+                Requirement.Kind.UFFD, Requirement.Kind.SWAP, Requirement.Kind.HUGETLB, Requirement.Kind.SOFT_DIRTY,
+                Requirement.Kind.THP, Requirement.Kind.KERNEL);
+        assertThat(s.requirements().getLast().argument()).isEqualTo("6.17");
+        assertThat(s.divergence()).isEqualTo("the model has no THP yet");
+        assertThat(s.steps()).extracting(st -> st.origin().text()).containsExactly("# from guard-regions.c", "# indented");
+    }
+
+    @Test
+    void hashInsideStringIsNotAComment() throws Exception {
+        Step.Store s = (Step.Store) only("store(a, \"#1\")  # a comment");
+        assertThat(s.literal()).containsExactly('#', '1');
+    }
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of("divergence: x\ndivergence: y", 2, "divergence: given twice"),
+                Arguments.of("divergence:", 1, "divergence: needs a reason"),
+                Arguments.of("requires: kernel 6.1", 1, "expected 'kernel >= MAJOR.MINOR' in requires:"),
+                Arguments.of("requires: kernel >= six", 1, "bad kernel version 'six' in requires: (expected MAJOR.MINOR)"),
+                Arguments.of("requires: root, ksm", 1,
+                        "unknown requirement 'ksm' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)"),
+                Arguments.of("in other: maps", 1, "unknown process 'other'"),
+                Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
+                Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
+                Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result or process"),
+                Arguments.of("42", 1, "expected a call, found '42'"),
+                Arguments.of("b = 42", 1, "expected a call after 'b =', found '42'"),
+                Arguments.of("frobnicate(1)", 1, "unknown call 'frobnicate'"),
+                Arguments.of("munmap 1", 1, "expected '(' after 'munmap', found '1'"),
+                Arguments.of("c = fork()", 1, "name the child with 'fork() => c'"),
+                Arguments.of(MMAP + "x = load(a, 1)", 2, "only system calls give a result to name; 'load' does not"),
+                Arguments.of("munmap(0)", 1, "munmap takes 2 arguments, found 1"),
+                Arguments.of("munmap(0, 1", 1, "expected ')' after the arguments of munmap, found end of line"),
+                Arguments.of("munmap(0, 1) junk", 1, "unexpected 'junk' at end of line"),
+                Arguments.of("memfd_create(x, 0)", 1, "expected a \"name\" as the first argument of memfd_create"),
+                Arguments.of("mincore(0, 1) = 1", 1, "mincore results are written '== 1 0 1' (or '= -1 ERRNO')"),
+                Arguments.of("fork()", 1, "expected '=>' after 'fork()' (write 'fork() => child'), found end of line"),
+                Arguments.of("exit(nobody)", 1, "unknown process 'nobody'"),
+                Arguments.of("store(0, 1)", 1,
+                        "expected ',' after the length of store (write store(addr, len, byte) or store(addr, \"text\")), found ')'"),
+                Arguments.of("pfn(0) < pfn(1)", 1, "unexpected character '<'"),
+                Arguments.of("pfn(0) = pfn(1)", 1, "expected '==' or '!=' after pfn(...), found '='"),
+                Arguments.of("pfn(0) == load(1)", 1, "expected pfn(...) on the right of the comparison"),
+                Arguments.of("maps(0) == 0..4096", 1, "expected permissions such as rw-p after the range, found end of line"),
+                Arguments.of("maps(0) == 0 rw-p", 1, "expected '..' between the start and end of the expected VMA, found 'rw'"),
+                Arguments.of("vmflags(0) has", 1, "expected two-letter VmFlags such as 'lo' after 'has'"),
+                Arguments.of("smaps(0) Rss", 1, "expected '.' after smaps(addr) (write smaps(addr).Rss), found 'Rss'"),
+                Arguments.of("munmap(0, 1) = -1", 1, "expected an errno name after '-1' (such as EINVAL), found end of line"),
+                Arguments.of("munmap(0, 1) = -1 EWHAT", 1, "unknown errno 'EWHAT'"),
+                Arguments.of("load(0, 1) => SIGKILL", 1, "unknown signal 'SIGKILL' (expected SIGSEGV or SIGBUS)"),
+                Arguments.of("load(0, 1) => SIGBUS SEGV_MAPERR", 1, "unknown si_code 'SEGV_MAPERR' for SIGBUS"),
+                Arguments.of("load(0, 1) ==", 1, "expected values after '=='"),
+                Arguments.of("pagemap(0, 1) == present@Q1", 1, "expected a frame label such as P1, S1 or 0 after '@', found 'Q1'"),
+                Arguments.of("pagemap(0, 1) == present|dirty", 1,
+                        "unknown pagemap flag 'dirty' (known: present swapped file guard uffd_wp exclusive soft_dirty, or none)"),
+                Arguments.of("fork() => c\nmunmap(c, 1)", 2, "'c' is a process, not a value"),
+                Arguments.of("munmap(b, 1)", 1, "unknown name 'b'"),
+                Arguments.of("munmap(MAP_WHATEVER, 1)", 1, "unknown name 'MAP_WHATEVER'"),
+                Arguments.of("munmap(, 1)", 1, "expected a value, found ','"),
+                Arguments.of(MMAP + MMAP, 2, "'a' is already defined"),
+                Arguments.of("munmap(0x, 1)", 1, "bad number '0x'"),
+                Arguments.of("munmap(12abc, 1)", 1, "bad number '12abc'"),
+                Arguments.of("store(0, \"abc)", 1, "unterminated string"),
+                Arguments.of("store(0, \"\\q\")", 1, "unknown escape '\\q'"),
+                Arguments.of("store(0, \"\\x4\")", 1, "\\x needs two hex digits"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    void errorsNameFileAndLine(String text, int line, String message) {
+        assertThatThrownBy(() -> parse(text))
+                .isInstanceOf(ScenarioSyntaxException.class)
+                .hasMessage("t.mms:" + line + ": " + message);
+    }
+
+    @Test
+    void lineNumbersCountCommentsAndBlankLines() {
+        assertThatThrownBy(() -> parse("# one\n\nrequires: root\nmunmap(b, 1)\n"))
+                .hasMessage("t.mms:4: unknown name 'b'");
+    }
+
+    @Test
+    void parsedStepsKeepSourceOrder() throws Exception {
+        List<Step> steps = parse(MMAP + "store(a, 1, 1)\nload(a, 1) == 1\n").steps();
+        assertThat(steps).extracting(s -> s.origin().line()).containsExactly(1, 2, 3);
+    }
+}
