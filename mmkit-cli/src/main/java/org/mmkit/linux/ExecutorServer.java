@@ -51,6 +51,8 @@ final class ExecutorServer implements AutoCloseable {
     private final List<Hello> unclaimed = new ArrayList<>();
     /** Every supervisor started, to kill on close. Guarded by this. */
     private final List<Process> supervisors = new ArrayList<>();
+    /** Guarded by this. */
+    private boolean closed;
 
     ExecutorServer(Path executable, Duration timeout) {
         this.executable = executable;
@@ -79,6 +81,9 @@ final class ExecutorServer implements AutoCloseable {
         Path log;
         Process supervisor;
         synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the linux backend is closed");
+            }
             supervisors.removeIf(process -> !process.isAlive());
             log = directory.resolve("executor-" + (supervisors.size() + 1) + "-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), socket.toString(),
@@ -161,6 +166,10 @@ final class ExecutorServer implements AutoCloseable {
     /** Kills every executor started here, waits for the supervisors, removes the directory. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Process supervisor : supervisors) {
             ExecutorProcess.killTree(supervisor.pid());
         }
