@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -337,6 +338,26 @@ static void do_stall(uint32_t milliseconds)
     send_reply(ST_OK, 0);
 }
 
+/*
+ * Moves one of the executor's own descriptors to the top of the descriptor range (at most 1023),
+ * so that the scenario's descriptors are numbered from 3 as in a freshly started program.
+ */
+static int out_of_the_way(int fd)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    rlim_t top = limit.rlim_cur < 1024 ? limit.rlim_cur : 1024;
+    if (top < 16)
+        die_plain("RLIMIT_NOFILE is too small");
+    int moved = fcntl(fd, F_DUPFD_CLOEXEC, (int)top - 2);
+    if (moved < 0)
+        die("fcntl(F_DUPFD_CLOEXEC)");
+    if (close(fd) != 0)
+        die("close a moved descriptor");
+    return moved;
+}
+
 static void connect_to_driver(void)
 {
     struct sockaddr_un address;
@@ -350,6 +371,7 @@ static void connect_to_driver(void)
         die("socket");
     if (connect(driver, (struct sockaddr *)&address, sizeof address) != 0)
         die("connect to driver");
+    driver = out_of_the_way(driver);
 }
 
 /* /proc/self resolves when opened, so each process opens its own, after its last credential change. */
@@ -358,6 +380,7 @@ static void open_pagemap(void)
     pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
     if (pagemap < 0)
         die("open /proc/self/pagemap");
+    pagemap = out_of_the_way(pagemap);
 }
 
 static void say_hello(void)

@@ -173,6 +173,34 @@ class LinuxBackendTest {
     }
 
     @Test
+    void exitedProcessesAreReapedWhicheverExitsFirst() {
+        int parent = backend.newProcess(true);
+        long a = anon(parent, 1);
+        backend.store(parent, a, new byte[] {5});
+        int child = backend.fork(parent);
+        ProcessHandle parentExecutor = ProcessHandle.of(backend.osPid(parent)).orElseThrow();
+        ProcessHandle childExecutor = ProcessHandle.of(backend.osPid(child)).orElseThrow();
+        ProcessHandle supervisor = parentExecutor.parent().orElseThrow();
+
+        backend.exit(parent);
+        assertThat(parentExecutor.onExit()).succeedsWithin(Duration.ofSeconds(5));
+        // The orphan goes on working, and is reaped by the supervisor when it exits.
+        assertThat(backend.load(child, a, 1).data()).containsExactly(5);
+        backend.exit(child);
+
+        assertThat(childExecutor.onExit()).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(supervisor.onExit()).succeedsWithin(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> backend.load(child, a, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void scenarioDescriptorsStartAtThree() {
+        int p = backend.newProcess(false);
+
+        assertThat(backend.memfdCreate(p, "first", 0)).isEqualTo(3);
+    }
+
+    @Test
     void unprivilegedProcessSeesNoPfn() {
         int p = backend.newProcess(false);
         long a = anon(p, 1);
