@@ -202,7 +202,8 @@ static void on_fault(int signo, siginfo_t *info, void *context)
 {
     (void)context;
     if (!access_active) {
-        signal(signo, SIG_DFL);
+        if (signal(signo, SIG_DFL) == SIG_ERR)
+            _exit(3);
         return;
     }
     access_active = 0;

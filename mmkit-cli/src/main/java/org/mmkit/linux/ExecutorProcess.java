@@ -2,10 +2,12 @@ package org.mmkit.linux;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -270,6 +272,11 @@ final class ExecutorProcess {
                     + seconds(timeout) + "; killed (pid " + pid + ")";
             kill("its executor was killed after not answering " + description + " within " + seconds(timeout));
             return new ExecutorFailure(message, cause);
+        }
+        if (cause instanceof InterruptedIOException || cause instanceof ClosedByInterruptException) {
+            kill("its executor was killed when the driver was interrupted during " + description);
+            return new ExecutorFailure("interrupted while waiting for " + label + " to answer " + description
+                    + "; killed its executor (pid " + pid + ")", cause);
         }
         kill("its executor ended while handling " + description);
         return new ExecutorFailure("executor for " + label + " (pid " + pid + ") ended while handling "

@@ -53,6 +53,8 @@ final class ExecutorServer implements AutoCloseable {
     private final List<Process> supervisors = new ArrayList<>();
     /** Guarded by this. */
     private boolean closed;
+    /** Closes this server if the JVM exits without doing so: no executor or file outlives the driver. */
+    private final Thread closeAtExit = new Thread(this::close, "mmkit executor cleanup");
 
     ExecutorServer(Path executable, Duration timeout) {
         this.executable = executable;
@@ -74,6 +76,7 @@ final class ExecutorServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ExecutorFailure("cannot open the socket for executors: " + e.getMessage(), e);
         }
+        Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
 
     /** Starts a supervisor and returns the first scenario process it forks, once that has connected. */
@@ -100,9 +103,14 @@ final class ExecutorServer implements AutoCloseable {
             supervisors.add(supervisor);
         }
         long supervisorPid = supervisor.pid();
-        Hello hello = awaitHello(candidate -> candidate.parentPid() == supervisorPid, supervisor::isAlive,
-                "the executor for " + label + " (supervisor pid " + supervisorPid + ")", log);
-        return new ExecutorProcess(label, hello.pid(), hello.channel(), timeout, log);
+        try {
+            Hello hello = awaitHello(candidate -> candidate.parentPid() == supervisorPid, supervisor::isAlive,
+                    "the executor for " + label + " (supervisor pid " + supervisorPid + ")", log);
+            return new ExecutorProcess(label, hello.pid(), hello.channel(), timeout, log);
+        } catch (ExecutorFailure e) {
+            ExecutorProcess.killTree(supervisorPid);
+            throw e;
+        }
     }
 
     /** The process a scenario process forked, once it has connected. */
@@ -170,6 +178,9 @@ final class ExecutorServer implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != closeAtExit) {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        }
         for (Process supervisor : supervisors) {
             ExecutorProcess.killTree(supervisor.pid());
         }

@@ -2,6 +2,7 @@ package org.mmkit.linux;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One connection to an executor process, moving {@link LinuxProtocol} frames with a deadline.
  * The channel is non-blocking and waits in a selector, so no read or write can outlive its
- * deadline: it throws {@link SocketTimeoutException} instead, and {@link EOFException} when the
- * executor closed the connection (which it does only by exiting).
+ * deadline: it throws {@link SocketTimeoutException} instead, {@link EOFException} when the
+ * executor closed the connection (which it does only by exiting), and another
+ * {@link InterruptedIOException} or a {@link java.nio.channels.ClosedByInterruptException} when
+ * the waiting thread is interrupted.
  */
 final class FrameChannel implements AutoCloseable {
     /** One received frame; {@code payload} is little-endian and positioned at its start. */
@@ -79,6 +82,9 @@ final class FrameChannel implements AutoCloseable {
     }
 
     private void await(int operation, long deadlineNanos) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted");
+        }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
             throw new SocketTimeoutException("deadline passed");

@@ -144,6 +144,7 @@ public final class LinuxBackend implements Backend {
     /** Kills every executor and removes the backend's temporary files. */
     @Override
     public void close() {
+        processes.values().forEach(process -> process.kill("the linux backend is closed"));
         processes.clear();
         server.close();
     }

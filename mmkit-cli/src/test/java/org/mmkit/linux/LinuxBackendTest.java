@@ -284,6 +284,28 @@ class LinuxBackendTest {
     }
 
     @Test
+    void interruptedRequestGivesUpAtOnce() throws InterruptedException {
+        int p = backend.newProcess(true);
+        Thread caller = Thread.currentThread();
+        Thread interrupter = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        try {
+            assertThatThrownBy(() -> backend.stall(p, Duration.ofSeconds(30)))
+                    .isInstanceOf(ExecutorFailure.class)
+                    .hasMessageContaining("interrupted while waiting for process " + p);
+        } finally {
+            interrupter.join();
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void closeEndsEveryExecutor() {
         int p = backend.newProcess(true);
         int child = backend.fork(p);
