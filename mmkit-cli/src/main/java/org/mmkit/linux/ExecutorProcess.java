@@ -60,8 +60,8 @@ final class ExecutorProcess {
         return log;
     }
 
-    /** A raw system call: its result, or -errno. Missing arguments are 0. */
-    long syscall(long number, long... args) {
+    /** A raw system call: its result, or -errno. Missing arguments are 0; {@code name} is for messages. */
+    long syscall(String name, long number, long... args) {
         if (args.length > 6) {
             throw new IllegalArgumentException("a system call takes at most 6 arguments, not " + args.length);
         }
@@ -69,7 +69,7 @@ final class ExecutorProcess {
         for (int i = 0; i < 6; i++) {
             payload.putLong(i < args.length ? args[i] : 0);
         }
-        return call(LinuxProtocol.OP_SYSCALL, payload, () -> "syscall(" + number + ", " + hex(args) + ")").getLong();
+        return call(LinuxProtocol.OP_SYSCALL, payload, () -> name + "(" + hex(args) + ")").getLong();
     }
 
     long memfdCreate(String name, long flags) {
@@ -193,7 +193,7 @@ final class ExecutorProcess {
      * (exit_files) after releasing the address space (exit_mm), so its pages are unmapped by then.
      */
     synchronized void exit() {
-        usable("exit()");
+        usable(() -> "exit()");
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             channel.write(LinuxProtocol.OP_EXIT, payload(0).flip(), deadline);
@@ -232,7 +232,7 @@ final class ExecutorProcess {
 
     /** Sends one request and returns its last reply frame, with the chunks of a long reply joined. */
     private synchronized FrameChannel.Frame request(int op, ByteBuffer payload, Supplier<String> description) {
-        usable(description.get());
+        usable(description);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             channel.write(op, payload.flip(), deadline);
@@ -259,9 +259,9 @@ final class ExecutorProcess {
         }
     }
 
-    private void usable(String description) {
+    private void usable(Supplier<String> description) {
         if (gone != null) {
-            throw new ExecutorFailure(label + " cannot " + description + ": " + gone);
+            throw new ExecutorFailure(label + " cannot " + description.get() + ": " + gone);
         }
     }
 

@@ -51,6 +51,8 @@ final class ExecutorServer implements AutoCloseable {
     private final List<Hello> unclaimed = new ArrayList<>();
     /** Every supervisor started, to kill on close. Guarded by this. */
     private final List<Process> supervisors = new ArrayList<>();
+    /** How many supervisors were started, to name their logs. Guarded by this. */
+    private int started;
     /** Guarded by this. */
     private boolean closed;
     /** Closes this server if the JVM exits without doing so: no executor or file outlives the driver. */
@@ -88,7 +90,7 @@ final class ExecutorServer implements AutoCloseable {
                 throw new IllegalStateException("the linux backend is closed");
             }
             supervisors.removeIf(process -> !process.isAlive());
-            log = directory.resolve("executor-" + (supervisors.size() + 1) + "-" + System.nanoTime() + ".log");
+            log = directory.resolve("executor-" + ++started + ".log");
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), socket.toString(),
                     privileged ? "privileged" : "unprivileged");
             builder.environment().put("MMKIT_EXECUTOR_TOKEN", token);

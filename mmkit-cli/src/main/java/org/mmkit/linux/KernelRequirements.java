@@ -135,11 +135,11 @@ final class KernelRequirements {
         ExecutorProcess probe = probes.apply(root);
         try {
             long flags = O_CLOEXEC | O_NONBLOCK | (root ? 0 : UFFD_USER_MODE_ONLY);
-            long fd = probe.syscall(USERFAULTFD, flags);
+            long fd = probe.syscall("userfaultfd", USERFAULTFD, flags);
             if (fd < 0) {
                 return "needs userfaultfd; userfaultfd(" + ExecutorProcess.hex(flags) + ") failed with " + errnoName(-fd);
             }
-            probe.syscall(Syscall.CLOSE.number(), fd);
+            probe.syscall("close", Syscall.CLOSE.number(), fd);
             return null;
         } finally {
             probe.exit();
@@ -153,7 +153,7 @@ final class KernelRequirements {
     private String probeSoftDirty() {
         ExecutorProcess probe = probes.apply(false);
         try {
-            long page = probe.syscall(Syscall.MMAP.number(), 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
+            long page = probe.syscall("mmap", Syscall.MMAP.number(), 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
                     Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
             if (page < 0 && page >= -4095) {
                 return "cannot probe soft-dirty: mmap failed with " + errnoName(-page);

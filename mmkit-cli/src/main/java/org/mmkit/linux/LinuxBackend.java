@@ -2,6 +2,7 @@ package org.mmkit.linux;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,7 +78,7 @@ public final class LinuxBackend implements Backend {
         if (args.length > call.arity()) {
             throw new IllegalArgumentException(call + " takes " + call.arity() + " arguments, not " + args.length);
         }
-        return process(pid).syscall(call.number(), args);
+        return process(pid).syscall(call.name().toLowerCase(Locale.ROOT), call.number(), args);
     }
 
     @Override
