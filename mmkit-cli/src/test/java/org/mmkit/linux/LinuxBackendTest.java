@@ -237,6 +237,24 @@ class LinuxBackendTest {
     }
 
     @Test
+    void procTextLongerThanOneTransferArrivesWhole() {
+        int p = backend.newProcess(true);
+        int pages = 4000;
+        long a = anon(p, pages);
+        // Every other page read-only: 4000 VMAs that cannot merge, about 1.5 MB of smaps.
+        for (int i = 1; i < pages; i += 2) {
+            assertThat(backend.syscall(p, Syscall.MPROTECT, a + i * PAGE_SIZE, PAGE_SIZE, PROT_READ)).isZero();
+        }
+
+        String smaps = backend.procText(p, ProcFile.SMAPS);
+
+        assertThat(smaps.length()).isGreaterThan(LinuxProtocol.MAX_TRANSFER);
+        long last = a + (pages - 1) * PAGE_SIZE;
+        assertThat(smaps).contains(Long.toHexString(last) + "-" + Long.toHexString(last + PAGE_SIZE) + " r--p");
+        assertThat(smaps.lines().filter(line -> line.startsWith("Rss:")).count()).isGreaterThanOrEqualTo(pages);
+    }
+
+    @Test
     void mincoreOfUnalignedAddressIsEinvalAndOfHoleIsEnomem() {
         int p = backend.newProcess(true);
         long a = anon(p, 2);
@@ -271,13 +289,13 @@ class LinuxBackendTest {
 
     @Test
     void unansweredRequestTimesOutAndKillsTheExecutor() {
-        try (LinuxBackend impatient = new LinuxBackend(Duration.ofMillis(500))) {
+        try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
             int p = impatient.newProcess(true);
             ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
 
             assertThatThrownBy(() -> impatient.stall(p, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
-                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) within 500 ms; killed");
+                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) within 2 s; killed");
             assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
             assertThatThrownBy(() -> impatient.load(p, 0x10000, 1)).isInstanceOf(ExecutorFailure.class);
         }
@@ -326,6 +344,14 @@ class LinuxBackendTest {
         assertThat(backend.unsupported(new Requirement(Requirement.Kind.UFFD, null))).isNull();
         // The reference kernel is built without CONFIG_MEM_SOFT_DIRTY.
         assertThat(backend.unsupported(new Requirement(Requirement.Kind.SOFT_DIRTY, null))).contains("bit 55");
+    }
+
+    @Test
+    void machineDependentRequirementsAnswerWithoutProbing() {
+        for (Requirement.Kind kind : new Requirement.Kind[] {Requirement.Kind.SWAP, Requirement.Kind.HUGETLB, Requirement.Kind.THP}) {
+            String reason = backend.unsupported(new Requirement(kind, null));
+            assertThat(reason == null || reason.startsWith("needs ")).as("%s: %s", kind, reason).isTrue();
+        }
     }
 
     @Test
