@@ -1,0 +1,195 @@
+package org.mmkit.linux;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Result;
+import org.mmkit.backend.Syscall;
+import org.mmkit.core.Errno;
+import org.mmkit.core.Uapi;
+
+/**
+ * Tells which scenario requirements this machine meets. Files under /proc and /sys are read on
+ * every question (a harness may add swap or huge pages meanwhile); the two facts only a running
+ * process can show, userfaultfd and soft-dirty, are probed once in a short-lived executor.
+ */
+final class KernelRequirements {
+    private static final int USERFAULTFD = 323;
+    private static final long O_NONBLOCK = 04000;
+    private static final long O_CLOEXEC = 02000000;
+    /** userfaultfd flag letting a process without CAP_SYS_PTRACE handle its own user-mode faults. */
+    private static final long UFFD_USER_MODE_ONLY = 1;
+    private static final int PAGEMAP_SOFT_DIRTY_BIT = 55;
+    private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+
+    /** Starts a probe process: privileged or not. */
+    private final Function<Boolean, ExecutorProcess> probes;
+    private final Map<Requirement.Kind, Optional<String>> probed = new ConcurrentHashMap<>();
+
+    KernelRequirements(Function<Boolean, ExecutorProcess> probes) {
+        this.probes = probes;
+    }
+
+    String unsupported(Requirement requirement) {
+        return switch (requirement.kind()) {
+            case ROOT -> root() ? null : "needs root; the effective uid is " + effectiveUid();
+            case KERNEL -> olderKernel(requirement.argument());
+            case SWAP -> swap();
+            case HUGETLB -> hugetlb();
+            case THP -> transparentHugepages();
+            case UFFD -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
+            case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
+        };
+    }
+
+    static boolean root() {
+        return effectiveUid() == 0;
+    }
+
+    /** The second field of {@code Uid:} in /proc/self/status (real, effective, saved, fs). */
+    static long effectiveUid() {
+        for (String line : lines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("Uid:")) {
+                return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
+            }
+        }
+        throw new IllegalStateException("/proc/self/status has no Uid: line");
+    }
+
+    /** null when the running kernel's release ({@code uname -r}) is at least {@code minimum}. */
+    static String olderKernel(String minimum) {
+        String release = read(Path.of("/proc/sys/kernel/osrelease")).strip();
+        return compareVersions(release, minimum) >= 0 ? null : "needs kernel " + minimum + " or newer; this is " + release;
+    }
+
+    /** Compares the leading major.minor.patch of two versions; missing parts count as 0. */
+    static int compareVersions(String release, String minimum) {
+        long[] have = version(release);
+        long[] need = version(minimum);
+        for (int i = 0; i < 3; i++) {
+            if (have[i] != need[i]) {
+                return Long.compare(have[i], need[i]);
+            }
+        }
+        return 0;
+    }
+
+    private static long[] version(String text) {
+        Matcher matcher = VERSION.matcher(text == null ? "" : text.strip());
+        if (!matcher.lookingAt()) {
+            throw new IllegalArgumentException("not a kernel version: \"" + text + "\" (expected e.g. 6.15)");
+        }
+        long[] parts = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String part = matcher.group(i + 1);
+            parts[i] = part == null ? 0 : Long.parseLong(part);
+        }
+        return parts;
+    }
+
+    /** /proc/swaps lists one active swap area per line after its header. */
+    private static String swap() {
+        return lines(Path.of("/proc/swaps")).stream().skip(1).anyMatch(line -> !line.isBlank())
+                ? null : "needs swap; /proc/swaps lists no active swap area";
+    }
+
+    private static String hugetlb() {
+        for (String line : lines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("HugePages_Free:")) {
+                long free = Long.parseLong(line.substring("HugePages_Free:".length()).trim());
+                return free > 0 ? null : "needs free hugetlb pages; HugePages_Free is 0 (set vm.nr_hugepages)";
+            }
+        }
+        return "needs hugetlb; /proc/meminfo has no HugePages_Free";
+    }
+
+    /** The mode in brackets, e.g. {@code always [madvise] never}. */
+    private static String transparentHugepages() {
+        Path enabled = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (!Files.exists(enabled)) {
+            return "needs THP; the kernel has no " + enabled;
+        }
+        String modes = read(enabled);
+        return modes.contains("[never]") ? "needs THP; " + enabled + " is [never]" : null;
+    }
+
+    private String probed(Requirement.Kind kind, Supplier<String> probe) {
+        return probed.computeIfAbsent(kind, k -> Optional.ofNullable(probe.get())).orElse(null);
+    }
+
+    /** Whether a scenario process can create a userfaultfd: as root, or user-mode-only without. */
+    private String probeUserfaultfd() {
+        boolean root = root();
+        ExecutorProcess probe = probes.apply(root);
+        try {
+            long flags = O_CLOEXEC | O_NONBLOCK | (root ? 0 : UFFD_USER_MODE_ONLY);
+            long fd = probe.syscall("userfaultfd", USERFAULTFD, flags);
+            if (fd < 0) {
+                return "needs userfaultfd; userfaultfd(" + ExecutorProcess.hex(flags) + ") failed with " + errnoName(-fd);
+            }
+            probe.syscall("close", Syscall.CLOSE.number(), fd);
+            return null;
+        } finally {
+            probe.exit();
+        }
+    }
+
+    /**
+     * A page written in a new mapping is soft-dirty (pagemap bit 55) when the kernel has
+     * CONFIG_MEM_SOFT_DIRTY; without it the bit is always clear, though clear_refs accepts "4".
+     */
+    private String probeSoftDirty() {
+        ExecutorProcess probe = probes.apply(false);
+        try {
+            long page = probe.syscall("mmap", Syscall.MMAP.number(), 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                    Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+            if (page < 0 && page >= -4095) {
+                return "cannot probe soft-dirty: mmap failed with " + errnoName(-page);
+            }
+            if (!probe.store(page, new byte[] {1}).ok()) {
+                return "cannot probe soft-dirty: the store to a new page faulted";
+            }
+            Result<byte[]> entry = probe.pagemapRead(page / Uapi.PAGE_SIZE * 8, 8);
+            if (!entry.ok() || entry.value().length != 8) {
+                return "cannot probe soft-dirty: pagemap read failed with " + errnoName(entry.errno());
+            }
+            long bits = ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return (bits >>> PAGEMAP_SOFT_DIRTY_BIT & 1) != 0 ? null
+                    : "needs soft-dirty; pagemap bit 55 stays clear after a write (no CONFIG_MEM_SOFT_DIRTY)";
+        } finally {
+            probe.exit();
+        }
+    }
+
+    private static String errnoName(long errno) {
+        try {
+            return Errno.of((int) errno).name();
+        } catch (IllegalArgumentException unknown) {
+            return "errno " + errno;
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        return read(file).lines().toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.mmkit.linux;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
+import org.mmkit.backend.ProcFile;
+import org.mmkit.backend.Requirement;
+import org.mmkit.backend.Result;
+import org.mmkit.backend.Syscall;
+
+/**
+ * The real Linux kernel of this machine as a {@link Backend}: every scenario process is a native
+ * executor process ({@code mmkit-executor}) that performs the system calls and memory accesses,
+ * so faults, fork and /proc files are the kernel's own. Process handles are 1, 2, 3... in the
+ * order processes are created. A request that gets no answer within the timeout kills its
+ * executor and throws {@link ExecutorFailure}; so does a request to an executor that died.
+ * Thread-safe; requests to one process are served one at a time.
+ */
+public final class LinuxBackend implements Backend {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ExecutorServer server;
+    private final KernelRequirements requirements;
+    private final Map<Integer, ExecutorProcess> processes = new ConcurrentHashMap<>();
+    private final AtomicInteger lastHandle = new AtomicInteger();
+
+    /** A backend with the executor the build made and the default timeout. */
+    public LinuxBackend() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    public LinuxBackend(Duration timeout) {
+        this(ExecutorBinary.locate(), timeout);
+    }
+
+    /**
+     * @param executor the {@code mmkit-executor} binary
+     * @param timeout  how long any request may take before its executor is killed
+     */
+    public LinuxBackend(Path executor, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        server = new ExecutorServer(executor, timeout);
+        requirements = new KernelRequirements(privileged -> server.start(privileged, "requirement probe"));
+    }
+
+    @Override
+    public String name() {
+        return "linux";
+    }
+
+    @Override
+    public String unsupported(Requirement requirement) {
+        return requirements.unsupported(requirement);
+    }
+
+    /** @throws IllegalStateException for a privileged process when the JVM does not run as root */
+    @Override
+    public int newProcess(boolean privileged) {
+        if (privileged && !KernelRequirements.root()) {
+            throw new IllegalStateException("a privileged process needs root; the effective uid is "
+                    + KernelRequirements.effectiveUid() + " (check unsupported(ROOT) first)");
+        }
+        int handle = lastHandle.incrementAndGet();
+        processes.put(handle, server.start(privileged, label(handle)));
+        return handle;
+    }
+
+    /** Arguments beyond those given are 0. */
+    @Override
+    public long syscall(int pid, Syscall call, long... args) {
+        if (args.length > call.arity()) {
+            throw new IllegalArgumentException(call + " takes " + call.arity() + " arguments, not " + args.length);
+        }
+        return process(pid).syscall(call.name().toLowerCase(Locale.ROOT), call.number(), args);
+    }
+
+    @Override
+    public long memfdCreate(int pid, String name, long flags) {
+        return process(pid).memfdCreate(name, flags);
+    }
+
+    @Override
+    public Result<byte[]> mincore(int pid, long addr, long len) {
+        return process(pid).mincore(addr, len);
+    }
+
+    @Override
+    public int fork(int pid) {
+        ExecutorProcess parent = process(pid);
+        long child = parent.fork();
+        if (child < 0) {
+            return (int) child;
+        }
+        int handle = lastHandle.incrementAndGet();
+        try {
+            processes.put(handle, server.forked(child, label(handle), parent.log()));
+        } catch (ExecutorFailure e) {
+            ExecutorProcess.killTree(child);
+            throw e;
+        }
+        return handle;
+    }
+
+    /** Returns once the process is gone, its address space released. */
+    @Override
+    public void exit(int pid) {
+        process(pid).exit();
+        processes.remove(pid);
+    }
+
+    @Override
+    public Access load(int pid, long addr, int len) {
+        if (len < 0) {
+            throw new IllegalArgumentException("negative load length " + len);
+        }
+        return process(pid).load(addr, len);
+    }
+
+    @Override
+    public Access store(int pid, long addr, byte[] data) {
+        return process(pid).store(addr, data);
+    }
+
+    @Override
+    public Result<byte[]> pagemapRead(int pid, long offset, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative pagemap read count " + count);
+        }
+        return process(pid).pagemapRead(offset, count);
+    }
+
+    /** The text includes the executor's own mappings (its binary, libc, stack, vdso). */
+    @Override
+    public String procText(int pid, ProcFile file) {
+        return process(pid).procText(file);
+    }
+
+    /** Kills every executor and removes the backend's temporary files. */
+    @Override
+    public void close() {
+        processes.values().forEach(process -> process.kill("the linux backend is closed"));
+        processes.clear();
+        server.close();
+    }
+
+    /** The Linux pid of the process's executor. */
+    long osPid(int pid) {
+        return process(pid).pid();
+    }
+
+    /** Makes the process's executor sleep before answering, to test timeouts. */
+    void stall(int pid, Duration duration) {
+        process(pid).stall(duration);
+    }
+
+    private ExecutorProcess process(int pid) {
+        ExecutorProcess process = processes.get(pid);
+        if (process == null) {
+            throw new IllegalArgumentException("no process " + pid + " in the linux backend");
+        }
+        return process;
+    }
+
+    private static String label(int handle) {
+        return "process " + handle;
+    }
+}

@@ -1,0 +1,45 @@
+package org.mmkit.linux;
+
+/**
+ * The wire format between {@link LinuxBackend} and the native executor
+ * ({@code src/main/c/mmkit-executor.c}, which defines the same numbers). Every frame is
+ *
+ * <pre>
+ *  0        4        8
+ *  +--------+--------+---------------------+
+ *  | code   | length | payload (length B)  |   code: a request op, or a reply status
+ *  +--------+--------+---------------------+
+ * </pre>
+ *
+ * with all integers little-endian (the byte order of x86-64). Payloads per op are listed in
+ * {@code docs/linux-backend.md}.
+ */
+final class LinuxProtocol {
+    static final int HEADER_BYTES = 8;
+    /** The largest load, store, mincore vector, pagemap read or text chunk in one frame. */
+    static final int MAX_TRANSFER = 1 << 20;
+    /** No reply carries more than a result word and one transfer. */
+    static final int MAX_REPLY_PAYLOAD = 8 + MAX_TRANSFER;
+    /** Length of the token an executor repeats in its hello, proving the driver started it. */
+    static final int TOKEN_CHARS = 32;
+
+    static final int OP_SYSCALL = 1;
+    static final int OP_MEMFD_CREATE = 2;
+    static final int OP_MINCORE = 3;
+    static final int OP_LOAD = 4;
+    static final int OP_STORE = 5;
+    static final int OP_PAGEMAP_READ = 6;
+    static final int OP_PROC_TEXT = 7;
+    static final int OP_FORK = 8;
+    static final int OP_EXIT = 9;
+    static final int OP_STALL = 10;
+
+    static final int STATUS_OK = 0;
+    static final int STATUS_SIGNAL = 1;
+    static final int STATUS_MORE = 2;
+    static final int STATUS_FAILED = 3;
+    static final int STATUS_HELLO = 4;
+
+    private LinuxProtocol() {
+    }
+}
