@@ -6,7 +6,7 @@ package org.mmkit.core;
  * with {@link #toBuilder()}.
  *
  * @param kernelVersion       the modelled kernel release as {@code major * 100 + minor} (618 = 6.18)
- * @param ramPages            page frames of simulated RAM (4 KiB each), including the zero page
+ * @param ramPages            page frames of simulated RAM (4 KiB each), including the reserved frame 0 and the zero page
  * @param maxMapCount         {@code vm.max_map_count}; a new VMA is refused once the count exceeds it
  * @param taskSize            {@code TASK_SIZE}: the end of the user address space
  * @param mmapBase            where top-down placement starts ({@code mm->mmap_base}, no randomisation)

@@ -16,13 +16,13 @@ class ScaleAndLimitsTest {
             long a = p.mmap(0, 32 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
             assertThatThrownBy(() -> p.mmap(0, 32 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
                     .as("overcommit heuristic: more than RAM").hasFieldOrPropertyWithValue("errno", Errno.ENOMEM);
-            p.store(a, new byte[(int) (15 * PAGE_SIZE)]);
-            assertThatThrownBy(() -> p.store(a + 15 * PAGE_SIZE, new byte[1]))
+            p.store(a, new byte[(int) (14 * PAGE_SIZE)]);
+            assertThatThrownBy(() -> p.store(a + 14 * PAGE_SIZE, new byte[1]))
                     .isInstanceOfSatisfying(MemoryFault.class, f -> assertThat(f.signal()).isEqualTo(Signal.SIGKILL));
             assertThatThrownBy(() -> p.madvise(a + 16 * PAGE_SIZE, PAGE_SIZE, MADV_POPULATE_WRITE))
                     .hasFieldOrPropertyWithValue("errno", Errno.ENOMEM);
             p.munmap(a, PAGE_SIZE);
-            p.store(a + 15 * PAGE_SIZE, new byte[1]);
+            p.store(a + 14 * PAGE_SIZE, new byte[1]);
             kernel.checkInvariants();
         }
     }

@@ -8,7 +8,9 @@ import java.lang.foreign.ValueLayout;
  * Simulated RAM: page frames with their {@code struct page} metadata held in parallel primitive
  * arrays indexed by PFN, and their contents in off-heap memory allocated lazily in chunks.
  *
- * <p>Frame 0 is the shared zero page ({@code ZERO_PAGE(0)}); it is never allocated or freed.
+ * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
+ * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
+ * means "hidden" and never a page.
  * Allocation is deterministic: the most recently freed frame is reused first, like the kernel's
  * per-CPU free lists, and fresh frames are handed out in increasing PFN order.
  *
@@ -16,7 +18,9 @@ import java.lang.foreign.ValueLayout;
  */
 public final class PhysicalMemory implements AutoCloseable {
     /** PFN of the shared zero page. */
-    public static final int ZERO_PFN = 0;
+    public static final int ZERO_PFN = 1;
+    /** Frames that are never allocated: the reserved frame 0 and the zero page. */
+    public static final int RESERVED_FRAMES = 2;
     public static final int PAGE_SIZE = 4096;
 
     /** {@code PG_anon}: {@code owner} is an anon_vma; else a file (page cache) or nothing. */
@@ -65,8 +69,9 @@ public final class PhysicalMemory implements AutoCloseable {
         index = new long[frames];
         freeStack = new int[frames];
         chunks = new MemorySegment[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
+        refcount[0] = 1;
         refcount[ZERO_PFN] = 1;
-        nextUnused = ZERO_PFN + 1;
+        nextUnused = RESERVED_FRAMES;
     }
 
     public int frames() {

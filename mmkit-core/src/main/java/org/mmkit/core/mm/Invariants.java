@@ -56,7 +56,7 @@ public final class Invariants {
                 }
             }
             int used = 0;
-            for (int pfn = 1; pfn < memory.frames(); pfn++) {
+            for (int pfn = PhysicalMemory.RESERVED_FRAMES; pfn < memory.frames(); pfn++) {
                 int mapped = mapcounts.getOrDefault(pfn, 0);
                 int expectedRefs = mapped + cacheRefs.getOrDefault(pfn, 0);
                 require(memory.mapcount(pfn) == mapped,
@@ -67,8 +67,9 @@ public final class Invariants {
                     used++;
                 }
             }
-            require(memory.freeFrames() == memory.frames() - 1 - used,
-                    "free frames " + memory.freeFrames() + " but " + used + " of " + (memory.frames() - 1) + " in use");
+            int allocatable = memory.frames() - PhysicalMemory.RESERVED_FRAMES;
+            require(memory.freeFrames() == allocatable - used,
+                    "free frames " + memory.freeFrames() + " but " + used + " of " + allocatable + " in use");
         }
     }
 
