@@ -188,7 +188,7 @@ public final class VmaTree<V> {
     }
 
     /**
-     * The entries overlapping {@code [start, end)}, ascending.
+     * The entries overlapping {@code [start, end)}, ascending, in a new list.
      *
      * @throws IllegalArgumentException if {@code start > end}
      */
@@ -197,6 +197,9 @@ public final class VmaTree<V> {
             throw new IllegalArgumentException("start 0x%x after end 0x%x".formatted(start, end));
         }
         List<Entry<V>> result = new ArrayList<>();
+        if (start == end) {
+            return result; // an empty range overlaps nothing, not even an entry around it
+        }
         for (Cursor cursor = new Cursor(start); cursor.hasNext(); ) {
             Entry<V> entry = cursor.next();
             if (entry.start() >= end) {
