@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.mmkit.core.vma.VmaTree.Entry;
 
-/** What {@link VmaTree} must answer, computed the slow, plain way: a TreeMap by start and linear scans for gaps. */
+/** What {@link VmaTree} must answer, computed the plain way: a TreeMap by start, and gaps by walking every entry. */
 final class ReferenceVmaIndex<V> {
     private final TreeMap<Long, Entry<V>> byStart = new TreeMap<>();
 
@@ -86,46 +86,47 @@ final class ReferenceVmaIndex<V> {
 
     long gapTopDown(long len, long low, long high, long alignMask, long alignOffset) {
         long alignment = alignMask + 1;
-        List<long[]> gaps = freeRanges();
-        for (long[] gap : gaps.reversed()) {
-            long windowStart = Math.max(gap[0], low);
-            long windowEnd = Math.min(gap[1], high);
-            if (windowEnd - windowStart >= len) {
-                long candidate = Math.floorDiv(windowEnd - len - alignOffset, alignment) * alignment + alignOffset;
-                if (candidate >= windowStart) {
-                    return candidate;
-                }
+        long freeEnd = VmaTree.ADDRESS_SPACE_END;
+        for (Entry<V> entry : byStart.descendingMap().values()) {
+            long candidate = highestFit(entry.end(), freeEnd, len, low, high, alignment, alignOffset);
+            if (candidate >= 0) {
+                return candidate;
             }
+            freeEnd = entry.start();
         }
-        return -1;
+        return highestFit(0, freeEnd, len, low, high, alignment, alignOffset);
     }
 
     long gapBottomUp(long len, long low, long high, long alignMask, long alignOffset) {
         long alignment = alignMask + 1;
-        for (long[] gap : freeRanges()) {
-            long windowStart = Math.max(gap[0], low);
-            long windowEnd = Math.min(gap[1], high);
-            if (windowEnd - windowStart >= len) {
-                long candidate = Math.ceilDiv(windowStart - alignOffset, alignment) * alignment + alignOffset;
-                if (candidate + len <= windowEnd) {
-                    return candidate;
-                }
+        long freeStart = 0;
+        for (Entry<V> entry : byStart.values()) {
+            long candidate = lowestFit(freeStart, entry.start(), len, low, high, alignment, alignOffset);
+            if (candidate >= 0) {
+                return candidate;
             }
+            freeStart = entry.end();
         }
-        return -1;
+        return lowestFit(freeStart, VmaTree.ADDRESS_SPACE_END, len, low, high, alignment, alignOffset);
     }
 
-    /** The free ranges {@code {start, end}} of the address space, ascending. */
-    private List<long[]> freeRanges() {
-        List<long[]> gaps = new ArrayList<>();
-        long free = 0;
-        for (Entry<V> entry : byStart.values()) {
-            if (entry.start() > free) {
-                gaps.add(new long[] {free, entry.start()});
-            }
-            free = entry.end();
+    private static long highestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment, long alignOffset) {
+        long windowStart = Math.max(freeStart, low);
+        long windowEnd = Math.min(freeEnd, high);
+        if (windowEnd - windowStart < len) {
+            return -1;
         }
-        gaps.add(new long[] {free, VmaTree.ADDRESS_SPACE_END});
-        return gaps;
+        long candidate = Math.floorDiv(windowEnd - len - alignOffset, alignment) * alignment + alignOffset;
+        return candidate >= windowStart ? candidate : -1;
+    }
+
+    private static long lowestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment, long alignOffset) {
+        long windowStart = Math.max(freeStart, low);
+        long windowEnd = Math.min(freeEnd, high);
+        if (windowEnd - windowStart < len) {
+            return -1;
+        }
+        long candidate = Math.ceilDiv(windowStart - alignOffset, alignment) * alignment + alignOffset;
+        return candidate + len <= windowEnd ? candidate : -1;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import com.google.common.collect.ImmutableList;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,13 +50,7 @@ class VmaTreeTest {
     }
 
     private List<Entry<String>> all() {
-        return listOf(tree.entries());
-    }
-
-    private static List<Entry<String>> listOf(Iterable<Entry<String>> entries) {
-        List<Entry<String>> list = new java.util.ArrayList<>();
-        entries.forEach(list::add);
-        return list;
+        return ImmutableList.copyOf(tree.entries());
     }
 
     @Test
@@ -223,9 +219,9 @@ class VmaTreeTest {
         @Test
         void entriesStartAtTheFirstEndingAfterTheGivenAddress() {
             insertPages(1, 3, 5, 7, 9, 11);
-            assertThat(listOf(tree.entries(page(6)))).containsExactly(entry(5, 7), entry(9, 11));
-            assertThat(listOf(tree.entries(page(7)))).containsExactly(entry(9, 11));
-            assertThat(listOf(tree.entries(page(11)))).isEmpty();
+            assertThat(ImmutableList.copyOf(tree.entries(page(6)))).containsExactly(entry(5, 7), entry(9, 11));
+            assertThat(ImmutableList.copyOf(tree.entries(page(7)))).containsExactly(entry(9, 11));
+            assertThat(ImmutableList.copyOf(tree.entries(page(11)))).isEmpty();
         }
 
         @Test
