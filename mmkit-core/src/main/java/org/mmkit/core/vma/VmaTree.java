@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * every subtree: the model's counterpart of the maple tree holding an mm's VMAs
  * ({@code mm_struct::mm_mt}). It answers {@code find_vma}, {@code find_vma_prev} and
  * {@code vma_iter} walks, and finds free areas as {@code mas_empty_area} and
- * {@code mas_empty_area_rev} do for {@code vm_unmapped_area}; every operation is O(log n).
+ * {@code mas_empty_area_rev} do for {@code vm_unmapped_area}. Lookups, changes and unaligned gap
+ * searches take O(log n) time; see {@link #gapTopDown} for aligned ones.
  *
  * <h2>Layout</h2>
  * A B+-tree. Every node holds {@code count} slots in parallel arrays, sorted by address, each with
@@ -45,7 +46,7 @@ import java.util.function.Consumer;
  *       overflow of an insertion until the node is split.
  *   <li>Values are never null; slots past {@code count} hold no references.
  * </ul>
- * {@link #checkInvariants()} verifies all of them.
+ * {@code checkInvariants()} verifies all of them.
  *
  * <p>The free space is everything in {@code [0, 2^63)} that no entry covers. {@link
  * #ADDRESS_SPACE_END} ({@code Long.MAX_VALUE}) stands in for {@code 2^63}; the two are
@@ -145,9 +146,11 @@ public final class VmaTree<V> {
         }
         Entry<V> prev = lastStartingBefore(oldStart);
         Entry<V> next = firstEndingAfter(entry.end());
-        if ((prev != null && prev.end() > newStart) || (next != null && next.start() < newEnd)) {
+        Entry<V> neighbourInTheWay = prev != null && prev.end() > newStart ? prev
+                : next != null && next.start() < newEnd ? next : null;
+        if (neighbourInTheWay != null) {
             throw new IllegalStateException("[0x%x, 0x%x) for %s would overlap or pass %s"
-                    .formatted(newStart, newEnd, entry, prev != null && prev.end() > newStart ? prev : next));
+                    .formatted(newStart, newEnd, entry, neighbourInTheWay));
         }
         modifyLeaf(oldStart, leaf -> {
             int slot = rank(leaf.starts, leaf.count, oldStart) - 1;
@@ -188,7 +191,7 @@ public final class VmaTree<V> {
     }
 
     /**
-     * The entries overlapping {@code [start, end)}, ascending, in a new list.
+     * The entries overlapping {@code [start, end)}, ascending, in a new list ({@code for_each_vma_range}).
      *
      * @throws IllegalArgumentException if {@code start > end}
      */
@@ -226,6 +229,11 @@ public final class VmaTree<V> {
      * search {@code mas_empty_area_rev} does for a top-down {@code vm_unmapped_area}, except that
      * the alignment is exact: Linux instead looks for a gap of {@code len + alignMask} bytes and
      * aligns within it, which callers reproduce by searching with that length and no alignment.
+     *
+     * <p>Subtrees whose largest gap is shorter than {@code len} are skipped, so without alignment
+     * the search takes O(log n) time. With alignment a gap long enough may still hold no aligned
+     * address, which only a descent reveals; the time then grows with the number of such gaps
+     * in the window.
      *
      * @param alignMask   {@code 2^k - 1} for some k (0 for none)
      * @param alignOffset an address under {@code alignMask}
@@ -403,7 +411,7 @@ public final class VmaTree<V> {
 
         abstract Node emptySibling();
 
-        /** Copies {@code n} slots from position {@code from} to {@code to.slots[at...]}; {@code to} may be this node. */
+        /** Copies slots {@code [from, from + n)} to slots {@code [at, at + n)} of {@code to}, perhaps this node. */
         void copySlots(int from, Node to, int at, int n) {
             System.arraycopy(starts, from, to.starts, at, n);
             System.arraycopy(ends, from, to.ends, at, n);
@@ -425,7 +433,7 @@ public final class VmaTree<V> {
             truncate(count - 1);
         }
 
-        /** Moves slots between adjacent siblings {@code left} and {@code right} so that {@code left} holds {@code leftCount}. */
+        /** Moves slots between adjacent siblings so that {@code left} holds {@code leftCount} of them. */
         static void redistribute(Node left, Node right, int leftCount) {
             int surplus = left.count - leftCount;
             if (surplus > 0) {
@@ -531,7 +539,7 @@ public final class VmaTree<V> {
             }
         }
 
-        /** Merges the children in slots {@code left} and {@code left + 1}, or shares their slots evenly if they do not fit in one. */
+        /** Merges the children in slots {@code left} and {@code left + 1}, or evens them out if they do not fit in one. */
         private void rebalance(int left) {
             Node leftChild = children[left];
             Node rightChild = children[left + 1];
@@ -626,7 +634,7 @@ public final class VmaTree<V> {
         }
     }
 
-    /** A position in the tree and a walk up from it: the counterpart of the maple tree's {@code ma_state} under {@code vma_iter}. */
+    /** A position in the tree that walks on in address order: the maple tree's {@code ma_state} under {@code vma_iter}. */
     private final class Cursor implements Iterator<Entry<V>> {
         /** The nodes from the root ({@code path[0]}) to the current leaf. */
         private final Node[] path;

@@ -110,7 +110,8 @@ final class ReferenceVmaIndex<V> {
         return lowestFit(freeStart, VmaTree.ADDRESS_SPACE_END, len, low, high, alignment, alignOffset);
     }
 
-    private static long highestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment, long alignOffset) {
+    private static long highestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment,
+            long alignOffset) {
         long windowStart = Math.max(freeStart, low);
         long windowEnd = Math.min(freeEnd, high);
         if (windowEnd - windowStart < len) {
@@ -120,7 +121,8 @@ final class ReferenceVmaIndex<V> {
         return candidate >= windowStart ? candidate : -1;
     }
 
-    private static long lowestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment, long alignOffset) {
+    private static long lowestFit(long freeStart, long freeEnd, long len, long low, long high, long alignment,
+            long alignOffset) {
         long windowStart = Math.max(freeStart, low);
         long windowEnd = Math.min(freeEnd, high);
         if (windowEnd - windowStart < len) {

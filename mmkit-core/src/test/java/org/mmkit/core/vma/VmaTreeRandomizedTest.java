@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import com.google.common.collect.ImmutableList;
@@ -22,7 +22,7 @@ import org.mmkit.core.vma.VmaTree.Entry;
 /**
  * Drives {@link VmaTree} and {@link ReferenceVmaIndex} with the same seeded random operations and
  * compares every answer, checking the tree's invariants after each operation. A failure names the
- * seed, fan-out and operation; the seeds are fixed so every run checks the same sequences.
+ * seed and the operation; the display name of each run names its seed and fan-out.
  */
 class VmaTreeRandomizedTest {
     private static final long PAGE = 4096;
@@ -31,8 +31,14 @@ class VmaTreeRandomizedTest {
     private static final long[] ALIGN_MASKS = {0, 4 * PAGE - 1, 64 * PAGE - 1, 512 * PAGE - 1};
     private static final int OPERATIONS = 5_000;
 
+    /** Set to N to run N fresh random seeds besides the fixed ones, e.g. {@code -Dvmatree.freshSeeds=100}. */
+    private static final String FRESH_SEEDS_PROPERTY = "vmatree.freshSeeds";
+
+    /** Seeds 1 to 20, so every run checks the same sequences, and any fresh seeds asked for, each logged. */
     static Stream<Arguments> seedsAndFanOuts() {
-        return IntStream.rangeClosed(1, 20).boxed()
+        LongStream freshSeeds = new Random().longs(Long.getLong(FRESH_SEEDS_PROPERTY, 0))
+                .peek(seed -> System.out.println("VmaTreeRandomizedTest fresh seed " + seed));
+        return LongStream.concat(LongStream.rangeClosed(1, 20), freshSeeds).boxed()
                 .flatMap(seed -> Stream.of(Arguments.of(seed, 4), Arguments.of(seed, VmaTree.DEFAULT_MAX_SLOTS)));
     }
 
@@ -192,7 +198,8 @@ class VmaTreeRandomizedTest {
         compareQueriesAndGaps(tree, reference, random);
     }
 
-    private static void compareQueriesAndGaps(VmaTree<Integer> tree, ReferenceVmaIndex<Integer> reference, Random random) {
+    private static void compareQueriesAndGaps(
+            VmaTree<Integer> tree, ReferenceVmaIndex<Integer> reference, Random random) {
         long span = pages(3 * 65_000);
         for (int i = 0; i < 2_000; i++) {
             long addr = random.nextLong(span);

@@ -327,7 +327,8 @@ class VmaTreeTest {
 
         @Test
         void rejectsMalformedRequests() {
-            assertThatThrownBy(() -> tree.gapTopDown(0, 0, USER_END, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> tree.gapTopDown(0, 0, USER_END, 0, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> tree.gapTopDown(PAGE, -PAGE, USER_END, 0, 0))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> tree.gapBottomUp(PAGE, 0, USER_END, 3 * PAGE, 0))
