@@ -171,7 +171,11 @@ public final class VmaTree<V> {
         return cursor.hasNext() ? cursor.next() : null;
     }
 
-    /** The highest entry starting below {@code addr}, or null: the "prev" of {@code find_vma_prev}. */
+    /**
+     * The highest entry starting below {@code addr}, or null. This is the "prev" of
+     * {@code find_vma_prev} unless {@code addr} lies inside an entry past its start: then it is that
+     * entry, where {@code find_vma_prev} gives the one before it.
+     */
     public Entry<V> lastStartingBefore(long addr) {
         if (addr <= 0) {
             return null; // no entry starts below 0
@@ -236,7 +240,7 @@ public final class VmaTree<V> {
      * in the window.
      *
      * @param alignMask   {@code 2^k - 1} for some k (0 for none)
-     * @param alignOffset an address under {@code alignMask}
+     * @param alignOffset the low address bits wanted: no bits outside {@code alignMask}
      * @throws IllegalArgumentException unless {@code len > 0}, {@code low >= 0} and the alignment is as above
      */
     public long gapTopDown(long len, long low, long high, long alignMask, long alignOffset) {
