@@ -199,6 +199,7 @@ class VmaTreeTest {
             assertThat(tree.lastStartingBefore(page(1))).isNull();
             assertThat(tree.lastStartingBefore(page(1) + 1)).isEqualTo(entry(1, 3));
             assertThat(tree.lastStartingBefore(page(5))).isEqualTo(entry(1, 3));
+            // Inside an entry, that entry: here find_vma_prev would give the one before.
             assertThat(tree.lastStartingBefore(page(5) + 1)).isEqualTo(entry(5, 7));
             assertThat(tree.lastStartingBefore(Long.MAX_VALUE)).isEqualTo(entry(5, 7));
             assertThat(tree.lastStartingBefore(0)).isNull();
