@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * @param <V> what each range maps to (a VMA)
  */
 public final class VmaTree<V> {
-    /** One indexed range {@code [start, end)} and its value. */
+    /** One indexed range {@code [start, end)} and its value, as it was when read: a snapshot. */
     public record Entry<V>(long start, long end, V value) {
         public Entry {
             checkRange(start, end);
@@ -437,7 +437,10 @@ public final class VmaTree<V> {
             truncate(count - 1);
         }
 
-        /** Moves slots between adjacent siblings so that {@code left} holds {@code leftCount} of them. */
+        /**
+         * Moves slots between adjacent siblings so that {@code left} holds {@code leftCount} of them:
+         * a split when {@code right} is empty, a merge when {@code leftCount} is their total.
+         */
         static void redistribute(Node left, Node right, int leftCount) {
             int surplus = left.count - leftCount;
             if (surplus > 0) {
