@@ -67,4 +67,27 @@ class ScaleAndLimitsTest {
             kernel.checkInvariants();
         }
     }
+
+    @Test
+    void sixtyThousandVmasArePractical() {
+        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+            SimProcess p = kernel.newProcess(true);
+            long first = 0;
+            long last = 0;
+            for (int i = 0; i < 60_000; i++) {
+                last = p.mmap(0, PAGE_SIZE, i % 2 == 0 ? PROT_READ : PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                if (i == 0) {
+                    first = last;
+                }
+            }
+            assertThat(first - last).as("top-down and packed").isEqualTo(59_999 * PAGE_SIZE);
+            for (long va = last; va < first; va += 97 * PAGE_SIZE) {
+                p.load(va, new byte[1]);
+            }
+            p.mprotect(last, first + PAGE_SIZE - last, PROT_READ);
+            assertThat(p.maps().lines()).hasSize(1);
+            kernel.checkInvariants();
+        }
+    }
 }
