@@ -99,7 +99,7 @@ public final class FakeBackend implements Backend {
                 yield 0;
             }
             case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2 -> 0;
-            case MREMAP -> -38;
+            case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
     }
 
@@ -253,6 +253,34 @@ public final class FakeBackend implements Backend {
         }
         p.vmas.put(start, new Vma(start, start + len, prot));
         return start;
+    }
+
+    /** Grows or shrinks in place when the space is free, else moves if MREMAP_MAYMOVE (1) allows. */
+    private long mremap(Proc p, long old, long oldLen, long newLen, long flags) {
+        Vma v = vmaAt(p, old);
+        if (v == null || old + oldLen > v.end) {
+            return -14;
+        }
+        long end = old + newLen;
+        boolean free = newLen <= oldLen || p.vmas.subMap(old + oldLen, end).isEmpty() && vmaAt(p, old + oldLen) == null;
+        if (free) {
+            split(p, old);
+            unmap(p, Math.min(end, old + oldLen), old + oldLen);
+            p.vmas.put(old, new Vma(old, end, v.prot));
+            return old;
+        }
+        if ((flags & 1) == 0) {
+            return -12;
+        }
+        long to = mmap(p, 0, newLen, v.prot, 0x22, -1);
+        for (long off = 0; off < oldLen; off += PAGE) {
+            Frame f = p.pages.remove(old + off);
+            if (f != null) {
+                p.pages.put(to + off, f);
+            }
+        }
+        unmap(p, old, old + oldLen);
+        return to;
     }
 
     private long unmap(Proc p, long start, long end) {

@@ -58,6 +58,26 @@ class RunnerTest {
     }
 
     @Test
+    void mremapResultsAreNamedLikeMmapResults() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a, 1, 9)\nmunmap(a+PAGE, 3*PAGE)\n"
+                + "b = mremap(a, PAGE, 2*PAGE, 0, 0)\n"
+                + "x = mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)\n"
+                + "c = mremap(a, 2*PAGE, 4*PAGE, MREMAP_MAYMOVE, 0)\n"
+                + "load(c, 1) == 9\nload(a, 1) => SIGSEGV SEGV_MAPERR at a\nmaps\n"
+                + "mremap(c, 4*PAGE, PAGE, 0, 0) = c\nmremap(a, PAGE, PAGE, 0, 0) = -1 EFAULT\n");
+        assertThat(r.problem()).as(String.join("\n", r.transcript())).isNull();
+        assertThat(r.transcript()).containsSubsequence(
+                "b = mremap(a, PAGE, 2*PAGE, 0, 0) = a",
+                "x = mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+0x2000",
+                "c = mremap(a, 2*PAGE, 4*PAGE, MREMAP_MAYMOVE, 0) = c",
+                "load(a, 1) => SIGSEGV SEGV_MAPERR at a",
+                "maps",
+                "  c..c+0x4000 rw-p",
+                "  x..x+0x1000 r--p",
+                "mremap(c, 4*PAGE, PAGE, 0, 0) = c");
+    }
+
+    @Test
     void verboseModeKeepsRawValues() throws Exception {
         ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", MMAP + "store(a, 1, 1)\npagemap(a, 1)\n"),
                 new FakeBackend(), true);
