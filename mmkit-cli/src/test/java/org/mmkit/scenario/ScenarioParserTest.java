@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
@@ -35,6 +36,14 @@ class ScenarioParserTest {
         assertThat(c.args().stream().mapToLong(ScenarioParserTest::eval).toArray()).containsExactly(0, 0x4000, 3, 0x22, -1, 0);
         assertThat(c.expected()).isNull();
         assertThat(c.origin()).isEqualTo(new Step.Origin(1, null, MMAP.strip()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Syscall.class)
+    void everySyscallOfTheBackendIsCallableByItsLowerCaseName(Syscall call) throws Exception {
+        String args = String.join(", ", java.util.Collections.nCopies(call.arity(), "0"));
+        Step.Call c = (Step.Call) only(call.name().toLowerCase() + "(" + args + ") = 0");
+        assertThat(c.call()).isEqualTo(call);
     }
 
     @Test
