@@ -282,19 +282,17 @@ public final class ScenarioParser {
     private Step store(String process) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of store");
-        Expr fillLength = null;
-        Expr fillByte = null;
-        byte[] literal = null;
+        Step.Stored data;
         if (peek().kind() == Kind.STRING) {
-            literal = next().string().getBytes(StandardCharsets.ISO_8859_1);
+            data = new Step.Bytes(next().string().getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            fillLength = expr();
+            Expr length = expr();
             expect(",", "after the length of store (write store(addr, len, byte) or store(addr, \"text\"))");
-            fillByte = expr();
+            data = new Step.Fill(length, expr());
         }
         expect(")", "after the arguments of store");
         String text = textSoFar();
-        return new Step.Store(origin(process, text), addr, fillLength, fillByte, literal, signalled());
+        return new Step.Store(origin(process, text), addr, data, signalled());
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {

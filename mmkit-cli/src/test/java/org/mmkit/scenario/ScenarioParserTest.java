@@ -99,10 +99,11 @@ class ScenarioParserTest {
 
     @Test
     void memoryAccesses() throws Exception {
-        Step.Store fill = (Step.Store) only("store(a, 4*PAGE, 0xab)");
-        assertThat(eval(fill.fillLength())).isEqualTo(0x4000);
-        Step.Store text = (Step.Store) only("store(a+1, \"hi\\n\\x01\\0\")");
-        assertThat(text.literal()).containsExactly('h', 'i', '\n', 1, 0);
+        Step.Fill fill = (Step.Fill) ((Step.Store) only("store(a, 4*PAGE, 0xab)")).data();
+        assertThat(eval(fill.length())).isEqualTo(0x4000);
+        assertThat(eval(fill.value())).isEqualTo(0xab);
+        Step.Bytes text = (Step.Bytes) ((Step.Store) only("store(a+1, \"hi\\n\\x01\\0\")")).data();
+        assertThat(text.bytes()).containsExactly('h', 'i', '\n', 1, 0);
         Step.Load load = (Step.Load) only("load(a, 4) == 0x11 0x22 \"3\" 0*1");
         assertThat(load.expected()).hasSize(4);
         assertThat(eval(load.expected().get(2).value())).isEqualTo('3');
@@ -187,8 +188,8 @@ class ScenarioParserTest {
 
     @Test
     void hashInsideStringIsNotAComment() throws Exception {
-        Step.Store s = (Step.Store) only("store(a, \"#1\")  # a comment");
-        assertThat(s.literal()).containsExactly('#', '1');
+        Step.Bytes s = (Step.Bytes) ((Step.Store) only("store(a, \"#1\")  # a comment")).data();
+        assertThat(s.bytes()).containsExactly('#', '1');
     }
 
     static Stream<Arguments> errors() {
