@@ -209,6 +209,26 @@ class RunnerTest {
     }
 
     @Test
+    void fileMappingsShowOffsetAndPath() throws Exception {
+        ScenarioResult r = run("fd = memfd_create(\"x y\", 0)\n"
+                + "b = mmap(NULL, 4*PAGE, PROT_READ, MAP_SHARED, fd, 2*PAGE)\n"
+                + "mprotect(b+PAGE, PAGE, PROT_NONE)\nmaps\n"
+                + "maps(b+PAGE) == b+PAGE..b+2*PAGE ---s \"/memfd:x y (deleted)\"\n"
+                + "maps(b) == rw-s \"/memfd:x y (deleted)\"\n"
+                + "maps(b) == r--s \"/memfd:z\"\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "maps",
+                "  b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "  b+0x1000..b+0x2000 ---s off=0x3000 \"/memfd:x y (deleted)\"",
+                "  b+0x2000..b+0x4000 r--s off=0x4000 \"/memfd:x y (deleted)\"",
+                "maps(b+PAGE) == b+0x1000..b+0x2000 ---s off=0x3000 \"/memfd:x y (deleted)\"",
+                "maps(b) == b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "FAIL t.mms:6: expected rw-s \"/memfd:x y (deleted)\", got b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "FAIL t.mms:7: expected r--s \"/memfd:z\", got b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"");
+        assertThat(r.transcript()).filteredOn(l -> l.startsWith("FAIL")).hasSize(2);
+    }
+
+    @Test
     void memfdDescriptorsPrintByName() throws Exception {
         ScenarioResult r = run("fd = memfd_create(\"x\", 0)\nmemfd_create(\"y\", 0)\nclose(fd) = 0\n");
         assertThat(r.transcript()).containsExactly("fd = memfd_create(\"x\", 0) = fd",
