@@ -60,18 +60,7 @@ final class RemapCall {
         }
         boolean grows = newLen > oldLen;
         if (fixed || dontUnmap || grows) {
-            if (oldLen == 0 && !vma.has(VmFlags.SHARED | VmFlags.MAYSHARE)) {
-                throw Errno.EINVAL.exception();
-            }
-            if (dontUnmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
-                throw Errno.EINVAL.exception();
-            }
-            if (oldLen > vma.end - addr) {
-                throw Errno.EFAULT.exception();
-            }
-            if (grows && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
-                throw Errno.EFAULT.exception();
-            }
+            checkMovable(vma, addr, oldLen, newLen, dontUnmap);
         }
         if (fixed || dontUnmap) {
             if (fixed) {
@@ -104,6 +93,25 @@ final class RemapCall {
             throw Errno.ENOMEM.exception();
         }
         return moveVma(mm, vma, addr, oldLen, newLen, MmapCall.topDown(mm, 0, newLen), false);
+    }
+
+    /**
+     * {@code check_prep_vma} for a call that maps new address space (a move or a growth):
+     * [addr, addr+oldLen) must lie in {@code vma}, except that a shrink may unmap past its end.
+     */
+    private static void checkMovable(Vma vma, long addr, long oldLen, long newLen, boolean dontUnmap) {
+        if (oldLen == 0 && !vma.has(VmFlags.SHARED | VmFlags.MAYSHARE)) {
+            throw Errno.EINVAL.exception();
+        }
+        if (dontUnmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (Math.min(oldLen, newLen) > vma.end - addr) {
+            throw Errno.EFAULT.exception();
+        }
+        if (newLen > oldLen && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+            throw Errno.EFAULT.exception();
+        }
     }
 
     /** {@code vma_expandable}: nothing mapped in the {@code delta} bytes after the VMA, still below the task size. */
