@@ -2,11 +2,8 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.*;
 
-import java.util.List;
-
 import org.mmkit.core.Errno;
 import org.mmkit.core.pgtable.PteLayout;
-import org.mmkit.core.vma.VmaTree;
 
 /**
  * {@code mremap} ({@code mm/mremap.c}, Linux 6.17+ semantics).
@@ -126,14 +123,14 @@ final class RemapCall {
 
     /**
      * {@code remap_move}: moves each VMA of [addr, addr+len) by the same offset, keeping gaps.
-     * A range with no VMA gives EFAULT.
+     * Each VMA clears only its own destination, so mappings facing the source's gaps survive.
+     * A range that starts in a gap (or holds no VMA) gives EFAULT.
      */
     private static long moveRange(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
-        List<VmaTree.Entry<Vma>> parts = mm.vmas.intersecting(addr, addr + len);
-        if (parts.isEmpty()) {
+        Vma first = mm.findVma(addr);
+        if (first == null || first.start > addr) {
             throw Errno.EFAULT.exception();
         }
-        mm.unmapRange(newAddr, newAddr + len);
         long delta = newAddr - addr;
         for (long cursor = addr; cursor < addr + len; ) {
             Vma vma = mm.findVma(cursor);
@@ -142,7 +139,10 @@ final class RemapCall {
             }
             long from = Math.max(cursor, vma.start);
             long to = Math.min(addr + len, vma.end);
-            moveVma(mm, vma, from, to - from, to - from, from + delta, dontUnmap);
+            checkMovable(vma, from, to - from, to - from, dontUnmap);
+            mm.unmapRange(from + delta, to + delta);
+            // unmapping a destination inside the same VMA splits it: look the source up again
+            moveVma(mm, mm.vmaAt(from), from, to - from, to - from, from + delta, dontUnmap);
             cursor = to;
         }
         return newAddr;
