@@ -100,12 +100,24 @@ final class Mm {
 
     // ---- merging (mm/vma.c) ----
 
-    /** {@code is_mergeable_anon_vma(anonVma, neighbour->anon_vma, neighbour)}. */
-    private static boolean anonMergeable(AnonVma anonVma, Vma neighbour) {
-        if ((anonVma == null || neighbour.anonVma == null) && neighbour.singularAnonChain()) {
-            return true;
+    /**
+     * {@code is_mergeable_anon_vma}: a range carrying {@code anonVma} may join {@code neighbour}
+     * when both share the anon_vma, or when only one side has one and that side did not come
+     * from fork. {@code changing} is the existing VMA the range belongs to, or null for a new range.
+     */
+    private static boolean anonMergeable(AnonVma anonVma, Vma changing, Vma neighbour) {
+        if (neighbour.anonVma == null && anonVma != null) {
+            return !hadUncowedParents(changing); // the neighbour would take the range's anon_vma
+        }
+        if (neighbour.anonVma != null && anonVma == null) {
+            return !hadUncowedParents(neighbour); // the range would take the neighbour's anon_vma
         }
         return anonVma == neighbour.anonVma;
+    }
+
+    /** {@code vma_had_uncowed_parents}: faulted, with an anon_vma chain inherited across fork. */
+    private static boolean hadUncowedParents(Vma vma) {
+        return vma != null && vma.anonVma != null && !vma.singularAnonChain();
     }
 
     private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file) {
@@ -114,16 +126,17 @@ final class Mm {
     }
 
     /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
-    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
+            Vma changing) {
         return prev != null && prev.end == start && attributesMatch(prev, flags, file)
-                && anonMergeable(anonVma, prev) && prev.pgoff + prev.pages() == pgoff;
+                && anonMergeable(anonVma, changing, prev) && prev.pgoff + prev.pages() == pgoff;
     }
 
     /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
     private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
-            AnonVma anonVma) {
+            AnonVma anonVma, Vma changing) {
         return next != null && next.start == end && attributesMatch(next, flags, file)
-                && anonMergeable(anonVma, next) && next.pgoff == pgoff + ((end - start) >>> 12);
+                && anonMergeable(anonVma, changing, next) && next.pgoff == pgoff + ((end - start) >>> 12);
     }
 
     /** {@code are_anon_vmas_compatible}. */
@@ -138,8 +151,8 @@ final class Mm {
     Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
-        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma);
-        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma)
+        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, null);
+        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, null)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;
@@ -171,8 +184,8 @@ final class Mm {
         long pgoff = vma.pageIndex(start);
         Vma prev = start == vma.start ? vmaBefore(start) : null;
         Vma next = end == vma.end ? next(vma) : null;
-        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma);
-        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma)
+        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma, vma);
+        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma, vma)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;
