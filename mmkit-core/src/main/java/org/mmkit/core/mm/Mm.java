@@ -103,11 +103,12 @@ final class Mm {
     /**
      * {@code is_mergeable_anon_vma}: a range carrying {@code anonVma} may join {@code neighbour}
      * when both share the anon_vma, or when only one side has one and that side did not come
-     * from fork. {@code changing} is the existing VMA the range belongs to, or null for a new range.
+     * from fork. {@code origin} is the VMA whose anon_vma the range carries: the existing VMA
+     * being changed, or the VMA mremap copies ({@code vmg->copied_from}); null for a new range.
      */
-    private static boolean anonMergeable(AnonVma anonVma, Vma changing, Vma neighbour) {
+    private static boolean anonMergeable(AnonVma anonVma, Vma origin, Vma neighbour) {
         if (neighbour.anonVma == null && anonVma != null) {
-            return !hadUncowedParents(changing); // the neighbour would take the range's anon_vma
+            return !hadUncowedParents(origin); // the neighbour would take the range's anon_vma
         }
         if (neighbour.anonVma != null && anonVma == null) {
             return !hadUncowedParents(neighbour); // the range would take the neighbour's anon_vma
@@ -127,16 +128,16 @@ final class Mm {
 
     /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
     private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
-            Vma changing) {
+            Vma origin) {
         return prev != null && prev.end == start && attributesMatch(prev, flags, file)
-                && anonMergeable(anonVma, changing, prev) && prev.pgoff + prev.pages() == pgoff;
+                && anonMergeable(anonVma, origin, prev) && prev.pgoff + prev.pages() == pgoff;
     }
 
     /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
     private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
-            AnonVma anonVma, Vma changing) {
+            AnonVma anonVma, Vma origin) {
         return next != null && next.start == end && attributesMatch(next, flags, file)
-                && anonMergeable(anonVma, changing, next) && next.pgoff == pgoff + ((end - start) >>> 12);
+                && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> 12);
     }
 
     /** {@code are_anon_vmas_compatible}. */
@@ -149,10 +150,23 @@ final class Mm {
      * attributes allow; returns the VMA now covering it, or null if a new VMA is needed.
      */
     Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+        return mergeNewRange(start, end, flags, file, pgoff, anonVma, null);
+    }
+
+    /**
+     * {@code copy_vma}'s merge: [start, end) takes the attributes of {@code from}, which mremap
+     * is moving; a neighbour may not take an anon_vma {@code from} inherited across fork.
+     */
+    Vma mergeCopy(Vma from, long start, long end, long pgoff) {
+        return mergeNewRange(start, end, from.flags, from.file, pgoff, from.anonVma, from);
+    }
+
+    private Vma mergeNewRange(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
+            Vma copiedFrom) {
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
-        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, null);
-        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, null)
+        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, copiedFrom);
+        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, copiedFrom)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;

@@ -161,7 +161,7 @@ final class RemapCall {
         if (vma.isAnonymous() && !vma.has(VmFlags.SHARED) && vma.anonVma == null) {
             pgoff = target >>> PAGE_SHIFT; // copy_vma: an unfaulted anonymous VMA is relocated
         }
-        Vma moved = mm.mergeNew(target, target + newLen, vma.flags, vma.file, pgoff, vma.anonVma);
+        Vma moved = mm.mergeCopy(vma, target, target + newLen, pgoff);
         if (moved == null) {
             moved = vma.copy(mm, target, target + newLen, pgoff);
             mm.link(moved);
