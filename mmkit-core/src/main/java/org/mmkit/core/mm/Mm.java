@@ -168,23 +168,26 @@ final class Mm {
         boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, copiedFrom);
         boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, copiedFrom)
                 && (!left || anonCompatible(prev, next));
+        Vma merged;
         if (left && right) {
             long nextEnd = next.end;
             AnonVma nextAnon = next.anonVma;
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
             adoptAnonVma(prev, nextAnon);
-            return prev;
-        }
-        if (left) {
+            merged = prev;
+        } else if (left) {
             setRange(prev, prev.start, end, prev.pgoff);
-            return prev;
-        }
-        if (right) {
+            merged = prev;
+        } else if (right) {
             setRange(next, start, next.end, pgoff);
-            return next;
+            merged = next;
+        } else {
+            return null;
         }
-        return null;
+        // vma_expand: a range moved in by mremap brings its anon_vma along (dup_anon_vma)
+        adoptAnonVma(merged, anonVma);
+        return merged;
     }
 
     /**
