@@ -177,8 +177,9 @@ final class RemapCall {
             }
         }
         if (dontUnmap) {
+            // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);
-            old = mm.modify(old, addr, addr + oldLen, old.flags & ~VmFlags.LOCKED_MASK);
+            old.flags &= ~VmFlags.LOCKED_MASK;
             if (old.start == addr && old.end == addr + oldLen) {
                 old.anonVma = null;
                 old.anonChainShared = false;
