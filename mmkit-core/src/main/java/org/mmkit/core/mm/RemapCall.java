@@ -41,7 +41,8 @@ final class RemapCall {
                     || (dontUnmap && oldLen != newLen)) {
                 throw Errno.EINVAL.exception();
             }
-            if (fixed && addr < newAddr + newLen && newAddr < addr + oldLen) {
+            // vrm_overlaps: checked for a DONTUNMAP hint too, not only a FIXED target
+            if (addr < newAddr + newLen && newAddr < addr + oldLen) {
                 throw Errno.EINVAL.exception();
             }
         }
