@@ -208,11 +208,11 @@ final class MmapCall {
         if ((addr & ~PAGE_MASK) != 0 || len == 0) {
             throw Errno.EINVAL.exception();
         }
-        long size = pageAlign(len);
+        // do_vmi_munmap: the unrounded length, as an unsigned value, must fit below TASK_SIZE
         long taskSize = mm.machine.config.taskSize();
-        if (addr > taskSize || size > taskSize - addr || size == 0) {
+        if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(len, taskSize - addr) > 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.unmapRange(addr, addr + size);
+        mm.unmapRange(addr, addr + pageAlign(len));
     }
 }
