@@ -74,6 +74,10 @@ final class MmapCall {
         }
         long type = flags & MAP_TYPE;
         if (file != null) {
+            // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
+            if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
+                throw Errno.EOVERFLOW.exception();
+            }
             if (type == MAP_SHARED_VALIDATE && (flags & ~VALIDATED_FLAGS) != 0) {
                 throw Errno.EOPNOTSUPP.exception();
             }
