@@ -102,7 +102,7 @@ public final class LinuxBackend implements Backend {
         try {
             processes.put(handle, server.forked(child, label(handle), parent.log()));
         } catch (ExecutorFailure e) {
-            ExecutorProcess.killTree(child);
+            ProcessHandle.of(child).ifPresent(ExecutorProcess::killTree);
             throw e;
         }
         return handle;
@@ -145,9 +145,9 @@ public final class LinuxBackend implements Backend {
     /** Kills every executor and removes the backend's temporary files. */
     @Override
     public void close() {
-        processes.values().forEach(process -> process.kill("the linux backend is closed"));
-        processes.clear();
         server.close();
+        processes.values().forEach(process -> process.disconnect("the linux backend is closed"));
+        processes.clear();
     }
 
     /** The Linux pid of the process's executor. */

@@ -115,20 +115,7 @@ public final class ScenarioParser {
     private Step statement(String code) throws ScenarioSyntaxException {
         lexer = new Lexer(code);
         try {
-            String process = null;
-            if (peek().is("process")) {
-                return startProcess();
-            }
-            if (peek().is("in")) {
-                next();
-                process = identifier("a process name after 'in'");
-                if (!processes.contains(process)) {
-                    throw error("unknown process '" + process + "'");
-                }
-                expect(":", "after 'in " + process + "'");
-                lexer = new Lexer(code.substring(lexer.offset()).strip());
-            }
-            Step step = step(process);
+            Step step = peek().is("process") ? startProcess() : step(inProcess(code));
             if (peek().kind() != Kind.END) {
                 throw error("unexpected " + peek().describe() + " at end of line");
             }
@@ -136,6 +123,22 @@ public final class ScenarioParser {
         } catch (LexException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /** Reads an {@code in NAME:} prefix if there is one: the process to run in, else null (main). */
+    private String inProcess(String code) throws LexException, ScenarioSyntaxException {
+        if (!peek().is("in")) {
+            return null;
+        }
+        next();
+        String process = identifier("a process name after 'in'");
+        if (!processes.contains(process)) {
+            throw error("unknown process '" + process + "'");
+        }
+        expect(":", "after 'in " + process + "'");
+        // the step's own text, without the prefix, is what the transcript echoes after "in NAME: "
+        lexer = new Lexer(code.substring(lexer.offset()).strip());
+        return process;
     }
 
     private Step startProcess() throws LexException, ScenarioSyntaxException {
@@ -279,19 +282,17 @@ public final class ScenarioParser {
     private Step store(String process) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of store");
-        Expr fillLength = null;
-        Expr fillByte = null;
-        byte[] literal = null;
+        Step.Stored data;
         if (peek().kind() == Kind.STRING) {
-            literal = next().string().getBytes(StandardCharsets.ISO_8859_1);
+            data = new Step.Bytes(next().string().getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            fillLength = expr();
+            Expr length = expr();
             expect(",", "after the length of store (write store(addr, len, byte) or store(addr, \"text\"))");
-            fillByte = expr();
+            data = new Step.Fill(length, expr());
         }
         expect(")", "after the arguments of store");
         String text = textSoFar();
-        return new Step.Store(origin(process, text), addr, fillLength, fillByte, literal, signalled());
+        return new Step.Store(origin(process, text), addr, data, signalled());
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {

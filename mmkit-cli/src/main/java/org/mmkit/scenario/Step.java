@@ -47,9 +47,8 @@ public sealed interface Step {
     record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements Step {
     }
 
-    /** {@code store(addr, len, byte)} (a fill) or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
-    record Store(Origin origin, Expr addr, Expr fillLength, Expr fillByte, byte[] literal, Signalled signal)
-            implements Step {
+    /** {@code store(addr, len, byte)} or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
+    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements Step {
     }
 
     /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */
@@ -88,6 +87,18 @@ public sealed interface Step {
     }
 
     record ReturnsError(int errno) implements Returns {
+    }
+
+    /** What a store writes. */
+    sealed interface Stored {
+    }
+
+    /** {@code length} copies of {@code value}, like {@code memset}. */
+    record Fill(Expr length, Expr value) implements Stored {
+    }
+
+    /** The bytes of a string literal. */
+    record Bytes(byte[] bytes) implements Stored {
     }
 
     /** An expected signal; {@code code} and {@code address} are null when not stated. */

@@ -144,22 +144,27 @@ final class Fault {
         return Result.DONE;
     }
 
-    /** {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent; -1 on OOM. */
+    /**
+     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent
+     * and made up to date (a fallocated page is still zero); -1 on OOM.
+     */
     static int cachePage(Mm mm, ShmemFile file, long index) {
         int pfn = file.lookup(index);
-        if (pfn < 0) {
+        if (pfn >= 0) {
+            mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);
+        } else {
             pfn = mm.memory.allocate();
             if (pfn >= 0) {
-                file.insert(index, pfn);
+                file.insert(index, pfn, true);
             }
         }
         return pfn;
     }
 
     /**
-     * {@code do_fault_around} + {@code filemap_map_pages}: maps the already cached pages of the
-     * aligned 16-page window around {@code va} (clipped to the VMA, the PTE table and the file
-     * size) into empty PTEs. Returns whether {@code va} itself got mapped.
+     * {@code do_fault_around} + {@code filemap_map_pages}: maps the already cached, up-to-date
+     * pages of the aligned 16-page window around {@code va} (clipped to the VMA, the PTE table and
+     * the file size) into empty PTEs. Returns whether {@code va} itself got mapped.
      */
     private static boolean faultAround(Mm mm, Vma vma, long va) {
         int pteOff = PageTables.pteIndex(va);
@@ -172,8 +177,8 @@ final class Fault {
         for (long i = from; i < to; i++) {
             long addr = va + ((i - pteOff) << 12);
             long index = vma.pageIndex(addr);
-            int pfn = index < fileEnd ? vma.file.lookup(index) : -1;
-            if (pfn >= 0 && mm.pte(addr) == 0) {
+            if (index < fileEnd && vma.file.isUptodate(index) && mm.pte(addr) == 0) {
+                int pfn = vma.file.lookup(index);
                 mm.mapPage(addr, pfn, PteLayout.make(pfn, prot));
                 mappedFaulting |= addr == va;
             }

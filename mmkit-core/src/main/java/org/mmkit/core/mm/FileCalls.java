@@ -103,9 +103,14 @@ final class FileCalls {
         if (memory.freeFrames() < last - first + 1 - file.pageCache.subMap(first, last + 1).size()) {
             throw Errno.ENOSPC.exception();
         }
+        // shmem_fallocate: new pages stay !uptodate until first use; a page fallocated before
+        // is initialised now (shmem_get_folio(SGP_FALLOC) on an existing folio).
         for (long index = first; index <= last; index++) {
-            if (file.lookup(index) < 0) {
-                file.insert(index, memory.allocate());
+            int pfn = file.lookup(index);
+            if (pfn < 0) {
+                file.insert(index, memory.allocate(), false);
+            } else {
+                memory.set(pfn, PhysicalMemory.PG_UPTODATE);
             }
         }
         if ((mode & FALLOC_FL_KEEP_SIZE) == 0 && offset + len > file.size) {

@@ -74,6 +74,10 @@ final class MmapCall {
         }
         long type = flags & MAP_TYPE;
         if (file != null) {
+            // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
+            if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
+                throw Errno.EOVERFLOW.exception();
+            }
             if (type == MAP_SHARED_VALIDATE && (flags & ~VALIDATED_FLAGS) != 0) {
                 throw Errno.EOPNOTSUPP.exception();
             }
@@ -208,11 +212,11 @@ final class MmapCall {
         if ((addr & ~PAGE_MASK) != 0 || len == 0) {
             throw Errno.EINVAL.exception();
         }
-        long size = pageAlign(len);
+        // do_vmi_munmap: the unrounded length, as an unsigned value, must fit below TASK_SIZE
         long taskSize = mm.machine.config.taskSize();
-        if (addr > taskSize || size > taskSize - addr || size == 0) {
+        if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(len, taskSize - addr) > 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.unmapRange(addr, addr + size);
+        mm.unmapRange(addr, addr + pageAlign(len));
     }
 }
