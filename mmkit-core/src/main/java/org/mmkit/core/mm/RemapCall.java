@@ -185,7 +185,8 @@ final class RemapCall {
                 old.anonVma = null;
                 old.anonChainShared = false;
             }
-        } else {
+        } else if (oldLen > 0) {
+            // unmap_source_vma: do_vmi_munmap of an empty range (old_len 0) fails, splitting nothing
             mm.unmapRange(addr, addr + oldLen);
         }
         if (moved.has(VmFlags.LOCKED) && newLen > oldLen) {
