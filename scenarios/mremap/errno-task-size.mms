@@ -8,4 +8,6 @@ mremap(a, 2*PAGE, 2*PAGE, MREMAP_MAYMOVE|MREMAP_FIXED, 0x7ffffffff000-PAGE) = -1
 mremap(a, 2*PAGE, 2*PAGE, MREMAP_MAYMOVE|MREMAP_DONTUNMAP, 0x7ffffffff000) = -1 EINVAL
 # A length that rounds up past the top of the address space wraps to 0: EINVAL too.
 mremap(a, 2*PAGE, -1, MREMAP_MAYMOVE, 0) = -1 EINVAL
+# So does an old length: 0 means "duplicate", which a private mapping refuses.
+mremap(a, -1, PAGE, MREMAP_MAYMOVE, 0) = -1 EINVAL
 maps(a) == a..a+2*PAGE rw-p
