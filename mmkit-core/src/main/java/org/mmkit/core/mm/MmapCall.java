@@ -41,8 +41,8 @@ final class MmapCall {
         if ((flags & MAP_FIXED_NOREPLACE) != 0) {
             flags |= MAP_FIXED;
         }
-        if ((flags & MAP_FIXED) == 0 && addr != 0 && addr < config.mmapMinAddr()) {
-            addr = pageAlign(config.mmapMinAddr()); // round_hint_to_min
+        if ((flags & MAP_FIXED) == 0) {
+            addr = roundHintToMin(addr, config.mmapMinAddr());
         }
         long size = pageAlign(len);
         if (size == 0 || size < 0) {
@@ -109,6 +109,15 @@ final class MmapCall {
             LockCall.populateRange(mm, start, start + size);
         }
         return start;
+    }
+
+    /**
+     * {@code round_hint_to_min}: the hint is taken to its page first, so one inside page 0 is no
+     * hint at all; a hint below {@code vm.mmap_min_addr} is raised to it.
+     */
+    private static long roundHintToMin(long hint, long mmapMinAddr) {
+        hint &= PAGE_MASK;
+        return hint != 0 && Long.compareUnsigned(hint, mmapMinAddr) < 0 ? pageAlign(mmapMinAddr) : hint;
     }
 
     /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
