@@ -95,7 +95,10 @@ final class MmapCall {
             }
             vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
             pgoff = 0;
-        } else if (type == MAP_PRIVATE) {
+        } else if (type == MAP_PRIVATE || type == MAP_DROPPABLE) {
+            if (type == MAP_DROPPABLE) {
+                vmFlags |= droppableFlags(flags, vmFlags);
+            }
             pgoff = start >>> PAGE_SHIFT;
         } else {
             throw Errno.EINVAL.exception();
@@ -109,6 +112,17 @@ final class MmapCall {
             LockCall.populateRange(mm, start, start + size);
         }
         return start;
+    }
+
+    /**
+     * {@code do_mmap} for MAP_DROPPABLE: pages that may be dropped need no commit charge, and
+     * neither survive a fork nor go into a core dump; a locked or growing area cannot be droppable.
+     */
+    private static long droppableFlags(long flags, long vmFlags) {
+        if ((flags & MAP_LOCKED) != 0 || (vmFlags & VmFlags.GROWSDOWN) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        return VmFlags.DROPPABLE | VmFlags.NORESERVE | VmFlags.WIPEONFORK | VmFlags.DONTDUMP;
     }
 
     /**
