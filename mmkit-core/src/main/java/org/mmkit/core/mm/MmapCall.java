@@ -14,6 +14,9 @@ final class MmapCall {
     }
 
     private static final long PAGE_MASK = ~(PAGE_SIZE - 1);
+    /** The huge page size field of the flags: its log2 in bits 26..31 ({@code MAP_HUGE_SHIFT}). */
+    private static final int MAP_HUGE_SHIFT = 26;
+    private static final long MAP_HUGE_MASK = 0x3f;
     /** Flags {@code MAP_SHARED_VALIDATE} accepts ({@code LEGACY_MAP_MASK} plus SYNC/FIXED_NOREPLACE). */
     private static final long VALIDATED_FLAGS = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS
             | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED
@@ -30,10 +33,15 @@ final class MmapCall {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
+        // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
+        boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
             file = task.file(fd);
-        } else if ((flags & MAP_HUGETLB) != 0) {
-            throw Errno.ENOMEM.exception(); // no hugetlb pool is modelled: as a kernel with nr_hugepages 0
+            if ((flags & MAP_HUGETLB) != 0) {
+                throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
+            }
+        } else if (anonHugetlb && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
+            throw Errno.EINVAL.exception();
         }
         if (len == 0) {
             throw Errno.EINVAL.exception();
@@ -73,7 +81,7 @@ final class MmapCall {
             vmFlags |= VmFlags.NOHUGEPAGE;
         }
         long type = flags & MAP_TYPE;
-        if (file != null) {
+        if (file != null || anonHugetlb) {
             // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
                 throw Errno.EOVERFLOW.exception();
@@ -106,12 +114,20 @@ final class MmapCall {
         if ((flags & MAP_NORESERVE) != 0) {
             vmFlags |= VmFlags.NORESERVE;
         }
+        if (anonHugetlb) {
+            throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
+        }
         mapRegion(mm, file, start, size, vmFlags, pgoff);
         Vma vma = mm.vmaAt(start);
         if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             LockCall.populateRange(mm, start, start + size);
         }
         return start;
+    }
+
+    /** {@code hstate_sizelog}: x86-64 has 2 MiB and 1 GiB huge pages; log 0 means the default size. */
+    private static boolean isHugePageSize(long log) {
+        return log == 0 || log == 21 || log == 30;
     }
 
     /**
