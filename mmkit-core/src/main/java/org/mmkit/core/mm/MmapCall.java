@@ -80,6 +80,11 @@ final class MmapCall {
         if ((flags & MAP_STACK) != 0) {
             vmFlags |= VmFlags.NOHUGEPAGE;
         }
+        // calc_vm_flag_bits runs before MAP_SHARED drops the flags it does not know, so even a
+        // mapping that cannot honour MAP_SYNC gets VM_SYNC
+        if ((flags & MAP_SYNC) != 0) {
+            vmFlags |= VmFlags.SYNC;
+        }
         long type = flags & MAP_TYPE;
         if (file != null || anonHugetlb) {
             // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
