@@ -41,7 +41,8 @@ final class RemapCall {
                     || (dontUnmap && oldLen != newLen)) {
                 throw Errno.EINVAL.exception();
             }
-            if (fixed && addr < newAddr + newLen && newAddr < addr + oldLen) {
+            // vrm_overlaps: checked for a DONTUNMAP hint too, not only a FIXED target
+            if (addr < newAddr + newLen && newAddr < addr + oldLen) {
                 throw Errno.EINVAL.exception();
             }
         }
@@ -161,7 +162,7 @@ final class RemapCall {
         if (vma.isAnonymous() && !vma.has(VmFlags.SHARED) && vma.anonVma == null) {
             pgoff = target >>> PAGE_SHIFT; // copy_vma: an unfaulted anonymous VMA is relocated
         }
-        Vma moved = mm.mergeNew(target, target + newLen, vma.flags, vma.file, pgoff, vma.anonVma);
+        Vma moved = mm.mergeCopy(vma, target, target + newLen, pgoff);
         if (moved == null) {
             moved = vma.copy(mm, target, target + newLen, pgoff);
             mm.link(moved);
@@ -177,8 +178,9 @@ final class RemapCall {
             }
         }
         if (dontUnmap) {
+            // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);
-            old = mm.modify(old, addr, addr + oldLen, old.flags & ~VmFlags.LOCKED_MASK);
+            old.flags &= ~VmFlags.LOCKED_MASK;
             if (old.start == addr && old.end == addr + oldLen) {
                 old.anonVma = null;
                 old.anonChainShared = false;
