@@ -8,7 +8,7 @@ ftruncate(fd, 2*PAGE) = 0
 s = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
 store(s, 2*PAGE, 0x44)
 p = mmap(NULL, 2*PAGE, PROT_READ, MAP_PRIVATE, fd, 0)
-load(p, 1) == 0x44
+load(p, 2*PAGE) == 0x44
 mprotect(p, 2*PAGE, PROT_READ|PROT_WRITE) = 0
 store(p, 1, 0x55)
 pagemap(p, 2) == present|exclusive@P1, present|file@P2

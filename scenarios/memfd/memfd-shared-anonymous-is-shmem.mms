@@ -9,7 +9,7 @@ store(a, 4*PAGE, 0x55)
 madvise(a, 4*PAGE, MADV_DONTNEED) = 0
 pagemap(a, 4) == none
 mincore(a, 4*PAGE) == 1
-load(a, 1) == 0x55
+load(a, 4*PAGE) == 0x55
 pagemap(a, 4) == present|file|exclusive
 madvise(a+PAGE, PAGE, MADV_REMOVE) = 0
 pagemap(a, 4) == present|file|exclusive, none, present|file|exclusive*2

@@ -1,6 +1,6 @@
 # smaps of a shared memfd mapping: a written page is dirty, a read page clean; mapped by a
-# second VMA of the same process (one read fault maps both pages by fault-around) the pages
-# are shared and Pss is split between the VMAs. Pages fallocate adds are dirty.
+# second VMA of the same process the pages are shared and Pss is split between the VMAs.
+# Pages fallocate adds are dirty.
 # Source: kernel-spec.md §10 (smaps: shared if mapcount ≥ 2, Pss = size / mapcount).
 requires: root
 fd = memfd_create("smaps", 0)
@@ -13,7 +13,7 @@ smaps(a).Private_Dirty == 4 kB
 smaps(a).Private_Clean == 4 kB
 smaps(a).Anonymous == 0 kB
 b = mmap(NULL, 2*PAGE, PROT_READ, MAP_SHARED, fd, 0)
-load(b, 1) == 0x11
+load(b, 2*PAGE) == 0x11 0*8191
 smaps(b).Rss == 8 kB
 smaps(b).Pss == 4 kB
 smaps(b).Shared_Dirty == 4 kB
