@@ -2,10 +2,11 @@
 # date" until first use: mincore reports them only once a fault (or a second fallocate) has
 # initialised them, and fault-around does not map them. Without KEEP_SIZE the file grows.
 # Source: mm/shmem.c shmem_fallocate / shmem_get_folio_gfp, mm/mincore.c mincore_page
-# (folio_test_uptodate), observed on the reference kernel.
+# (folio_test_uptodate), observed on the reference kernel. The mapping sits at a fixed
+# 2 MiB-aligned address so that the fault-around window is the same on every backend.
 requires: root
 fd = memfd_create("falloc", 0)
-a = mmap(NULL, 8*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)
+a = mmap(0x200000000, 8*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_FIXED_NOREPLACE, fd, 0)
 fallocate(fd, 0, 0, 4*PAGE) = 0
 mincore(a, 8*PAGE) == 0
 pagemap(a, 8) == none

@@ -8,6 +8,6 @@ pagemap(a, 2) == present|file|exclusive*2
 fork() => child
 pagemap(a, 2) == present|file|exclusive*2
 in child: pagemap(a, 2) == none
-in child: load(a, 1) == 0x11
+in child: load(a, 2*PAGE) == 0x11
 in child: pagemap(a, 2) == present|file*2
 pagemap(a, 2) == present|file*2

@@ -10,3 +10,6 @@ madvise(a, PAGE, MADV_DONTNEED) = 0
 mincore(a, 4*PAGE) == 0 0 1 0
 # The length is rounded up to whole pages.
 mincore(a+2*PAGE, 1) == 1
+# PROT_NONE hides a page from access, not from mincore.
+mprotect(a+2*PAGE, PAGE, PROT_NONE) = 0
+mincore(a, 4*PAGE) == 0 0 1 0

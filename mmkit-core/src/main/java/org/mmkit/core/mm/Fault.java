@@ -114,7 +114,10 @@ final class Fault {
         return pfn;
     }
 
-    /** {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file. */
+    /**
+     * {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file; a
+     * shared write dirties the folio ({@code fault_dirty_shared_page}), a read leaves it clean.
+     */
     private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
@@ -140,7 +143,12 @@ final class Fault {
             return Result.DONE;
         }
         long pte = PteLayout.make(cached, prot);
-        mm.mapPage(va, cached, write ? mkWriteDirty(pte, vma) : pte);
+        if (write) {
+            mm.mapPage(va, cached, mkWriteDirty(pte, vma));
+            mm.memory.set(cached, PhysicalMemory.PG_DIRTY);
+        } else {
+            mm.mapPage(va, cached, pte);
+        }
         return Result.DONE;
     }
 
@@ -186,10 +194,14 @@ final class Fault {
         return mappedFaulting;
     }
 
-    /** {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. */
+    /**
+     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. A shared page
+     * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page}).
+     */
     private static Result writeProtectFault(Mm mm, Vma vma, long va, long pte) {
         if (vma.has(VmFlags.SHARED)) {
             mm.pageTables.set(va, mkWriteDirty(pte, vma));
+            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
             return Result.DONE;
         }
         int pfn = (int) PteLayout.pfn(pte);

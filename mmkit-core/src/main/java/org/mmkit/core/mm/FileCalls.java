@@ -104,14 +104,17 @@ final class FileCalls {
             throw Errno.ENOSPC.exception();
         }
         // shmem_fallocate: new pages stay !uptodate until first use; a page fallocated before
-        // is initialised now (shmem_get_folio(SGP_FALLOC) on an existing folio).
+        // is initialised now (shmem_get_folio(SGP_FALLOC) on an existing folio). Every page of
+        // the range is marked dirty so that reclaim swaps rather than drops it.
         for (long index = first; index <= last; index++) {
             int pfn = file.lookup(index);
             if (pfn < 0) {
-                file.insert(index, memory.allocate(), false);
+                pfn = memory.allocate();
+                file.insert(index, pfn, false);
             } else {
                 memory.set(pfn, PhysicalMemory.PG_UPTODATE);
             }
+            memory.set(pfn, PhysicalMemory.PG_DIRTY);
         }
         if ((mode & FALLOC_FL_KEEP_SIZE) == 0 && offset + len > file.size) {
             file.size = offset + len;

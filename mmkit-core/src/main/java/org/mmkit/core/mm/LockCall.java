@@ -61,7 +61,8 @@ final class LockCall {
             }
             long to = Math.min(vma.end, end);
             long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
-            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB)) == 0) {
+            // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
+            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {
                 mm.modify(vma, addr, to, newFlags);
             }
             addr = to;
