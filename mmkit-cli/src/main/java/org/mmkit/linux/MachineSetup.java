@@ -1,0 +1,232 @@
+package org.mmkit.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.mmkit.backend.Requirement;
+
+/**
+ * Gives the machine what swap and hugetlb scenarios need, when it lacks it and the JVM runs as
+ * root, and puts the machine back as it was: {@link #ensure} adds a small swap area (a new zram
+ * device, else a swap file) or raises {@code vm.nr_hugepages}, remembering exactly what it
+ * changed; {@link #close} undoes exactly that, and so does a shutdown hook if the JVM ends first
+ * (an interrupt, an uncaught exception). What the machine already had is never touched.
+ *
+ * <p>The changes stay small and short-lived: swap on this kind of machine lets reclaim (a DAMON
+ * kdamond, say) page out other memory, so the backend keeps it only while one scenario runs.
+ */
+final class MachineSetup implements AutoCloseable {
+    static final long SWAP_BYTES = 64L << 20;
+    static final int HUGE_PAGES = 16;
+    static final Path NR_HUGEPAGES = Path.of("/proc/sys/vm/nr_hugepages");
+    /** Longer than a scenario takes, so that concurrent runs queue instead of skipping. */
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(60);
+
+    private final List<SwapSource> swapSources;
+    private final Thread restoreAtExit = new Thread(this::restoreAtExit, "mmkit machine restore");
+    private final Object locking = new Object();
+    /** Held from the first ensure as root until close. Guarded by {@link #locking}. */
+    private MachineLock lock;
+    /** What this setup changed; guarded by this. */
+    private SwapArea addedSwap;
+    private Long previousHugePages;
+    private boolean restoreAtExitRegistered;
+    private boolean closed;
+
+    /** Swap from a new zram device, else from a swap file in /var/tmp (a disk, unlike /tmp). */
+    MachineSetup() {
+        this(List.of(SwapSource.ZRAM, SwapSource.file(Path.of("/var/tmp"))));
+    }
+
+    /** @param swapSources tried in order until one provides swap */
+    MachineSetup(List<SwapSource> swapSources) {
+        this.swapSources = List.copyOf(swapSources);
+    }
+
+    /**
+     * Makes the machine meet a {@code swap} or {@code hugetlb} requirement if it does not yet.
+     *
+     * @return null when the machine meets it now, else why it does not and cannot be made to
+     */
+    String ensure(Requirement requirement) {
+        Supplier<String> missing = switch (requirement.kind()) {
+            case SWAP -> KernelRequirements::swap;
+            case HUGETLB -> KernelRequirements::hugetlb;
+            default -> throw new IllegalArgumentException(
+                    "the machine setup provides swap and hugetlb, not " + requirement.kind());
+        };
+        if (!KernelRequirements.root()) {
+            String reason = missing.get();
+            return reason == null ? null : reason + " (only root can provide it)";
+        }
+        // Even a machine that has swap needs the lock: that swap may be another run's, about to go.
+        String unlocked = lockMachine();
+        if (unlocked != null) {
+            return unlocked;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the machine setup is closed");
+            }
+            String reason = missing.get();
+            if (reason == null) {
+                return null;
+            }
+            if (!registerRestoreAtExit()) {
+                return reason + "; the JVM is shutting down";
+            }
+            String failure = requirement.kind() == Requirement.Kind.SWAP ? addSwap() : addHugePages();
+            return failure == null ? null : reason + "; " + failure;
+        }
+    }
+
+    /**
+     * Undoes what {@link #ensure} changed, huge pages first (freeing memory that swapoff may need
+     * to bring swapped pages back), and releases the machine to other runs.
+     *
+     * @throws IllegalStateException when something could not be restored; the message says what
+     */
+    @Override
+    public void close() {
+        List<String> failures = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            failures.addAll(restore());
+            if (restoreAtExitRegistered && Thread.currentThread() != restoreAtExit) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restoreAtExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to; restore() has already left it nothing to do
+                }
+            }
+        }
+        synchronized (locking) {
+            try {
+                if (lock != null) {
+                    lock.close();
+                }
+            } catch (IOException e) {
+                failures.add("cannot release " + MachineLock.FILE + ": " + e.getMessage());
+            }
+            lock = null;
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(notRestored(failures));
+        }
+    }
+
+    /** Outside the monitor of this, so that a shutdown hook never waits for another run's scenario. */
+    private String lockMachine() {
+        synchronized (locking) {
+            if (lock != null) {
+                return null;
+            }
+            try {
+                lock = MachineLock.acquire(LOCK_PATIENCE);
+            } catch (IOException e) {
+                return "cannot lock " + MachineLock.FILE + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while waiting for " + MachineLock.FILE;
+            }
+            return lock != null ? null : "another mmkit run has held " + MachineLock.FILE + " for "
+                    + LOCK_PATIENCE.toSeconds() + " s while it changes swap or huge pages";
+        }
+    }
+
+    /** False when the JVM is already shutting down: then nothing may be changed. */
+    private boolean registerRestoreAtExit() {
+        if (!restoreAtExitRegistered) {
+            try {
+                Runtime.getRuntime().addShutdownHook(restoreAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                return false;
+            }
+            restoreAtExitRegistered = true;
+        }
+        return true;
+    }
+
+    private String addSwap() {
+        if (addedSwap != null) {
+            return "the swap area added before is gone: " + addedSwap.path();
+        }
+        List<String> failures = new ArrayList<>();
+        for (SwapSource source : swapSources) {
+            try {
+                addedSwap = source.provide(SWAP_BYTES);
+                return null;
+            } catch (IOException | RuntimeException e) {
+                failures.add(source.description() + ": " + e.getMessage());
+            }
+        }
+        return "cannot add swap: " + String.join("; ", failures);
+    }
+
+    /** Raises nr_hugepages by {@link #HUGE_PAGES}; the kernel may find fewer free 2 MiB blocks, or none. */
+    private String addHugePages() {
+        if (previousHugePages != null) {
+            return "the " + HUGE_PAGES + " huge pages added before are in use";
+        }
+        String failure;
+        try {
+            long previous = Long.parseLong(Files.readString(NR_HUGEPAGES).strip());
+            previousHugePages = previous;
+            Files.writeString(NR_HUGEPAGES, Long.toString(previous + HUGE_PAGES));
+            if (KernelRequirements.hugetlb() == null) {
+                return null;
+            }
+            failure = "the kernel could not reserve a huge page (no free, unfragmented 2 MiB of memory)";
+        } catch (IOException e) {
+            failure = "cannot raise " + NR_HUGEPAGES + ": " + e.getMessage();
+        }
+        List<String> undone = restore();
+        return undone.isEmpty() ? failure : failure + "; " + String.join("; ", undone);
+    }
+
+    /** Undoes every change recorded, each once; returns what could not be undone. */
+    private synchronized List<String> restore() {
+        List<String> failures = new ArrayList<>();
+        if (previousHugePages != null) {
+            long previous = previousHugePages;
+            previousHugePages = null;
+            try {
+                Files.writeString(NR_HUGEPAGES, Long.toString(previous));
+                long now = Long.parseLong(Files.readString(NR_HUGEPAGES).strip());
+                if (now != previous) {
+                    failures.add(NR_HUGEPAGES + " is " + now + " after writing the previous " + previous);
+                }
+            } catch (IOException e) {
+                failures.add("cannot restore " + NR_HUGEPAGES + " to " + previous + ": " + e.getMessage());
+            }
+        }
+        if (addedSwap != null) {
+            SwapArea swap = addedSwap;
+            addedSwap = null;
+            try {
+                swap.remove();
+            } catch (IOException | RuntimeException e) {
+                failures.add("cannot remove the swap area " + swap.path() + ": " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    private void restoreAtExit() {
+        synchronized (this) {
+            closed = true;
+            List<String> failures = restore();
+            if (!failures.isEmpty()) {
+                System.err.println("mmkit: " + notRestored(failures));
+            }
+        }
+    }
+
+    private static String notRestored(List<String> failures) {
+        return "the machine is not as it was: " + String.join("; ", failures);
+    }
+}
