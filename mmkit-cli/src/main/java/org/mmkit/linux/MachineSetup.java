@@ -20,6 +20,10 @@ import org.mmkit.backend.Requirement;
  * kdamond, say) page out other memory, so the backend keeps it only while one scenario runs.
  */
 final class MachineSetup implements AutoCloseable {
+    /** nr_hugepages before the setup raised it, and as the kernel had it after (it may reserve fewer). */
+    private record HugePagesChange(long previous, long raised) {
+    }
+
     static final long SWAP_BYTES = 64L << 20;
     static final int HUGE_PAGES = 16;
     static final Path NR_HUGEPAGES = Path.of("/proc/sys/vm/nr_hugepages");
@@ -33,7 +37,7 @@ final class MachineSetup implements AutoCloseable {
     private MachineLock lock;
     /** What this setup changed; guarded by this. */
     private SwapArea addedSwap;
-    private Long previousHugePages;
+    private HugePagesChange hugePagesChange;
     private boolean restoreAtExitRegistered;
     private boolean closed;
 
@@ -169,14 +173,14 @@ final class MachineSetup implements AutoCloseable {
 
     /** Raises nr_hugepages by {@link #HUGE_PAGES}; the kernel may find fewer free 2 MiB blocks, or none. */
     private String addHugePages() {
-        if (previousHugePages != null) {
-            return "the " + HUGE_PAGES + " huge pages added before are in use";
+        if (hugePagesChange != null) {
+            return "the huge pages added before are in use";
         }
         String failure;
         try {
-            long previous = Long.parseLong(Files.readString(NR_HUGEPAGES).strip());
-            previousHugePages = previous;
+            long previous = nrHugepages();
             Files.writeString(NR_HUGEPAGES, Long.toString(previous + HUGE_PAGES));
+            hugePagesChange = new HugePagesChange(previous, nrHugepages());
             if (KernelRequirements.hugetlb() == null) {
                 return null;
             }
@@ -191,17 +195,24 @@ final class MachineSetup implements AutoCloseable {
     /** Undoes every change recorded, each once; returns what could not be undone. */
     private synchronized List<String> restore() {
         List<String> failures = new ArrayList<>();
-        if (previousHugePages != null) {
-            long previous = previousHugePages;
-            previousHugePages = null;
+        if (hugePagesChange != null) {
+            HugePagesChange change = hugePagesChange;
+            hugePagesChange = null;
             try {
-                Files.writeString(NR_HUGEPAGES, Long.toString(previous));
-                long now = Long.parseLong(Files.readString(NR_HUGEPAGES).strip());
-                if (now != previous) {
-                    failures.add(NR_HUGEPAGES + " is " + now + " after writing the previous " + previous);
+                long now = nrHugepages();
+                if (now != change.raised()) {
+                    // someone else set it meanwhile: theirs is the newer wish, so it stays
+                    System.err.println("mmkit: " + NR_HUGEPAGES + " was set to " + now + " by another program during the run; "
+                            + "left so, not restored to " + change.previous());
+                } else {
+                    Files.writeString(NR_HUGEPAGES, Long.toString(change.previous()));
+                    long restored = nrHugepages();
+                    if (restored != change.previous()) {
+                        failures.add(NR_HUGEPAGES + " is " + restored + " after writing the previous " + change.previous());
+                    }
                 }
             } catch (IOException e) {
-                failures.add("cannot restore " + NR_HUGEPAGES + " to " + previous + ": " + e.getMessage());
+                failures.add("cannot restore " + NR_HUGEPAGES + " to " + change.previous() + ": " + e.getMessage());
             }
         }
         if (addedSwap != null) {
@@ -224,6 +235,14 @@ final class MachineSetup implements AutoCloseable {
                 System.err.println("mmkit: " + notRestored(failures));
             }
         }
+    }
+
+    /**
+     * In one read: a numeric sysctl answers only a read from offset 0, and Files.readString of a
+     * file whose size is 0 reads 1 byte first, so it would see "16" as "1".
+     */
+    static long nrHugepages() throws IOException {
+        return Long.parseLong(Files.readAllLines(NR_HUGEPAGES).getFirst().strip());
     }
 
     private static String notRestored(List<String> failures) {
