@@ -39,7 +39,8 @@ final class MachineSetup implements AutoCloseable {
     private SwapArea addedSwap;
     private HugePagesChange hugePagesChange;
     private boolean restoreAtExitRegistered;
-    private boolean closed;
+    /** Read without the monitor by {@link #lockMachine}, so that a closed setup never takes the lock again. */
+    private volatile boolean closed;
 
     /** Swap from a new zram device, else from a swap file in /var/tmp (a disk, unlike /tmp). */
     MachineSetup() {
@@ -73,9 +74,6 @@ final class MachineSetup implements AutoCloseable {
             return unlocked;
         }
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the machine setup is closed");
-            }
             String reason = missing.get();
             if (reason == null) {
                 return null;
@@ -100,7 +98,7 @@ final class MachineSetup implements AutoCloseable {
         synchronized (this) {
             closed = true;
             failures.addAll(restore());
-            if (restoreAtExitRegistered && Thread.currentThread() != restoreAtExit) {
+            if (restoreAtExitRegistered) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(restoreAtExit);
                 } catch (IllegalStateException shuttingDown) {
@@ -126,6 +124,9 @@ final class MachineSetup implements AutoCloseable {
     /** Outside the monitor of this, so that a shutdown hook never waits for another run's scenario. */
     private String lockMachine() {
         synchronized (locking) {
+            if (closed) {
+                throw new IllegalStateException("the machine setup is closed");
+            }
             if (lock != null) {
                 return null;
             }
