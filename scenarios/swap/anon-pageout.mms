@@ -7,7 +7,7 @@ store(a, PAGE, 0x11)
 store(a+PAGE, PAGE, 0x22)
 pagemap(a, 2) == present|exclusive
 madvise(a, 2*PAGE, MADV_PAGEOUT) = 0
-pagemap(a, 2) == swapped
+pagemap(a, 2) == swapped@S1, swapped@S2
 smaps(a).Swap == 8 kB
 load(a, PAGE) == 0x11
 load(a+PAGE, PAGE) == 0x22
