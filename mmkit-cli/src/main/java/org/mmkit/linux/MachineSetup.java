@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.mmkit.backend.Requirement;
 
@@ -189,43 +190,53 @@ final class MachineSetup implements AutoCloseable {
         } catch (IOException e) {
             failure = "cannot raise " + NR_HUGEPAGES + ": " + e.getMessage();
         }
-        List<String> undone = restore();
-        return undone.isEmpty() ? failure : failure + "; " + String.join("; ", undone);
+        // only the huge pages: swap this setup added for the same scenario is undone on close
+        return failure + restoreHugePages().map(undone -> "; " + undone).orElse("");
     }
 
     /** Undoes every change recorded, each once; returns what could not be undone. */
     private synchronized List<String> restore() {
         List<String> failures = new ArrayList<>();
-        if (hugePagesChange != null) {
-            HugePagesChange change = hugePagesChange;
-            hugePagesChange = null;
-            try {
-                long now = nrHugepages();
-                if (now != change.raised()) {
-                    // someone else set it meanwhile: theirs is the newer wish, so it stays
-                    System.err.println("mmkit: " + NR_HUGEPAGES + " was set to " + now + " by another program during the run; "
-                            + "left so, not restored to " + change.previous());
-                } else {
-                    Files.writeString(NR_HUGEPAGES, Long.toString(change.previous()));
-                    long restored = nrHugepages();
-                    if (restored != change.previous()) {
-                        failures.add(NR_HUGEPAGES + " is " + restored + " after writing the previous " + change.previous());
-                    }
-                }
-            } catch (IOException e) {
-                failures.add("cannot restore " + NR_HUGEPAGES + " to " + change.previous() + ": " + e.getMessage());
-            }
-        }
-        if (addedSwap != null) {
-            SwapArea swap = addedSwap;
-            addedSwap = null;
-            try {
-                swap.remove();
-            } catch (IOException | RuntimeException e) {
-                failures.add("cannot remove the swap area " + swap.path() + ": " + e.getMessage());
-            }
-        }
+        restoreHugePages().ifPresent(failures::add);
+        removeSwap().ifPresent(failures::add);
         return failures;
+    }
+
+    private Optional<String> restoreHugePages() {
+        if (hugePagesChange == null) {
+            return Optional.empty();
+        }
+        HugePagesChange change = hugePagesChange;
+        hugePagesChange = null;
+        try {
+            long now = nrHugepages();
+            if (now != change.raised()) {
+                // someone else set it meanwhile: theirs is the newer wish, so it stays
+                System.err.println("mmkit: " + NR_HUGEPAGES + " was set to " + now + " by another program during the run; "
+                        + "left so, not restored to " + change.previous());
+                return Optional.empty();
+            }
+            Files.writeString(NR_HUGEPAGES, Long.toString(change.previous()));
+            long restored = nrHugepages();
+            return restored == change.previous() ? Optional.empty()
+                    : Optional.of(NR_HUGEPAGES + " is " + restored + " after writing the previous " + change.previous());
+        } catch (IOException e) {
+            return Optional.of("cannot restore " + NR_HUGEPAGES + " to " + change.previous() + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<String> removeSwap() {
+        if (addedSwap == null) {
+            return Optional.empty();
+        }
+        SwapArea swap = addedSwap;
+        addedSwap = null;
+        try {
+            swap.remove();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot remove the swap area " + swap.path() + ": " + e.getMessage());
+        }
     }
 
     private void restoreAtExit() {
