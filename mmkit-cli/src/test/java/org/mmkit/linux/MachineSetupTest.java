@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,24 @@ class MachineSetupTest {
         } finally {
             Files.writeString(MachineSetup.NR_HUGEPAGES, Long.toString(before.nrHugepages()));
             existing.remove();
+        }
+        assertThat(MachineState.now()).isEqualTo(before);
+    }
+
+    /** The second run would otherwise find the first run's swap, and lose it when the first closes. */
+    @Test
+    void aSecondSetupWaitsUntilTheFirstIsClosed() throws Exception {
+        CompletableFuture<String> second;
+        try (MachineSetup first = new MachineSetup(); MachineSetup waiting = new MachineSetup()) {
+            assertThat(first.ensure(SWAP)).isNull();
+            second = CompletableFuture.supplyAsync(() -> waiting.ensure(SWAP));
+            Thread.sleep(500);
+            assertThat(second).isNotDone();
+
+            first.close();
+
+            assertThat(second.get(10, TimeUnit.SECONDS)).isNull();
+            assertThat(SwapArea.active()).hasSize(1);
         }
         assertThat(MachineState.now()).isEqualTo(before);
     }
