@@ -75,6 +75,7 @@ final class MachineSetup implements AutoCloseable {
             return unlocked;
         }
         synchronized (this) {
+            requireOpen();
             String reason = missing.get();
             if (reason == null) {
                 return null;
@@ -125,9 +126,7 @@ final class MachineSetup implements AutoCloseable {
     /** Outside the monitor of this, so that a shutdown hook never waits for another run's scenario. */
     private String lockMachine() {
         synchronized (locking) {
-            if (closed) {
-                throw new IllegalStateException("the machine setup is closed");
-            }
+            requireOpen();
             if (lock != null) {
                 return null;
             }
@@ -141,6 +140,13 @@ final class MachineSetup implements AutoCloseable {
             }
             return lock != null ? null : "another mmkit run has held " + MachineLock.FILE + " for "
                     + LOCK_PATIENCE.toSeconds() + " s while it changes swap or huge pages";
+        }
+    }
+
+    /** Checked again after waiting for the lock: a setup closed meanwhile must change nothing. */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the machine setup is closed");
         }
     }
 
