@@ -329,6 +329,12 @@ public final class Runner {
         if (m.perms() == null) {
             return;
         }
+        if (m.perms().equals(Step.MapsAt.UNMAPPED)) {
+            if (v != null) {
+                failExpected(Step.MapsAt.UNMAPPED, got);
+            }
+            return;
+        }
         boolean ok = v != null && v.perms().equals(m.perms())
                 && (m.start() == null || (v.start() == eval(m.start()) && v.end() == eval(m.end())))
                 && (m.path() == null || v.path().equals(m.path()));

@@ -348,6 +348,10 @@ public final class ScenarioParser {
         if (!accept("==")) {
             return new Step.MapsAt(origin(process, text), addr, null, null, null, null);
         }
+        if (peek().is(Step.MapsAt.UNMAPPED)) {
+            next();
+            return new Step.MapsAt(origin(process, text), addr, null, null, Step.MapsAt.UNMAPPED, null);
+        }
         Expr start = null;
         Expr end = null;
         String perms = lexer.permissions();
@@ -420,7 +424,7 @@ public final class ScenarioParser {
             return null;
         }
         Expr value = expr();
-        if (value instanceof Expr.Negate(Expr.Literal(long one)) && one == 1) {
+        if (value instanceof Expr.Unary(char op, Expr.Literal(long one)) && op == '-' && one == 1) {
             String name = identifier("an errno name after '-1' (such as EINVAL)");
             Integer errno = ErrnoNames.number(name);
             if (errno == null) {
@@ -504,12 +508,21 @@ public final class ScenarioParser {
         return f.mask();
     }
 
-    // ---- expressions: or := add ('|' add)*, add := product (('+'|'-') product)*, product := unary ('*' unary)* ----
+    // ---- expressions, C precedence: or := and ('|' and)*, and := sum ('&' sum)*,
+    //      sum := product (('+'|'-') product)*, product := unary ('*' unary)*, unary := ('-'|'~') unary | primary ----
 
     private Expr expr() throws LexException, ScenarioSyntaxException {
-        Expr e = sum();
+        Expr e = and();
         while (accept("|")) {
-            e = new Expr.Binary('|', e, sum());
+            e = new Expr.Binary('|', e, and());
+        }
+        return e;
+    }
+
+    private Expr and() throws LexException, ScenarioSyntaxException {
+        Expr e = sum();
+        while (accept("&")) {
+            e = new Expr.Binary('&', e, sum());
         }
         return e;
     }
@@ -532,7 +545,12 @@ public final class ScenarioParser {
     }
 
     private Expr unary() throws LexException, ScenarioSyntaxException {
-        return accept("-") ? new Expr.Negate(unary()) : primary();
+        for (String op : new String[] {"-", "~"}) {
+            if (accept(op)) {
+                return new Expr.Unary(op.charAt(0), unary());
+            }
+        }
+        return primary();
     }
 
     private Expr primary() throws LexException, ScenarioSyntaxException {

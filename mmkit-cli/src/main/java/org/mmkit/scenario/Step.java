@@ -63,8 +63,13 @@ public sealed interface Step {
     record Maps(Origin origin) implements Step {
     }
 
-    /** {@code maps(addr) [== start..end perms ["path"]]}: the VMA containing an address. */
+    /**
+     * {@code maps(addr) [== start..end perms ["path"] | == none]}: the VMA containing an address;
+     * {@code perms} is null when nothing is expected, {@link #UNMAPPED} when no VMA is.
+     */
     record MapsAt(Origin origin, Expr addr, Expr start, Expr end, String perms, String path) implements Step {
+        static final String UNMAPPED = "none";
+
     }
 
     /** {@code vmas(addr, len) [== count]}: how many VMAs intersect the range. */

@@ -166,7 +166,7 @@ class RunnerTest {
     void mapsShowsOnlyTheScenariosOwnMappings() throws Exception {
         ScenarioResult r = run(MMAP + "mprotect(a+PAGE, PAGE, PROT_NONE)\nmaps\n"
                 + "maps(a+PAGE) == a+PAGE..a+2*PAGE ---p\nmaps(a) == a..a+4*PAGE rw-p\nmaps(a+9*PAGE)\nmaps(a) == r--p\n"
-                + "vmas(a, 4*PAGE) == 3\nvmas(a, PAGE) == 2\n");
+                + "vmas(a, 4*PAGE) == 3\nvmas(a, PAGE) == 2\nmaps(a+9*PAGE) == none\nmaps(a) == none\n");
         assertThat(r.transcript()).containsSubsequence(
                 "maps",
                 "  a..a+0x1000 rw-p",
@@ -180,7 +180,10 @@ class RunnerTest {
                 "FAIL t.mms:7: expected r--p, got a..a+0x1000 rw-p",
                 "vmas(a, 4*PAGE) == 3",
                 "vmas(a, PAGE) == 1",
-                "FAIL t.mms:9: expected 2, got 1");
+                "FAIL t.mms:9: expected 2, got 1",
+                "maps(a+9*PAGE) == none",
+                "maps(a) == a..a+0x1000 rw-p",
+                "FAIL t.mms:11: expected none, got a..a+0x1000 rw-p");
         assertThat(r.transcript()).noneMatch(l -> l.contains("libc"));
     }
 

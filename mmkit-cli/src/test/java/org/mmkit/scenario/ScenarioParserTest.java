@@ -54,6 +54,9 @@ class ScenarioParserTest {
         c = (Step.Call) only("munmap((a + 1) * 2, -(PAGE))");
         assertThat(eval(c.args().get(0))).isEqualTo(0x20002);
         assertThat(eval(c.args().get(1))).isEqualTo(-4096);
+        c = (Step.Call) only("munmap(a + HPAGE - 1 & ~(HPAGE - 1) | 1, 0x30 & 0x11 | 0x100)");
+        assertThat(eval(c.args().get(0))).as("& binds tighter than |, looser than +").isEqualTo((2L << 20) | 1);
+        assertThat(eval(c.args().get(1))).isEqualTo(0x110);
     }
 
     @Test
@@ -147,6 +150,7 @@ class ScenarioParserTest {
         assertThat(permsOnly.start()).isNull();
         assertThat(permsOnly.perms()).isEqualTo("---s");
         assertThat(((Step.MapsAt) only("maps(a)")).perms()).isNull();
+        assertThat(((Step.MapsAt) only("maps(a) == none")).perms()).isEqualTo(Step.MapsAt.UNMAPPED);
         assertThat(eval(((Step.Vmas) only("vmas(a, 4*PAGE) == 3")).expected())).isEqualTo(3);
     }
 

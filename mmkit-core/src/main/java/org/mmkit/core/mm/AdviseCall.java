@@ -129,7 +129,12 @@ final class AdviseCall {
                 }
                 flags |= VmFlags.WIPEONFORK;
             }
-            case MADV_KEEPONFORK -> flags &= ~VmFlags.WIPEONFORK;
+            case MADV_KEEPONFORK -> {
+                if (vma.has(VmFlags.DROPPABLE)) {
+                    throw Errno.EINVAL.exception();
+                }
+                flags &= ~VmFlags.WIPEONFORK;
+            }
             case MADV_DONTDUMP -> flags |= VmFlags.DONTDUMP;
             case MADV_DODUMP -> {
                 if ((flags & VmFlags.SPECIAL) != 0) {

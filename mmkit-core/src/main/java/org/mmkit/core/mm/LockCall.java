@@ -61,7 +61,8 @@ final class LockCall {
             }
             long to = Math.min(vma.end, end);
             long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
-            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB)) == 0) {
+            // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
+            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {
                 mm.modify(vma, addr, to, newFlags);
             }
             addr = to;
@@ -114,7 +115,7 @@ final class LockCall {
             }
             long pte = mm.pte(va);
             boolean resident = PteLayout.isPresent(pte)
-                    || (pte == 0 && vma.file != null && vma.file.lookup(vma.pageIndex(va)) >= 0);
+                    || (pte == 0 && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
             vec[i] = (byte) (resident ? 1 : 0);
         }
         return vec;

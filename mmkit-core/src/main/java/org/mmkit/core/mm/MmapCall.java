@@ -14,6 +14,9 @@ final class MmapCall {
     }
 
     private static final long PAGE_MASK = ~(PAGE_SIZE - 1);
+    /** The huge page size field of the flags: its log2 in bits 26..31 ({@code MAP_HUGE_SHIFT}). */
+    private static final int MAP_HUGE_SHIFT = 26;
+    private static final long MAP_HUGE_MASK = 0x3f;
     /** Flags {@code MAP_SHARED_VALIDATE} accepts ({@code LEGACY_MAP_MASK} plus SYNC/FIXED_NOREPLACE). */
     private static final long VALIDATED_FLAGS = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS
             | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED
@@ -30,10 +33,15 @@ final class MmapCall {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
+        // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
+        boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
             file = task.file(fd);
-        } else if ((flags & MAP_HUGETLB) != 0) {
-            throw Errno.ENOMEM.exception(); // no hugetlb pool is modelled: as a kernel with nr_hugepages 0
+            if ((flags & MAP_HUGETLB) != 0) {
+                throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
+            }
+        } else if (anonHugetlb && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
+            throw Errno.EINVAL.exception();
         }
         if (len == 0) {
             throw Errno.EINVAL.exception();
@@ -41,8 +49,8 @@ final class MmapCall {
         if ((flags & MAP_FIXED_NOREPLACE) != 0) {
             flags |= MAP_FIXED;
         }
-        if ((flags & MAP_FIXED) == 0 && addr != 0 && addr < config.mmapMinAddr()) {
-            addr = pageAlign(config.mmapMinAddr()); // round_hint_to_min
+        if ((flags & MAP_FIXED) == 0) {
+            addr = roundHintToMin(addr, config.mmapMinAddr());
         }
         long size = pageAlign(len);
         if (size == 0 || size < 0) {
@@ -72,8 +80,17 @@ final class MmapCall {
         if ((flags & MAP_STACK) != 0) {
             vmFlags |= VmFlags.NOHUGEPAGE;
         }
+        // calc_vm_flag_bits runs before MAP_SHARED drops the flags it does not know, so even a
+        // mapping that cannot honour MAP_SYNC gets VM_SYNC
+        if ((flags & MAP_SYNC) != 0) {
+            vmFlags |= VmFlags.SYNC;
+        }
         long type = flags & MAP_TYPE;
-        if (file != null) {
+        if (file != null || anonHugetlb) {
+            // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
+            if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
+                throw Errno.EOVERFLOW.exception();
+            }
             if (type == MAP_SHARED_VALIDATE && (flags & ~VALIDATED_FLAGS) != 0) {
                 throw Errno.EOPNOTSUPP.exception();
             }
@@ -91,7 +108,10 @@ final class MmapCall {
             }
             vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
             pgoff = 0;
-        } else if (type == MAP_PRIVATE) {
+        } else if (type == MAP_PRIVATE || type == MAP_DROPPABLE) {
+            if (type == MAP_DROPPABLE) {
+                vmFlags |= droppableFlags(flags, vmFlags);
+            }
             pgoff = start >>> PAGE_SHIFT;
         } else {
             throw Errno.EINVAL.exception();
@@ -99,12 +119,40 @@ final class MmapCall {
         if ((flags & MAP_NORESERVE) != 0) {
             vmFlags |= VmFlags.NORESERVE;
         }
+        if (anonHugetlb) {
+            throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
+        }
         mapRegion(mm, file, start, size, vmFlags, pgoff);
         Vma vma = mm.vmaAt(start);
         if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             LockCall.populateRange(mm, start, start + size);
         }
         return start;
+    }
+
+    /** {@code hstate_sizelog}: x86-64 has 2 MiB and 1 GiB huge pages; log 0 means the default size. */
+    private static boolean isHugePageSize(long log) {
+        return log == 0 || log == 21 || log == 30;
+    }
+
+    /**
+     * {@code do_mmap} for MAP_DROPPABLE: pages that may be dropped need no commit charge, and
+     * neither survive a fork nor go into a core dump; a locked or growing area cannot be droppable.
+     */
+    private static long droppableFlags(long flags, long vmFlags) {
+        if ((flags & MAP_LOCKED) != 0 || (vmFlags & VmFlags.GROWSDOWN) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        return VmFlags.DROPPABLE | VmFlags.NORESERVE | VmFlags.WIPEONFORK | VmFlags.DONTDUMP;
+    }
+
+    /**
+     * {@code round_hint_to_min}: the hint is taken to its page first, so one inside page 0 is no
+     * hint at all; a hint below {@code vm.mmap_min_addr} is raised to it.
+     */
+    private static long roundHintToMin(long hint, long mmapMinAddr) {
+        hint &= PAGE_MASK;
+        return hint != 0 && Long.compareUnsigned(hint, mmapMinAddr) < 0 ? pageAlign(mmapMinAddr) : hint;
     }
 
     /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
@@ -208,11 +256,11 @@ final class MmapCall {
         if ((addr & ~PAGE_MASK) != 0 || len == 0) {
             throw Errno.EINVAL.exception();
         }
-        long size = pageAlign(len);
+        // do_vmi_munmap: the unrounded length, as an unsigned value, must fit below TASK_SIZE
         long taskSize = mm.machine.config.taskSize();
-        if (addr > taskSize || size > taskSize - addr || size == 0) {
+        if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(len, taskSize - addr) > 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.unmapRange(addr, addr + size);
+        mm.unmapRange(addr, addr + pageAlign(len));
     }
 }
