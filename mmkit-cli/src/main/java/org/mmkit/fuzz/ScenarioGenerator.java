@@ -159,11 +159,12 @@ public final class ScenarioGenerator {
             case 2 -> "|MAP_NORESERVE";
             default -> "";
         };
-        int type = random.nextInt(fds.isEmpty() ? 3 : 5);
+        int type = random.nextInt(fds.isEmpty() ? 4 : 6);
         return switch (type) {
             case 0 -> "MAP_SHARED|MAP_ANONYMOUS" + placement + extra + ", -1, 0";
-            case 3 -> "MAP_SHARED" + placement + extra + ", " + pick(fds) + ", " + random.nextInt(4) + "*PAGE";
-            case 4 -> "MAP_PRIVATE" + placement + extra + ", " + pick(fds) + ", " + random.nextInt(4) + "*PAGE";
+            case 1 -> "MAP_DROPPABLE|MAP_ANONYMOUS" + placement + extra + ", -1, 0";
+            case 4 -> "MAP_SHARED" + placement + extra + ", " + pick(fds) + ", " + random.nextInt(4) + "*PAGE";
+            case 5 -> "MAP_PRIVATE" + placement + extra + ", " + pick(fds) + ", " + random.nextInt(4) + "*PAGE";
             default -> "MAP_PRIVATE|MAP_ANONYMOUS" + placement + extra + ", -1, 0";
         };
     }
@@ -191,8 +192,9 @@ public final class ScenarioGenerator {
             case 5 -> "mmap(" + range.start() + ", " + range.length() + ", " + prot + ", MAP_SHARED|MAP_FIXED, 99, 0)";
             case 6 -> "mmap(" + range.start() + ", " + range.length() + ", " + prot + ", MAP_SHARED|MAP_FIXED, "
                     + (fds.isEmpty() ? "-1" : pick(fds)) + ", 100)";
-            default -> "mmap(" + range.start() + ", " + range.length() + ", " + prot
-                    + ", MAP_DROPPABLE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)";
+            // droppable memory is anonymous only, and cannot be locked
+            default -> "mmap(" + range.start() + ", " + range.length() + ", " + prot + ", MAP_DROPPABLE|MAP_FIXED"
+                    + (fds.isEmpty() ? "|MAP_ANONYMOUS|MAP_LOCKED, -1, 0)" : ", " + pick(fds) + ", 0)");
         };
     }
 
