@@ -170,14 +170,16 @@ final class AdviseCall {
 
     /**
      * {@code madvise_guard_install}: refused on special, hugetlb and mlocked VMAs. The VMA gets an
-     * anon_vma, so that fork copies its page tables and with them the markers. Whatever the range
-     * maps is zapped (guards stay) and every entry becomes a guard marker; the VMA is not split.
+     * anon_vma, so that fork copies its page tables and with them the markers, and the whole VMA
+     * is flagged {@code VM_MAYBE_GUARD} ("gu"), without a split. Whatever the range maps is zapped
+     * (guards stay) and every entry becomes a guard marker.
      */
     private static void guardInstall(Mm mm, Vma vma, long start, long end) {
         if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.LOCKED)) != 0) {
             throw Errno.EINVAL.exception();
         }
         mm.anonVma(vma);
+        vma.flags |= VmFlags.MAYBE_GUARD;
         mm.zapRange(start, end, false, false);
         long guard = PteMarkerLayout.make(PteMarkerLayout.GUARD);
         for (long va = start; va < end; va += PAGE_SIZE) {

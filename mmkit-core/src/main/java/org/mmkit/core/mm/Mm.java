@@ -122,7 +122,7 @@ final class Mm {
     }
 
     private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file) {
-        return ((neighbour.flags ^ flags) & ~VmFlags.SOFTDIRTY) == 0 && neighbour.file == file
+        return ((neighbour.flags ^ flags) & ~VmFlags.STICKY) == 0 && neighbour.file == file
                 && (flags & VmFlags.SPECIAL) == 0;
     }
 
@@ -175,6 +175,7 @@ final class Mm {
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
             adoptAnonVma(prev, nextAnon);
+            prev.flags |= next.flags & VmFlags.STICKY;
             merged = prev;
         } else if (left) {
             setRange(prev, prev.start, end, prev.pgoff);
@@ -187,12 +188,14 @@ final class Mm {
         }
         // vma_expand: a range moved in by mremap brings its anon_vma along (dup_anon_vma)
         adoptAnonVma(merged, anonVma);
+        merged.flags |= flags & VmFlags.STICKY;
         return merged;
     }
 
     /**
      * {@code vma_modify}: makes [start, end) of {@code vma} carry {@code newFlags}, merging with
-     * a neighbour where possible and splitting otherwise; returns the VMA covering the range.
+     * a neighbour where possible and splitting otherwise; returns the VMA covering the range. A
+     * merged VMA keeps the sticky flags of every part.
      */
     Vma modify(Vma vma, long start, long end, long newFlags) {
         if (newFlags == vma.flags) {
@@ -211,6 +214,7 @@ final class Mm {
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
             adoptAnonVma(prev, anon);
+            prev.flags |= (newFlags | next.flags) & VmFlags.STICKY;
             return prev;
         }
         if (left) {
@@ -221,6 +225,7 @@ final class Mm {
             }
             setRange(prev, prev.start, end, prev.pgoff);
             adoptAnonVma(prev, vma.anonVma);
+            prev.flags |= newFlags & VmFlags.STICKY;
             return prev;
         }
         if (right) {
@@ -231,6 +236,7 @@ final class Mm {
             }
             setRange(next, start, next.end, pgoff);
             adoptAnonVma(next, vma.anonVma);
+            next.flags |= newFlags & VmFlags.STICKY;
             return next;
         }
         Vma target = vma;
@@ -388,7 +394,7 @@ final class Mm {
             return null;
         }
         boolean compatible = a.end == b.start && a.file == b.file
-                && ((a.flags ^ b.flags) & ~(VmFlags.ACCESS | VmFlags.SOFTDIRTY)) == 0
+                && ((a.flags ^ b.flags) & ~(VmFlags.ACCESS | VmFlags.STICKY)) == 0
                 && b.pgoff == a.pgoff + a.pages();
         return compatible ? old.anonVma : null;
     }

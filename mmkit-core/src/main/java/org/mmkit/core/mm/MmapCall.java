@@ -172,7 +172,6 @@ final class MmapCall {
         boolean sharedAnon = file == null && (vmFlags & VmFlags.SHARED) != 0;
         Vma merged = sharedAnon ? null : mm.mergeNew(start, end, vmFlags, file, pgoff, null);
         if (merged != null) {
-            merged.flags |= vmFlags & VmFlags.SOFTDIRTY;
             return;
         }
         if (sharedAnon) {

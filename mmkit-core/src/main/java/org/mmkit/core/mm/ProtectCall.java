@@ -73,7 +73,8 @@ final class ProtectCall {
             newFlags &= ~VmFlags.ACCOUNT;
         }
         Vma target = mm.modify(vma, start, end, newFlags);
-        target.flags = newFlags;
+        // a merged neighbour's sticky flags (VM_STICKY) stay
+        target.flags = newFlags | (target.flags & VmFlags.STICKY);
         changeProtection(mm, target, start, end);
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
                 && (newFlags & VmFlags.WRITE) != 0) {

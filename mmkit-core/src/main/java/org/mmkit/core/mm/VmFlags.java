@@ -20,6 +20,8 @@ final class VmFlags {
     static final long GROWSDOWN = 1L << 8;
     static final long UFFD_MISSING = 1L << 9;
     static final long PFNMAP = 1L << 10;
+    /** {@code VM_MAYBE_GUARD}: guard markers were installed somewhere in the VMA; never cleared. */
+    static final long MAYBE_GUARD = 1L << 11;
     static final long UFFD_WP = 1L << 12;
     static final long LOCKED = 1L << 13;
     static final long IO = 1L << 14;
@@ -47,6 +49,11 @@ final class VmFlags {
     static final long SPECIAL = IO | DONTEXPAND | PFNMAP | MIXEDMAP;
     /** {@code VM_LOCKED_MASK}. */
     static final long LOCKED_MASK = LOCKED | LOCKONFAULT;
+    /**
+     * {@code VM_STICKY}: flags that do not stop VMAs from merging and that a merged VMA keeps if
+     * any part had them ({@code VM_IGNORE_MERGE}).
+     */
+    static final long STICKY = SOFTDIRTY | MAYBE_GUARD;
     /** {@code VM_ACCESS_FLAGS}. */
     static final long ACCESS = READ | WRITE | EXEC;
 
@@ -55,7 +62,7 @@ final class VmFlags {
     static {
         String[][] table = {
             {"rd", "0"}, {"wr", "1"}, {"ex", "2"}, {"sh", "3"}, {"mr", "4"}, {"mw", "5"}, {"me", "6"},
-            {"ms", "7"}, {"gd", "8"}, {"um", "9"}, {"pf", "10"}, {"uw", "12"}, {"lo", "13"}, {"io", "14"},
+            {"ms", "7"}, {"gd", "8"}, {"um", "9"}, {"pf", "10"}, {"gu", "11"}, {"uw", "12"}, {"lo", "13"}, {"io", "14"},
             {"sr", "15"}, {"rr", "16"}, {"dc", "17"}, {"de", "18"}, {"lf", "19"}, {"ac", "20"},
             {"nr", "21"}, {"ht", "22"}, {"sf", "23"}, {"ar", "24"}, {"wf", "25"}, {"dd", "26"},
             {"sd", "27"}, {"mm", "28"}, {"hg", "29"}, {"nh", "30"}, {"mg", "31"}, {"dp", "40"}, {"ui", "41"},
