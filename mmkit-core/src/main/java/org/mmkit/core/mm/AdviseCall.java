@@ -81,14 +81,12 @@ final class AdviseCall {
         long flags = vma.flags;
         switch (advice) {
             case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {
-                long forbidden = VmFlags.PFNMAP | (advice == MADV_DONTNEED ? VmFlags.LOCKED : 0);
-                if ((flags & forbidden) != 0) {
-                    throw Errno.EINVAL.exception();
-                }
+                checkDontneedFree(vma, advice);
                 mm.zapRange(start, end, false, end - start >= PMD_SIZE);
                 return;
             }
             case MADV_FREE -> {
+                checkDontneedFree(vma, advice);
                 if (!vma.isAnonymous() || vma.has(VmFlags.SHARED)) {
                     throw Errno.EINVAL.exception();
                 }
@@ -166,6 +164,17 @@ final class AdviseCall {
             default -> throw new IllegalArgumentException("advice " + advice);
         }
         mm.modify(vma, start, end, flags);
+    }
+
+    /**
+     * {@code madvise_dontneed_free_valid_vma}: PFN maps refuse DONTNEED and FREE, and so do
+     * mlocked VMAs except for MADV_DONTNEED_LOCKED.
+     */
+    private static void checkDontneedFree(Vma vma, int advice) {
+        long forbidden = VmFlags.PFNMAP | (advice == MADV_DONTNEED_LOCKED ? 0 : VmFlags.LOCKED);
+        if ((vma.flags & forbidden) != 0) {
+            throw Errno.EINVAL.exception();
+        }
     }
 
     /**
