@@ -4,6 +4,7 @@ import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
  * {@code mlock}, {@code mlock2}, {@code munlock} ({@code mm/mlock.c}), populating
@@ -114,8 +115,10 @@ final class LockCall {
                 throw Errno.ENOMEM.exception();
             }
             long pte = mm.pte(va);
+            // pte_none_mostly: a PTE marker (guard, uffd-wp) is looked up in the page cache as an empty PTE is
+            boolean empty = pte == 0 || PteMarkerLayout.bits(pte) != 0;
             boolean resident = PteLayout.isPresent(pte)
-                    || (pte == 0 && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
+                    || (empty && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
             vec[i] = (byte) (resident ? 1 : 0);
         }
         return vec;
