@@ -56,18 +56,19 @@ class FuzzCommandTest {
                 .isEqualTo(1);
         Path file = findings.resolve("seed-3-ops-60.mms");
         assertThat(out.toString()).startsWith("same     seed 1 (60 steps)\nsame     seed 2 (60 steps)\n"
-                + "DIFFERS  seed 3: reduced from 63 to 3 lines in ").contains(": " + file + "\n")
-                .endsWith("  model: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0\n"
-                        + "  linux: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES\n");
+                + "DIFFERS  seed 3: reduced from 64 to 4 lines in ").contains(": " + file + "\n")
+                .endsWith("  model: in u: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0\n"
+                        + "  linux: in u: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES\n");
         String text = Files.readString(file);
         assertThat(text).isEqualTo("""
-                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 63 to 3 lines; rerun with mmkit diff.
-                # The transcripts first differ at transcript line 2:
-                #   model: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
-                #   linux: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES
+                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 64 to 4 lines; rerun with mmkit diff.
+                # The transcripts first differ at transcript line 3:
+                #   model: in u: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
+                #   linux: in u: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES
                 requires: root
-                r = mmap(NULL, 256*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
-                mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC)
+                process u unprivileged
+                in u: r = mmap(NULL, 256*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+                in u: mprotect(r+87*PAGE, 4*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC)
                 """);
         // the finding is a scenario anyone can rerun
         ScenarioParser.parse(file.toString(), text);

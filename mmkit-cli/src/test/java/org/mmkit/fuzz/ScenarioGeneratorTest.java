@@ -3,6 +3,7 @@ package org.mmkit.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.Arrays;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.mmkit.model.ModelBackend;
@@ -20,12 +21,14 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void aScenarioIsTheReservationThenOneLinePerStep() {
+    void aScenarioIsAnUnprivilegedProcessAndItsReservationThenOneLinePerStep() {
         String[] lines = ScenarioGenerator.generate(7, 50).split("\n");
-        assertThat(lines).hasSize(3 + 50);
+        assertThat(lines).hasSize(4 + 50);
         assertThat(lines[0]).startsWith("#");
         assertThat(lines[1]).isEqualTo("requires: root");
-        assertThat(lines[2]).startsWith("r = mmap(NULL, 256*PAGE, PROT_NONE,");
+        assertThat(lines[2]).isEqualTo("process u unprivileged");
+        assertThat(lines[3]).startsWith("in u: r = mmap(NULL, 256*PAGE, PROT_NONE,");
+        assertThat(Arrays.asList(lines).subList(4, lines.length)).allMatch(line -> line.startsWith("in "));
     }
 
     @Test
