@@ -19,6 +19,8 @@ import java.util.Random;
  * <p>These rules keep a generated scenario from reporting the executor's environment rather than
  * the model:
  * <ul>
+ * <li>a {@code PROT_NONE} cap of {@value #CAP_PAGES} pages, the first {@code mmap(NULL, ...)},
+ *     separates the other ones from the executor's own mappings at the top of the address space;
  * <li>{@code r} sits at a fixed 2 MiB-aligned address, and everything but private anonymous memory
  *     is mapped or moved only to fixed places inside it: fault-around and page-table boundaries
  *     then look the same on both backends, although the kernel places {@code mmap(NULL, ...)}
@@ -35,6 +37,7 @@ import java.util.Random;
 public final class ScenarioGenerator {
     static final int RESERVED_PAGES = 256;
     static final int CEILING_PAGES = 16;
+    static final int CAP_PAGES = 16;
     static final int OUTSIDE_BUDGET_PAGES = 128;
     private static final int MAX_RANGE_PAGES = 8;
     private static final int MAX_FILE_PAGES = 12;
@@ -104,6 +107,9 @@ public final class ScenarioGenerator {
         lines.add("process " + WORKER + " unprivileged");
         lines.add("in " + WORKER + ": " + RESERVATION + " = mmap(" + RESERVATION_HINT + ", " + RESERVED_PAGES
                 + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        // the first mmap(NULL) lies right below the executor's own mappings (the model has none
+        // there): a PROT_NONE cap keeps every later one, and every access past it, away from them
+        lines.add("in " + WORKER + ": mmap(NULL, " + CAP_PAGES + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
         regions.add(new Region(RESERVATION, RESERVED_PAGES - CEILING_PAGES, new BitSet()));
         for (int i = 0; i < ops; i++) {
             process = !liveChildren.isEmpty() && random.nextInt(4) == 0 ? pick(liveChildren) : WORKER;

@@ -54,12 +54,12 @@ class FuzzCommandTest {
         assertThat(mmkit(DIFFERENT, "fuzz", "--seed", "1", "--ops", "60", "--time", "600", "--out", findings.toString()))
                 .isEqualTo(1);
         Path file = findings.resolve("seed-1-ops-60.mms");
-        assertThat(out.toString()).startsWith("DIFFERS  seed 1: reduced from 64 to 4 lines in ").contains(": " + file + "\n")
+        assertThat(out.toString()).startsWith("DIFFERS  seed 1: reduced from 65 to 4 lines in ").contains(": " + file + "\n")
                 .endsWith("  model: in u: mprotect(r+13*PAGE, 8*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0\n"
                         + "  linux: in u: mprotect(r+13*PAGE, 8*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES\n");
         String text = Files.readString(file);
         assertThat(text).isEqualTo("""
-                # Found by mmkit fuzz --seed 1 --ops 60, reduced from 64 to 4 lines; rerun with mmkit diff.
+                # Found by mmkit fuzz --seed 1 --ops 60, reduced from 65 to 4 lines; rerun with mmkit diff.
                 # The transcripts first differ at transcript line 3:
                 #   model: in u: mprotect(r+13*PAGE, 8*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
                 #   linux: in u: mprotect(r+13*PAGE, 8*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES

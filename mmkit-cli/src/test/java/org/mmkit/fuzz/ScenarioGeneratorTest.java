@@ -22,14 +22,15 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void aScenarioIsAnUnprivilegedProcessAndItsReservationThenOneLinePerStep() {
+    void aScenarioIsAnUnprivilegedProcessItsReservationAndCapThenOneLinePerStep() {
         String[] lines = ScenarioGenerator.generate(7, 50).split("\n");
-        assertThat(lines).hasSize(4 + 50);
+        assertThat(lines).hasSize(5 + 50);
         assertThat(lines[0]).startsWith("#");
         assertThat(lines[1]).isEqualTo("requires: root");
         assertThat(lines[2]).isEqualTo("process u unprivileged");
         assertThat(lines[3]).startsWith("in u: r = mmap(0x7f0000000000, 256*PAGE, PROT_NONE,");
-        assertThat(Arrays.asList(lines).subList(4, lines.length)).allMatch(line -> line.startsWith("in "));
+        assertThat(lines[4]).isEqualTo("in u: mmap(NULL, 16*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        assertThat(Arrays.asList(lines).subList(5, lines.length)).allMatch(line -> line.startsWith("in "));
     }
 
     @Test
