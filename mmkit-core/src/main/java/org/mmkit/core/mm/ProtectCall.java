@@ -76,8 +76,9 @@ final class ProtectCall {
         // a merged neighbour's sticky flags (VM_STICKY) stay
         target.flags = newFlags | (target.flags & VmFlags.STICKY);
         changeProtection(mm, target, start, end);
+        // populate_vma_page_range does nothing for VM_LOCKONFAULT: mlock2(MLOCK_ONFAULT) never prefaults
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
-                && (newFlags & VmFlags.WRITE) != 0) {
+                && (newFlags & VmFlags.WRITE) != 0 && (newFlags & VmFlags.LOCKONFAULT) == 0) {
             Fault.populate(mm, start, end, true);
         }
     }
