@@ -25,7 +25,9 @@ final class Lifecycle {
             copy.anonVma = wipe || vma.anonVma == null ? null : new AnonVma(vma.anonVma);
             copy.anonChainShared = copy.anonVma != null;
             to.link(copy);
-            if (!wipe && vma.anonVma != null) {
+            // vma_needs_copy: page tables that faults cannot rebuild — anonymous pages, and guard
+            // markers, which VM_MAYBE_GUARD says may be there even after the anon_vma went
+            if (!wipe && (vma.anonVma != null || vma.has(VmFlags.MAYBE_GUARD))) {
                 copyPageRange(from, to, vma);
             }
         }
