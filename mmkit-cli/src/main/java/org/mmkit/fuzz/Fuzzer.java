@@ -46,7 +46,7 @@ public final class Fuzzer {
         // a difference no step printed (a process failing to exit at the end) cannot be traced to a line
         Reducer.Reduction reduction = difference.source() == 0
                 ? new Reducer.Reduction(List.of(text.split("\n")), difference, 0)
-                : Reducer.reduce(text, difference.source(), backends::difference);
+                : Reducer.reduce(text, difference.source(), ScenarioGenerator.PROLOGUE_LINES, backends::difference);
         return new Finding(seed, ops, text.strip().split("\n").length, reduction, backends.leftName(),
                 backends.rightName());
     }

@@ -19,18 +19,21 @@ import org.mmkit.scenario.TranscriptDifference;
  * <p>A candidate keeps the scenario valid: when removing lines leaves a line that uses a name (a
  * result or a process) whose defining line went, that line goes too (the parser says which line,
  * repeatedly, until the candidate parses). {@code requires:} and {@code divergence:} lines always
- * stay. A candidate counts only if its transcripts first differ at a line printed by the same
+ * stay, and so does a fixed prologue: the generator's setup that keeps the executor's own
+ * environment out of the way, without which a candidate could differ for that reason alone. A candidate counts only if its transcripts first differ at a line printed by the same
  * original step as in the full scenario, so the reduction cannot drift to another divergence.
  */
 public final class Reducer {
     private final List<String> lines;
     private final int target;
+    private final int prologue;
     private final Function<Scenario, TranscriptDifference> compare;
     private int runs;
 
-    private Reducer(List<String> lines, int target, Function<Scenario, TranscriptDifference> compare) {
+    private Reducer(List<String> lines, int target, int prologue, Function<Scenario, TranscriptDifference> compare) {
         this.lines = lines;
         this.target = target;
+        this.prologue = prologue;
         this.compare = compare;
     }
 
@@ -43,10 +46,12 @@ public final class Reducer {
 
     /**
      * Reduces {@code text}, whose transcripts differ at a line printed by the step on line
-     * {@code sourceLine} (1-based), as {@code compare} tells for each candidate.
+     * {@code sourceLine} (1-based), as {@code compare} tells for each candidate; the first
+     * {@code prologue} lines always stay.
      */
-    public static Reduction reduce(String text, int sourceLine, Function<Scenario, TranscriptDifference> compare) {
-        return new Reducer(List.of(text.split("\n", -1)), sourceLine - 1, compare).reduce();
+    public static Reduction reduce(String text, int sourceLine, int prologue,
+            Function<Scenario, TranscriptDifference> compare) {
+        return new Reducer(List.of(text.split("\n", -1)), sourceLine - 1, prologue, compare).reduce();
     }
 
     private Reduction reduce() {
@@ -89,7 +94,7 @@ public final class Reducer {
     private Attempt attempt(List<Integer> candidate) {
         List<Integer> kept = new ArrayList<>(candidate);
         for (int i = 0; i < lines.size(); i++) {
-            if (isDirective(lines.get(i)) && !kept.contains(i)) {
+            if ((i < prologue || isDirective(lines.get(i))) && !kept.contains(i)) {
                 kept.add(i);
             }
         }

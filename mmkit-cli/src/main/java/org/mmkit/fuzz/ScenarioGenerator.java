@@ -38,6 +38,8 @@ public final class ScenarioGenerator {
     static final int RESERVED_PAGES = 256;
     static final int CEILING_PAGES = 16;
     static final int CAP_PAGES = 16;
+    /** The lines before the steps: header comment, requires, the worker, {@code r} and the cap. */
+    static final int PROLOGUE_LINES = 5;
     static final int OUTSIDE_BUDGET_PAGES = 128;
     private static final int MAX_RANGE_PAGES = 8;
     private static final int MAX_FILE_PAGES = 12;

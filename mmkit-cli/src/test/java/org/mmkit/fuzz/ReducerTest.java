@@ -32,7 +32,7 @@ class ReducerTest {
     @Test
     void reducesToTheDifferingCallAndTheMappingItUses() {
         int line = lineOf(NOISY, "mprotect(a+2*PAGE");
-        Reducer.Reduction r = Reducer.reduce(NOISY, line, FAKES::difference);
+        Reducer.Reduction r = Reducer.reduce(NOISY, line, 0, FAKES::difference);
         assertThat(r.lines()).containsExactly(
                 "requires: root",
                 "a = mmap(NULL, 8*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)",
@@ -45,7 +45,7 @@ class ReducerTest {
     @Test
     void keepsWhatTheDifferingStepNeedsInAnotherProcess() {
         String text = NOISY.replace("mprotect(a+2*PAGE, PAGE, PROT_READ|PROT_EXEC)", "mprotect(a+2*PAGE, PAGE, PROT_READ)");
-        Reducer.Reduction r = Reducer.reduce(text, lineOf(text, "in child: mprotect"), FAKES::difference);
+        Reducer.Reduction r = Reducer.reduce(text, lineOf(text, "in child: mprotect"), 0, FAKES::difference);
         // the child and the mapping stay; the reduction does not wander to another difference
         assertThat(r.lines()).containsExactly(
                 "requires: root",
@@ -55,8 +55,19 @@ class ReducerTest {
     }
 
     @Test
+    void thePrologueStays() {
+        Reducer.Reduction r = Reducer.reduce(NOISY, lineOf(NOISY, "mprotect(a+2*PAGE"), 4, FAKES::difference);
+        assertThat(r.lines()).containsExactly(
+                "# a scenario with one difference among unrelated steps",
+                "requires: root",
+                "a = mmap(NULL, 8*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)",
+                "b = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)",
+                "mprotect(a+2*PAGE, PAGE, PROT_READ|PROT_EXEC)");
+    }
+
+    @Test
     void aScenarioThatDoesNotDifferThereIsRefused() {
-        assertThatThrownBy(() -> Reducer.reduce(NOISY, lineOf(NOISY, "load(b, 1)"), FAKES::difference))
+        assertThatThrownBy(() -> Reducer.reduce(NOISY, lineOf(NOISY, "load(b, 1)"), 0, FAKES::difference))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
