@@ -206,8 +206,9 @@ final class AdviseCall {
     }
 
     /**
-     * {@code madvise_free_pte_range}: exclusive anonymous pages become lazily freeable — clean,
-     * old, no longer swap-backed — until written again.
+     * {@code madvise_free_pte_range}: the PTEs become clean and old, even for pages another process
+     * still maps; a dirty folio is cleaned only when this mapping is its only one. Anonymous pages
+     * become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until written again.
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
@@ -217,11 +218,14 @@ final class AdviseCall {
                 continue;
             }
             int pfn = (int) PteLayout.pfn(pte);
-            if (memory.mapcount(pfn) != 1) {
-                continue;
+            if (memory.test(pfn, PhysicalMemory.PG_DIRTY)) {
+                if (memory.mapcount(pfn) != 1) {
+                    continue;
+                }
+                memory.clear(pfn, PhysicalMemory.PG_DIRTY);
             }
-            memory.clear(pfn, PhysicalMemory.PG_SWAPBACKED | PhysicalMemory.PG_DIRTY);
             mm.updatePte(va, pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED));
+            memory.clear(pfn, PhysicalMemory.PG_SWAPBACKED);
         }
     }
 
