@@ -127,7 +127,10 @@ final class FileCalls {
         file.removePages(fromIndex, toIndex);
     }
 
-    /** Zeroes {@code len} bytes at {@code pos} of a cached page, if that page is cached ({@code truncate_inode_partial_folio}). */
+    /**
+     * Zeroes {@code len} bytes at {@code pos} of a cached page, if that page is cached, and marks
+     * it dirty ({@code shmem_undo_range}: {@code folio_mark_dirty} + {@code truncate_inode_partial_folio}).
+     */
     private static void zeroPartial(ShmemFile file, long pos, long len) {
         if (len <= 0 || len >= PAGE_SIZE) {
             return;
@@ -136,6 +139,7 @@ final class FileCalls {
         if (pfn >= 0) {
             MemorySegment page = file.memory().contents(pfn);
             page.asSlice(pos & (PAGE_SIZE - 1), len).fill((byte) 0);
+            file.memory().set(pfn, PhysicalMemory.PG_DIRTY);
         }
     }
 
