@@ -101,7 +101,7 @@ final class AdviseCall {
                 if ((flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) != (VmFlags.SHARED | VmFlags.MAYWRITE)) {
                     throw Errno.EACCES.exception();
                 }
-                FileCalls.punchHole(vma.file, vma.pageIndex(start), vma.pageIndex(end));
+                FileCalls.punchHole(vma.file, vma.pageIndex(start) << PAGE_SHIFT, end - start);
                 return;
             }
             case MADV_WILLNEED -> {
