@@ -238,7 +238,21 @@ final class Fault {
                     return r;
                 }
             }
+            if (write) {
+                touchForWrite(mm, mm.pte(va));
+            }
         }
         return Result.DONE;
+    }
+
+    /**
+     * {@code follow_page_pte} with {@code FOLL_TOUCH|FOLL_WRITE}: GUP for write dirties the page
+     * it finds even where the PTE already allowed the write without a fault (a read-faulted
+     * shared page, say).
+     */
+    private static void touchForWrite(Mm mm, long pte) {
+        if (!PteLayout.isSpecial(pte) && !PteLayout.isDirty(pte)) {
+            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
+        }
     }
 }
