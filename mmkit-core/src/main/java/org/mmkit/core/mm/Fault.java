@@ -117,17 +117,19 @@ final class Fault {
     /**
      * {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file; a
      * shared write dirties the folio ({@code fault_dirty_shared_page}), a read leaves it clean.
+     * A read fault maps the cached pages around it before {@code shmem_fault} checks EOF, so a
+     * read past EOF still maps its neighbours below EOF and then raises SIGBUS.
      */
     private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
+        if (!write && faultAround(mm, vma, va)) {
+            return Result.DONE;
+        }
         if (index >= file.sizePages()) {
             return Result.SIGBUS;
         }
         long prot = pageProt(vma.flags);
-        if (!write && faultAround(mm, vma, va)) {
-            return Result.DONE;
-        }
         int cached = cachePage(mm, file, index);
         if (cached < 0) {
             return Result.OOM;
