@@ -101,8 +101,9 @@ final class LockCall {
         if ((start & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
         }
+        // access_ok: the range, its length taken unsigned, must end within the user address space
         long taskSize = mm.machine.config.taskSize();
-        if (start > taskSize || len > taskSize - start) {
+        if (Long.compareUnsigned(start, taskSize) > 0 || Long.compareUnsigned(len, taskSize - start) > 0) {
             throw Errno.ENOMEM.exception();
         }
         long pages = MmapCall.pageAlign(len) >>> PAGE_SHIFT;
