@@ -58,14 +58,14 @@ final class AdviseCall {
             if (start < vma.start) {
                 hole = true;
                 start = vma.start;
-                if (start >= end) {
+                if (Long.compareUnsigned(start, end) >= 0) {
                     break;
                 }
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             apply(mm, vma, start, to, advice);
             start = to;
-            if (start >= end) {
+            if (Long.compareUnsigned(start, end) >= 0) {
                 break;
             }
             vma = mm.findVma(start);
@@ -181,7 +181,7 @@ final class AdviseCall {
      * gives ENOMEM, a VMA that forbids the access EINVAL, SIGBUS or a guard EFAULT.
      */
     private static void populate(Mm mm, long start, long end, boolean write) {
-        for (long va = start; va < end; ) {
+        for (long va = start; Long.compareUnsigned(va, end) < 0; ) {
             Vma vma = mm.vmaAt(va);
             if (vma == null) {
                 throw Errno.ENOMEM.exception();
@@ -190,7 +190,7 @@ final class AdviseCall {
             if ((vma.flags & needed) == 0 || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
                 throw Errno.EINVAL.exception();
             }
-            long to = Math.min(end, vma.end);
+            long to = MmapCall.minAddress(end, vma.end);
             switch (Fault.populate(mm, va, to, write)) {
                 case DONE -> { }
                 case SIGBUS, GUARD -> throw Errno.EFAULT.exception();

@@ -54,12 +54,12 @@ final class LockCall {
         if (vma == null) {
             throw Errno.ENOMEM.exception();
         }
-        for (long addr = start; addr < end; ) {
+        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
             vma = mm.findVma(addr);
             if (vma == null || vma.start > addr) {
                 throw Errno.ENOMEM.exception();
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
             // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
             if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {

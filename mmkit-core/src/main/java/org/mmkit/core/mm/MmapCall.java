@@ -29,6 +29,14 @@ final class MmapCall {
         return (len + PAGE_SIZE - 1) & PAGE_MASK;
     }
 
+    /**
+     * The lower of two addresses, compared as the kernel's unsigned longs: a range end computed
+     * from a huge length may lie beyond 2^63.
+     */
+    static long minAddress(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
     static long mmap(Task task, long addr, long len, long prot, long flags, int fd, long offset) {
         Mm mm = task.mm;
         KernelConfig config = mm.machine.config;

@@ -32,7 +32,7 @@ final class ProtectCall {
             throw Errno.ENOMEM.exception();
         }
         if ((grows & PROT_GROWSDOWN) != 0) {
-            if (vma.start >= end) {
+            if (Long.compareUnsigned(vma.start, end) >= 0) {
                 throw Errno.ENOMEM.exception();
             }
             if (!vma.has(VmFlags.GROWSDOWN)) {
@@ -44,7 +44,7 @@ final class ProtectCall {
         } else if ((grows & PROT_GROWSUP) != 0) {
             throw Errno.EINVAL.exception(); // no VM_GROWSUP on x86
         }
-        for (long addr = start; addr < end; ) {
+        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
             vma = mm.findVma(addr);
             if (vma == null || vma.start > addr) {
                 throw Errno.ENOMEM.exception();
@@ -53,7 +53,7 @@ final class ProtectCall {
             if ((newFlags & ~(newFlags >>> 4) & VmFlags.ACCESS) != 0) {
                 throw Errno.EACCES.exception();
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             fixup(mm, vma, addr, to, newFlags);
             addr = to;
         }
