@@ -212,7 +212,7 @@ final class MmapCall {
         } else {
             result = archUnmappedArea(mm, addr, len, flags);
         }
-        if (result > config.taskSize() - len) {
+        if (Long.compareUnsigned(result, config.taskSize() - len) > 0) {
             throw Errno.ENOMEM.exception();
         }
         if ((result & ~PAGE_MASK) != 0) {
@@ -234,7 +234,7 @@ final class MmapCall {
         KernelConfig config = mm.machine.config;
         if (hint != 0) {
             hint &= PAGE_MASK;
-            if (hint <= config.taskSize() - len && isFree(mm, hint, len)) {
+            if (Long.compareUnsigned(hint, config.taskSize() - len) <= 0 && isFree(mm, hint, len)) {
                 return hint;
             }
         }
@@ -254,7 +254,8 @@ final class MmapCall {
      * and below 2 GiB, else the lowest gap in [1 GiB, 2 GiB).
      */
     private static long below2GiB(Mm mm, long hint, long len) {
-        if (hint != 0 && len <= MAP_32BIT_END && hint <= MAP_32BIT_END - len && isFree(mm, hint, len)) {
+        if (hint != 0 && len <= MAP_32BIT_END && Long.compareUnsigned(hint, MAP_32BIT_END - len) <= 0
+                && isFree(mm, hint, len)) {
             return hint;
         }
         long found = mm.vmas.gapBottomUp(len, MAP_32BIT_START, MAP_32BIT_END, 0, 0);
