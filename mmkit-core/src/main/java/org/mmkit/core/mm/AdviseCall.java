@@ -137,7 +137,8 @@ final class AdviseCall {
             }
             case MADV_DONTDUMP -> flags |= VmFlags.DONTDUMP;
             case MADV_DODUMP -> {
-                if ((flags & VmFlags.SPECIAL) != 0) {
+                // a droppable VMA must stay out of core dumps
+                if ((flags & (VmFlags.SPECIAL | VmFlags.DROPPABLE)) != 0) {
                     throw Errno.EINVAL.exception();
                 }
                 flags &= ~VmFlags.DONTDUMP;
@@ -145,7 +146,9 @@ final class AdviseCall {
             case MADV_HUGEPAGE -> flags = (flags & ~VmFlags.NOHUGEPAGE) | VmFlags.HUGEPAGE;
             case MADV_NOHUGEPAGE -> flags = (flags & ~VmFlags.HUGEPAGE) | VmFlags.NOHUGEPAGE;
             case MADV_MERGEABLE -> {
-                long ignored = VmFlags.MERGEABLE | VmFlags.SHARED | VmFlags.MAYSHARE | VmFlags.SPECIAL | VmFlags.HUGETLB;
+                // ksm_compatible: KSM ignores the advice on these
+                long ignored = VmFlags.MERGEABLE | VmFlags.SHARED | VmFlags.MAYSHARE | VmFlags.SPECIAL | VmFlags.HUGETLB
+                        | VmFlags.DROPPABLE;
                 if ((flags & ignored) == 0) {
                     flags |= VmFlags.MERGEABLE;
                 }
