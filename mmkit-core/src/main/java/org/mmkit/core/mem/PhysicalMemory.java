@@ -35,6 +35,11 @@ public final class PhysicalMemory implements AutoCloseable {
     public static final int PG_MLOCKED = 1 << 4;
     /** {@code PG_swapbacked}: anon or shmem memory that can only be reclaimed to swap. */
     public static final int PG_SWAPBACKED = 1 << 5;
+    /**
+     * {@code PG_uptodate}: the page holds the file's data. shmem leaves the pages fallocate adds
+     * without it until their first use, and mincore and fault-around pass over such pages.
+     */
+    public static final int PG_UPTODATE = 1 << 6;
 
     private static final int CHUNK_SHIFT = 8;
     private static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;

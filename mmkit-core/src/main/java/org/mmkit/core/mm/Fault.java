@@ -114,7 +114,10 @@ final class Fault {
         return pfn;
     }
 
-    /** {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file. */
+    /**
+     * {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file; a
+     * shared write dirties the folio ({@code fault_dirty_shared_page}), a read leaves it clean.
+     */
     private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
@@ -140,26 +143,36 @@ final class Fault {
             return Result.DONE;
         }
         long pte = PteLayout.make(cached, prot);
-        mm.mapPage(va, cached, write ? mkWriteDirty(pte, vma) : pte);
+        if (write) {
+            mm.mapPage(va, cached, mkWriteDirty(pte, vma));
+            mm.memory.set(cached, PhysicalMemory.PG_DIRTY);
+        } else {
+            mm.mapPage(va, cached, pte);
+        }
         return Result.DONE;
     }
 
-    /** {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent; -1 on OOM. */
+    /**
+     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent
+     * and made up to date (a fallocated page is still zero); -1 on OOM.
+     */
     static int cachePage(Mm mm, ShmemFile file, long index) {
         int pfn = file.lookup(index);
-        if (pfn < 0) {
+        if (pfn >= 0) {
+            mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);
+        } else {
             pfn = mm.memory.allocate();
             if (pfn >= 0) {
-                file.insert(index, pfn);
+                file.insert(index, pfn, true);
             }
         }
         return pfn;
     }
 
     /**
-     * {@code do_fault_around} + {@code filemap_map_pages}: maps the already cached pages of the
-     * aligned 16-page window around {@code va} (clipped to the VMA, the PTE table and the file
-     * size) into empty PTEs. Returns whether {@code va} itself got mapped.
+     * {@code do_fault_around} + {@code filemap_map_pages}: maps the already cached, up-to-date
+     * pages of the aligned 16-page window around {@code va} (clipped to the VMA, the PTE table and
+     * the file size) into empty PTEs. Returns whether {@code va} itself got mapped.
      */
     private static boolean faultAround(Mm mm, Vma vma, long va) {
         int pteOff = PageTables.pteIndex(va);
@@ -172,8 +185,8 @@ final class Fault {
         for (long i = from; i < to; i++) {
             long addr = va + ((i - pteOff) << 12);
             long index = vma.pageIndex(addr);
-            int pfn = index < fileEnd ? vma.file.lookup(index) : -1;
-            if (pfn >= 0 && mm.pte(addr) == 0) {
+            if (index < fileEnd && vma.file.isUptodate(index) && mm.pte(addr) == 0) {
+                int pfn = vma.file.lookup(index);
                 mm.mapPage(addr, pfn, PteLayout.make(pfn, prot));
                 mappedFaulting |= addr == va;
             }
@@ -181,10 +194,14 @@ final class Fault {
         return mappedFaulting;
     }
 
-    /** {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. */
+    /**
+     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. A shared page
+     * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page}).
+     */
     private static Result writeProtectFault(Mm mm, Vma vma, long va, long pte) {
         if (vma.has(VmFlags.SHARED)) {
             mm.pageTables.set(va, mkWriteDirty(pte, vma));
+            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
             return Result.DONE;
         }
         int pfn = (int) PteLayout.pfn(pte);

@@ -103,10 +103,18 @@ final class FileCalls {
         if (memory.freeFrames() < last - first + 1 - file.pageCache.subMap(first, last + 1).size()) {
             throw Errno.ENOSPC.exception();
         }
+        // shmem_fallocate: new pages stay !uptodate until first use; a page fallocated before
+        // is initialised now (shmem_get_folio(SGP_FALLOC) on an existing folio). Every page of
+        // the range is marked dirty so that reclaim swaps rather than drops it.
         for (long index = first; index <= last; index++) {
-            if (file.lookup(index) < 0) {
-                file.insert(index, memory.allocate());
+            int pfn = file.lookup(index);
+            if (pfn < 0) {
+                pfn = memory.allocate();
+                file.insert(index, pfn, false);
+            } else {
+                memory.set(pfn, PhysicalMemory.PG_UPTODATE);
             }
+            memory.set(pfn, PhysicalMemory.PG_DIRTY);
         }
         if ((mode & FALLOC_FL_KEEP_SIZE) == 0 && offset + len > file.size) {
             file.size = offset + len;

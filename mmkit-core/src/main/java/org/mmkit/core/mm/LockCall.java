@@ -116,7 +116,7 @@ final class LockCall {
             }
             long pte = mm.pte(va);
             boolean resident = PteLayout.isPresent(pte)
-                    || (pte == 0 && vma.file != null && vma.file.lookup(vma.pageIndex(va)) >= 0);
+                    || (pte == 0 && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
             vec[i] = (byte) (resident ? 1 : 0);
         }
         return vec;

@@ -76,11 +76,20 @@ final class ShmemFile {
         return pfn == null ? -1 : pfn;
     }
 
-    /** Adds a freshly allocated zeroed page to the cache at {@code index} (the cache takes its reference). */
-    void insert(long index, int pfn) {
-        memory.set(pfn, PhysicalMemory.PG_SWAPBACKED);
+    /**
+     * Adds a freshly allocated zeroed page to the cache at {@code index} (the cache takes its
+     * reference); {@code uptodate} is false for pages fallocate adds.
+     */
+    void insert(long index, int pfn, boolean uptodate) {
+        memory.set(pfn, PhysicalMemory.PG_SWAPBACKED | (uptodate ? PhysicalMemory.PG_UPTODATE : 0));
         memory.setOwner(pfn, this, index);
         pageCache.put(index, pfn);
+    }
+
+    /** Whether the page at {@code index} is cached and up to date ({@code mincore_page}). */
+    boolean isUptodate(long index) {
+        int pfn = lookup(index);
+        return pfn >= 0 && memory.test(pfn, PhysicalMemory.PG_UPTODATE);
     }
 
     /** Removes cached pages in [fromIndex, toIndex); their mappings must already be zapped. */
