@@ -75,8 +75,9 @@ final class ProtectCall {
         Vma target = mm.modify(vma, start, end, newFlags);
         target.flags = newFlags;
         changeProtection(mm, target, start, end);
+        // populate_vma_page_range breaks COW up front in a locked VMA, but not for lock-on-fault
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
-                && (newFlags & VmFlags.WRITE) != 0) {
+                && (newFlags & (VmFlags.WRITE | VmFlags.LOCKONFAULT)) == VmFlags.WRITE) {
             Fault.populate(mm, start, end, true);
         }
     }
