@@ -98,7 +98,8 @@ final class MmapCall {
         }
         long type = flags & MAP_TYPE;
         if (file != null || anonHugetlb) {
-            // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
+            // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
+            // within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
                 throw Errno.EOVERFLOW.exception();
             }
@@ -265,6 +266,7 @@ final class MmapCall {
         return found;
     }
 
+    /** Whether [start, start + len) overlaps no VMA. */
     private static boolean isFree(Mm mm, long start, long len) {
         Vma next = mm.findVma(start);
         return next == null || start + len <= next.start;
