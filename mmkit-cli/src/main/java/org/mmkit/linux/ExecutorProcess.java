@@ -32,6 +32,8 @@ final class ExecutorProcess {
 
     private final String label;
     private final long pid;
+    /** Taken while the executor is known to live: a handle keeps its start time, so a reused pid is never killed. */
+    private final ProcessHandle process;
     private final FrameChannel channel;
     private final Duration timeout;
     private final Path log;
@@ -45,6 +47,7 @@ final class ExecutorProcess {
     ExecutorProcess(String label, long pid, FrameChannel channel, Duration timeout, Path log) {
         this.label = label;
         this.pid = pid;
+        this.process = ProcessHandle.of(pid).orElse(null);
         this.channel = channel;
         this.timeout = timeout;
         this.log = log;
@@ -201,25 +204,29 @@ final class ExecutorProcess {
         } catch (IOException e) {
             throw lost("exit()", e);
         }
-        gone = "it has exited";
-        channel.close();
+        disconnect("it has exited");
     }
 
     /** Kills the executor and every descendant with SIGKILL; later requests fail with the reason. */
     synchronized void kill(String reason) {
+        disconnect(reason);
+        if (process != null) {
+            killTree(process);
+        }
+    }
+
+    /** Closes the connection without killing; later requests fail with the reason. */
+    synchronized void disconnect(String reason) {
         if (gone == null) {
             gone = reason;
         }
         channel.close();
-        killTree(pid);
     }
 
     /** SIGKILL to a process and all its descendants (children first, so none escapes by reparenting). */
-    static void killTree(long pid) {
-        ProcessHandle.of(pid).ifPresent(process -> {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        });
+    static void killTree(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private ByteBuffer call(int op, ByteBuffer payload, Supplier<String> description) {

@@ -110,7 +110,7 @@ final class ExecutorServer implements AutoCloseable {
                     "the executor for " + label + " (supervisor pid " + supervisorPid + ")", log);
             return new ExecutorProcess(label, hello.pid(), hello.channel(), timeout, log);
         } catch (ExecutorFailure e) {
-            ExecutorProcess.killTree(supervisorPid);
+            ExecutorProcess.killTree(supervisor.toHandle());
             throw e;
         }
     }
@@ -183,12 +183,15 @@ final class ExecutorServer implements AutoCloseable {
         if (Thread.currentThread() != closeAtExit) {
             Runtime.getRuntime().removeShutdownHook(closeAtExit);
         }
+        // Scenario processes first, so that their supervisor reaps them and then exits by itself.
         for (Process supervisor : supervisors) {
-            ExecutorProcess.killTree(supervisor.pid());
+            supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
         }
         for (Process supervisor : supervisors) {
             try {
-                supervisor.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!supervisor.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    supervisor.destroyForcibly().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

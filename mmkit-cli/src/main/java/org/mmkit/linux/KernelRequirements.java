@@ -100,12 +100,12 @@ final class KernelRequirements {
     }
 
     /** /proc/swaps lists one active swap area per line after its header. */
-    private static String swap() {
+    static String swap() {
         return lines(Path.of("/proc/swaps")).stream().skip(1).anyMatch(line -> !line.isBlank())
                 ? null : "needs swap; /proc/swaps lists no active swap area";
     }
 
-    private static String hugetlb() {
+    static String hugetlb() {
         for (String line : lines(Path.of("/proc/meminfo"))) {
             if (line.startsWith("HugePages_Free:")) {
                 long free = Long.parseLong(line.substring("HugePages_Free:".length()).trim());
@@ -173,7 +173,7 @@ final class KernelRequirements {
         }
     }
 
-    private static String errnoName(long errno) {
+    static String errnoName(long errno) {
         try {
             return Errno.of((int) errno).name();
         } catch (IllegalArgumentException unknown) {

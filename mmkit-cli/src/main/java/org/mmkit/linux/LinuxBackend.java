@@ -20,12 +20,16 @@ import org.mmkit.backend.Syscall;
  * order processes are created. A request that gets no answer within the timeout kills its
  * executor and throws {@link ExecutorFailure}; so does a request to an executor that died.
  * Thread-safe; requests to one process are served one at a time.
+ *
+ * <p>Run as root, the backend gives the machine swap or huge pages when a scenario requires them
+ * and the machine has none ({@link MachineSetup}), and restores the machine on {@link #close}.
  */
 public final class LinuxBackend implements Backend {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ExecutorServer server;
     private final KernelRequirements requirements;
+    private final MachineSetup machineSetup = new MachineSetup();
     private final Map<Integer, ExecutorProcess> processes = new ConcurrentHashMap<>();
     private final AtomicInteger lastHandle = new AtomicInteger();
 
@@ -57,7 +61,10 @@ public final class LinuxBackend implements Backend {
 
     @Override
     public String unsupported(Requirement requirement) {
-        return requirements.unsupported(requirement);
+        return switch (requirement.kind()) {
+            case SWAP, HUGETLB -> machineSetup.ensure(requirement);
+            default -> requirements.unsupported(requirement);
+        };
     }
 
     /** @throws IllegalStateException for a privileged process when the JVM does not run as root */
@@ -102,7 +109,7 @@ public final class LinuxBackend implements Backend {
         try {
             processes.put(handle, server.forked(child, label(handle), parent.log()));
         } catch (ExecutorFailure e) {
-            ExecutorProcess.killTree(child);
+            ProcessHandle.of(child).ifPresent(ExecutorProcess::killTree);
             throw e;
         }
         return handle;
@@ -142,12 +149,19 @@ public final class LinuxBackend implements Backend {
         return process(pid).procText(file);
     }
 
-    /** Kills every executor and removes the backend's temporary files. */
+    /**
+     * Kills every executor, removes the backend's temporary files, then restores the machine's swap
+     * and huge pages: last, so that no scenario process still uses them.
+     */
     @Override
     public void close() {
-        processes.values().forEach(process -> process.kill("the linux backend is closed"));
-        processes.clear();
-        server.close();
+        try {
+            server.close();
+            processes.values().forEach(process -> process.disconnect("the linux backend is closed"));
+            processes.clear();
+        } finally {
+            machineSetup.close();
+        }
     }
 
     /** The Linux pid of the process's executor. */

@@ -4,7 +4,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * An integer expression of a scenario: literals and constants (folded by the parser), names of
- * earlier results, and {@code + - * |} with C precedence. Arithmetic is 64-bit two's complement,
+ * earlier results, unary {@code - ~} and {@code * + - & |} with C precedence. Arithmetic is 64-bit two's complement,
  * as in the kernel's {@code unsigned long}.
  */
 sealed interface Expr {
@@ -26,10 +26,12 @@ sealed interface Expr {
         }
     }
 
-    record Negate(Expr operand) implements Expr {
+    /** Unary {@code -} or {@code ~}. */
+    record Unary(char op, Expr operand) implements Expr {
         @Override
         public long eval(ToLongFunction<String> names) {
-            return -operand.eval(names);
+            long v = operand.eval(names);
+            return op == '~' ? ~v : -v;
         }
     }
 
@@ -42,6 +44,7 @@ sealed interface Expr {
                 case '+' -> l + r;
                 case '-' -> l - r;
                 case '*' -> l * r;
+                case '&' -> l & r;
                 case '|' -> l | r;
                 default -> throw new IllegalStateException("operator " + op);
             };

@@ -225,11 +225,14 @@ public final class Runner {
     }
 
     private void store(Step.Store s) {
-        byte[] data = s.literal();
-        if (data == null) {
-            data = new byte[bounded(s.fillLength(), MAX_ACCESS, "access length")];
-            Arrays.fill(data, (byte) eval(s.fillByte()));
-        }
+        byte[] data = switch (s.data()) {
+            case Step.Bytes b -> b.bytes();
+            case Step.Fill f -> {
+                byte[] fill = new byte[bounded(f.length(), MAX_ACCESS, "access length")];
+                Arrays.fill(fill, (byte) eval(f.value()));
+                yield fill;
+            }
+        };
         Access a = backend.store(pid(), eval(s.addr()), data);
         if (!a.ok()) {
             signalled(a, s.signal(), "the store to complete");
@@ -322,6 +325,12 @@ public final class Runner {
         String got = v == null ? "none" : describeVma(v);
         print(" == " + got);
         if (m.perms() == null) {
+            return;
+        }
+        if (m.perms().equals(Step.MapsAt.UNMAPPED)) {
+            if (v != null) {
+                failExpected(Step.MapsAt.UNMAPPED, got);
+            }
             return;
         }
         boolean ok = v != null && v.perms().equals(m.perms())

@@ -115,20 +115,7 @@ public final class ScenarioParser {
     private Step statement(String code) throws ScenarioSyntaxException {
         lexer = new Lexer(code);
         try {
-            String process = null;
-            if (peek().is("process")) {
-                return startProcess();
-            }
-            if (peek().is("in")) {
-                next();
-                process = identifier("a process name after 'in'");
-                if (!processes.contains(process)) {
-                    throw error("unknown process '" + process + "'");
-                }
-                expect(":", "after 'in " + process + "'");
-                lexer = new Lexer(code.substring(lexer.offset()).strip());
-            }
-            Step step = step(process);
+            Step step = peek().is("process") ? startProcess() : step(inProcess(code));
             if (peek().kind() != Kind.END) {
                 throw error("unexpected " + peek().describe() + " at end of line");
             }
@@ -136,6 +123,22 @@ public final class ScenarioParser {
         } catch (LexException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /** Reads an {@code in NAME:} prefix if there is one: the process to run in, else null (main). */
+    private String inProcess(String code) throws LexException, ScenarioSyntaxException {
+        if (!peek().is("in")) {
+            return null;
+        }
+        next();
+        String process = identifier("a process name after 'in'");
+        if (!processes.contains(process)) {
+            throw error("unknown process '" + process + "'");
+        }
+        expect(":", "after 'in " + process + "'");
+        // the step's own text, without the prefix, is what the transcript echoes after "in NAME: "
+        lexer = new Lexer(code.substring(lexer.offset()).strip());
+        return process;
     }
 
     private Step startProcess() throws LexException, ScenarioSyntaxException {
@@ -279,19 +282,17 @@ public final class ScenarioParser {
     private Step store(String process) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of store");
-        Expr fillLength = null;
-        Expr fillByte = null;
-        byte[] literal = null;
+        Step.Stored data;
         if (peek().kind() == Kind.STRING) {
-            literal = next().string().getBytes(StandardCharsets.ISO_8859_1);
+            data = new Step.Bytes(next().string().getBytes(StandardCharsets.ISO_8859_1));
         } else {
-            fillLength = expr();
+            Expr length = expr();
             expect(",", "after the length of store (write store(addr, len, byte) or store(addr, \"text\"))");
-            fillByte = expr();
+            data = new Step.Fill(length, expr());
         }
         expect(")", "after the arguments of store");
         String text = textSoFar();
-        return new Step.Store(origin(process, text), addr, fillLength, fillByte, literal, signalled());
+        return new Step.Store(origin(process, text), addr, data, signalled());
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {
@@ -346,6 +347,10 @@ public final class ScenarioParser {
         String text = textSoFar();
         if (!accept("==")) {
             return new Step.MapsAt(origin(process, text), addr, null, null, null, null);
+        }
+        if (peek().is(Step.MapsAt.UNMAPPED)) {
+            next();
+            return new Step.MapsAt(origin(process, text), addr, null, null, Step.MapsAt.UNMAPPED, null);
         }
         Expr start = null;
         Expr end = null;
@@ -419,7 +424,7 @@ public final class ScenarioParser {
             return null;
         }
         Expr value = expr();
-        if (value instanceof Expr.Negate(Expr.Literal(long one)) && one == 1) {
+        if (value instanceof Expr.Unary(char op, Expr.Literal(long one)) && op == '-' && one == 1) {
             String name = identifier("an errno name after '-1' (such as EINVAL)");
             Integer errno = ErrnoNames.number(name);
             if (errno == null) {
@@ -503,12 +508,21 @@ public final class ScenarioParser {
         return f.mask();
     }
 
-    // ---- expressions: or := add ('|' add)*, add := product (('+'|'-') product)*, product := unary ('*' unary)* ----
+    // ---- expressions, C precedence: or := and ('|' and)*, and := sum ('&' sum)*,
+    //      sum := product (('+'|'-') product)*, product := unary ('*' unary)*, unary := ('-'|'~') unary | primary ----
 
     private Expr expr() throws LexException, ScenarioSyntaxException {
-        Expr e = sum();
+        Expr e = and();
         while (accept("|")) {
-            e = new Expr.Binary('|', e, sum());
+            e = new Expr.Binary('|', e, and());
+        }
+        return e;
+    }
+
+    private Expr and() throws LexException, ScenarioSyntaxException {
+        Expr e = sum();
+        while (accept("&")) {
+            e = new Expr.Binary('&', e, sum());
         }
         return e;
     }
@@ -531,7 +545,12 @@ public final class ScenarioParser {
     }
 
     private Expr unary() throws LexException, ScenarioSyntaxException {
-        return accept("-") ? new Expr.Negate(unary()) : primary();
+        for (String op : new String[] {"-", "~"}) {
+            if (accept(op)) {
+                return new Expr.Unary(op.charAt(0), unary());
+            }
+        }
+        return primary();
     }
 
     private Expr primary() throws LexException, ScenarioSyntaxException {

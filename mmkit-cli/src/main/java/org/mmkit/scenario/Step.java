@@ -47,9 +47,8 @@ public sealed interface Step {
     record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements Step {
     }
 
-    /** {@code store(addr, len, byte)} (a fill) or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
-    record Store(Origin origin, Expr addr, Expr fillLength, Expr fillByte, byte[] literal, Signalled signal)
-            implements Step {
+    /** {@code store(addr, len, byte)} or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
+    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements Step {
     }
 
     /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */
@@ -64,8 +63,13 @@ public sealed interface Step {
     record Maps(Origin origin) implements Step {
     }
 
-    /** {@code maps(addr) [== start..end perms ["path"]]}: the VMA containing an address. */
+    /**
+     * {@code maps(addr) [== start..end perms ["path"] | == none]}: the VMA containing an address;
+     * {@code perms} is null when nothing is expected, {@link #UNMAPPED} when no VMA is.
+     */
     record MapsAt(Origin origin, Expr addr, Expr start, Expr end, String perms, String path) implements Step {
+        static final String UNMAPPED = "none";
+
     }
 
     /** {@code vmas(addr, len) [== count]}: how many VMAs intersect the range. */
@@ -88,6 +92,18 @@ public sealed interface Step {
     }
 
     record ReturnsError(int errno) implements Returns {
+    }
+
+    /** What a store writes. */
+    sealed interface Stored {
+    }
+
+    /** {@code length} copies of {@code value}, like {@code memset}. */
+    record Fill(Expr length, Expr value) implements Stored {
+    }
+
+    /** The bytes of a string literal. */
+    record Bytes(byte[] bytes) implements Stored {
     }
 
     /** An expected signal; {@code code} and {@code address} are null when not stated. */

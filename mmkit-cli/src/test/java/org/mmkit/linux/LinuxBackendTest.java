@@ -22,6 +22,7 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.Errno;
 import org.mmkit.core.Signal;
 
 /** The real kernel through the backend: these assert Linux behaviour, so they run on Linux x86-64 as root. */
@@ -29,8 +30,8 @@ class LinuxBackendTest {
     private static final long PRESENT = 1L << 63;
     private static final long EXCLUSIVE = 1L << 56;
     private static final long PFN_MASK = (1L << 55) - 1;
-    private static final int EINVAL = 22;
-    private static final int ENOMEM = 12;
+    private static final int EINVAL = Errno.EINVAL.number();
+    private static final int ENOMEM = Errno.ENOMEM.number();
 
     private LinuxBackend backend;
 

@@ -14,8 +14,8 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 
 /**
- * A small but honest backend for testing the runner: private anonymous memory only, VMAs that
- * split (never merge), pages allocated on first write, the zero page on first read, copy-on-write
+ * A small but honest backend for testing the runner: anonymous memory (memfds can be mapped,
+ * shared or not, but their pages behave as private anonymous ones), VMAs that split (never merge), pages allocated on first write, the zero page on first read, copy-on-write
  * after fork, pagemap with present/exclusive bits and PFNs, maps and a minimal smaps. Each process
  * also has one mapping the scenario did not create, as the real executor has its libc.
  */
@@ -34,7 +34,19 @@ public final class FakeBackend implements Backend {
         }
     }
 
-    private record Vma(long start, long end, long prot) {
+    /** {@code path} is empty for anonymous memory; {@code offset} is the file offset of {@code start}. */
+    private record Vma(long start, long end, long prot, boolean shared, String path, long offset) {
+        Vma(long start, long end, long prot) {
+            this(start, end, prot, false, "", 0);
+        }
+
+        Vma slice(long from, long to) {
+            return new Vma(from, to, prot, shared, path, offset + (from - start));
+        }
+
+        Vma withProt(long newProt) {
+            return new Vma(start, end, newProt, shared, path, offset);
+        }
     }
 
     private static final class Proc {
@@ -45,11 +57,12 @@ public final class FakeBackend implements Backend {
 
         Proc(boolean privileged) {
             this.privileged = privileged;
-            vmas.put(FOREIGN_START, new Vma(FOREIGN_START, FOREIGN_START + 4 * PAGE, 5));
+            vmas.put(FOREIGN_START, new Vma(FOREIGN_START, FOREIGN_START + 4 * PAGE, 5, false, "/usr/lib/libc.so.6", 0));
         }
     }
 
     private final Map<Integer, Proc> procs = new HashMap<>();
+    private final Map<Long, String> memfdNames = new HashMap<>();
     private final List<String> unsupported = new ArrayList<>();
     private int nextPid = 1;
     private long nextPfn = 0x1000;
@@ -89,7 +102,7 @@ public final class FakeBackend implements Backend {
     public long syscall(int pid, Syscall call, long... a) {
         Proc p = proc(pid);
         return switch (call) {
-            case MMAP -> mmap(p, a[0], a[1], a[2], a[3], a[4]);
+            case MMAP -> mmap(p, a[0], a[1], a[2], a[3], a[4], a[5]);
             case MUNMAP -> (a[0] % PAGE != 0 || a[1] == 0) ? -22 : unmap(p, a[0], a[0] + align(a[1]));
             case MPROTECT -> mprotect(p, a[0], a[0] + align(a[1]), a[2]);
             case MADVISE -> {
@@ -99,13 +112,15 @@ public final class FakeBackend implements Backend {
                 yield 0;
             }
             case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2 -> 0;
-            case MREMAP -> -38;
+            case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
     }
 
     @Override
     public long memfdCreate(int pid, String name, long flags) {
-        return 3;
+        long fd = 3 + memfdNames.size();
+        memfdNames.put(fd, name);
+        return fd;
     }
 
     @Override
@@ -214,10 +229,9 @@ public final class FakeBackend implements Backend {
         StringBuilder s = new StringBuilder();
         for (Vma v : proc(pid).vmas.values()) {
             String perms = ((v.prot & 1) != 0 ? "r" : "-") + ((v.prot & 2) != 0 ? "w" : "-")
-                    + ((v.prot & 4) != 0 ? "x" : "-") + "p";
-            boolean foreign = v.start == FOREIGN_START;
-            s.append(String.format("%08x-%08x %s 00000000 00:00 0", v.start, v.end, perms))
-                    .append(foreign ? "                          /usr/lib/libc.so.6" : "").append('\n');
+                    + ((v.prot & 4) != 0 ? "x" : "-") + (v.shared ? "s" : "p");
+            s.append(String.format("%08x-%08x %s %08x 00:01 %d", v.start, v.end, perms, v.offset, v.path.isEmpty() ? 0 : 42))
+                    .append(v.path.isEmpty() ? "" : "                          " + v.path).append('\n');
             if (file == ProcFile.SMAPS) {
                 long rss = proc(pid).pages.entrySet().stream()
                         .filter(e -> e.getKey() >= v.start && e.getKey() < v.end && e.getValue().pfn != ZERO_PFN).count();
@@ -235,11 +249,12 @@ public final class FakeBackend implements Backend {
         procs.clear();
     }
 
-    private long mmap(Proc p, long addr, long len, long prot, long flags, long fd) {
+    private long mmap(Proc p, long addr, long len, long prot, long flags, long fd, long offset) {
         if (len == 0) {
             return -22;
         }
-        if ((flags & 0x20) == 0 && fd == -1) {
+        boolean anonymous = (flags & 0x20) != 0;
+        if (!anonymous && !memfdNames.containsKey(fd)) {
             return -9;
         }
         len = align(len);
@@ -251,8 +266,37 @@ public final class FakeBackend implements Backend {
             p.nextPlacement -= len + PAGE;
             start = p.nextPlacement;
         }
-        p.vmas.put(start, new Vma(start, start + len, prot));
+        p.vmas.put(start, anonymous ? new Vma(start, start + len, prot)
+                : new Vma(start, start + len, prot, (flags & 0xf) == 1, "/memfd:" + memfdNames.get(fd) + " (deleted)", offset));
         return start;
+    }
+
+    /** Grows or shrinks in place when the space is free, else moves if MREMAP_MAYMOVE (1) allows. */
+    private long mremap(Proc p, long old, long oldLen, long newLen, long flags) {
+        Vma v = vmaAt(p, old);
+        if (v == null || old + oldLen > v.end) {
+            return -14;
+        }
+        long end = old + newLen;
+        boolean free = newLen <= oldLen || p.vmas.subMap(old + oldLen, end).isEmpty() && vmaAt(p, old + oldLen) == null;
+        if (free) {
+            split(p, old);
+            unmap(p, Math.min(end, old + oldLen), old + oldLen);
+            p.vmas.put(old, new Vma(old, end, v.prot, v.shared, v.path, v.offset));
+            return old;
+        }
+        if ((flags & 1) == 0) {
+            return -12;
+        }
+        long to = mmap(p, 0, newLen, v.prot, 0x22, -1, 0);
+        for (long off = 0; off < oldLen; off += PAGE) {
+            Frame f = p.pages.remove(old + off);
+            if (f != null) {
+                p.pages.put(to + off, f);
+            }
+        }
+        unmap(p, old, old + oldLen);
+        return to;
     }
 
     private long unmap(Proc p, long start, long end) {
@@ -272,7 +316,7 @@ public final class FakeBackend implements Backend {
         split(p, start);
         split(p, end);
         for (Vma v : new ArrayList<>(p.vmas.subMap(start, end).values())) {
-            p.vmas.put(v.start, new Vma(v.start, v.end, prot));
+            p.vmas.put(v.start, v.withProt(prot));
         }
         return 0;
     }
@@ -280,8 +324,8 @@ public final class FakeBackend implements Backend {
     private void split(Proc p, long at) {
         Vma v = vmaAt(p, at);
         if (v != null && v.start != at) {
-            p.vmas.put(v.start, new Vma(v.start, at, v.prot));
-            p.vmas.put(at, new Vma(at, v.end, v.prot));
+            p.vmas.put(v.start, v.slice(v.start, at));
+            p.vmas.put(at, v.slice(at, v.end));
         }
     }
 

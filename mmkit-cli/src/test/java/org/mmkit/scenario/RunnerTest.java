@@ -58,6 +58,26 @@ class RunnerTest {
     }
 
     @Test
+    void mremapResultsAreNamedLikeMmapResults() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a, 1, 9)\nmunmap(a+PAGE, 3*PAGE)\n"
+                + "b = mremap(a, PAGE, 2*PAGE, 0, 0)\n"
+                + "x = mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)\n"
+                + "c = mremap(a, 2*PAGE, 4*PAGE, MREMAP_MAYMOVE, 0)\n"
+                + "load(c, 1) == 9\nload(a, 1) => SIGSEGV SEGV_MAPERR at a\nmaps\n"
+                + "mremap(c, 4*PAGE, PAGE, 0, 0) = c\nmremap(a, PAGE, PAGE, 0, 0) = -1 EFAULT\n");
+        assertThat(r.problem()).as(String.join("\n", r.transcript())).isNull();
+        assertThat(r.transcript()).containsSubsequence(
+                "b = mremap(a, PAGE, 2*PAGE, 0, 0) = a",
+                "x = mmap(a+2*PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+0x2000",
+                "c = mremap(a, 2*PAGE, 4*PAGE, MREMAP_MAYMOVE, 0) = c",
+                "load(a, 1) => SIGSEGV SEGV_MAPERR at a",
+                "maps",
+                "  c..c+0x4000 rw-p",
+                "  x..x+0x1000 r--p",
+                "mremap(c, 4*PAGE, PAGE, 0, 0) = c");
+    }
+
+    @Test
     void verboseModeKeepsRawValues() throws Exception {
         ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", MMAP + "store(a, 1, 1)\npagemap(a, 1)\n"),
                 new FakeBackend(), true);
@@ -146,7 +166,7 @@ class RunnerTest {
     void mapsShowsOnlyTheScenariosOwnMappings() throws Exception {
         ScenarioResult r = run(MMAP + "mprotect(a+PAGE, PAGE, PROT_NONE)\nmaps\n"
                 + "maps(a+PAGE) == a+PAGE..a+2*PAGE ---p\nmaps(a) == a..a+4*PAGE rw-p\nmaps(a+9*PAGE)\nmaps(a) == r--p\n"
-                + "vmas(a, 4*PAGE) == 3\nvmas(a, PAGE) == 2\n");
+                + "vmas(a, 4*PAGE) == 3\nvmas(a, PAGE) == 2\nmaps(a+9*PAGE) == none\nmaps(a) == none\n");
         assertThat(r.transcript()).containsSubsequence(
                 "maps",
                 "  a..a+0x1000 rw-p",
@@ -160,7 +180,10 @@ class RunnerTest {
                 "FAIL t.mms:7: expected r--p, got a..a+0x1000 rw-p",
                 "vmas(a, 4*PAGE) == 3",
                 "vmas(a, PAGE) == 1",
-                "FAIL t.mms:9: expected 2, got 1");
+                "FAIL t.mms:9: expected 2, got 1",
+                "maps(a+9*PAGE) == none",
+                "maps(a) == a..a+0x1000 rw-p",
+                "FAIL t.mms:11: expected none, got a..a+0x1000 rw-p");
         assertThat(r.transcript()).noneMatch(l -> l.contains("libc"));
     }
 
@@ -186,6 +209,26 @@ class RunnerTest {
         assertThat(r.transcript()).containsExactly(
                 "a = mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL",
                 "FAIL t.mms:2: 'a' has no value: its call on line 1 failed");
+    }
+
+    @Test
+    void fileMappingsShowOffsetAndPath() throws Exception {
+        ScenarioResult r = run("fd = memfd_create(\"x y\", 0)\n"
+                + "b = mmap(NULL, 4*PAGE, PROT_READ, MAP_SHARED, fd, 2*PAGE)\n"
+                + "mprotect(b+PAGE, PAGE, PROT_NONE)\nmaps\n"
+                + "maps(b+PAGE) == b+PAGE..b+2*PAGE ---s \"/memfd:x y (deleted)\"\n"
+                + "maps(b) == rw-s \"/memfd:x y (deleted)\"\n"
+                + "maps(b) == r--s \"/memfd:z\"\n");
+        assertThat(r.transcript()).containsSubsequence(
+                "maps",
+                "  b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "  b+0x1000..b+0x2000 ---s off=0x3000 \"/memfd:x y (deleted)\"",
+                "  b+0x2000..b+0x4000 r--s off=0x4000 \"/memfd:x y (deleted)\"",
+                "maps(b+PAGE) == b+0x1000..b+0x2000 ---s off=0x3000 \"/memfd:x y (deleted)\"",
+                "maps(b) == b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "FAIL t.mms:6: expected rw-s \"/memfd:x y (deleted)\", got b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"",
+                "FAIL t.mms:7: expected r--s \"/memfd:z\", got b..b+0x1000 r--s off=0x2000 \"/memfd:x y (deleted)\"");
+        assertThat(r.transcript()).filteredOn(l -> l.startsWith("FAIL")).hasSize(2);
     }
 
     @Test

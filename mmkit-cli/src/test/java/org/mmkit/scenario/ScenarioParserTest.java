@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
@@ -37,6 +38,14 @@ class ScenarioParserTest {
         assertThat(c.origin()).isEqualTo(new Step.Origin(1, null, MMAP.strip()));
     }
 
+    @ParameterizedTest
+    @EnumSource(Syscall.class)
+    void everySyscallOfTheBackendIsCallableByItsLowerCaseName(Syscall call) throws Exception {
+        String args = String.join(", ", java.util.Collections.nCopies(call.arity(), "0"));
+        Step.Call c = (Step.Call) only(call.name().toLowerCase() + "(" + args + ") = 0");
+        assertThat(c.call()).isEqualTo(call);
+    }
+
     @Test
     void expressionsFollowCPrecedence() throws Exception {
         Step.Call c = (Step.Call) only("munmap(a + 2*PAGE - 0x10 | 1, HPAGE)");
@@ -45,6 +54,9 @@ class ScenarioParserTest {
         c = (Step.Call) only("munmap((a + 1) * 2, -(PAGE))");
         assertThat(eval(c.args().get(0))).isEqualTo(0x20002);
         assertThat(eval(c.args().get(1))).isEqualTo(-4096);
+        c = (Step.Call) only("munmap(a + HPAGE - 1 & ~(HPAGE - 1) | 1, 0x30 & 0x11 | 0x100)");
+        assertThat(eval(c.args().get(0))).as("& binds tighter than |, looser than +").isEqualTo((2L << 20) | 1);
+        assertThat(eval(c.args().get(1))).isEqualTo(0x110);
     }
 
     @Test
@@ -90,10 +102,11 @@ class ScenarioParserTest {
 
     @Test
     void memoryAccesses() throws Exception {
-        Step.Store fill = (Step.Store) only("store(a, 4*PAGE, 0xab)");
-        assertThat(eval(fill.fillLength())).isEqualTo(0x4000);
-        Step.Store text = (Step.Store) only("store(a+1, \"hi\\n\\x01\\0\")");
-        assertThat(text.literal()).containsExactly('h', 'i', '\n', 1, 0);
+        Step.Fill fill = (Step.Fill) ((Step.Store) only("store(a, 4*PAGE, 0xab)")).data();
+        assertThat(eval(fill.length())).isEqualTo(0x4000);
+        assertThat(eval(fill.value())).isEqualTo(0xab);
+        Step.Bytes text = (Step.Bytes) ((Step.Store) only("store(a+1, \"hi\\n\\x01\\0\")")).data();
+        assertThat(text.bytes()).containsExactly('h', 'i', '\n', 1, 0);
         Step.Load load = (Step.Load) only("load(a, 4) == 0x11 0x22 \"3\" 0*1");
         assertThat(load.expected()).hasSize(4);
         assertThat(eval(load.expected().get(2).value())).isEqualTo('3');
@@ -137,6 +150,7 @@ class ScenarioParserTest {
         assertThat(permsOnly.start()).isNull();
         assertThat(permsOnly.perms()).isEqualTo("---s");
         assertThat(((Step.MapsAt) only("maps(a)")).perms()).isNull();
+        assertThat(((Step.MapsAt) only("maps(a) == none")).perms()).isEqualTo(Step.MapsAt.UNMAPPED);
         assertThat(eval(((Step.Vmas) only("vmas(a, 4*PAGE) == 3")).expected())).isEqualTo(3);
     }
 
@@ -178,8 +192,8 @@ class ScenarioParserTest {
 
     @Test
     void hashInsideStringIsNotAComment() throws Exception {
-        Step.Store s = (Step.Store) only("store(a, \"#1\")  # a comment");
-        assertThat(s.literal()).containsExactly('#', '1');
+        Step.Bytes s = (Step.Bytes) ((Step.Store) only("store(a, \"#1\")  # a comment")).data();
+        assertThat(s.bytes()).containsExactly('#', '1');
     }
 
     static Stream<Arguments> errors() {
@@ -193,6 +207,7 @@ class ScenarioParserTest {
                 Arguments.of("in other: maps", 1, "unknown process 'other'"),
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
+                Arguments.of("process p2 unprivileged now", 1, "unexpected 'now' at end of line"),
                 Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result or process"),
                 Arguments.of("42", 1, "expected a call, found '42'"),
                 Arguments.of("b = 42", 1, "expected a call after 'b =', found '42'"),

@@ -30,12 +30,12 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
 
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
-     * {@code vm.max_map_count} 65530, no soft-dirty, mmap base 128 MiB below the task size
-     * (ASLR off: the stack gap is clamped to its 128 MiB minimum).
+     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, mmap base
+     * 128 MiB below the task size (ASLR off: the stack gap is clamped to its 128 MiB minimum).
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 0x10000, false);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false);
     }
 
     public Builder toBuilder() {

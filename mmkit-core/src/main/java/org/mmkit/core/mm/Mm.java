@@ -43,6 +43,9 @@ final class Mm {
 
     /** The first VMA ending after {@code addr} ({@code find_vma}), or null. */
     Vma findVma(long addr) {
+        if (addr < 0) {
+            return null; // addresses are unsigned: nothing lies at or beyond 2^63
+        }
         VmaTree.Entry<Vma> e = vmas.firstEndingAfter(addr);
         return e == null ? null : e.value();
     }
@@ -100,12 +103,25 @@ final class Mm {
 
     // ---- merging (mm/vma.c) ----
 
-    /** {@code is_mergeable_anon_vma(anonVma, neighbour->anon_vma, neighbour)}. */
-    private static boolean anonMergeable(AnonVma anonVma, Vma neighbour) {
-        if ((anonVma == null || neighbour.anonVma == null) && neighbour.singularAnonChain()) {
-            return true;
+    /**
+     * {@code is_mergeable_anon_vma}: a range carrying {@code anonVma} may join {@code neighbour}
+     * when both share the anon_vma, or when only one side has one and that side did not come
+     * from fork. {@code origin} is the VMA whose anon_vma the range carries: the existing VMA
+     * being changed, or the VMA mremap copies ({@code vmg->copied_from}); null for a new range.
+     */
+    private static boolean anonMergeable(AnonVma anonVma, Vma origin, Vma neighbour) {
+        if (neighbour.anonVma == null && anonVma != null) {
+            return !hadUncowedParents(origin); // the neighbour would take the range's anon_vma
+        }
+        if (neighbour.anonVma != null && anonVma == null) {
+            return !hadUncowedParents(neighbour); // the range would take the neighbour's anon_vma
         }
         return anonVma == neighbour.anonVma;
+    }
+
+    /** {@code vma_had_uncowed_parents}: faulted, with an anon_vma chain inherited across fork. */
+    private static boolean hadUncowedParents(Vma vma) {
+        return vma != null && vma.anonVma != null && !vma.singularAnonChain();
     }
 
     private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file) {
@@ -114,16 +130,17 @@ final class Mm {
     }
 
     /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
-    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
+            Vma origin) {
         return prev != null && prev.end == start && attributesMatch(prev, flags, file)
-                && anonMergeable(anonVma, prev) && prev.pgoff + prev.pages() == pgoff;
+                && anonMergeable(anonVma, origin, prev) && prev.pgoff + prev.pages() == pgoff;
     }
 
     /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
     private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
-            AnonVma anonVma) {
+            AnonVma anonVma, Vma origin) {
         return next != null && next.start == end && attributesMatch(next, flags, file)
-                && anonMergeable(anonVma, next) && next.pgoff == pgoff + ((end - start) >>> 12);
+                && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> 12);
     }
 
     /** {@code are_anon_vmas_compatible}. */
@@ -136,28 +153,44 @@ final class Mm {
      * attributes allow; returns the VMA now covering it, or null if a new VMA is needed.
      */
     Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
+        return mergeNewRange(start, end, flags, file, pgoff, anonVma, null);
+    }
+
+    /**
+     * {@code copy_vma}'s merge: [start, end) takes the attributes of {@code from}, which mremap
+     * is moving; a neighbour may not take an anon_vma {@code from} inherited across fork.
+     */
+    Vma mergeCopy(Vma from, long start, long end, long pgoff) {
+        return mergeNewRange(start, end, from.flags, from.file, pgoff, from.anonVma, from);
+    }
+
+    private Vma mergeNewRange(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
+            Vma copiedFrom) {
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
-        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma);
-        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma)
+        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, copiedFrom);
+        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, copiedFrom)
                 && (!left || anonCompatible(prev, next));
+        Vma merged;
         if (left && right) {
             long nextEnd = next.end;
             AnonVma nextAnon = next.anonVma;
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
             adoptAnonVma(prev, nextAnon);
-            return prev;
-        }
-        if (left) {
+            merged = prev;
+        } else if (left) {
             setRange(prev, prev.start, end, prev.pgoff);
-            return prev;
-        }
-        if (right) {
+            merged = prev;
+        } else if (right) {
             setRange(next, start, next.end, pgoff);
-            return next;
+            merged = next;
+        } else {
+            return null;
         }
-        return null;
+        // vma_expand: a range moved in by mremap brings its anon_vma along (dup_anon_vma)
+        adoptAnonVma(merged, anonVma);
+        return merged;
     }
 
     /**
@@ -171,8 +204,8 @@ final class Mm {
         long pgoff = vma.pageIndex(start);
         Vma prev = start == vma.start ? vmaBefore(start) : null;
         Vma next = end == vma.end ? next(vma) : null;
-        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma);
-        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma)
+        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma, vma);
+        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma, vma)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;

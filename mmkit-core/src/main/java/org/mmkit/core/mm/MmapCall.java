@@ -14,6 +14,12 @@ final class MmapCall {
     }
 
     private static final long PAGE_MASK = ~(PAGE_SIZE - 1);
+    /** The huge page size field of the flags: its log2 in bits 26..31 ({@code MAP_HUGE_SHIFT}). */
+    private static final int MAP_HUGE_SHIFT = 26;
+    private static final long MAP_HUGE_MASK = 0x3f;
+    /** Where {@code find_start_end} puts MAP_32BIT mappings: [1 GiB, 2 GiB). */
+    private static final long MAP_32BIT_START = 1L << 30;
+    private static final long MAP_32BIT_END = 2L << 30;
     /** Flags {@code MAP_SHARED_VALIDATE} accepts ({@code LEGACY_MAP_MASK} plus SYNC/FIXED_NOREPLACE). */
     private static final long VALIDATED_FLAGS = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS
             | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED
@@ -23,6 +29,14 @@ final class MmapCall {
         return (len + PAGE_SIZE - 1) & PAGE_MASK;
     }
 
+    /**
+     * The lower of two addresses, compared as the kernel's unsigned longs: a range end computed
+     * from a huge length may lie beyond 2^63.
+     */
+    static long minAddress(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
     static long mmap(Task task, long addr, long len, long prot, long flags, int fd, long offset) {
         Mm mm = task.mm;
         KernelConfig config = mm.machine.config;
@@ -30,10 +44,15 @@ final class MmapCall {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
+        // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
+        boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
             file = task.file(fd);
-        } else if ((flags & MAP_HUGETLB) != 0) {
-            throw Errno.ENOMEM.exception(); // no hugetlb pool is modelled: as a kernel with nr_hugepages 0
+            if ((flags & MAP_HUGETLB) != 0) {
+                throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
+            }
+        } else if (anonHugetlb && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
+            throw Errno.EINVAL.exception();
         }
         if (len == 0) {
             throw Errno.EINVAL.exception();
@@ -41,8 +60,8 @@ final class MmapCall {
         if ((flags & MAP_FIXED_NOREPLACE) != 0) {
             flags |= MAP_FIXED;
         }
-        if ((flags & MAP_FIXED) == 0 && addr != 0 && addr < config.mmapMinAddr()) {
-            addr = pageAlign(config.mmapMinAddr()); // round_hint_to_min
+        if ((flags & MAP_FIXED) == 0) {
+            addr = roundHintToMin(addr, config.mmapMinAddr());
         }
         long size = pageAlign(len);
         if (size == 0 || size < 0) {
@@ -72,8 +91,18 @@ final class MmapCall {
         if ((flags & MAP_STACK) != 0) {
             vmFlags |= VmFlags.NOHUGEPAGE;
         }
+        // calc_vm_flag_bits runs before MAP_SHARED drops the flags it does not know, so even a
+        // mapping that cannot honour MAP_SYNC gets VM_SYNC
+        if ((flags & MAP_SYNC) != 0) {
+            vmFlags |= VmFlags.SYNC;
+        }
         long type = flags & MAP_TYPE;
-        if (file != null) {
+        if (file != null || anonHugetlb) {
+            // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
+            // within MAX_LFS_FILESIZE
+            if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
+                throw Errno.EOVERFLOW.exception();
+            }
             if (type == MAP_SHARED_VALIDATE && (flags & ~VALIDATED_FLAGS) != 0) {
                 throw Errno.EOPNOTSUPP.exception();
             }
@@ -91,7 +120,10 @@ final class MmapCall {
             }
             vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
             pgoff = 0;
-        } else if (type == MAP_PRIVATE) {
+        } else if (type == MAP_PRIVATE || type == MAP_DROPPABLE) {
+            if (type == MAP_DROPPABLE) {
+                vmFlags |= droppableFlags(flags, vmFlags);
+            }
             pgoff = start >>> PAGE_SHIFT;
         } else {
             throw Errno.EINVAL.exception();
@@ -99,12 +131,40 @@ final class MmapCall {
         if ((flags & MAP_NORESERVE) != 0) {
             vmFlags |= VmFlags.NORESERVE;
         }
+        if (anonHugetlb) {
+            throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
+        }
         mapRegion(mm, file, start, size, vmFlags, pgoff);
         Vma vma = mm.vmaAt(start);
         if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             LockCall.populateRange(mm, start, start + size);
         }
         return start;
+    }
+
+    /** {@code hstate_sizelog}: x86-64 has 2 MiB and 1 GiB huge pages; log 0 means the default size. */
+    private static boolean isHugePageSize(long log) {
+        return log == 0 || log == 21 || log == 30;
+    }
+
+    /**
+     * {@code do_mmap} for MAP_DROPPABLE: pages that may be dropped need no commit charge, and
+     * neither survive a fork nor go into a core dump; a locked or growing area cannot be droppable.
+     */
+    private static long droppableFlags(long flags, long vmFlags) {
+        if ((flags & MAP_LOCKED) != 0 || (vmFlags & VmFlags.GROWSDOWN) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        return VmFlags.DROPPABLE | VmFlags.NORESERVE | VmFlags.WIPEONFORK | VmFlags.DONTDUMP;
+    }
+
+    /**
+     * {@code round_hint_to_min}: the hint is taken to its page first, so one inside page 0 is no
+     * hint at all; a hint below {@code vm.mmap_min_addr} is raised to it.
+     */
+    private static long roundHintToMin(long hint, long mmapMinAddr) {
+        hint &= PAGE_MASK;
+        return hint != 0 && Long.compareUnsigned(hint, mmapMinAddr) < 0 ? pageAlign(mmapMinAddr) : hint;
     }
 
     /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
@@ -149,11 +209,11 @@ final class MmapCall {
         if ((flags & MAP_FIXED) != 0) {
             result = addr;
         } else if (file == null && (flags & MAP_TYPE) != MAP_SHARED && addr == 0 && (len & (PMD_SIZE - 1)) == 0) {
-            result = thpAligned(mm, len, offset);
+            result = thpAligned(mm, len, offset, flags);
         } else {
-            result = topDown(mm, addr, len);
+            result = archUnmappedArea(mm, addr, len, flags);
         }
-        if (result > config.taskSize() - len) {
+        if (Long.compareUnsigned(result, config.taskSize() - len) > 0) {
             throw Errno.ENOMEM.exception();
         }
         if ((result & ~PAGE_MASK) != 0) {
@@ -165,16 +225,18 @@ final class MmapCall {
         return result;
     }
 
+    /** {@code arch_get_unmapped_area_topdown}, which hands MAP_32BIT requests to the bottom-up search. */
+    private static long archUnmappedArea(Mm mm, long hint, long len, long flags) {
+        return (flags & MAP_32BIT) != 0 ? below2GiB(mm, hint, len) : topDown(mm, hint, len);
+    }
+
     /** {@code arch_get_unmapped_area_topdown}: the hint if free, else the highest gap below mmap_base. */
     static long topDown(Mm mm, long hint, long len) {
         KernelConfig config = mm.machine.config;
         if (hint != 0) {
             hint &= PAGE_MASK;
-            if (hint <= config.taskSize() - len) {
-                Vma next = mm.findVma(hint);
-                if (next == null || hint + len <= next.start) {
-                    return hint;
-                }
+            if (Long.compareUnsigned(hint, config.taskSize() - len) <= 0 && isFree(mm, hint, len)) {
+                return hint;
             }
         }
         long low = Math.max(PAGE_SIZE, config.mmapMinAddr());
@@ -189,16 +251,38 @@ final class MmapCall {
     }
 
     /**
+     * {@code arch_get_unmapped_area} with {@code find_start_end} for MAP_32BIT: the hint if free
+     * and below 2 GiB, else the lowest gap in [1 GiB, 2 GiB).
+     */
+    private static long below2GiB(Mm mm, long hint, long len) {
+        if (hint != 0 && len <= MAP_32BIT_END && Long.compareUnsigned(hint, MAP_32BIT_END - len) <= 0
+                && isFree(mm, hint, len)) {
+            return hint;
+        }
+        long found = mm.vmas.gapBottomUp(len, MAP_32BIT_START, MAP_32BIT_END, 0, 0);
+        if (found < 0) {
+            throw Errno.ENOMEM.exception();
+        }
+        return found;
+    }
+
+    /** Whether [start, start + len) overlaps no VMA. */
+    private static boolean isFree(Mm mm, long start, long len) {
+        Vma next = mm.findVma(start);
+        return next == null || start + len <= next.start;
+    }
+
+    /**
      * {@code __thp_get_unmapped_area}: a PMD-aligned placement for anonymous mappings whose length
      * is a multiple of 2 MiB, by searching for {@code len + 2 MiB} and aligning inside it.
      */
-    private static long thpAligned(Mm mm, long len, long offset) {
+    private static long thpAligned(Mm mm, long len, long offset, long flags) {
         long padded = len + PMD_SIZE;
         long found;
         try {
-            found = topDown(mm, 0, padded);
+            found = archUnmappedArea(mm, 0, padded, flags);
         } catch (org.mmkit.core.ErrnoException e) {
-            return topDown(mm, 0, len);
+            return archUnmappedArea(mm, 0, len, flags);
         }
         long misalignment = (offset - found) & (PMD_SIZE - 1);
         return misalignment == 0 ? found + PMD_SIZE : found + misalignment;
@@ -208,11 +292,11 @@ final class MmapCall {
         if ((addr & ~PAGE_MASK) != 0 || len == 0) {
             throw Errno.EINVAL.exception();
         }
-        long size = pageAlign(len);
+        // do_vmi_munmap: the unrounded length, as an unsigned value, must fit below TASK_SIZE
         long taskSize = mm.machine.config.taskSize();
-        if (addr > taskSize || size > taskSize - addr || size == 0) {
+        if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(len, taskSize - addr) > 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.unmapRange(addr, addr + size);
+        mm.unmapRange(addr, addr + pageAlign(len));
     }
 }

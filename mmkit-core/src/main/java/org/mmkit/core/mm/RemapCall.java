@@ -2,11 +2,8 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.*;
 
-import java.util.List;
-
 import org.mmkit.core.Errno;
 import org.mmkit.core.pgtable.PteLayout;
-import org.mmkit.core.vma.VmaTree;
 
 /**
  * {@code mremap} ({@code mm/mremap.c}, Linux 6.17+ semantics).
@@ -44,7 +41,8 @@ final class RemapCall {
                     || (dontUnmap && oldLen != newLen)) {
                 throw Errno.EINVAL.exception();
             }
-            if (fixed && addr < newAddr + newLen && newAddr < addr + oldLen) {
+            // vrm_overlaps: checked for a DONTUNMAP hint too, not only a FIXED target
+            if (addr < newAddr + newLen && newAddr < addr + oldLen) {
                 throw Errno.EINVAL.exception();
             }
         }
@@ -60,18 +58,7 @@ final class RemapCall {
         }
         boolean grows = newLen > oldLen;
         if (fixed || dontUnmap || grows) {
-            if (oldLen == 0 && !vma.has(VmFlags.SHARED | VmFlags.MAYSHARE)) {
-                throw Errno.EINVAL.exception();
-            }
-            if (dontUnmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
-                throw Errno.EINVAL.exception();
-            }
-            if (oldLen > vma.end - addr) {
-                throw Errno.EFAULT.exception();
-            }
-            if (grows && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
-                throw Errno.EFAULT.exception();
-            }
+            checkMovable(vma, addr, oldLen, newLen, dontUnmap);
         }
         if (fixed || dontUnmap) {
             if (fixed) {
@@ -106,6 +93,25 @@ final class RemapCall {
         return moveVma(mm, vma, addr, oldLen, newLen, MmapCall.topDown(mm, 0, newLen), false);
     }
 
+    /**
+     * {@code check_prep_vma} for a call that maps new address space (a move or a growth):
+     * [addr, addr+oldLen) must lie in {@code vma}, except that a shrink may unmap past its end.
+     */
+    private static void checkMovable(Vma vma, long addr, long oldLen, long newLen, boolean dontUnmap) {
+        if (oldLen == 0 && !vma.has(VmFlags.SHARED | VmFlags.MAYSHARE)) {
+            throw Errno.EINVAL.exception();
+        }
+        if (dontUnmap && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (Math.min(oldLen, newLen) > vma.end - addr) {
+            throw Errno.EFAULT.exception();
+        }
+        if (newLen > oldLen && (vma.flags & (VmFlags.DONTEXPAND | VmFlags.PFNMAP)) != 0) {
+            throw Errno.EFAULT.exception();
+        }
+    }
+
     /** {@code vma_expandable}: nothing mapped in the {@code delta} bytes after the VMA, still below the task size. */
     private static boolean expandable(Mm mm, Vma vma, long delta) {
         long end = vma.end + delta;
@@ -118,14 +124,14 @@ final class RemapCall {
 
     /**
      * {@code remap_move}: moves each VMA of [addr, addr+len) by the same offset, keeping gaps.
-     * A range with no VMA gives EFAULT.
+     * Each VMA clears only its own destination, so mappings facing the source's gaps survive.
+     * A range that starts in a gap (or holds no VMA) gives EFAULT.
      */
     private static long moveRange(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
-        List<VmaTree.Entry<Vma>> parts = mm.vmas.intersecting(addr, addr + len);
-        if (parts.isEmpty()) {
+        Vma first = mm.findVma(addr);
+        if (first == null || first.start > addr) {
             throw Errno.EFAULT.exception();
         }
-        mm.unmapRange(newAddr, newAddr + len);
         long delta = newAddr - addr;
         for (long cursor = addr; cursor < addr + len; ) {
             Vma vma = mm.findVma(cursor);
@@ -134,7 +140,10 @@ final class RemapCall {
             }
             long from = Math.max(cursor, vma.start);
             long to = Math.min(addr + len, vma.end);
-            moveVma(mm, vma, from, to - from, to - from, from + delta, dontUnmap);
+            checkMovable(vma, from, to - from, to - from, dontUnmap);
+            mm.unmapRange(from + delta, to + delta);
+            // unmapping a destination inside the same VMA splits it: look the source up again
+            moveVma(mm, mm.vmaAt(from), from, to - from, to - from, from + delta, dontUnmap);
             cursor = to;
         }
         return newAddr;
@@ -153,7 +162,7 @@ final class RemapCall {
         if (vma.isAnonymous() && !vma.has(VmFlags.SHARED) && vma.anonVma == null) {
             pgoff = target >>> PAGE_SHIFT; // copy_vma: an unfaulted anonymous VMA is relocated
         }
-        Vma moved = mm.mergeNew(target, target + newLen, vma.flags, vma.file, pgoff, vma.anonVma);
+        Vma moved = mm.mergeCopy(vma, target, target + newLen, pgoff);
         if (moved == null) {
             moved = vma.copy(mm, target, target + newLen, pgoff);
             mm.link(moved);
@@ -169,13 +178,15 @@ final class RemapCall {
             }
         }
         if (dontUnmap) {
+            // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);
-            old = mm.modify(old, addr, addr + oldLen, old.flags & ~VmFlags.LOCKED_MASK);
+            old.flags &= ~VmFlags.LOCKED_MASK;
             if (old.start == addr && old.end == addr + oldLen) {
                 old.anonVma = null;
                 old.anonChainShared = false;
             }
-        } else {
+        } else if (oldLen > 0) {
+            // unmap_source_vma: do_vmi_munmap of an empty range (old_len 0) fails, splitting nothing
             mm.unmapRange(addr, addr + oldLen);
         }
         if (moved.has(VmFlags.LOCKED) && newLen > oldLen) {
