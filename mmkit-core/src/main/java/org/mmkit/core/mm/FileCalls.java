@@ -61,7 +61,9 @@ final class FileCalls {
         ShmemFile file = task.file(fd);
         long old = file.size;
         file.size = length;
-        if (length < old) {
+        // shmem_setattr truncates for an unchanged size too: pages fallocated past EOF with
+        // FALLOC_FL_KEEP_SIZE go, and the partial last page is zeroed past EOF.
+        if (length <= old) {
             long firstWhole = (length + PAGE_SIZE - 1) >>> PAGE_SHIFT;
             unmapMapping(file, firstWhole, Long.MAX_VALUE, true);
             file.removePages(firstWhole, Long.MAX_VALUE);
