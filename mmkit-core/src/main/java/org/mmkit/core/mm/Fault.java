@@ -118,13 +118,18 @@ final class Fault {
      * {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file; a
      * shared write dirties the folio ({@code fault_dirty_shared_page}), a read leaves it clean.
      * A read fault maps the cached pages around it before {@code shmem_fault} checks EOF, so a
-     * read past EOF still maps its neighbours below EOF and then raises SIGBUS.
+     * read past EOF still maps its neighbours below EOF and then raises SIGBUS; a private write
+     * fault prepares the anon_vma before that check ({@code vmf_anon_prepare}), so even one that
+     * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
      */
     private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
         if (!write && faultAround(mm, vma, va)) {
             return Result.DONE;
+        }
+        if (write && !vma.has(VmFlags.SHARED)) {
+            mm.anonVma(vma);
         }
         if (index >= file.sizePages()) {
             return Result.SIGBUS;
