@@ -7,6 +7,7 @@ import org.mmkit.backend.Backend;
 import org.mmkit.scenario.Runner;
 import org.mmkit.scenario.Scenario;
 import org.mmkit.scenario.ScenarioResult;
+import org.mmkit.scenario.TranscriptDifference;
 import picocli.CommandLine.Command;
 
 /**
@@ -38,8 +39,8 @@ final class DiffCommand extends ScenarioCommand {
                 return;
             }
         }
-        int at = firstDifference(model.transcript(), linux.transcript());
-        if (at < 0) {
+        TranscriptDifference difference = TranscriptDifference.between(model, linux);
+        if (difference == null) {
             same++;
             out.println("same     " + scenario.file());
             return;
@@ -49,13 +50,9 @@ final class DiffCommand extends ScenarioCommand {
             out.println("diverges " + scenario.file() + " (declared: " + scenario.divergence() + ")");
         } else {
             different++;
-            out.println("DIFFERS  " + scenario.file() + " at transcript line " + (at + 1) + ":");
+            out.println("DIFFERS  " + scenario.file() + " at transcript line " + (difference.index() + 1) + ":");
         }
-        if (at > 0) {
-            out.println("         " + model.transcript().get(at - 1));
-        }
-        out.println("  model: " + lineAt(model.transcript(), at));
-        out.println("  linux: " + lineAt(linux.transcript(), at));
+        difference.print(out, Backends.MODEL, Backends.LINUX);
     }
 
     @Override
@@ -70,19 +67,5 @@ final class DiffCommand extends ScenarioCommand {
         try (Backend backend = backends.create(backendName)) {
             return Runner.run(scenario, backend, false);
         }
-    }
-
-    /** The index of the first line that differs (a missing line differs), or -1. */
-    private static int firstDifference(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String lineAt(List<String> lines, int i) {
-        return i < lines.size() ? lines.get(i) : "(transcript ends)";
     }
 }

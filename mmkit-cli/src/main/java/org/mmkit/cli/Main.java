@@ -34,7 +34,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(BackendFactory backends) {
         return new CommandLine(new Main())
                 .addSubcommand(new RunCommand(backends))
-                .addSubcommand(new DiffCommand(backends));
+                .addSubcommand(new DiffCommand(backends))
+                .addSubcommand(new FuzzCommand(backends));
     }
 
     @Override

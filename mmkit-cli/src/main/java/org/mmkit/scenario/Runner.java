@@ -38,6 +38,7 @@ public final class Runner {
     private final Map<String, Integer> failedBindings = new HashMap<>();
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
     private final List<String> transcript = new ArrayList<>();
+    private final List<Integer> sources = new ArrayList<>();
     private String firstFailure;
     private Step current;
 
@@ -59,7 +60,8 @@ public final class Runner {
             if (reason != null) {
                 String what = r.kind().name().toLowerCase().replace('_', '-')
                         + (r.argument() == null ? "" : " >= " + r.argument());
-                return new ScenarioResult(scenario.file(), Status.SKIPPED, List.of(), "requires " + what + ": " + reason);
+                return new ScenarioResult(scenario.file(), Status.SKIPPED, List.of(), List.of(),
+                        "requires " + what + ": " + reason);
             }
         }
         try {
@@ -78,12 +80,12 @@ public final class Runner {
             fail("stopped by an error of backend " + backend.name() + ": " + e);
         }
         return new ScenarioResult(scenario.file(), firstFailure == null ? Status.PASSED : Status.FAILED,
-                transcript, firstFailure);
+                transcript, sources, firstFailure);
     }
 
     private void execute(Step step) {
         switch (step) {
-            case Step.Comment c -> transcript.add(c.origin().text());
+            case Step.Comment c -> emit(c.origin().text());
             case Step.StartProcess s -> {
                 processes.put(s.name(), backend.newProcess(s.privileged()));
                 print("");
@@ -314,7 +316,7 @@ public final class Runner {
         print("");
         for (Vma v : ProcMaps.parse(backend.procText(pid(), ProcFile.MAPS))) {
             if (addresses.touchesScenario(v.start(), v.end())) {
-                transcript.add("  " + describeVma(v));
+                emit("  " + describeVma(v));
             }
         }
     }
@@ -450,7 +452,13 @@ public final class Runner {
     /** Adds the transcript line of the current step: its text and the outcome. */
     private void print(String outcome) {
         Step.Origin o = current.origin();
-        transcript.add((o.process() != null ? "in " + o.process() + ": " : "") + o.text() + outcome);
+        emit((o.process() != null ? "in " + o.process() + ": " : "") + o.text() + outcome);
+    }
+
+    /** Adds a transcript line, remembering which scenario line printed it (0: none, the final exits). */
+    private void emit(String line) {
+        transcript.add(line);
+        sources.add(current != null ? current.origin().line() : 0);
     }
 
     private void failExpected(String expected, String got) {
@@ -460,7 +468,7 @@ public final class Runner {
     private void fail(String message) {
         String where = scenario.file() + (current != null ? ":" + current.origin().line() : "");
         String line = where + ": " + message;
-        transcript.add("FAIL " + line);
+        emit("FAIL " + line);
         if (firstFailure == null) {
             firstFailure = line;
         }

@@ -4,7 +4,15 @@ package org.mmkit.scenario;
 public final class ScenarioSyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final int line;
+
     public ScenarioSyntaxException(String file, int line, String problem) {
         super(file + ":" + line + ": " + problem, null, false, false);
+        this.line = line;
+    }
+
+    /** The 1-based line that is not valid. */
+    public int line() {
+        return line;
     }
 }

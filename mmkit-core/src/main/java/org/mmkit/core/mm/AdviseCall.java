@@ -5,6 +5,7 @@ import static org.mmkit.core.Uapi.*;
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /** {@code madvise} ({@code mm/madvise.c}). */
 final class AdviseCall {
@@ -39,7 +40,7 @@ final class AdviseCall {
                  MADV_REMOVE, MADV_DONTFORK, MADV_DOFORK, MADV_MERGEABLE, MADV_UNMERGEABLE,
                  MADV_HUGEPAGE, MADV_NOHUGEPAGE, MADV_DONTDUMP, MADV_DODUMP, MADV_WIPEONFORK,
                  MADV_KEEPONFORK, MADV_COLD, MADV_PAGEOUT, MADV_POPULATE_READ, MADV_POPULATE_WRITE,
-                 MADV_DONTNEED_LOCKED -> true;
+                 MADV_DONTNEED_LOCKED, MADV_GUARD_INSTALL, MADV_GUARD_REMOVE -> true;
             default -> false;
         };
     }
@@ -107,6 +108,17 @@ final class AdviseCall {
             case MADV_WILLNEED -> {
                 return;
             }
+            case MADV_GUARD_INSTALL -> {
+                guardInstall(mm, vma, start, end);
+                return;
+            }
+            case MADV_GUARD_REMOVE -> {
+                if ((flags & (VmFlags.SPECIAL | VmFlags.HUGETLB)) != 0) {
+                    throw Errno.EINVAL.exception();
+                }
+                guardRemove(mm, start, end);
+                return;
+            }
             case MADV_COLD, MADV_PAGEOUT -> {
                 if ((flags & (VmFlags.LOCKED | VmFlags.PFNMAP | VmFlags.HUGETLB)) != 0) {
                     throw Errno.EINVAL.exception();
@@ -157,6 +169,32 @@ final class AdviseCall {
             default -> throw new IllegalArgumentException("advice " + advice);
         }
         mm.modify(vma, start, end, flags);
+    }
+
+    /**
+     * {@code madvise_guard_install}: refused on special, hugetlb and mlocked VMAs. The VMA gets an
+     * anon_vma, so that fork copies its page tables and with them the markers. Whatever the range
+     * maps is zapped (guards stay) and every entry becomes a guard marker; the VMA is not split.
+     */
+    private static void guardInstall(Mm mm, Vma vma, long start, long end) {
+        if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.LOCKED)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        mm.anonVma(vma);
+        mm.zapRange(start, end, false, false);
+        long guard = PteMarkerLayout.make(PteMarkerLayout.GUARD);
+        for (long va = start; va < end; va += PAGE_SIZE) {
+            mm.updatePte(va, guard);
+        }
+    }
+
+    /** {@code madvise_guard_remove}: clears the guard markers of the range and leaves every other entry alone. */
+    private static void guardRemove(Mm mm, long start, long end) {
+        for (long va = start; va < end; va += PAGE_SIZE) {
+            if (PteMarkerLayout.isGuard(mm.pte(va))) {
+                mm.updatePte(va, 0);
+            }
+        }
     }
 
     /**

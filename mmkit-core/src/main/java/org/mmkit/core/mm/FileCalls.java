@@ -71,7 +71,9 @@ final class FileCalls {
         }
     }
 
+    /** {@code ksys_fallocate}: the descriptor is looked up first (EBADF), then {@code vfs_fallocate} checks the rest. */
     static void fallocate(Task task, int fd, int mode, long offset, long len) {
+        ShmemFile file = task.file(fd);
         if (offset < 0 || len <= 0) {
             throw Errno.EINVAL.exception();
         }
@@ -81,7 +83,6 @@ final class FileCalls {
         if ((mode & FALLOC_FL_PUNCH_HOLE) != 0 && (mode & FALLOC_FL_KEEP_SIZE) == 0) {
             throw Errno.EOPNOTSUPP.exception();
         }
-        ShmemFile file = task.file(fd);
         if (offset + len < 0) {
             throw Errno.EFBIG.exception();
         }

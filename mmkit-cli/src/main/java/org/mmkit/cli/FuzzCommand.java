@@ -1,0 +1,109 @@
+package org.mmkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.mmkit.backend.Backend;
+import org.mmkit.fuzz.BackendPair;
+import org.mmkit.fuzz.Fuzzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mmkit fuzz}: generates random scenarios from successive seeds, runs each on the model and
+ * on the kernel, and stops at the first divergence, which it reduces and writes as a scenario file.
+ * Exit codes: 0 no divergence, 1 a divergence was found and written, 2 usage errors.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = "Runs random scenarios on the model and on this machine's kernel until they differ.")
+final class FuzzCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "1", description = "The first seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--ops", defaultValue = "100", description = "Steps per scenario (default ${DEFAULT-VALUE}).")
+    private int ops;
+
+    @Option(names = "--time", paramLabel = "SECONDS",
+            description = "Keep trying successive seeds until this many seconds have passed (default: one seed).")
+    private Long seconds;
+
+    @Option(names = "--out", defaultValue = "fuzz-findings", paramLabel = "DIR",
+            description = "Where to write a reduced divergence (default ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final BackendFactory backends;
+
+    FuzzCommand(BackendFactory backends) {
+        this.backends = backends;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (ops < 1 || (seconds != null && seconds < 0)) {
+            err.println("mmkit fuzz: --ops must be at least 1 and --time not negative");
+            return Main.USAGE;
+        }
+        try {
+            // fail early and plainly when a backend cannot run here, before any scenario
+            backends.create(Backends.MODEL).close();
+            backends.create(Backends.LINUX).close();
+        } catch (BackendFactory.UnavailableException e) {
+            err.println("mmkit: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Fuzzer fuzzer = new Fuzzer(new BackendPair(Backends.MODEL, () -> create(Backends.MODEL),
+                Backends.LINUX, () -> create(Backends.LINUX)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds == null ? 0 : seconds).toNanos();
+        int tried = 0;
+        try {
+            for (long s = seed; tried == 0 || System.nanoTime() < deadline; s++) {
+                tried++;
+                Fuzzer.Finding finding = fuzzer.fuzz(s, ops);
+                if (finding == null) {
+                    stdout.println("same     seed " + s + " (" + ops + " steps)");
+                    stdout.flush();
+                    continue;
+                }
+                Path file = write(finding);
+                stdout.println("DIFFERS  seed " + s + ": reduced from " + finding.originalLines() + " to "
+                        + finding.reduction().lines().size() + " lines in " + finding.reduction().runs() + " runs: " + file);
+                finding.reduction().difference().print(stdout, Backends.MODEL, Backends.LINUX);
+                stdout.flush();
+                return Main.FAILED;
+            }
+        } catch (IllegalStateException e) {
+            err.println("mmkit fuzz: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("mmkit fuzz: cannot write the finding: " + e.getMessage());
+            return Main.USAGE;
+        }
+        stdout.println(tried + " scenarios of " + ops + " steps: no divergence");
+        return Main.OK;
+    }
+
+    private Path write(Fuzzer.Finding finding) throws IOException {
+        Files.createDirectories(out);
+        Path file = out.resolve("seed-" + finding.seed() + "-ops-" + finding.ops() + ".mms");
+        Files.writeString(file, finding.text());
+        return file;
+    }
+
+    private Backend create(String name) {
+        try {
+            return backends.create(name);
+        } catch (BackendFactory.UnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

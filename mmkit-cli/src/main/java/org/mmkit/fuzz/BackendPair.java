@@ -1,0 +1,35 @@
+package org.mmkit.fuzz;
+
+import java.util.function.Supplier;
+import org.mmkit.backend.Backend;
+import org.mmkit.scenario.Runner;
+import org.mmkit.scenario.Scenario;
+import org.mmkit.scenario.ScenarioResult;
+import org.mmkit.scenario.TranscriptDifference;
+
+/**
+ * The two backends a fuzzer compares, each made fresh for every run so that runs do not leak into
+ * each other: usually the model ({@code left}) and the kernel ({@code right}).
+ */
+public record BackendPair(String leftName, Supplier<Backend> left, String rightName, Supplier<Backend> right) {
+
+    /**
+     * Runs {@code scenario} on both backends: the first difference of the transcripts, or null.
+     *
+     * @throws IllegalStateException if a backend skips the scenario (it lacks a requirement)
+     */
+    public TranscriptDifference difference(Scenario scenario) {
+        return TranscriptDifference.between(run(leftName, left, scenario), run(rightName, right, scenario));
+    }
+
+    private static ScenarioResult run(String name, Supplier<Backend> backends, Scenario scenario) {
+        ScenarioResult result;
+        try (Backend backend = backends.get()) {
+            result = Runner.run(scenario, backend, false);
+        }
+        if (result.status() == ScenarioResult.Status.SKIPPED) {
+            throw new IllegalStateException("the " + name + " backend cannot run " + scenario.file() + ": " + result.problem());
+        }
+        return result;
+    }
+}

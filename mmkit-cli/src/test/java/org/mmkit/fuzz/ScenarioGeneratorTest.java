@@ -1,0 +1,59 @@
+package org.mmkit.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.mmkit.model.ModelBackend;
+import org.mmkit.scenario.Runner;
+import org.mmkit.scenario.Scenario;
+import org.mmkit.scenario.ScenarioParser;
+import org.mmkit.scenario.ScenarioResult;
+
+class ScenarioGeneratorTest {
+
+    @Test
+    void theSameSeedWritesTheSameScenario() {
+        assertThat(ScenarioGenerator.generate(42, 200)).isEqualTo(ScenarioGenerator.generate(42, 200));
+        assertThat(ScenarioGenerator.generate(42, 200)).isNotEqualTo(ScenarioGenerator.generate(43, 200));
+    }
+
+    @Test
+    void aScenarioIsTheReservationThenOneLinePerStep() {
+        String[] lines = ScenarioGenerator.generate(7, 50).split("\n");
+        assertThat(lines).hasSize(3 + 50);
+        assertThat(lines[0]).startsWith("#");
+        assertThat(lines[1]).isEqualTo("requires: root");
+        assertThat(lines[2]).startsWith("r = mmap(NULL, 256*PAGE, PROT_NONE,");
+    }
+
+    @Test
+    void everyScenarioParses() {
+        LongStream.range(0, 300).forEach(seed -> assertThatCode(
+                () -> ScenarioParser.parse("seed-" + seed, ScenarioGenerator.generate(seed, 150)))
+                .as("seed %d", seed).doesNotThrowAnyException());
+    }
+
+    @Test
+    void addressesAreNeverRawNumbers() {
+        // every address is a name plus an offset: placement differs between backends
+        LongStream.range(0, 100).forEach(seed -> assertThat(ScenarioGenerator.generate(seed, 150))
+                .as("seed %d", seed).doesNotContainPattern("\\((0x)?[0-9a-f]{5,}"));
+    }
+
+    @Test
+    void noScenarioStopsEarlyOnTheModel() throws Exception {
+        // names always have values, processes are alive when used, vmflags and smaps find a VMA
+        for (long seed = 0; seed < 40; seed++) {
+            Scenario scenario = ScenarioParser.parse("seed-" + seed, ScenarioGenerator.generate(seed, 150));
+            ScenarioResult result;
+            try (ModelBackend model = new ModelBackend()) {
+                result = Runner.run(scenario, model, false);
+            }
+            assertThat(result.transcript()).as("seed %d", seed)
+                    .noneMatch(line -> line.matches("FAIL .*: ('.*' has no value|process .* is not running"
+                            + "|no VMA contains .*|stopped by an error .*)"));
+        }
+    }
+}
