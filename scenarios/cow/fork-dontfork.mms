@@ -9,7 +9,7 @@ vmas(a, 2*PAGE) == 2
 vmflags(a) has dc
 vmflags(a+PAGE) lacks dc
 fork() => child
-in child: vmas(a, PAGE) == 0
+in child: maps(a) == none
 in child: load(a, 1) => SIGSEGV SEGV_MAPERR at a
 in child: store(a, 1, 0) => SIGSEGV SEGV_MAPERR at a
 in child: load(a+PAGE, 1) == 0x77

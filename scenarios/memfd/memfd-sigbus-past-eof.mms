@@ -15,8 +15,8 @@ load(off, 1) => SIGBUS BUS_ADRERR at off
 p = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE, fd, 0)
 store(p+PAGE, 1, 0x22)
 store(p+2*PAGE, 1, 0x22) => SIGBUS BUS_ADRERR at p+2*PAGE
-load(p+3*PAGE, 1) => SIGBUS BUS_ADRERR at p+3*PAGE
 pagemap(p, 4) == none, present|exclusive, none*2
+load(p+3*PAGE, 1) => SIGBUS BUS_ADRERR at p+3*PAGE
 # MAP_POPULATE stops quietly at EOF.
 q = mmap(NULL, 4*PAGE, PROT_READ, MAP_SHARED|MAP_POPULATE, fd, 0)
 pagemap(q, 4) == present|file*2, none*2

@@ -21,3 +21,7 @@ madvise(a, 4*PAGE, MADV_DODUMP) = 0
 madvise(a, 4*PAGE, MADV_UNMERGEABLE) = 0
 vmas(a, 4*PAGE) == 1
 vmflags(a) == rd wr mr mw me ac
+# KSM ignores MADV_MERGEABLE on shared memory: the call succeeds and sets nothing.
+s = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)
+madvise(s, 2*PAGE, MADV_MERGEABLE) = 0
+vmflags(s) == rd wr sh mr mw me ms

@@ -8,3 +8,11 @@ madvise(r, 4*PAGE, MADV_WIPEONFORK) = -1 EINVAL
 vmas(r, 4*PAGE) == 2
 vmflags(r) == rd wr mr mw me ac wf
 vmflags(s) lacks wf
+# The same for MADV_DONTNEED with an mlocked VMA in the middle: the pages before it are
+# dropped, the locked VMA and everything after it keep theirs.
+b = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+store(b, 3*PAGE, 0x4b)
+mlock(b+PAGE, PAGE) = 0
+madvise(b, 3*PAGE, MADV_DONTNEED) = -1 EINVAL
+pagemap(b, 3) == none, present|exclusive*2
+load(b, 3*PAGE) == 0*PAGE 0x4b*8192

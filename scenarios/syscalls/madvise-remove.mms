@@ -17,6 +17,11 @@ madvise(m+PAGE, PAGE, MADV_REMOVE) = 0
 load(n, 3*PAGE) == 0x77*PAGE 0*PAGE 0x77*PAGE
 madvise(n+2*PAGE, PAGE, MADV_REMOVE) = 0
 load(m, 3*PAGE) == 0x77*PAGE 0*8192
+# Through a mapping at a file offset, the hole is punched at that offset of the file.
+o = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, PAGE)
+store(m, 3*PAGE, 0x78)
+madvise(o+PAGE, PAGE, MADV_REMOVE) = 0
+load(n, 3*PAGE) == 0x78*8192 0*PAGE
 s = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)
 store(s, PAGE, 0x12)
 madvise(s, PAGE, MADV_REMOVE) = 0

@@ -28,6 +28,8 @@ public final class Uapi {
     public static final int MAP_TYPE = 0x0f;
     public static final int MAP_FIXED = 0x10;
     public static final int MAP_ANONYMOUS = 0x20;
+    /** x86-64 only: place the mapping in the first 2 GiB. */
+    public static final int MAP_32BIT = 0x40;
     public static final int MAP_GROWSDOWN = 0x0100;
     public static final int MAP_DENYWRITE = 0x0800;
     public static final int MAP_EXECUTABLE = 0x1000;

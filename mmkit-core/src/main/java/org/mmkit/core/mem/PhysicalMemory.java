@@ -11,8 +11,10 @@ import java.lang.foreign.ValueLayout;
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
  * means "hidden" and never a page.
- * Allocation is deterministic: the most recently freed frame is reused first, like the kernel's
- * per-CPU free lists, and fresh frames are handed out in increasing PFN order.
+ * Allocation is deterministic: fresh frames are handed out in increasing PFN order, and freed
+ * frames are reused (most recently freed first) only once every frame has been used. A page freed
+ * and a page allocated right after are therefore different frames, as they almost always are on
+ * a real machine, where other activity takes the freed page.
  *
  * <p>Guarded by the machine lock (see {@code org.mmkit.core.mm}); not thread-safe on its own.
  */
@@ -94,10 +96,10 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public int allocate() {
         int pfn;
-        if (freeTop > 0) {
-            pfn = freeStack[--freeTop];
-        } else if (nextUnused < frames) {
+        if (nextUnused < frames) {
             pfn = nextUnused++;
+        } else if (freeTop > 0) {
+            pfn = freeStack[--freeTop];
         } else {
             return -1;
         }

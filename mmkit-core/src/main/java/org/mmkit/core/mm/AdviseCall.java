@@ -59,14 +59,14 @@ final class AdviseCall {
             if (start < vma.start) {
                 hole = true;
                 start = vma.start;
-                if (start >= end) {
+                if (Long.compareUnsigned(start, end) >= 0) {
                     break;
                 }
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             apply(mm, vma, start, to, advice);
             start = to;
-            if (start >= end) {
+            if (Long.compareUnsigned(start, end) >= 0) {
                 break;
             }
             vma = mm.findVma(start);
@@ -100,7 +100,7 @@ final class AdviseCall {
                 if ((flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) != (VmFlags.SHARED | VmFlags.MAYWRITE)) {
                     throw Errno.EACCES.exception();
                 }
-                FileCalls.punchHole(vma.file, vma.pageIndex(start), vma.pageIndex(end));
+                FileCalls.punchHole(vma.file, vma.pageIndex(start) << PAGE_SHIFT, end - start);
                 return;
             }
             case MADV_WILLNEED -> {
@@ -147,7 +147,8 @@ final class AdviseCall {
             }
             case MADV_DONTDUMP -> flags |= VmFlags.DONTDUMP;
             case MADV_DODUMP -> {
-                if ((flags & VmFlags.SPECIAL) != 0) {
+                // a droppable VMA must stay out of core dumps
+                if ((flags & (VmFlags.SPECIAL | VmFlags.DROPPABLE)) != 0) {
                     throw Errno.EINVAL.exception();
                 }
                 flags &= ~VmFlags.DONTDUMP;
@@ -155,7 +156,9 @@ final class AdviseCall {
             case MADV_HUGEPAGE -> flags = (flags & ~VmFlags.NOHUGEPAGE) | VmFlags.HUGEPAGE;
             case MADV_NOHUGEPAGE -> flags = (flags & ~VmFlags.HUGEPAGE) | VmFlags.NOHUGEPAGE;
             case MADV_MERGEABLE -> {
-                long ignored = VmFlags.MERGEABLE | VmFlags.SHARED | VmFlags.MAYSHARE | VmFlags.SPECIAL | VmFlags.HUGETLB;
+                // ksm_compatible: KSM ignores the advice on these
+                long ignored = VmFlags.MERGEABLE | VmFlags.SHARED | VmFlags.MAYSHARE | VmFlags.SPECIAL | VmFlags.HUGETLB
+                        | VmFlags.DROPPABLE;
                 if ((flags & ignored) == 0) {
                     flags |= VmFlags.MERGEABLE;
                 }
@@ -234,7 +237,7 @@ final class AdviseCall {
      * gives ENOMEM, a VMA that forbids the access EINVAL, SIGBUS or a guard EFAULT.
      */
     private static void populate(Mm mm, long start, long end, boolean write) {
-        for (long va = start; va < end; ) {
+        for (long va = start; Long.compareUnsigned(va, end) < 0; ) {
             Vma vma = mm.vmaAt(va);
             if (vma == null) {
                 throw Errno.ENOMEM.exception();
@@ -243,7 +246,7 @@ final class AdviseCall {
             if ((vma.flags & needed) == 0 || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
                 throw Errno.EINVAL.exception();
             }
-            long to = Math.min(end, vma.end);
+            long to = MmapCall.minAddress(end, vma.end);
             switch (Fault.populate(mm, va, to, write)) {
                 case DONE -> { }
                 case SIGBUS, GUARD -> throw Errno.EFAULT.exception();

@@ -117,17 +117,24 @@ final class Fault {
     /**
      * {@code do_read_fault} / {@code do_cow_fault} / {@code do_shared_fault} on a shmem file; a
      * shared write dirties the folio ({@code fault_dirty_shared_page}), a read leaves it clean.
+     * A read fault maps the cached pages around it before {@code shmem_fault} checks EOF, so a
+     * read past EOF still maps its neighbours below EOF and then raises SIGBUS; a private write
+     * fault prepares the anon_vma before that check ({@code vmf_anon_prepare}), so even one that
+     * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
      */
     private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
+        if (!write && faultAround(mm, vma, va)) {
+            return Result.DONE;
+        }
+        if (write && !vma.has(VmFlags.SHARED)) {
+            mm.anonVma(vma);
+        }
         if (index >= file.sizePages()) {
             return Result.SIGBUS;
         }
         long prot = pageProt(vma.flags);
-        if (!write && faultAround(mm, vma, va)) {
-            return Result.DONE;
-        }
         int cached = cachePage(mm, file, index);
         if (cached < 0) {
             return Result.OOM;
@@ -238,7 +245,21 @@ final class Fault {
                     return r;
                 }
             }
+            if (write) {
+                touchForWrite(mm, mm.pte(va));
+            }
         }
         return Result.DONE;
+    }
+
+    /**
+     * {@code follow_page_pte} with {@code FOLL_TOUCH|FOLL_WRITE}: GUP for write dirties the page
+     * it finds even where the PTE already allowed the write without a fault (a read-faulted
+     * shared page, say).
+     */
+    private static void touchForWrite(Mm mm, long pte) {
+        if (!PteLayout.isSpecial(pte) && !PteLayout.isDirty(pte)) {
+            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
+        }
     }
 }

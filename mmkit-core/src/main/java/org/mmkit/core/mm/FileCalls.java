@@ -61,7 +61,9 @@ final class FileCalls {
         ShmemFile file = task.file(fd);
         long old = file.size;
         file.size = length;
-        if (length < old) {
+        // shmem_setattr truncates for an unchanged size too: pages fallocated past EOF with
+        // FALLOC_FL_KEEP_SIZE go, and the partial last page is zeroed past EOF.
+        if (length <= old) {
             long firstWhole = (length + PAGE_SIZE - 1) >>> PAGE_SHIFT;
             unmapMapping(file, firstWhole, Long.MAX_VALUE, true);
             file.removePages(firstWhole, Long.MAX_VALUE);
@@ -85,17 +87,7 @@ final class FileCalls {
             throw Errno.EFBIG.exception();
         }
         if ((mode & FALLOC_FL_PUNCH_HOLE) != 0) {
-            long firstWhole = (offset + PAGE_SIZE - 1) >>> PAGE_SHIFT;
-            long endWhole = (offset + len) >>> PAGE_SHIFT;
-            if (firstWhole < endWhole) {
-                punchHole(file, firstWhole, endWhole);
-            }
-            long headEnd = Math.min(offset + len, firstWhole << PAGE_SHIFT);
-            zeroPartial(file, offset, headEnd - offset);
-            long tailStart = Math.max(offset, endWhole << PAGE_SHIFT);
-            if (tailStart < offset + len && tailStart >= headEnd) {
-                zeroPartial(file, tailStart, offset + len - tailStart);
-            }
+            punchHole(file, offset, len);
             return;
         }
         long first = offset >>> PAGE_SHIFT;
@@ -122,13 +114,37 @@ final class FileCalls {
         }
     }
 
-    /** Frees the whole pages [fromIndex, toIndex) of {@code file}, unmapping them everywhere but in private COW copies. */
-    static void punchHole(ShmemFile file, long fromIndex, long toIndex) {
-        unmapMapping(file, fromIndex, toIndex, false);
-        file.removePages(fromIndex, toIndex);
+    /**
+     * {@code shmem_fallocate(FALLOC_FL_PUNCH_HOLE)}: unmaps the whole pages of [offset, offset +
+     * len) everywhere but in private COW copies, frees them, and zeroes the partial pages at the
+     * edges. The unmap range is computed as the kernel does: for a hole that ends inside the
+     * first page {@code unmap_end} is -1, passes the unsigned comparison, and the length that
+     * results unmaps every page from {@code unmap_start} to the end of the file (their data
+     * stays cached).
+     */
+    static void punchHole(ShmemFile file, long offset, long len) {
+        long unmapStart = MmapCall.pageAlign(offset);
+        long unmapEnd = ((offset + len) & -PAGE_SIZE) - 1;
+        if (Long.compareUnsigned(unmapEnd, unmapStart) > 0) {
+            unmapMappingRange(file, unmapStart, 1 + unmapEnd - unmapStart, false);
+        }
+        long firstWhole = unmapStart >>> PAGE_SHIFT;
+        long endWhole = (offset + len) >>> PAGE_SHIFT;
+        if (firstWhole < endWhole) {
+            file.removePages(firstWhole, endWhole);
+        }
+        long headEnd = Math.min(offset + len, unmapStart);
+        zeroPartial(file, offset, headEnd - offset);
+        long tailStart = Math.max(offset, endWhole << PAGE_SHIFT);
+        if (tailStart < offset + len && tailStart >= headEnd) {
+            zeroPartial(file, tailStart, offset + len - tailStart);
+        }
     }
 
-    /** Zeroes {@code len} bytes at {@code pos} of a cached page, if that page is cached ({@code truncate_inode_partial_folio}). */
+    /**
+     * Zeroes {@code len} bytes at {@code pos} of a cached page, if that page is cached, and marks
+     * it dirty ({@code shmem_undo_range}: {@code folio_mark_dirty} + {@code truncate_inode_partial_folio}).
+     */
     private static void zeroPartial(ShmemFile file, long pos, long len) {
         if (len <= 0 || len >= PAGE_SIZE) {
             return;
@@ -137,11 +153,26 @@ final class FileCalls {
         if (pfn >= 0) {
             MemorySegment page = file.memory().contents(pfn);
             page.asSlice(pos & (PAGE_SIZE - 1), len).fill((byte) 0);
+            file.memory().set(pfn, PhysicalMemory.PG_DIRTY);
         }
     }
 
     /**
-     * {@code unmap_mapping_range}: zaps the PTEs of file pages [fromIndex, toIndex) in every VMA
+     * {@code unmap_mapping_range} in bytes, with the kernel's unsigned page arithmetic: a length
+     * of 0, or one so large that the last page wraps, reaches the end of the file.
+     */
+    private static void unmapMappingRange(ShmemFile file, long holeBegin, long holeLen, boolean evenCows) {
+        long first = holeBegin >>> PAGE_SHIFT;
+        long last = first + ((holeLen + PAGE_SIZE - 1) >>> PAGE_SHIFT) - 1;
+        if (Long.compareUnsigned(last, first) < 0) {
+            last = -1; // ULONG_MAX
+        }
+        long end = Long.compareUnsigned(last, Long.MAX_VALUE) >= 0 ? Long.MAX_VALUE : last + 1;
+        unmapMapping(file, first, end, evenCows);
+    }
+
+    /**
+     * {@code unmap_mapping_pages}: zaps the PTEs of file pages [fromIndex, toIndex) in every VMA
      * mapping the file; private anonymous copies go too only with {@code evenCows} (truncate).
      */
     static void unmapMapping(ShmemFile file, long fromIndex, long toIndex, boolean evenCows) {

@@ -55,12 +55,12 @@ final class LockCall {
         if (vma == null) {
             throw Errno.ENOMEM.exception();
         }
-        for (long addr = start; addr < end; ) {
+        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
             vma = mm.findVma(addr);
             if (vma == null || vma.start > addr) {
                 throw Errno.ENOMEM.exception();
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
             // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
             if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {
@@ -102,8 +102,9 @@ final class LockCall {
         if ((start & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
         }
+        // access_ok: the range, its length taken unsigned, must end within the user address space
         long taskSize = mm.machine.config.taskSize();
-        if (start > taskSize || len > taskSize - start) {
+        if (Long.compareUnsigned(start, taskSize) > 0 || Long.compareUnsigned(len, taskSize - start) > 0) {
             throw Errno.ENOMEM.exception();
         }
         long pages = MmapCall.pageAlign(len) >>> PAGE_SHIFT;

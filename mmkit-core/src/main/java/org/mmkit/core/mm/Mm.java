@@ -43,6 +43,9 @@ final class Mm {
 
     /** The first VMA ending after {@code addr} ({@code find_vma}), or null. */
     Vma findVma(long addr) {
+        if (addr < 0) {
+            return null; // addresses are unsigned: nothing lies at or beyond 2^63
+        }
         VmaTree.Entry<Vma> e = vmas.firstEndingAfter(addr);
         return e == null ? null : e.value();
     }

@@ -17,6 +17,9 @@ final class MmapCall {
     /** The huge page size field of the flags: its log2 in bits 26..31 ({@code MAP_HUGE_SHIFT}). */
     private static final int MAP_HUGE_SHIFT = 26;
     private static final long MAP_HUGE_MASK = 0x3f;
+    /** Where {@code find_start_end} puts MAP_32BIT mappings: [1 GiB, 2 GiB). */
+    private static final long MAP_32BIT_START = 1L << 30;
+    private static final long MAP_32BIT_END = 2L << 30;
     /** Flags {@code MAP_SHARED_VALIDATE} accepts ({@code LEGACY_MAP_MASK} plus SYNC/FIXED_NOREPLACE). */
     private static final long VALIDATED_FLAGS = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS
             | MAP_DENYWRITE | MAP_EXECUTABLE | MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED
@@ -24,6 +27,14 @@ final class MmapCall {
 
     static long pageAlign(long len) {
         return (len + PAGE_SIZE - 1) & PAGE_MASK;
+    }
+
+    /**
+     * The lower of two addresses, compared as the kernel's unsigned longs: a range end computed
+     * from a huge length may lie beyond 2^63.
+     */
+    static long minAddress(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
     }
 
     static long mmap(Task task, long addr, long len, long prot, long flags, int fd, long offset) {
@@ -87,7 +98,8 @@ final class MmapCall {
         }
         long type = flags & MAP_TYPE;
         if (file != null || anonHugetlb) {
-            // file_mmap_ok: a memfd is a regular file, so the mapping must end within MAX_LFS_FILESIZE
+            // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
+            // within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
                 throw Errno.EOVERFLOW.exception();
             }
@@ -196,11 +208,11 @@ final class MmapCall {
         if ((flags & MAP_FIXED) != 0) {
             result = addr;
         } else if (file == null && (flags & MAP_TYPE) != MAP_SHARED && addr == 0 && (len & (PMD_SIZE - 1)) == 0) {
-            result = thpAligned(mm, len, offset);
+            result = thpAligned(mm, len, offset, flags);
         } else {
-            result = topDown(mm, addr, len);
+            result = archUnmappedArea(mm, addr, len, flags);
         }
-        if (result > config.taskSize() - len) {
+        if (Long.compareUnsigned(result, config.taskSize() - len) > 0) {
             throw Errno.ENOMEM.exception();
         }
         if ((result & ~PAGE_MASK) != 0) {
@@ -212,16 +224,18 @@ final class MmapCall {
         return result;
     }
 
+    /** {@code arch_get_unmapped_area_topdown}, which hands MAP_32BIT requests to the bottom-up search. */
+    private static long archUnmappedArea(Mm mm, long hint, long len, long flags) {
+        return (flags & MAP_32BIT) != 0 ? below2GiB(mm, hint, len) : topDown(mm, hint, len);
+    }
+
     /** {@code arch_get_unmapped_area_topdown}: the hint if free, else the highest gap below mmap_base. */
     static long topDown(Mm mm, long hint, long len) {
         KernelConfig config = mm.machine.config;
         if (hint != 0) {
             hint &= PAGE_MASK;
-            if (hint <= config.taskSize() - len) {
-                Vma next = mm.findVma(hint);
-                if (next == null || hint + len <= next.start) {
-                    return hint;
-                }
+            if (Long.compareUnsigned(hint, config.taskSize() - len) <= 0 && isFree(mm, hint, len)) {
+                return hint;
             }
         }
         long low = Math.max(PAGE_SIZE, config.mmapMinAddr());
@@ -236,16 +250,38 @@ final class MmapCall {
     }
 
     /**
+     * {@code arch_get_unmapped_area} with {@code find_start_end} for MAP_32BIT: the hint if free
+     * and below 2 GiB, else the lowest gap in [1 GiB, 2 GiB).
+     */
+    private static long below2GiB(Mm mm, long hint, long len) {
+        if (hint != 0 && len <= MAP_32BIT_END && Long.compareUnsigned(hint, MAP_32BIT_END - len) <= 0
+                && isFree(mm, hint, len)) {
+            return hint;
+        }
+        long found = mm.vmas.gapBottomUp(len, MAP_32BIT_START, MAP_32BIT_END, 0, 0);
+        if (found < 0) {
+            throw Errno.ENOMEM.exception();
+        }
+        return found;
+    }
+
+    /** Whether [start, start + len) overlaps no VMA. */
+    private static boolean isFree(Mm mm, long start, long len) {
+        Vma next = mm.findVma(start);
+        return next == null || start + len <= next.start;
+    }
+
+    /**
      * {@code __thp_get_unmapped_area}: a PMD-aligned placement for anonymous mappings whose length
      * is a multiple of 2 MiB, by searching for {@code len + 2 MiB} and aligning inside it.
      */
-    private static long thpAligned(Mm mm, long len, long offset) {
+    private static long thpAligned(Mm mm, long len, long offset, long flags) {
         long padded = len + PMD_SIZE;
         long found;
         try {
-            found = topDown(mm, 0, padded);
+            found = archUnmappedArea(mm, 0, padded, flags);
         } catch (org.mmkit.core.ErrnoException e) {
-            return topDown(mm, 0, len);
+            return archUnmappedArea(mm, 0, len, flags);
         }
         long misalignment = (offset - found) & (PMD_SIZE - 1);
         return misalignment == 0 ? found + PMD_SIZE : found + misalignment;

@@ -32,7 +32,7 @@ final class ProtectCall {
             throw Errno.ENOMEM.exception();
         }
         if ((grows & PROT_GROWSDOWN) != 0) {
-            if (vma.start >= end) {
+            if (Long.compareUnsigned(vma.start, end) >= 0) {
                 throw Errno.ENOMEM.exception();
             }
             if (!vma.has(VmFlags.GROWSDOWN)) {
@@ -44,7 +44,7 @@ final class ProtectCall {
         } else if ((grows & PROT_GROWSUP) != 0) {
             throw Errno.EINVAL.exception(); // no VM_GROWSUP on x86
         }
-        for (long addr = start; addr < end; ) {
+        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
             vma = mm.findVma(addr);
             if (vma == null || vma.start > addr) {
                 throw Errno.ENOMEM.exception();
@@ -53,7 +53,7 @@ final class ProtectCall {
             if ((newFlags & ~(newFlags >>> 4) & VmFlags.ACCESS) != 0) {
                 throw Errno.EACCES.exception();
             }
-            long to = Math.min(vma.end, end);
+            long to = MmapCall.minAddress(vma.end, end);
             fixup(mm, vma, addr, to, newFlags);
             addr = to;
         }
@@ -76,9 +76,9 @@ final class ProtectCall {
         // a merged neighbour's sticky flags (VM_STICKY) stay
         target.flags = newFlags | (target.flags & VmFlags.STICKY);
         changeProtection(mm, target, start, end);
-        // populate_vma_page_range does nothing for VM_LOCKONFAULT: mlock2(MLOCK_ONFAULT) never prefaults
+        // populate_vma_page_range breaks COW up front in a locked VMA, but not for lock-on-fault
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
-                && (newFlags & VmFlags.WRITE) != 0 && (newFlags & VmFlags.LOCKONFAULT) == 0) {
+                && (newFlags & (VmFlags.WRITE | VmFlags.LOCKONFAULT)) == VmFlags.WRITE) {
             Fault.populate(mm, start, end, true);
         }
     }

@@ -12,14 +12,18 @@ class PhysicalMemoryTest {
     private final PhysicalMemory memory = new PhysicalMemory(8);
 
     @Test
-    void framesComeInOrderAndTheLastFreedIsReusedFirst() {
+    void freshFramesComeInOrderBeforeFreedOnesAreReused() {
         assertThat(memory.freeFrames()).isEqualTo(8 - PhysicalMemory.RESERVED_FRAMES);
         int a = memory.allocate();
         int b = memory.allocate();
         assertThat(a).isEqualTo(PhysicalMemory.RESERVED_FRAMES);
         assertThat(b).isEqualTo(a + 1);
         memory.put(a);
-        assertThat(memory.allocate()).isEqualTo(a);
+        assertThat(memory.allocate()).isEqualTo(b + 1);
+        for (int i = b + 2; i < 8; i++) {
+            assertThat(memory.allocate()).isEqualTo(i);
+        }
+        assertThat(memory.allocate()).as("reused once RAM is exhausted").isEqualTo(a);
     }
 
     @Test
@@ -36,6 +40,9 @@ class PhysicalMemoryTest {
         memory.contents(pfn).set(ValueLayout.JAVA_BYTE, 100, (byte) 5);
         memory.set(pfn, PhysicalMemory.PG_ANON);
         memory.put(pfn);
+        while (memory.freeFrames() > 1) {
+            memory.allocate();
+        }
         assertThat(memory.allocate()).isEqualTo(pfn);
         assertThat(memory.getByte(pfn, 100)).isZero();
         assertThat(memory.test(pfn, PhysicalMemory.PG_ANON)).isFalse();
