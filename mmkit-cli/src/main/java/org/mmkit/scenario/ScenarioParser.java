@@ -512,36 +512,44 @@ public final class ScenarioParser {
     //      sum := product (('+'|'-') product)*, product := unary ('*' unary)*, unary := ('-'|'~') unary | primary ----
 
     private Expr expr() throws LexException, ScenarioSyntaxException {
-        Expr e = and();
-        while (accept("|")) {
-            e = new Expr.Binary('|', e, and());
-        }
-        return e;
+        return leftAssociative(this::and, "|");
     }
 
     private Expr and() throws LexException, ScenarioSyntaxException {
-        Expr e = sum();
-        while (accept("&")) {
-            e = new Expr.Binary('&', e, sum());
-        }
-        return e;
+        return leftAssociative(this::sum, "&");
     }
 
     private Expr sum() throws LexException, ScenarioSyntaxException {
-        Expr e = product();
-        while (peek().is("+") || (peek().is("-") && !lexer.atPermissions())) {
-            char op = next().text().charAt(0);
-            e = new Expr.Binary(op, e, product());
+        return leftAssociative(this::product, "+", "-");
+    }
+
+    private Expr product() throws LexException, ScenarioSyntaxException {
+        return leftAssociative(this::unary, "*");
+    }
+
+    /** One precedence level: {@code operand { op operand }}, grouping to the left. */
+    private Expr leftAssociative(Operand operand, String... operators) throws LexException, ScenarioSyntaxException {
+        Expr e = operand.parse();
+        for (String op = acceptOperator(operators); op != null; op = acceptOperator(operators)) {
+            e = new Expr.Binary(op.charAt(0), e, operand.parse());
         }
         return e;
     }
 
-    private Expr product() throws LexException, ScenarioSyntaxException {
-        Expr e = unary();
-        while (accept("*")) {
-            e = new Expr.Binary('*', e, unary());
+    /** The next token if it is one of {@code operators}; a {@code -} that starts permissions ({@code ---p}) is not. */
+    private String acceptOperator(String... operators) throws LexException {
+        for (String op : operators) {
+            if (!(op.equals("-") && lexer.atPermissions()) && accept(op)) {
+                return op;
+            }
         }
-        return e;
+        return null;
+    }
+
+    /** A parse method of the next-tighter precedence level. */
+    @FunctionalInterface
+    private interface Operand {
+        Expr parse() throws LexException, ScenarioSyntaxException;
     }
 
     private Expr unary() throws LexException, ScenarioSyntaxException {
