@@ -69,6 +69,10 @@ final class RemapCall {
                 oldLen = newLen;
             }
             vma = mm.vmaAt(addr);
+            if (vma == null) {
+                // mremap_to: clearing the destination may unmap the source itself (old_len 0)
+                throw Errno.EFAULT.exception();
+            }
             long target = fixed ? newAddr : MmapCall.topDown(mm, newAddr, newLen);
             return moveVma(mm, vma, addr, oldLen, newLen, target, dontUnmap);
         }
