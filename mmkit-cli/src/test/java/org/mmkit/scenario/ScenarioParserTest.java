@@ -208,7 +208,7 @@ class ScenarioParserTest {
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
                 Arguments.of("process p2 unprivileged now", 1, "unexpected 'now' at end of line"),
-                Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result or process"),
+                Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result, process or thread"),
                 Arguments.of("42", 1, "expected a call, found '42'"),
                 Arguments.of("b = 42", 1, "expected a call after 'b =', found '42'"),
                 Arguments.of("frobnicate(1)", 1, "unknown call 'frobnicate'"),
