@@ -53,11 +53,11 @@ enum op {
     OP_PROC_TEXT = 7,     /* u32 file (0 maps, 1 smaps)     -> MORE text* then OK text */
     OP_FORK = 8,          /*                                -> OK i64 child pid or -errno */
     OP_EXIT = 9,          /*                                -> nothing: the process _exit(0)s */
-    OP_STALL = 10,        /* u32 milliseconds               -> OK after sleeping (tests only) */
+    OP_STALL = 10,        /* u32 thread, u32 milliseconds   -> OK after sleeping (tests only) */
     OP_SPAWN_THREAD = 11, /*                                -> OK i64 thread id (1, 2...) or -errno */
 };
 
-/* The thread of a load or store: 0 is the serving thread, else an id from OP_SPAWN_THREAD. */
+/* The thread of a load, store or stall: 0 is the serving thread, else an id from OP_SPAWN_THREAD. */
 #define SERVING_THREAD 0u
 
 /* Replies (executor to driver). */
@@ -98,7 +98,7 @@ static __thread volatile uintptr_t fault_address;
 
 /*
  * Spawned threads run on static stacks, because a pthread stack glibc allocated would be a mapping
- * in the scenario's address space. Each thread waits for an access, performs it and replies.
+ * in the scenario's address space. Each thread waits for a request (a load, store or stall), performs it and replies.
  */
 #define MAX_THREADS 16u
 #define THREAD_STACK_BYTES (256u * 1024u)
@@ -107,10 +107,10 @@ static uint8_t thread_stacks[MAX_THREADS][THREAD_STACK_BYTES] __attribute__((ali
 struct worker {
     sem_t start;    /* posted by the serving thread when the access below is set */
     sem_t finished; /* posted by the worker after it replied */
-    uint32_t op;    /* OP_LOAD or OP_STORE */
+    uint32_t op;    /* OP_LOAD, OP_STORE or OP_STALL */
     uint64_t address;
     const uint8_t *data;
-    uint32_t length;
+    uint32_t length; /* bytes, or the milliseconds of a stall */
 };
 static struct worker workers[MAX_THREADS];
 static uint32_t worker_count;
@@ -298,12 +298,29 @@ static void do_store(uint64_t address, const uint8_t *data, uint32_t length)
         send_reply(ST_OK, 0);
 }
 
-static void do_access(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+static void do_stall(uint32_t milliseconds)
 {
-    if (op == OP_LOAD)
+    struct timespec left = {.tv_sec = milliseconds / 1000, .tv_nsec = (long)(milliseconds % 1000) * 1000000L};
+    while (nanosleep(&left, &left) != 0) {
+        if (errno != EINTR)
+            die("nanosleep");
+    }
+    send_reply(ST_OK, 0);
+}
+
+static void perform(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+{
+    switch (op) {
+    case OP_LOAD:
         do_load(address, length);
-    else
+        break;
+    case OP_STORE:
         do_store(address, data, length);
+        break;
+    default:
+        do_stall(length);
+        break;
+    }
 }
 
 static void *work(void *argument)
@@ -314,7 +331,7 @@ static void *work(void *argument)
             if (errno != EINTR)
                 die("sem_wait");
         }
-        do_access(self->op, self->address, self->data, self->length);
+        perform(self->op, self->address, self->data, self->length);
         if (sem_post(&self->finished) != 0)
             die("sem_post");
     }
@@ -348,11 +365,11 @@ static void do_spawn_thread(void)
     send_result(worker_count);
 }
 
-/* Performs the access on the given thread and waits until that thread has replied. */
-static void access_in(uint32_t thread, uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+/* Performs the request on the given thread and waits until that thread has replied. */
+static void perform_on(uint32_t thread, uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
 {
     if (thread == SERVING_THREAD) {
-        do_access(op, address, data, length);
+        perform(op, address, data, length);
         return;
     }
     if (thread > worker_count) {
@@ -429,16 +446,6 @@ static void do_proc_text(uint32_t file)
     if (close(fd) != 0)
         die("close /proc file");
     send_reply(ST_OK, filled);
-}
-
-static void do_stall(uint32_t milliseconds)
-{
-    struct timespec left = {.tv_sec = milliseconds / 1000, .tv_nsec = (long)(milliseconds % 1000) * 1000000L};
-    while (nanosleep(&left, &left) != 0) {
-        if (errno != EINTR)
-            die("nanosleep");
-    }
-    send_reply(ST_OK, 0);
 }
 
 /*
@@ -581,12 +588,12 @@ static void serve(void)
         case OP_LOAD:
             if (length != 16)
                 break;
-            access_in(get_u32(p), OP_LOAD, get_u64(p + 4), NULL, get_u32(p + 12));
+            perform_on(get_u32(p), OP_LOAD, get_u64(p + 4), NULL, get_u32(p + 12));
             continue;
         case OP_STORE:
             if (length < 12)
                 break;
-            access_in(get_u32(p), OP_STORE, get_u64(p + 4), p + 12, length - 12);
+            perform_on(get_u32(p), OP_STORE, get_u64(p + 4), p + 12, length - 12);
             continue;
         case OP_PAGEMAP_READ:
             if (length != 12)
@@ -606,9 +613,9 @@ static void serve(void)
         case OP_EXIT:
             _exit(0);
         case OP_STALL:
-            if (length != 4)
+            if (length != 8)
                 break;
-            do_stall(get_u32(p));
+            perform_on(get_u32(p), OP_STALL, 0, NULL, get_u32(p + 4));
             continue;
         case OP_SPAWN_THREAD:
             if (length != 0)

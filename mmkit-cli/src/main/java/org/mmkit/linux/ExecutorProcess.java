@@ -193,9 +193,9 @@ final class ExecutorProcess {
     }
 
     /** Sleeps in the executor before answering: lets tests exercise the timeout. */
-    void stall(Duration duration) {
-        call(LinuxProtocol.OP_STALL, payload(4).putInt(Math.toIntExact(duration.toMillis())),
-                () -> "stall(" + duration.toMillis() + " ms)");
+    void stall(int thread, Duration duration) {
+        call(LinuxProtocol.OP_STALL, payload(8).putInt(thread).putInt(Math.toIntExact(duration.toMillis())),
+                () -> "stall(" + duration.toMillis() + " ms) in thread " + thread);
     }
 
     /**

@@ -204,9 +204,9 @@ public final class LinuxBackend implements Backend {
         return process(pid).pid();
     }
 
-    /** Makes the process's executor sleep before answering, to test timeouts. */
-    void stall(int pid, Duration duration) {
-        process(pid).stall(duration);
+    /** Makes a thread of the process's executor sleep before answering, to test timeouts. */
+    void stall(int pid, int thread, Duration duration) {
+        process(pid).stall(thread, duration);
     }
 
     private ExecutorProcess process(int pid) {

@@ -340,11 +340,25 @@ class LinuxBackendTest {
             int p = impatient.newProcess(true);
             ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
 
-            assertThatThrownBy(() -> impatient.stall(p, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> impatient.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
-                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) within 2 s; killed");
+                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) in thread 0 within 2 s; killed");
             assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
             assertThatThrownBy(() -> impatient.load(p, 0x10000, 1)).isInstanceOf(ExecutorFailure.class);
+        }
+    }
+
+    @Test
+    void aStuckSpawnedThreadTimesOutAndKillsTheExecutor() {
+        try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
+            int p = impatient.newProcess(true);
+            ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
+            int thread = impatient.spawnThread(p);
+
+            assertThatThrownBy(() -> impatient.stall(p, thread, Duration.ofSeconds(30)))
+                    .isInstanceOf(ExecutorFailure.class)
+                    .hasMessageContaining("did not answer stall(30000 ms) in thread " + thread + " within 2 s; killed");
+            assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
         }
     }
 
@@ -361,7 +375,7 @@ class LinuxBackendTest {
             caller.interrupt();
         });
         try {
-            assertThatThrownBy(() -> backend.stall(p, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> backend.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
                     .hasMessageContaining("interrupted while waiting for process " + p);
         } finally {
