@@ -47,6 +47,10 @@ maps(a+PAGE) == a+PAGE..a+3*PAGE r--p
 store(a+PAGE, 1, 0) => SIGSEGV SEGV_ACCERR at a+PAGE
 load(a+PAGE, 1) == 0xcd
 
+# A spawned thread performs one access in the same address space; join prints and checks it.
+spawn t1: store(a+PAGE, 1, 0) => SIGSEGV SEGV_ACCERR at a+PAGE
+join t1
+
 # munmap removes the pages and the VMAs; touching the range now is a mapping error.
 munmap(a, 4*PAGE) = 0
 vmas(a, 4*PAGE) == 0

@@ -9,7 +9,9 @@
  * one at a time. docs/linux-backend.md describes the protocol; LinuxProtocol.java mirrors it.
  *
  * The scenario's memory accesses happen here, so a fault must not kill the process: SIGSEGV and
- * SIGBUS raised during a load or store are caught and reported. The executor never allocates
+ * SIGBUS raised during a load or store are caught and reported. Loads and stores run on the
+ * thread that serves the connection or on a spawned thread (a pthread on a static stack), which
+ * the serving thread waits for: the reply buffer is shared. The executor never allocates
  * memory while serving (static buffers, no stdio), so it does not map anything in the scenario's
  * way.
  */
@@ -17,6 +19,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <linux/capability.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -43,14 +47,18 @@ enum op {
     OP_SYSCALL = 1,       /* u64 nr, u64 args[6]            -> OK i64 raw result */
     OP_MEMFD_CREATE = 2,  /* u64 flags, name bytes          -> OK i64 raw result */
     OP_MINCORE = 3,       /* u64 addr, u64 len              -> OK i64 raw result, vector if 0 */
-    OP_LOAD = 4,          /* u64 addr, u32 len              -> OK bytes | SIGNAL */
-    OP_STORE = 5,         /* u64 addr, bytes                -> OK | SIGNAL */
+    OP_LOAD = 4,          /* u32 thread, u64 addr, u32 len  -> OK bytes | SIGNAL */
+    OP_STORE = 5,         /* u32 thread, u64 addr, bytes    -> OK | SIGNAL */
     OP_PAGEMAP_READ = 6,  /* u64 offset, u32 count          -> OK i64 raw result, bytes read */
     OP_PROC_TEXT = 7,     /* u32 file (0 maps, 1 smaps)     -> MORE text* then OK text */
     OP_FORK = 8,          /*                                -> OK i64 child pid or -errno */
     OP_EXIT = 9,          /*                                -> nothing: the process _exit(0)s */
-    OP_STALL = 10,        /* u32 milliseconds               -> OK after sleeping (tests only) */
+    OP_STALL = 10,        /* u32 thread, u32 milliseconds   -> OK after sleeping (tests only) */
+    OP_SPAWN_THREAD = 11, /*                                -> OK i64 thread id (1, 2...) or -errno */
 };
+
+/* The thread of a load, store or stall: 0 is the serving thread, else an id from OP_SPAWN_THREAD. */
+#define SERVING_THREAD 0u
 
 /* Replies (executor to driver). */
 enum status {
@@ -81,11 +89,31 @@ static const char *token;
 static int driver = -1;  /* this process's connection to the driver */
 static int pagemap = -1; /* /proc/self/pagemap, opened with this process's final credentials */
 
-static sigjmp_buf access_jump;
-static volatile sig_atomic_t access_active;
-static volatile int fault_signo;
-static volatile int fault_code;
-static volatile uintptr_t fault_address;
+/* Per thread: a signal is handled on the thread whose access faulted. */
+static __thread sigjmp_buf access_jump;
+static __thread volatile sig_atomic_t access_active;
+static __thread volatile int fault_signo;
+static __thread volatile int fault_code;
+static __thread volatile uintptr_t fault_address;
+
+/*
+ * Spawned threads run on static stacks, because a pthread stack glibc allocated would be a mapping
+ * in the scenario's address space. Each thread waits for a request (a load, store or stall), performs it and replies.
+ */
+#define MAX_THREADS 16u
+#define THREAD_STACK_BYTES (256u * 1024u)
+static uint8_t thread_stacks[MAX_THREADS][THREAD_STACK_BYTES] __attribute__((aligned(PAGE_BYTES)));
+
+struct worker {
+    sem_t start;    /* posted by the serving thread when the access below is set */
+    sem_t finished; /* posted by the worker after it replied */
+    uint32_t op;    /* OP_LOAD, OP_STORE or OP_STALL */
+    uint64_t address;
+    const uint8_t *data;
+    uint32_t length; /* bytes, or the milliseconds of a stall */
+};
+static struct worker workers[MAX_THREADS];
+static uint32_t worker_count;
 
 static void die(const char *what)
 {
@@ -270,6 +298,97 @@ static void do_store(uint64_t address, const uint8_t *data, uint32_t length)
         send_reply(ST_OK, 0);
 }
 
+static void do_stall(uint32_t milliseconds)
+{
+    struct timespec left = {.tv_sec = milliseconds / 1000, .tv_nsec = (long)(milliseconds % 1000) * 1000000L};
+    while (nanosleep(&left, &left) != 0) {
+        if (errno != EINTR)
+            die("nanosleep");
+    }
+    send_reply(ST_OK, 0);
+}
+
+static void perform(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+{
+    switch (op) {
+    case OP_LOAD:
+        do_load(address, length);
+        break;
+    case OP_STORE:
+        do_store(address, data, length);
+        break;
+    default:
+        do_stall(length);
+        break;
+    }
+}
+
+static void *work(void *argument)
+{
+    struct worker *self = argument;
+    for (;;) {
+        while (sem_wait(&self->start) != 0) {
+            if (errno != EINTR)
+                die("sem_wait");
+        }
+        perform(self->op, self->address, self->data, self->length);
+        if (sem_post(&self->finished) != 0)
+            die("sem_post");
+    }
+    return NULL;
+}
+
+static void do_spawn_thread(void)
+{
+    if (worker_count == MAX_THREADS) {
+        send_result(-EAGAIN);
+        return;
+    }
+    struct worker *worker = &workers[worker_count];
+    if (sem_init(&worker->start, 0, 0) != 0 || sem_init(&worker->finished, 0, 0) != 0)
+        die("sem_init");
+    pthread_attr_t attributes;
+    pthread_t thread;
+    int error = pthread_attr_init(&attributes);
+    if (error == 0)
+        error = pthread_attr_setstack(&attributes, thread_stacks[worker_count], THREAD_STACK_BYTES);
+    if (error == 0)
+        error = pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    if (error == 0)
+        error = pthread_create(&thread, &attributes, work, worker);
+    pthread_attr_destroy(&attributes);
+    if (error != 0) {
+        send_result(-error);
+        return;
+    }
+    worker_count++;
+    send_result(worker_count);
+}
+
+/* Performs the request on the given thread and waits until that thread has replied. */
+static void perform_on(uint32_t thread, uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+{
+    if (thread == SERVING_THREAD) {
+        perform(op, address, data, length);
+        return;
+    }
+    if (thread > worker_count) {
+        send_failure("no such thread");
+        return;
+    }
+    struct worker *worker = &workers[thread - 1];
+    worker->op = op;
+    worker->address = address;
+    worker->data = data;
+    worker->length = length;
+    if (sem_post(&worker->start) != 0)
+        die("sem_post");
+    while (sem_wait(&worker->finished) != 0) {
+        if (errno != EINTR)
+            die("sem_wait");
+    }
+}
+
 static void do_mincore(uint64_t address, uint64_t length)
 {
     /* Written as the kernel counts pages, so that no length can overflow the vector buffer. */
@@ -327,16 +446,6 @@ static void do_proc_text(uint32_t file)
     if (close(fd) != 0)
         die("close /proc file");
     send_reply(ST_OK, filled);
-}
-
-static void do_stall(uint32_t milliseconds)
-{
-    struct timespec left = {.tv_sec = milliseconds / 1000, .tv_nsec = (long)(milliseconds % 1000) * 1000000L};
-    while (nanosleep(&left, &left) != 0) {
-        if (errno != EINTR)
-            die("nanosleep");
-    }
-    send_reply(ST_OK, 0);
 }
 
 /*
@@ -422,6 +531,8 @@ static void drop_privileges(void)
 
 static void become_forked_child(void)
 {
+    /* Only the forking thread lives on in the child (fork(2)); its stacks and slots are free again. */
+    worker_count = 0;
     if (close(driver) != 0 || close(pagemap) != 0)
         die("close the parent's descriptors");
     connect_to_driver();
@@ -475,14 +586,14 @@ static void serve(void)
             do_mincore(get_u64(p), get_u64(p + 8));
             continue;
         case OP_LOAD:
-            if (length != 12)
+            if (length != 16)
                 break;
-            do_load(get_u64(p), get_u32(p + 8));
+            perform_on(get_u32(p), OP_LOAD, get_u64(p + 4), NULL, get_u32(p + 12));
             continue;
         case OP_STORE:
-            if (length < 8)
+            if (length < 12)
                 break;
-            do_store(get_u64(p), p + 8, length - 8);
+            perform_on(get_u32(p), OP_STORE, get_u64(p + 4), p + 12, length - 12);
             continue;
         case OP_PAGEMAP_READ:
             if (length != 12)
@@ -502,9 +613,14 @@ static void serve(void)
         case OP_EXIT:
             _exit(0);
         case OP_STALL:
-            if (length != 4)
+            if (length != 8)
                 break;
-            do_stall(get_u32(p));
+            perform_on(get_u32(p), OP_STALL, 0, NULL, get_u32(p + 4));
+            continue;
+        case OP_SPAWN_THREAD:
+            if (length != 0)
+                break;
+            do_spawn_thread();
             continue;
         default:
             send_failure("unknown request");

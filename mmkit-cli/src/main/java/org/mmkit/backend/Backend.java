@@ -39,6 +39,18 @@ public interface Backend extends AutoCloseable {
     /** A store of {@code data} through the MMU. A store interrupted by a signal may have written a prefix. */
     Access store(int pid, long addr, byte[] data);
 
+    /**
+     * Starts a new thread of the process, sharing its address space ({@code clone(CLONE_VM)}); returns
+     * its handle for {@link #threadLoad} and {@link #threadStore}. Threads live until their process exits.
+     */
+    int spawnThread(int pid);
+
+    /** {@link #load} performed by a thread of the process from {@link #spawnThread}. */
+    Access threadLoad(int pid, int thread, long addr, int len);
+
+    /** {@link #store} performed by a thread of the process from {@link #spawnThread}. */
+    Access threadStore(int pid, int thread, long addr, byte[] data);
+
     /** {@code pread(open("/proc/self/pagemap"), buf, count, offset)}: the bytes read, or the errno. */
     Result<byte[]> pagemapRead(int pid, long offset, int count);
 

@@ -112,14 +112,20 @@ final class ExecutorProcess {
         return Result.of(vector.toByteArray());
     }
 
-    Access load(long addr, int len) {
+    /** Starts a thread in the executor; its id (1, 2, 3...) names it in {@link #load} and {@link #store}. */
+    long spawnThread() {
+        return call(LinuxProtocol.OP_SPAWN_THREAD, payload(0), () -> "spawn thread").getLong();
+    }
+
+    /** A load by {@code thread}: {@link LinuxProtocol#SERVING_THREAD} or an id from {@link #spawnThread}. */
+    Access load(int thread, long addr, int len) {
         byte[] data = new byte[len];
         int done = 0;
         do {
             int length = Math.min(len - done, LinuxProtocol.MAX_TRANSFER);
             long start = addr + done;
-            FrameChannel.Frame reply = request(LinuxProtocol.OP_LOAD, payload(12).putLong(start).putInt(length),
-                    () -> "load(" + hex(start) + ", " + length + ")");
+            FrameChannel.Frame reply = request(LinuxProtocol.OP_LOAD, payload(16).putInt(thread).putLong(start).putInt(length),
+                    () -> "load(" + hex(start) + ", " + length + ") in thread " + thread);
             if (reply.code() == LinuxProtocol.STATUS_SIGNAL) {
                 return signalled(reply.payload());
             }
@@ -130,13 +136,14 @@ final class ExecutorProcess {
     }
 
     /** Stores in ascending pieces, so a fault leaves the prefix before it written, as one store would. */
-    Access store(long addr, byte[] data) {
+    Access store(int thread, long addr, byte[] data) {
         int done = 0;
         do {
             int length = Math.min(data.length - done, LinuxProtocol.MAX_TRANSFER);
             long start = addr + done;
-            FrameChannel.Frame reply = request(LinuxProtocol.OP_STORE, payload(8 + length).putLong(start).put(data, done, length),
-                    () -> "store(" + hex(start) + ", " + length + " bytes)");
+            FrameChannel.Frame reply = request(LinuxProtocol.OP_STORE,
+                    payload(12 + length).putInt(thread).putLong(start).put(data, done, length),
+                    () -> "store(" + hex(start) + ", " + length + " bytes) in thread " + thread);
             if (reply.code() == LinuxProtocol.STATUS_SIGNAL) {
                 return signalled(reply.payload());
             }
@@ -186,9 +193,9 @@ final class ExecutorProcess {
     }
 
     /** Sleeps in the executor before answering: lets tests exercise the timeout. */
-    void stall(Duration duration) {
-        call(LinuxProtocol.OP_STALL, payload(4).putInt(Math.toIntExact(duration.toMillis())),
-                () -> "stall(" + duration.toMillis() + " ms)");
+    void stall(int thread, Duration duration) {
+        call(LinuxProtocol.OP_STALL, payload(8).putInt(thread).putInt(Math.toIntExact(duration.toMillis())),
+                () -> "stall(" + duration.toMillis() + " ms) in thread " + thread);
     }
 
     /**

@@ -124,15 +124,50 @@ public final class LinuxBackend implements Backend {
 
     @Override
     public Access load(int pid, long addr, int len) {
-        if (len < 0) {
-            throw new IllegalArgumentException("negative load length " + len);
-        }
-        return process(pid).load(addr, len);
+        return load(pid, LinuxProtocol.SERVING_THREAD, addr, len);
     }
 
     @Override
     public Access store(int pid, long addr, byte[] data) {
-        return process(pid).store(addr, data);
+        return process(pid).store(LinuxProtocol.SERVING_THREAD, addr, data);
+    }
+
+    /**
+     * A pthread of the process's executor; thread handles are the executor's own ids, 1, 2, 3...
+     *
+     * @throws ExecutorFailure when the executor cannot start another thread
+     */
+    @Override
+    public int spawnThread(int pid) {
+        long thread = process(pid).spawnThread();
+        if (thread <= 0) {
+            throw new ExecutorFailure("process " + pid + " could not start a thread: error " + -thread);
+        }
+        return (int) thread;
+    }
+
+    @Override
+    public Access threadLoad(int pid, int thread, long addr, int len) {
+        return load(pid, threadId(thread), addr, len);
+    }
+
+    private Access load(int pid, int thread, long addr, int len) {
+        if (len < 0) {
+            throw new IllegalArgumentException("negative load length " + len);
+        }
+        return process(pid).load(thread, addr, len);
+    }
+
+    @Override
+    public Access threadStore(int pid, int thread, long addr, byte[] data) {
+        return process(pid).store(threadId(thread), addr, data);
+    }
+
+    private static int threadId(int thread) {
+        if (thread <= LinuxProtocol.SERVING_THREAD) {
+            throw new IllegalArgumentException("no thread " + thread + " (spawnThread returns 1, 2, 3...)");
+        }
+        return thread;
     }
 
     @Override
@@ -169,9 +204,9 @@ public final class LinuxBackend implements Backend {
         return process(pid).pid();
     }
 
-    /** Makes the process's executor sleep before answering, to test timeouts. */
-    void stall(int pid, Duration duration) {
-        process(pid).stall(duration);
+    /** Makes a thread of the process's executor sleep before answering, to test timeouts. */
+    void stall(int pid, int thread, Duration duration) {
+        process(pid).stall(thread, duration);
     }
 
     private ExecutorProcess process(int pid) {

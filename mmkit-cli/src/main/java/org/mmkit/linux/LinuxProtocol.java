@@ -33,6 +33,10 @@ final class LinuxProtocol {
     static final int OP_FORK = 8;
     static final int OP_EXIT = 9;
     static final int OP_STALL = 10;
+    static final int OP_SPAWN_THREAD = 11;
+
+    /** The thread id of loads and stores done by the thread that serves the connection. */
+    static final int SERVING_THREAD = 0;
 
     static final int STATUS_OK = 0;
     static final int STATUS_SIGNAL = 1;

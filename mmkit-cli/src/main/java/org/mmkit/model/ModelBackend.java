@@ -1,7 +1,9 @@
 package org.mmkit.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
@@ -15,6 +17,7 @@ import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.MemoryFault;
 import org.mmkit.core.SimProcess;
+import org.mmkit.core.SimThread;
 
 /**
  * The model as a scenario backend: one simulated machine ({@link Kernel}) per backend instance,
@@ -25,6 +28,8 @@ import org.mmkit.core.SimProcess;
 public final class ModelBackend implements Backend {
     private final Kernel kernel;
     private final Map<Integer, SimProcess> processes = new HashMap<>();
+    /** The spawned threads of each process; a forked child starts with none, as after fork(2). */
+    private final Map<Integer, List<SimThread>> threads = new HashMap<>();
     private int nextHandle = 1;
 
     public ModelBackend(KernelConfig config) {
@@ -114,27 +119,67 @@ public final class ModelBackend implements Backend {
     public void exit(int pid) {
         process(pid).exit();
         processes.remove(pid);
+        threads.remove(pid);
     }
 
     @Override
     public Access load(int pid, long addr, int len) {
-        byte[] data = new byte[len];
-        try {
-            process(pid).load(addr, data);
-            return Access.loaded(data);
-        } catch (MemoryFault f) {
-            return Access.signalled(f.signal().number(), f.code(), f.address());
-        }
+        return load(process(pid).mainThread(), addr, len);
     }
 
     @Override
     public Access store(int pid, long addr, byte[] data) {
+        return store(process(pid).mainThread(), addr, data);
+    }
+
+    /** Thread handles are 1, 2, 3... in each process, in the order its threads were spawned. */
+    @Override
+    public int spawnThread(int pid) {
+        SimThread thread = process(pid).newThread();
+        List<SimThread> spawned = threads.computeIfAbsent(pid, p -> new ArrayList<>());
+        spawned.add(thread);
+        return spawned.size();
+    }
+
+    @Override
+    public Access threadLoad(int pid, int thread, long addr, int len) {
+        return load(thread(pid, thread), addr, len);
+    }
+
+    @Override
+    public Access threadStore(int pid, int thread, long addr, byte[] data) {
+        return store(thread(pid, thread), addr, data);
+    }
+
+    private static Access load(SimThread thread, long addr, int len) {
+        byte[] data = new byte[len];
         try {
-            process(pid).store(addr, data);
+            thread.load(addr, data);
+            return Access.loaded(data);
+        } catch (MemoryFault f) {
+            return signalled(f);
+        }
+    }
+
+    private static Access store(SimThread thread, long addr, byte[] data) {
+        try {
+            thread.store(addr, data);
             return Access.stored();
         } catch (MemoryFault f) {
-            return Access.signalled(f.signal().number(), f.code(), f.address());
+            return signalled(f);
         }
+    }
+
+    private static Access signalled(MemoryFault f) {
+        return Access.signalled(f.signal().number(), f.code(), f.address());
+    }
+
+    private SimThread thread(int pid, int thread) {
+        List<SimThread> spawned = threads.getOrDefault(pid, List.of());
+        if (thread < 1 || thread > spawned.size()) {
+            throw new IllegalArgumentException("no thread " + thread + " in process " + pid);
+        }
+        return spawned.get(thread - 1);
     }
 
     @Override
@@ -160,6 +205,7 @@ public final class ModelBackend implements Backend {
     @Override
     public void close() {
         processes.clear();
+        threads.clear();
     }
 
     private int register(SimProcess p) {

@@ -37,6 +37,8 @@ public final class Runner {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Integer> failedBindings = new HashMap<>();
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
+    /** The outcome of each spawned thread's access, until it is joined. */
+    private final Map<String, Access> spawned = new HashMap<>();
     private final List<String> transcript = new ArrayList<>();
     private final List<Integer> sources = new ArrayList<>();
     private String firstFailure;
@@ -95,8 +97,10 @@ public final class Runner {
             case Step.Mincore m -> mincore(m);
             case Step.Fork f -> fork(f);
             case Step.Exit e -> exit(e);
-            case Step.Load l -> load(l);
-            case Step.Store s -> store(s);
+            case Step.Load l -> loaded(l, load(l, null));
+            case Step.Store s -> stored(s, store(s, null));
+            case Step.Spawn s -> spawn(s);
+            case Step.Join j -> join(j);
             case Step.Pagemap p -> pagemap(p);
             case Step.PfnCompare p -> pfnCompare(p);
             case Step.Maps m -> maps();
@@ -208,9 +212,15 @@ public final class Runner {
 
     // ---- memory ----
 
-    private void load(Step.Load l) {
+    /** Performs the load on {@code thread}, or on the process's main thread when null. */
+    private Access load(Step.Load l, Integer thread) {
         long addr = eval(l.addr());
-        Access a = backend.load(pid(), addr, bounded(l.len(), MAX_ACCESS, "access length"));
+        int len = bounded(l.len(), MAX_ACCESS, "access length");
+        return thread == null ? backend.load(pid(), addr, len) : backend.threadLoad(pid(), thread, addr, len);
+    }
+
+    /** Prints the outcome of a load and checks it. */
+    private void loaded(Step.Load l, Access a) {
         if (!a.ok()) {
             String wanted = l.expected() == null ? "the load to complete"
                     : "== " + ByteRuns.describe(l.expected(), true, this::value);
@@ -226,7 +236,8 @@ public final class Runner {
         }
     }
 
-    private void store(Step.Store s) {
+    /** Performs the store on {@code thread}, or on the process's main thread when null. */
+    private Access store(Step.Store s, Integer thread) {
         byte[] data = switch (s.data()) {
             case Step.Bytes b -> b.bytes();
             case Step.Fill f -> {
@@ -235,7 +246,12 @@ public final class Runner {
                 yield fill;
             }
         };
-        Access a = backend.store(pid(), eval(s.addr()), data);
+        long addr = eval(s.addr());
+        return thread == null ? backend.store(pid(), addr, data) : backend.threadStore(pid(), thread, addr, data);
+    }
+
+    /** Prints the outcome of a store and checks it. */
+    private void stored(Step.Store s, Access a) {
         if (!a.ok()) {
             signalled(a, s.signal(), "the store to complete");
             return;
@@ -243,6 +259,29 @@ public final class Runner {
         print("");
         if (s.signal() != null) {
             failExpected(describe(s.signal()), "the store completed");
+        }
+    }
+
+    // ---- threads ----
+
+    /**
+     * Starts the thread and lets it perform its access. No access blocks yet, so it completes here;
+     * its outcome waits for the join, where it is printed and checked.
+     */
+    private void spawn(Step.Spawn s) {
+        int thread = backend.spawnThread(pid());
+        spawned.put(s.thread(), switch (s.access()) {
+            case Step.Load l -> load(l, thread);
+            case Step.Store st -> store(st, thread);
+        });
+        print("");
+    }
+
+    private void join(Step.Join j) {
+        Access outcome = spawned.remove(j.thread());
+        switch (j.access()) {
+            case Step.Load l -> loaded(l, outcome);
+            case Step.Store s -> stored(s, outcome);
         }
     }
 

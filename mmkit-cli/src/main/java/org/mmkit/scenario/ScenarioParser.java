@@ -2,10 +2,14 @@ package org.mmkit.scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SequencedMap;
 import java.util.Set;
 import org.mmkit.backend.KernelVersion;
 import org.mmkit.backend.Requirement;
@@ -28,11 +32,17 @@ public final class ScenarioParser {
     /** Words of the language that cannot name a result or a process (system call names neither). */
     private static final Set<String> RESERVED = Set.of(
             "memfd_create", "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
-            "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged");
+            "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
+            "spawn", "join");
 
     private final String file;
     private final Set<String> values = new HashSet<>();
     private final Set<String> processes = new HashSet<>(Set.of(MAIN));
+    private final Set<String> threads = new HashSet<>();
+    /** Spawned threads not joined yet, in spawn order: joined at the end of the scenario. */
+    private final SequencedMap<String, Step.Spawn> unjoined = new LinkedHashMap<>();
+    /** The line that joined each joined thread. */
+    private final Map<String, Integer> joinedOn = new HashMap<>();
     private int line;
     private Lexer lexer;
 
@@ -71,6 +81,9 @@ public final class ScenarioParser {
             } else {
                 steps.add(statement(code));
             }
+        }
+        for (Step.Spawn spawn : unjoined.sequencedValues()) {
+            steps.add(joinOf(spawn, spawn.origin().line()));
         }
         return new Scenario(file, requirements, divergence, steps);
     }
@@ -115,7 +128,7 @@ public final class ScenarioParser {
     private Step statement(String code) throws ScenarioSyntaxException {
         lexer = new Lexer(code);
         try {
-            Step step = peek().is("process") ? startProcess() : step(inProcess(code));
+            Step step = peek().is("process") ? startProcess() : peek().is("join") ? join() : inProcessStep(code);
             if (peek().kind() != Kind.END) {
                 throw error("unexpected " + peek().describe() + " at end of line");
             }
@@ -123,6 +136,52 @@ public final class ScenarioParser {
         } catch (LexException e) {
             throw error(e.getMessage());
         }
+    }
+
+    /** A step or {@code spawn}, optionally prefixed by {@code in NAME:}. */
+    private Step inProcessStep(String code) throws LexException, ScenarioSyntaxException {
+        String process = inProcess(code);
+        if (peek().is("join")) {
+            throw error("join takes no 'in PROCESS:'; the thread belongs to the process that spawned it");
+        }
+        return peek().is("spawn") ? spawn(process) : step(process);
+    }
+
+    private Step spawn(String process) throws LexException, ScenarioSyntaxException {
+        next();
+        String thread = newName(identifier("a thread name after 'spawn'"), threads);
+        expect(":", "after 'spawn " + thread + "'");
+        // the access is echoed on its own at join, so it is parsed as a line of its own
+        lexer = new Lexer(lexer.text().substring(lexer.offset()).strip());
+        if (peek().kind() == Kind.END) {
+            throw error("expected a load or store after 'spawn " + thread + ":'");
+        }
+        if (!(step(process) instanceof Step.MemoryAccess access)) {
+            throw error("a spawned thread runs one load or store, not '" + lexer.text() + "'");
+        }
+        Step.Spawn spawn = new Step.Spawn(origin(process, "spawn " + thread + ": " + access.origin().text()), thread, access);
+        unjoined.put(thread, spawn);
+        return spawn;
+    }
+
+    private Step join() throws LexException, ScenarioSyntaxException {
+        next();
+        String thread = identifier("a thread name after 'join'");
+        if (joinedOn.containsKey(thread)) {
+            throw error("thread '" + thread + "' was already joined on line " + joinedOn.get(thread));
+        }
+        Step.Spawn spawn = unjoined.remove(thread);
+        if (spawn == null) {
+            throw error("unknown thread '" + thread + "'");
+        }
+        joinedOn.put(thread, line);
+        return joinOf(spawn, line);
+    }
+
+    /** The join of a spawned thread, written on {@code joinLine}: it reads as the thread's access. */
+    private static Step.Join joinOf(Step.Spawn spawn, int joinLine) {
+        String text = "join " + spawn.thread() + ": " + spawn.access().origin().text();
+        return new Step.Join(new Origin(joinLine, spawn.origin().process(), text), spawn.thread(), spawn.access());
     }
 
     /** Reads an {@code in NAME:} prefix if there is one: the process to run in, else null (main). */
@@ -602,12 +661,12 @@ public final class ScenarioParser {
         return null;
     }
 
-    /** Declares a new result or process name. */
+    /** Declares a new result, process or thread name. */
     private String newName(String name, Set<String> into) throws ScenarioSyntaxException {
         if (Constants.lookup(name).isPresent() || RESERVED.contains(name) || syscallNamed(name) != null) {
-            throw error("'" + name + "' is reserved and cannot name a result or process");
+            throw error("'" + name + "' is reserved and cannot name a result, process or thread");
         }
-        if (values.contains(name) || processes.contains(name)) {
+        if (values.contains(name) || processes.contains(name) || threads.contains(name)) {
             throw error("'" + name + "' is already defined");
         }
         into.add(name);

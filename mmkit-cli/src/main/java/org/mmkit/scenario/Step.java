@@ -43,12 +43,27 @@ public sealed interface Step {
     record Exit(Origin origin, String target) implements Step {
     }
 
+    /** A load or store: the steps a spawned thread can run. */
+    sealed interface MemoryAccess extends Step {
+    }
+
     /** {@code load(addr, len) [== bytes | => SIGNAL ...]}. */
-    record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements Step {
+    record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements MemoryAccess {
     }
 
     /** {@code store(addr, len, byte)} or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
-    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements Step {
+    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements MemoryAccess {
+    }
+
+    /** {@code spawn NAME: access}: a new thread of the process performs the access; {@code join} reports it. */
+    record Spawn(Origin origin, String thread, MemoryAccess access) implements Step {
+    }
+
+    /**
+     * {@code join NAME}: waits for the spawned thread and checks its access. The origin's text is
+     * {@code join NAME: access} and its process the spawning one, so the outcome reads as the access.
+     */
+    record Join(Origin origin, String thread, MemoryAccess access) implements Step {
     }
 
     /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */

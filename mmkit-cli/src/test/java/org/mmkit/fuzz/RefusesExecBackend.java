@@ -72,6 +72,21 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public int spawnThread(int pid) {
+        return fake.spawnThread(pid);
+    }
+
+    @Override
+    public Access threadLoad(int pid, int thread, long addr, int len) {
+        return fake.threadLoad(pid, thread, addr, len);
+    }
+
+    @Override
+    public Access threadStore(int pid, int thread, long addr, byte[] data) {
+        return fake.threadStore(pid, thread, addr, data);
+    }
+
+    @Override
     public Result<byte[]> pagemapRead(int pid, long offset, int count) {
         return fake.pagemapRead(pid, offset, count);
     }

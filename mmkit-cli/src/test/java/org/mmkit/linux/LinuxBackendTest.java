@@ -86,6 +86,52 @@ class LinuxBackendTest {
     }
 
     @Test
+    void aSpawnedThreadsStoreIsVisibleToTheMainThread() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+        int thread = backend.spawnThread(p);
+
+        assertThat(backend.threadStore(p, thread, a + 3, new byte[] {(byte) 0xcd}).ok()).isTrue();
+
+        assertThat(backend.load(p, a + 2, 3).data()).isEqualTo(new byte[] {0, (byte) 0xcd, 0});
+        assertThat(backend.threadLoad(p, thread, a + 3, 1).data()).isEqualTo(new byte[] {(byte) 0xcd});
+    }
+
+    @Test
+    void aSpawnedThreadsFaultIsReportedAndBothThreadsCarryOn() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 2);
+        assertThat(backend.syscall(p, Syscall.MUNMAP, a + PAGE_SIZE, PAGE_SIZE)).isZero();
+        int first = backend.spawnThread(p);
+        int second = backend.spawnThread(p);
+
+        Access access = backend.threadLoad(p, second, a + PAGE_SIZE - 1, 2);
+
+        assertThat(access.signal()).isEqualTo(Signal.SIGSEGV.number());
+        assertThat(access.code()).isEqualTo(Signal.SEGV_MAPERR);
+        assertThat(access.address()).isEqualTo(a + PAGE_SIZE);
+        assertThat(backend.threadStore(p, first, a, new byte[] {7}).ok()).isTrue();
+        assertThat(backend.threadLoad(p, second, a, 1).data()).isEqualTo(new byte[] {7});
+        assertThat(backend.load(p, a + PAGE_SIZE, 1).code()).isEqualTo(Signal.SEGV_MAPERR);
+    }
+
+    @Test
+    void aForkedChildStartsWithoutThreadsAndSpawnsItsOwn() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+        backend.spawnThread(p);
+        backend.spawnThread(p);
+        int child = backend.fork(p);
+
+        int thread = backend.spawnThread(child);
+
+        assertThat(thread).isEqualTo(1);
+        assertThat(backend.threadStore(child, thread, a, new byte[] {9}).ok()).isTrue();
+        assertThat(backend.load(child, a, 1).data()).isEqualTo(new byte[] {9});
+        assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {0});
+    }
+
+    @Test
     void storeToReadOnlyMemoryIsSegvAccerrAndKeepsThePrefix() {
         int p = backend.newProcess(true);
         long a = anon(p, 2);
@@ -294,11 +340,25 @@ class LinuxBackendTest {
             int p = impatient.newProcess(true);
             ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
 
-            assertThatThrownBy(() -> impatient.stall(p, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> impatient.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
-                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) within 2 s; killed");
+                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) in thread 0 within 2 s; killed");
             assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
             assertThatThrownBy(() -> impatient.load(p, 0x10000, 1)).isInstanceOf(ExecutorFailure.class);
+        }
+    }
+
+    @Test
+    void aStuckSpawnedThreadTimesOutAndKillsTheExecutor() {
+        try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
+            int p = impatient.newProcess(true);
+            ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
+            int thread = impatient.spawnThread(p);
+
+            assertThatThrownBy(() -> impatient.stall(p, thread, Duration.ofSeconds(30)))
+                    .isInstanceOf(ExecutorFailure.class)
+                    .hasMessageContaining("did not answer stall(30000 ms) in thread " + thread + " within 2 s; killed");
+            assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
         }
     }
 
@@ -315,7 +375,7 @@ class LinuxBackendTest {
             caller.interrupt();
         });
         try {
-            assertThatThrownBy(() -> backend.stall(p, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> backend.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
                     .hasMessageContaining("interrupted while waiting for process " + p);
         } finally {

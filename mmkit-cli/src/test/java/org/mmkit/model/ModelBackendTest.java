@@ -1,11 +1,16 @@
 package org.mmkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.mmkit.backend.Access;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Requirement.Kind;
+import org.mmkit.backend.Syscall;
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.Signal;
+import org.mmkit.core.Uapi;
 
 class ModelBackendTest {
     private static String unsupported(KernelConfig config, Kind kind, String argument) {
@@ -46,6 +51,35 @@ class ModelBackendTest {
     void nameIsModel() {
         try (ModelBackend model = new ModelBackend()) {
             assertThat(model.name()).isEqualTo("model");
+        }
+    }
+
+    @Test
+    void spawnedThreadsShareTheAddressSpaceAndFaultOnTheirOwn() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            long a = model.syscall(p, Syscall.MMAP, 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                    Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+            int thread = model.spawnThread(p);
+
+            assertThat(model.threadStore(p, thread, a, new byte[] {(byte) 0xcd}).ok()).isTrue();
+            assertThat(model.load(p, a, 1).data()).containsExactly(0xcd);
+
+            Access fault = model.threadLoad(p, thread, a + Uapi.PAGE_SIZE, 1);
+            assertThat(fault.signal()).isEqualTo(Signal.SIGSEGV.number());
+            assertThat(fault.code()).isEqualTo(Signal.SEGV_MAPERR);
+        }
+    }
+
+    @Test
+    void aForkedChildHasNoneOfItsParentsThreads() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            assertThat(model.spawnThread(p)).isEqualTo(1);
+            int child = model.fork(p);
+
+            assertThatThrownBy(() -> model.threadLoad(child, 1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(model.spawnThread(child)).isEqualTo(1);
         }
     }
 }

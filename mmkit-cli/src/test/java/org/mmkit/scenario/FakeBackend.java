@@ -54,6 +54,7 @@ public final class FakeBackend implements Backend {
         final TreeMap<Long, Vma> vmas = new TreeMap<>();
         final Map<Long, Frame> pages = new HashMap<>();
         long nextPlacement = 0x7e0000000000L;
+        int threads;
 
         Proc(boolean privileged) {
             this.privileged = privileged;
@@ -67,6 +68,8 @@ public final class FakeBackend implements Backend {
     private int nextPid = 1;
     private long nextPfn = 0x1000;
     private boolean exclusiveBit = true;
+    /** How many accesses spawned threads made; tests check that spawn uses a thread. */
+    int threadAccesses;
     /** How many processes exited; tests check the runner cleans up. */
     int exits;
 
@@ -176,6 +179,31 @@ public final class FakeBackend implements Backend {
             }
         }
         return Access.loaded(out);
+    }
+
+    /** The fake has no TLBs: a thread accesses memory exactly as its process does. */
+    @Override
+    public int spawnThread(int pid) {
+        return ++proc(pid).threads;
+    }
+
+    @Override
+    public Access threadLoad(int pid, int thread, long addr, int len) {
+        checkThread(pid, thread);
+        return load(pid, addr, len);
+    }
+
+    @Override
+    public Access threadStore(int pid, int thread, long addr, byte[] data) {
+        checkThread(pid, thread);
+        return store(pid, addr, data);
+    }
+
+    private void checkThread(int pid, int thread) {
+        if (thread < 1 || thread > proc(pid).threads) {
+            throw new IllegalArgumentException("no thread " + thread + " in process " + pid);
+        }
+        threadAccesses++;
     }
 
     @Override

@@ -45,6 +45,33 @@ class RunnerTest {
     }
 
     @Test
+    void spawnedAccessesAreReportedAndCheckedAtTheirJoin() throws Exception {
+        FakeBackend backend = new FakeBackend();
+        ScenarioResult r = run(MMAP + "spawn t1: store(a, 1, 0xcd)\nspawn t2: load(a, 2) == 0xcd\n"
+                + "spawn t3: load(a+4*PAGE, 1) => SIGSEGV SEGV_MAPERR\njoin t2\njoin t1\nload(a, 1) == 0xcd\n", backend);
+        assertThat(r.problem()).isEqualTo("t.mms:5: expected 0xcd, got 0xcd 0x00");
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "spawn t1: store(a, 1, 0xcd)",
+                "spawn t2: load(a, 2)",
+                "spawn t3: load(a+4*PAGE, 1)",
+                "join t2: load(a, 2) == 0xcd 0x00",
+                "FAIL t.mms:5: expected 0xcd, got 0xcd 0x00",
+                "join t1: store(a, 1, 0xcd)",
+                "load(a, 1) == 0xcd",
+                "join t3: load(a+4*PAGE, 1) => SIGSEGV SEGV_MAPERR at <addr>");
+        assertThat(backend.threadAccesses).isEqualTo(3);
+    }
+
+    @Test
+    void aSpawnedAccessRunsInTheProcessOfItsLine() throws Exception {
+        ScenarioResult r = run(MMAP + "fork() => child\nin child: spawn t1: store(a, 1, 1)\nload(a, 1) == 0\njoin t1\n"
+                + "in child: load(a, 1) == 1\n");
+        assertThat(r.status()).isEqualTo(Status.PASSED);
+        assertThat(r.transcript()).contains("in child: join t1: store(a, 1, 1)");
+    }
+
+    @Test
     void returnedAddressesAreSymbolic() throws Exception {
         ScenarioResult r = run(MMAP + "b = mmap(a+PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a+PAGE\n"
                 + "mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n"

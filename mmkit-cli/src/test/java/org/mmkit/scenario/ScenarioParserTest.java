@@ -196,6 +196,25 @@ class ScenarioParserTest {
         assertThat(s.bytes()).containsExactly('#', '1');
     }
 
+    @Test
+    void spawnRunsAnAccessThatJoinReadsAs() throws Exception {
+        Scenario s = parse(MMAP + "fork() => child\nin child: spawn t1: store(a, 1, 0xcd) => SIGSEGV\njoin t1  # now\n");
+        Step.Spawn spawn = (Step.Spawn) s.steps().get(2);
+        Step.Join join = (Step.Join) s.steps().get(3);
+        assertThat(spawn.origin()).isEqualTo(new Step.Origin(3, "child", "spawn t1: store(a, 1, 0xcd)"));
+        assertThat(spawn.access()).isInstanceOf(Step.Store.class);
+        assertThat(((Step.Store) spawn.access()).signal().signal()).isEqualTo(11);
+        assertThat(join.origin()).isEqualTo(new Step.Origin(4, "child", "join t1: store(a, 1, 0xcd)"));
+        assertThat(join.access()).isSameAs(spawn.access());
+    }
+
+    @Test
+    void threadsNotJoinedAreJoinedAtTheEndInSpawnOrder() throws Exception {
+        Scenario s = parse(MMAP + "spawn t2: load(a, 1)\nspawn t1: load(a, 2)\nmaps\n");
+        assertThat(s.steps()).extracting(st -> st.origin().text()).endsWith("maps", "join t2: load(a, 1)", "join t1: load(a, 2)");
+        assertThat(s.steps().getLast().origin().line()).isEqualTo(3);
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("divergence: x\ndivergence: y", 2, "divergence: given twice"),
@@ -208,8 +227,17 @@ class ScenarioParserTest {
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
                 Arguments.of("process p2 unprivileged now", 1, "unexpected 'now' at end of line"),
-                Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result or process"),
+                Arguments.of("process PAGE", 1, "'PAGE' is reserved and cannot name a result, process or thread"),
                 Arguments.of("42", 1, "expected a call, found '42'"),
+                Arguments.of("join t1", 1, "unknown thread 't1'"),
+                Arguments.of(MMAP + "spawn t1: load(a, 1)\njoin t1\njoin t1", 4, "thread 't1' was already joined on line 3"),
+                Arguments.of(MMAP + "spawn t1: load(a, 1)\nspawn t1: load(a, 1)", 3, "'t1' is already defined"),
+                Arguments.of(MMAP + "spawn a: load(a, 1)", 2, "'a' is already defined"),
+                Arguments.of(MMAP + "spawn t1: munmap(a, PAGE)", 2, "a spawned thread runs one load or store, not 'munmap(a, PAGE)'"),
+                Arguments.of("spawn t1:", 1, "expected a load or store after 'spawn t1:'"),
+                Arguments.of("spawn t1 load(0, 1)", 1, "expected ':' after 'spawn t1', found 'load'"),
+                Arguments.of("spawn t1: load(0, 1)\nin main: join t1", 2,
+                        "join takes no 'in PROCESS:'; the thread belongs to the process that spawned it"),
                 Arguments.of("b = 42", 1, "expected a call after 'b =', found '42'"),
                 Arguments.of("frobnicate(1)", 1, "unknown call 'frobnicate'"),
                 Arguments.of("munmap 1", 1, "expected '(' after 'munmap', found '1'"),
