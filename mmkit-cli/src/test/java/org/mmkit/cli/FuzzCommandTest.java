@@ -2,7 +2,6 @@ package org.mmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,21 +10,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmkit.fuzz.RefusesExecBackend;
 import org.mmkit.scenario.FakeBackend;
 import org.mmkit.scenario.ScenarioParser;
-import picocli.CommandLine;
 
 /** {@code mmkit fuzz} in process, on fakes: exit codes, output and the written finding. */
 class FuzzCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final InProcessMmkit cli = new InProcessMmkit();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int mmkit(BackendFactory backends, String... args) {
-        CommandLine cmd = Main.commandLine(backends);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return cli.run(backends, args);
     }
 
     /** Both sides are the same fake: nothing can differ. */

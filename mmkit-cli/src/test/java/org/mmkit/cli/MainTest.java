@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmkit.backend.Requirement;
 import org.mmkit.scenario.FakeBackend;
-import picocli.CommandLine;
 
 /** The commands end to end, in process, on fake backends: output and exit codes. */
 class MainTest {
@@ -24,14 +22,12 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final InProcessMmkit cli = new InProcessMmkit();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int mmkit(BackendFactory backends, String... args) {
-        CommandLine cmd = Main.commandLine(backends);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return cli.run(backends, args);
     }
 
     private int mmkit(String... args) {

@@ -1,0 +1,17 @@
+package org.mmkit.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** The {@code mmkit} command run in this JVM on chosen backends, its output captured. */
+final class InProcessMmkit {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(BackendFactory backends, String... args) {
+        var cmd = Main.commandLine(backends);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+}
