@@ -290,11 +290,22 @@ public final class ScenarioParser {
         return new Step.MemfdCreate(origin(process, text), bind, name.string(), flags, returns());
     }
 
-    private Step mincore(String process) throws LexException, ScenarioSyntaxException {
+    /** The {@code addr, count)} that ends the arguments of a step over a range of memory. */
+    private record Span(Expr addr, Expr count) {
+    }
+
+    private Span span(String call) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
-        expect(",", "after the address of mincore");
-        Expr len = expr();
-        expect(")", "after the arguments of mincore");
+        expect(",", "after the address of " + call);
+        Expr count = expr();
+        expect(")", "after the arguments of " + call);
+        return new Span(addr, count);
+    }
+
+    private Step mincore(String process) throws LexException, ScenarioSyntaxException {
+        Span span = span("mincore");
+        Expr addr = span.addr();
+        Expr len = span.count();
         String text = textSoFar();
         if (accept("==")) {
             return new Step.Mincore(origin(process, text), addr, len, runs(), null);
@@ -328,10 +339,9 @@ public final class ScenarioParser {
     }
 
     private Step load(String process) throws LexException, ScenarioSyntaxException {
-        Expr addr = expr();
-        expect(",", "after the address of load");
-        Expr len = expr();
-        expect(")", "after the arguments of load");
+        Span span = span("load");
+        Expr addr = span.addr();
+        Expr len = span.count();
         String text = textSoFar();
         List<Step.Run> expected = accept("==") ? runs() : null;
         Step.Signalled signal = expected == null ? signalled() : null;
@@ -355,10 +365,9 @@ public final class ScenarioParser {
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {
-        Expr addr = expr();
-        expect(",", "after the address of pagemap");
-        Expr pages = expr();
-        expect(")", "after the arguments of pagemap");
+        Span span = span("pagemap");
+        Expr addr = span.addr();
+        Expr pages = span.count();
         String text = textSoFar();
         List<Step.PageSpec> expected = null;
         if (accept("==")) {
@@ -428,10 +437,9 @@ public final class ScenarioParser {
     }
 
     private Step vmas(String process) throws LexException, ScenarioSyntaxException {
-        Expr addr = expr();
-        expect(",", "after the address of vmas");
-        Expr len = expr();
-        expect(")", "after the arguments of vmas");
+        Span span = span("vmas");
+        Expr addr = span.addr();
+        Expr len = span.count();
         String text = textSoFar();
         Expr expected = accept("==") ? expr() : null;
         return new Step.Vmas(origin(process, text), addr, len, expected);
