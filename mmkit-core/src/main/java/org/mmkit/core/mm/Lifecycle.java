@@ -77,13 +77,7 @@ final class Lifecycle {
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
     static void exit(Task task) {
-        Mm mm = task.mm;
-        for (var entry : java.util.List.copyOf(mm.vmas.intersecting(0, Long.MAX_VALUE))) {
-            Vma vma = entry.value();
-            mm.zapRange(vma.start, vma.end, true, false);
-            mm.unlink(vma);
-        }
-        mm.pageTables.freeTables(0, 1L << 47, 0, 1L << 47);
+        task.mm.unmapRange(0, Mm.USER_PGTABLES_CEILING);
         for (ShmemFile file : task.files.values()) {
             file.release();
         }

@@ -23,7 +23,7 @@ final class Mm {
     final VmaTree<Vma> vmas = new VmaTree<>();
     final PageTables pageTables = new PageTables();
     /** The end of the 4-level user half: page tables above any VMA may be freed up to here. */
-    private static final long USER_PGTABLES_CEILING = 1L << 47;
+    static final long USER_PGTABLES_CEILING = 1L << 47;
 
     /** Bumped whenever a present PTE changes or goes away: the software TLB's flush. */
     long tlbGeneration;
@@ -304,13 +304,7 @@ final class Mm {
 
     /** Unmaps the page at {@code va} if any (used where one PTE is replaced, e.g. COW). */
     void zapPage(long va) {
-        int id = pageTables.pteTableId(va);
-        if (id >= 0) {
-            long pte = pageTables.table(id)[PageTables.pteIndex(va)];
-            if (pte != 0) {
-                zapEntry(id, PageTables.pteIndex(va), pte);
-            }
-        }
+        zapRange(va, va + 4096, true, false);
     }
 
     /**
