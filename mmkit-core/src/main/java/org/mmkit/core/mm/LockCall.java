@@ -51,23 +51,12 @@ final class LockCall {
         if (end == start) {
             return 0;
         }
-        Vma vma = mm.vmaAt(start);
-        if (vma == null) {
-            throw Errno.ENOMEM.exception();
-        }
-        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
-            vma = mm.findVma(addr);
-            if (vma == null || vma.start > addr) {
-                throw Errno.ENOMEM.exception();
-            }
-            long to = MmapCall.minAddress(vma.end, end);
-            long newFlags = (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags;
+        mm.forEachPart(start, end, (vma, from, to) -> {
             // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
             if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {
-                mm.modify(vma, addr, to, newFlags);
+                mm.modify(vma, from, to, (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags);
             }
-            addr = to;
-        }
+        });
         return end;
     }
 

@@ -101,6 +101,29 @@ final class Mm {
         return upper;
     }
 
+    /** What a walk over the VMAs of a range does with each part. */
+    @FunctionalInterface
+    interface VmaPart {
+        void apply(Vma vma, long from, long to);
+    }
+
+    /**
+     * The walk of mprotect and mlock: {@code part} runs on each VMA's share of [start, end), in
+     * address order, looking each VMA up afresh since a part may merge it away; a hole anywhere is
+     * ENOMEM, the parts before it already done.
+     */
+    void forEachPart(long start, long end, VmaPart part) {
+        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
+            Vma vma = findVma(addr);
+            if (vma == null || vma.start > addr) {
+                throw Errno.ENOMEM.exception();
+            }
+            long to = MmapCall.minAddress(vma.end, end);
+            part.apply(vma, addr, to);
+            addr = to;
+        }
+    }
+
     // ---- merging (mm/vma.c) ----
 
     /**

@@ -44,19 +44,14 @@ final class ProtectCall {
         } else if ((grows & PROT_GROWSUP) != 0) {
             throw Errno.EINVAL.exception(); // no VM_GROWSUP on x86
         }
-        for (long addr = start; Long.compareUnsigned(addr, end) < 0; ) {
-            vma = mm.findVma(addr);
-            if (vma == null || vma.start > addr) {
-                throw Errno.ENOMEM.exception();
-            }
-            long newFlags = VmFlags.fromProt(prot) | (vma.flags & ~VmFlags.ACCESS);
+        long access = VmFlags.fromProt(prot);
+        mm.forEachPart(start, end, (part, from, to) -> {
+            long newFlags = access | (part.flags & ~VmFlags.ACCESS);
             if ((newFlags & ~(newFlags >>> 4) & VmFlags.ACCESS) != 0) {
                 throw Errno.EACCES.exception();
             }
-            long to = MmapCall.minAddress(vma.end, end);
-            fixup(mm, vma, addr, to, newFlags);
-            addr = to;
-        }
+            fixup(mm, part, from, to, newFlags);
+        });
     }
 
     /** {@code mprotect_fixup}: new flags on [start, end) of {@code vma}, then its PTEs. */
