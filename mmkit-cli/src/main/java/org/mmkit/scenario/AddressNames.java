@@ -1,24 +1,36 @@
 package org.mmkit.scenario;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Prints addresses relative to the scenario's named results ({@code a+0x1000}), so transcripts of
  * backends that place mappings differently read the same; also remembers every range the scenario
  * mapped, to tell its own lines of {@code /proc/PID/maps} from the rest of the process.
+ *
+ * <p>Both are kept as disjoint ranges in sorted maps, so a lookup is one floor search
+ * (O(log N) with N ranges) and a scenario with many named mappings stays linear. Ranges come from
+ * successful mmap and mremap calls, so they lie in user space: start and end compare as signed.
  */
 final class AddressNames {
-    private record Region(String name, long start, long length) {
-        /** Distance from the region start when {@code addr} is in [start, start + length), else -1. */
-        long offsetOf(long addr) {
-            long off = addr - start;
-            return off >= 0 && Long.compareUnsigned(off, length) < 0 ? off : -1;
-        }
+    /** A named result's range [start, end). */
+    private record Region(String name, long start, long end) {
     }
 
-    private final List<Region> named = new ArrayList<>();
-    private final List<Region> mapped = new ArrayList<>();
+    /** Addresses in [key, end) print relative to {@code region}. */
+    private record Segment(long end, Region region) {
+    }
+
+    /**
+     * Which region names each address, as disjoint segments keyed by their start: of the named
+     * regions containing an address, the one with the smallest offset (the largest start), the
+     * earliest named among those starting at the same address. Regions are never forgotten, even
+     * when unmapped. Addresses in no segment are in no named region.
+     */
+    private final TreeMap<Long, Segment> names = new TreeMap<>();
+    /** The union of every range the scenario mapped, as disjoint, non-adjacent ranges start → end. */
+    private final TreeMap<Long, Long> mapped = new TreeMap<>();
     private final boolean verbose;
 
     AddressNames(boolean verbose) {
@@ -27,21 +39,20 @@ final class AddressNames {
 
     /** A range the scenario mapped (mmap, mremap result); {@code name} may be null. */
     void mapped(String name, long start, long length) {
-        Region r = new Region(name, start, length);
-        mapped.add(r);
+        if (length <= 0) {
+            return;
+        }
+        long end = start + length;
+        addMapped(start, end);
         if (name != null) {
-            named.add(r);
+            addNamed(new Region(name, start, end));
         }
     }
 
     /** Whether [start, end) overlaps anything the scenario mapped. */
     boolean touchesScenario(long start, long end) {
-        for (Region r : mapped) {
-            if (Long.compareUnsigned(start, r.start + r.length) < 0 && Long.compareUnsigned(r.start, end) < 0) {
-                return true;
-            }
-        }
-        return false;
+        Map.Entry<Long, Long> below = mapped.lowerEntry(end);
+        return below != null && below.getValue() > start;
     }
 
     /** Whether some named region contains the address. */
@@ -68,16 +79,56 @@ final class AddressNames {
     }
 
     private Region nearest(long addr) {
-        Region best = null;
-        long bestOffset = -1;
-        for (Region r : named) {
-            long off = r.offsetOf(addr);
-            if (off >= 0 && (best == null || off < bestOffset)) {
-                best = r;
-                bestOffset = off;
+        Map.Entry<Long, Segment> e = names.floorEntry(addr);
+        return e != null && addr < e.getValue().end ? e.getValue().region : null;
+    }
+
+    /**
+     * Gives {@code r} every address of its range that no region names yet, or that a region
+     * starting below {@code r} names (there {@code r}'s offset is smaller); an earlier region
+     * starting at or above {@code r}'s start keeps its addresses.
+     */
+    private void addNamed(Region r) {
+        splitAt(r.start);
+        splitAt(r.end);
+        long at = r.start;
+        for (var e : new ArrayList<>(names.subMap(r.start, r.end).entrySet())) {
+            if (at < e.getKey()) {
+                names.put(at, new Segment(e.getKey(), r));
             }
+            Segment s = e.getValue();
+            if (s.region.start < r.start) {
+                names.put(e.getKey(), new Segment(s.end, r));
+            }
+            at = s.end;
         }
-        return best;
+        if (at < r.end) {
+            names.put(at, new Segment(r.end, r));
+        }
+    }
+
+    /** Cuts the segment containing {@code addr} in two at it, so that a segment starts there. */
+    private void splitAt(long addr) {
+        Map.Entry<Long, Segment> e = names.floorEntry(addr);
+        if (e != null && e.getKey() < addr && addr < e.getValue().end) {
+            Segment s = e.getValue();
+            names.put(e.getKey(), new Segment(addr, s.region));
+            names.put(addr, s);
+        }
+    }
+
+    private void addMapped(long start, long end) {
+        Map.Entry<Long, Long> before = mapped.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            start = before.getKey();
+            end = Math.max(end, before.getValue());
+        }
+        var covered = mapped.subMap(start, true, end, true);
+        for (long coveredEnd : covered.values()) {
+            end = Math.max(end, coveredEnd);
+        }
+        covered.clear();
+        mapped.put(start, end);
     }
 
     private static String relative(String name, long offset) {
