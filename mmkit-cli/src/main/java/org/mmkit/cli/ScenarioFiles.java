@@ -42,6 +42,6 @@ final class ScenarioFiles {
     }
 
     static Scenario load(Path file) throws IOException, ScenarioSyntaxException {
-        return ScenarioParser.parse(file.toString(), Files.readString(file));
+        return ScenarioParser.parse(file.toString(), Files.readAllBytes(file));
     }
 }

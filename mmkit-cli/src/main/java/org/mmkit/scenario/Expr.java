@@ -1,5 +1,7 @@
 package org.mmkit.scenario;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.ToLongFunction;
 
 /**
@@ -35,11 +37,29 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * {@code left op right}. The parser groups a chain to the left ({@code a+0+0+…} is a tree as
+     * deep as the chain is long), so the left spine is walked in a loop: evaluation recurses only
+     * into right operands, whose depth the parser bounds.
+     */
     record Binary(char op, Expr left, Expr right) implements Expr {
         @Override
         public long eval(ToLongFunction<String> names) {
-            long l = left.eval(names);
-            long r = right.eval(names);
+            Deque<Binary> spine = new ArrayDeque<>();
+            Expr leftmost = this;
+            while (leftmost instanceof Binary b) {
+                spine.push(b);
+                leftmost = b.left;
+            }
+            long value = leftmost.eval(names);
+            while (!spine.isEmpty()) {
+                Binary b = spine.pop();
+                value = b.apply(value, b.right.eval(names));
+            }
+            return value;
+        }
+
+        private long apply(long l, long r) {
             return switch (op) {
                 case '+' -> l + r;
                 case '-' -> l - r;

@@ -67,8 +67,14 @@ final class Lexer {
     /** Whether VMA permissions come next: {@code a+PAGE ---p} must not read as {@code a+PAGE - - -p}. */
     boolean atPermissions() {
         int at = skipBlanks(offset());
-        return at + 4 <= text.length() && text.substring(at, at + 4).matches("[r-][w-][x-][ps]")
+        // [r-][w-][x-][ps], checked by hand: this runs before every '-' of every expression
+        return at + 4 <= text.length() && isEither(at, 'r') && isEither(at + 1, 'w') && isEither(at + 2, 'x')
+                && (text.charAt(at + 3) == 'p' || text.charAt(at + 3) == 's')
                 && (at + 4 == text.length() || !isWordChar(text.charAt(at + 4)));
+    }
+
+    private boolean isEither(int at, char permission) {
+        return text.charAt(at) == permission || text.charAt(at) == '-';
     }
 
     private Token read() throws LexException {
@@ -96,7 +102,26 @@ final class Lexer {
                 return new Token(Kind.SYMBOL, s, start, 0, null);
             }
         }
-        throw new LexException("unexpected character '" + c + "'");
+        throw new LexException("unexpected character " + describe(text.codePointAt(pos)));
+    }
+
+    /** A character as a reader can see it: {@code '$'}, {@code '\0' (NUL)}, {@code U+FEFF}, {@code 'é' (U+00E9)}. */
+    static String describe(int c) {
+        if (c == 0) {
+            return "'\\0' (NUL)";
+        }
+        if (c >= 0x20 && c < 0x7f) {
+            return "'" + (char) c + "'";
+        }
+        if (c < 0xa0) {
+            return String.format("'\\x%02x' (a control character)", c);
+        }
+        String code = String.format("U+%04X", c);
+        return switch (Character.getType(c)) {
+            case Character.FORMAT, Character.CONTROL, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE -> code;
+            default -> "'" + Character.toString(c) + "' (" + code + ")";
+        };
     }
 
     private Token number(int start) throws LexException {

@@ -67,7 +67,7 @@ public final class Runner {
             }
         }
         try {
-            processes.put(ScenarioParser.MAIN, backend.newProcess(true));
+            processes.put(ScenarioParser.MAIN, backend.newProcess(scenario.requiresRoot()));
             for (Step step : scenario.steps()) {
                 current = step;
                 execute(step);
@@ -289,6 +289,10 @@ public final class Runner {
     private void signalled(Access a, Step.Signalled expected, String otherwiseExpected) {
         String got = SignalNames.describe(a.signal(), a.code(), addresses.format(a.address()));
         print(" " + got);
+        if (SignalNames.kills(a.signal())) {
+            // the OOM killer ended the process: later lines in it find it not running, as after exit
+            processes.remove(runningProcess());
+        }
         if (expected == null) {
             failExpected(otherwiseExpected, got);
         } else if (expected.signal() != a.signal()

@@ -16,4 +16,13 @@ public record Scenario(String file, List<Requirement> requirements, String diver
         requirements = List.copyOf(requirements);
         steps = List.copyOf(steps);
     }
+
+    /**
+     * Whether the scenario says {@code requires: root}: only then do its processes start with
+     * CAP_SYS_ADMIN (PFNs in pagemap, mappings below {@code mmap_min_addr}), so a scenario that
+     * does not need privilege runs, and one that does is skipped, when the kernel backend is not root.
+     */
+    public boolean requiresRoot() {
+        return requirements.stream().anyMatch(r -> r.kind() == Requirement.Kind.ROOT);
+    }
 }

@@ -35,6 +35,14 @@ public final class ScenarioParser {
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
             "spawn", "join");
 
+    /**
+     * The most parentheses and unary operators an expression may nest: parsing and evaluating
+     * recurse once per level, so a bound keeps a hostile line from overflowing the stack.
+     */
+    static final int MAX_NESTING = 100;
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private final String file;
     private final Set<String> values = new HashSet<>();
     private final Set<String> processes = new HashSet<>(Set.of(MAIN));
@@ -45,6 +53,10 @@ public final class ScenarioParser {
     private final Map<String, Integer> joinedOn = new HashMap<>();
     private int line;
     private Lexer lexer;
+    /** Whether a {@code requires: root} was read: then processes start privileged unless told otherwise. */
+    private boolean rootRequired;
+    /** Parentheses and unary operators open in the expression being read; at most {@link #MAX_NESTING}. */
+    private int nesting;
 
     private ScenarioParser(String file) {
         this.file = file;
@@ -55,11 +67,17 @@ public final class ScenarioParser {
         return new ScenarioParser(file).parseAll(text);
     }
 
+    /** Parses the bytes of a scenario file, which must be UTF-8 (invalid bytes are reported with their offset). */
+    public static Scenario parse(String file, byte[] utf8) throws ScenarioSyntaxException {
+        return parse(file, ScenarioText.decode(file, utf8));
+    }
+
     private Scenario parseAll(String text) throws ScenarioSyntaxException {
         List<Requirement> requirements = new ArrayList<>();
         String divergence = null;
         List<Step> steps = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
+        // editors may start UTF-8 files with a byte-order mark; it is not part of the first line
+        String[] lines = (text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             line = i + 1;
             String raw = lines[i].strip();
@@ -69,7 +87,12 @@ public final class ScenarioParser {
                     steps.add(new Step.Comment(new Origin(line, null, raw)));
                 }
             } else if (code.startsWith("requires:")) {
+                // what the scenario requires decides how its processes start, so it comes first
+                if (steps.stream().anyMatch(st -> !(st instanceof Step.Comment))) {
+                    throw error("requires: must come before the first step");
+                }
                 requirements.addAll(requirements(code.substring("requires:".length())));
+                rootRequired |= requirements.stream().anyMatch(r -> r.kind() == Requirement.Kind.ROOT);
             } else if (code.startsWith("divergence:")) {
                 if (divergence != null) {
                     throw error("divergence: given twice");
@@ -197,13 +220,16 @@ public final class ScenarioParser {
         expect(":", "after 'in " + process + "'");
         // the step's own text, without the prefix, is what the transcript echoes after "in NAME: "
         lexer = new Lexer(code.substring(lexer.offset()).strip());
+        if (peek().is("in")) {
+            throw error("a line runs in one process: 'in " + process + ":' cannot be followed by another 'in PROCESS:'");
+        }
         return process;
     }
 
     private Step startProcess() throws LexException, ScenarioSyntaxException {
         next();
         String name = newName(identifier("a process name after 'process'"), processes);
-        boolean privileged = true;
+        boolean privileged = rootRequired;
         if (peek().kind() == Kind.IDENT) {
             String mode = next().text();
             privileged = switch (mode) {
@@ -211,6 +237,9 @@ public final class ScenarioParser {
                 case "unprivileged" -> false;
                 default -> throw error("expected 'privileged' or 'unprivileged', found '" + mode + "'");
             };
+            if (privileged && !rootRequired) {
+                throw error("a privileged process needs 'requires: root' (before the first step)");
+            }
         }
         return new Step.StartProcess(origin(null, lexer.text()), name, privileged);
     }
@@ -461,7 +490,11 @@ public final class ScenarioParser {
         }
         List<String> flags = new ArrayList<>();
         while (peek().kind() == Kind.IDENT) {
-            flags.add(next().text());
+            String flag = next().text();
+            if (!VmFlagNames.KNOWN.contains(flag)) {
+                throw error("unknown VmFlags code '" + flag + "' (known: " + String.join(" ", VmFlagNames.KNOWN) + ")");
+            }
+            flags.add(flag);
         }
         if (flags.isEmpty()) {
             throw error("expected two-letter VmFlags such as 'lo' after '" + test.name().toLowerCase(Locale.ROOT) + "'");
@@ -507,10 +540,16 @@ public final class ScenarioParser {
         if (!accept("=>")) {
             return null;
         }
-        String name = identifier("a signal name after '=>' (SIGSEGV or SIGBUS)");
+        String name = identifier("a signal name after '=>' (" + SignalNames.known() + ")");
         Integer signal = SignalNames.signal(name);
         if (signal == null) {
-            throw error("unknown signal '" + name + "' (expected SIGSEGV or SIGBUS)");
+            throw error("unknown signal '" + name + "' (expected " + SignalNames.known() + ")");
+        }
+        if (SignalNames.kills(signal)) {
+            if (peek().kind() != Kind.END) {
+                throw error(name + " takes no si_code or address: the killed process sees no siginfo");
+            }
+            return new Step.Signalled(signal, null, null);
         }
         Integer code = null;
         if (peek().kind() == Kind.IDENT && !peek().is("at")) {
@@ -622,10 +661,24 @@ public final class ScenarioParser {
     private Expr unary() throws LexException, ScenarioSyntaxException {
         for (String op : new String[] {"-", "~"}) {
             if (accept(op)) {
-                return new Expr.Unary(op.charAt(0), unary());
+                return new Expr.Unary(op.charAt(0), nested(this::unary));
             }
         }
         return primary();
+    }
+
+    /** Parses one level deeper inside a parenthesis or after a unary operator. */
+    private Expr nested(Operand inner) throws LexException, ScenarioSyntaxException {
+        if (nesting == MAX_NESTING) {
+            throw error("expression nested too deeply (more than " + MAX_NESTING
+                    + " levels of parentheses and unary operators)");
+        }
+        nesting++;
+        try {
+            return inner.parse();
+        } finally {
+            nesting--;
+        }
     }
 
     private Expr primary() throws LexException, ScenarioSyntaxException {
@@ -649,7 +702,7 @@ public final class ScenarioParser {
             }
             default -> {
                 if (t.is("(")) {
-                    Expr e = expr();
+                    Expr e = nested(this::expr);
                     expect(")", "to close '('");
                     return e;
                 }

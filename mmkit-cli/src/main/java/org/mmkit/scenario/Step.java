@@ -19,7 +19,10 @@ public sealed interface Step {
     record Comment(Origin origin) implements Step {
     }
 
-    /** {@code process NAME [unprivileged]}: starts another process with an empty address space. */
+    /**
+     * {@code process NAME [privileged | unprivileged]}: starts another process with an empty address
+     * space; without a word it is privileged exactly when the scenario requires root, as main is.
+     */
     record StartProcess(Origin origin, String name, boolean privileged) implements Step {
     }
 

@@ -77,6 +77,24 @@ class MainTest {
     }
 
     @Test
+    void hostileFilesAreReportedByFileAndLineAndTheOthersStillRun() throws Exception {
+        write("a-deep.mms", MMAP + "munmap(a, " + "(".repeat(500) + "PAGE" + ")".repeat(500) + ")\n");
+        write("b-minus.mms", MMAP + "munmap(a, " + "-".repeat(200_000) + "PAGE)\n");
+        Path garbage = dir.resolve("c-garbage.mms");
+        Files.write(garbage, new byte[] {'#', '\n', (byte) 0xff, (byte) 0xfe});
+        write("d-nul.mms", "\0".repeat(1000) + PASSES);
+        Path bom = write("e-bom.mms", "\uFEFF" + PASSES);
+        write("f-long.mms", MMAP + "munmap(a, PAGE" + "+0".repeat(10_000) + ")\n");
+        assertThat(mmkit("run", dir.toString())).isEqualTo(2);
+        String tooDeep = ":2: expression nested too deeply (more than 100 levels of parentheses and unary operators)\n";
+        assertThat(err.toString()).isEqualTo(dir.resolve("a-deep.mms") + tooDeep + dir.resolve("b-minus.mms") + tooDeep
+                + garbage + ":2: invalid UTF-8: byte 0xff at byte offset 2 of the file (a scenario is UTF-8 text)\n"
+                + dir.resolve("d-nul.mms") + ":1: unexpected character '\\0' (NUL)\n");
+        assertThat(out.toString()).contains("PASS " + bom + "\n", "PASS " + dir.resolve("f-long.mms") + "\n")
+                .endsWith("6 scenarios: 2 passed, 4 failed, 0 skipped\n");
+    }
+
+    @Test
     void skippedScenariosSayWhy() throws Exception {
         Path f = write("swap.mms", "requires: swap\n" + PASSES);
         assertThat(mmkit(name -> new FakeBackend().lacking(Requirement.Kind.SWAP), "run", f.toString())).isZero();
@@ -131,8 +149,8 @@ class MainTest {
         assertThat(mmkit(KernelWithoutExclusiveBit::create, "diff", f.toString())).isEqualTo(1);
         assertThat(out.toString()).isEqualTo("DIFFERS  " + f + " at transcript line 3:\n"
                 + "         store(a, 1, 1)\n"
-                + "  model: pagemap(a, 1) == present|exclusive@P1\n"
-                + "  linux: pagemap(a, 1) == present@P1\n"
+                + "  model: pagemap(a, 1) == present|exclusive@0\n"
+                + "  linux: pagemap(a, 1) == present@0\n"
                 + "1 scenarios: 0 same, 1 different, 0 declared divergences, 0 skipped\n");
     }
 

@@ -12,6 +12,7 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.Signal;
 
 /**
  * A small but honest backend for testing the runner: anonymous memory (memfds can be mapped,
@@ -23,6 +24,7 @@ public final class FakeBackend implements Backend {
     static final long PAGE = 4096;
     static final long ZERO_PFN = 0x77;
     private static final long FOREIGN_START = 0x7f0000000000L;
+    private static final long FIRST_PFN = 0x1000;
 
     private static final class Frame {
         final long pfn;
@@ -66,8 +68,10 @@ public final class FakeBackend implements Backend {
     private final Map<Long, String> memfdNames = new HashMap<>();
     private final List<String> unsupported = new ArrayList<>();
     private int nextPid = 1;
-    private long nextPfn = 0x1000;
+    private long nextPfn = FIRST_PFN;
     private boolean exclusiveBit = true;
+    /** Page frames the fake may ever allocate before its "OOM killer" ends the faulting process. */
+    private long ramPages = Long.MAX_VALUE;
     /** How many accesses spawned threads made; tests check that spawn uses a thread. */
     int threadAccesses;
     /** How many processes exited; tests check the runner cleans up. */
@@ -76,6 +80,15 @@ public final class FakeBackend implements Backend {
     /** This backend cannot satisfy requirements of {@code kind}. */
     public FakeBackend lacking(Requirement.Kind kind) {
         unsupported.add(kind.name());
+        return this;
+    }
+
+    /**
+     * Only {@code pages} page frames can ever be allocated: a store that needs one more ends as the
+     * OOM killer ends it, with SIGKILL, and the process is gone.
+     */
+    public FakeBackend withRamPages(long pages) {
+        ramPages = pages;
         return this;
     }
 
@@ -218,6 +231,10 @@ public final class FakeBackend implements Backend {
             long page = at - at % PAGE;
             Frame f = p.pages.get(page);
             if (f == null || f.pfn == ZERO_PFN || f.mapcount > 1) {
+                if (nextPfn - FIRST_PFN == ramPages) {
+                    exit(pid);
+                    return Access.signalled(Signal.SIGKILL.number(), 0, at);
+                }
                 Frame copy = new Frame(nextPfn++);
                 if (f != null && f.pfn != ZERO_PFN) {
                     System.arraycopy(f.data, 0, copy.data, 0, (int) PAGE);

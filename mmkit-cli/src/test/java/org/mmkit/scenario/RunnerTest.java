@@ -8,6 +8,8 @@ import org.mmkit.scenario.ScenarioResult.Status;
 
 class RunnerTest {
     private static final String MMAP = "a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n";
+    /** Privilege for main: PFNs in pagemap, PFN comparisons. */
+    private static final String ROOT = "requires: root\n";
 
     private static ScenarioResult run(String text) throws ScenarioSyntaxException {
         return run(text, new FakeBackend());
@@ -106,7 +108,7 @@ class RunnerTest {
 
     @Test
     void verboseModeKeepsRawValues() throws Exception {
-        ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", MMAP + "store(a, 1, 1)\npagemap(a, 1)\n"),
+        ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", ROOT + MMAP + "store(a, 1, 1)\npagemap(a, 1)\n"),
                 new FakeBackend(), true);
         assertThat(r.transcript().getFirst()).matches(".* = a \\(0x7[0-9a-f]+\\)");
         assertThat(r.transcript().getLast()).isEqualTo("pagemap(a, 1) == present|exclusive@P1(0x1000)");
@@ -135,7 +137,7 @@ class RunnerTest {
 
     @Test
     void pagemapFramesAreNormalisedInOrderOfFirstSight() throws Exception {
-        ScenarioResult r = run(MMAP + "store(a+PAGE, PAGE, 1)\nload(a+2*PAGE, 1)\nstore(a, 1, 1)\n"
+        ScenarioResult r = run(ROOT + MMAP + "store(a+PAGE, PAGE, 1)\nload(a+2*PAGE, 1)\nstore(a, 1, 1)\n"
                 + "pagemap(a, 4) == present|exclusive@P2, present|exclusive@P1, present@P3, none\n"
                 + "pagemap(a, 4) == present|exclusive, present|exclusive, present, none\n"
                 + "pagemap(a, 2) == present|exclusive\n"
@@ -143,12 +145,12 @@ class RunnerTest {
                 + "pagemap(a, 2) == present|exclusive@P1*2\n");
         assertThat(r.transcript()).containsSubsequence(
                 "pagemap(a, 4) == present|exclusive@P1, present|exclusive@P2, present@P3, none",
-                "FAIL t.mms:5: expected present|exclusive@P2, present|exclusive@P1, present@P3, none, "
+                "FAIL t.mms:6: expected present|exclusive@P2, present|exclusive@P1, present@P3, none, "
                         + "got present|exclusive@P1, present|exclusive@P2, present@P3, none",
                 "pagemap(a, 4) == present|exclusive@P1, present|exclusive@P2, present@P3, none",
                 "pagemap(a, 2) == present|exclusive@P1, present|exclusive@P2",
-                "FAIL t.mms:8: expected present|exclusive*2, present, none*2, got present|exclusive@P1, present|exclusive@P2, present@P3, none",
-                "FAIL t.mms:9: expected present|exclusive@P1*2, got present|exclusive@P1, present|exclusive@P2");
+                "FAIL t.mms:9: expected present|exclusive*2, present, none*2, got present|exclusive@P1, present|exclusive@P2, present@P3, none",
+                "FAIL t.mms:10: expected present|exclusive@P1*2, got present|exclusive@P1, present|exclusive@P2");
         assertThat(r.transcript()).filteredOn(l -> l.startsWith("FAIL")).hasSize(3);
     }
 
@@ -165,9 +167,82 @@ class RunnerTest {
     }
 
     @Test
+    void mainIsPrivilegedOnlyWhenTheScenarioRequiresRoot() throws Exception {
+        String steps = MMAP + "store(a, 1, 1)\npagemap(a, 1)\nprocess p\nin p: " + MMAP.replace("a =", "b =")
+                + "in p: store(b, 1, 1)\nin p: pagemap(b, 1)\n";
+        assertThat(run(steps).transcript()).containsSubsequence(
+                "pagemap(a, 1) == present|exclusive@0", "in p: pagemap(b, 1) == present|exclusive@0");
+        assertThat(run(ROOT + steps).transcript()).containsSubsequence(
+                "pagemap(a, 1) == present|exclusive@P1", "in p: pagemap(b, 1) == present|exclusive@P2");
+        ScenarioResult hidden = run(MMAP + "store(a, 1, 1)\npfn(a) == pfn(a)\n");
+        assertThat(hidden.problem()).isEqualTo("t.mms:3: pfn(a): the PFN is hidden (process 'main' is unprivileged)");
+    }
+
+    @Test
+    void aSigkilledProcessIsGoneForLaterLines() throws Exception {
+        ScenarioResult r = run(MMAP + "store(a, PAGE, 1)\nstore(a+PAGE, 2*PAGE, 2) => SIGKILL\nload(a, 1)\n",
+                new FakeBackend().withRamPages(2));
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "store(a, PAGE, 1)",
+                "store(a+PAGE, 2*PAGE, 2) => SIGKILL",
+                "FAIL t.mms:4: process 'main' is not running");
+    }
+
+    @Test
+    void anUnexpectedSigkillFailsAndTheKilledChildIsNotExitedAgain() throws Exception {
+        FakeBackend fake = new FakeBackend().withRamPages(2);
+        ScenarioResult r = run(MMAP + "fork() => child\nin child: store(a, 4*PAGE, 1)\nload(a, 4*PAGE) == 0\n"
+                + "in child: load(a, 1)\n", fake);
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "fork() => child",
+                "in child: store(a, 4*PAGE, 1) => SIGKILL",
+                "FAIL t.mms:3: expected the store to complete, got => SIGKILL",
+                "load(a, 4*PAGE) == 0x00",
+                "FAIL t.mms:5: process 'child' is not running");
+        ScenarioResult survivor = run(MMAP + "fork() => child\nin child: store(a, 4*PAGE, 1) => SIGKILL\nload(a, 4*PAGE) == 0\n",
+                fake = new FakeBackend().withRamPages(2));
+        assertThat(survivor.status()).isEqualTo(Status.PASSED);
+        // the fake counts the kill as the child's exit; the runner exits only main
+        assertThat(fake.exits).isEqualTo(2);
+    }
+
+    @Test
+    void aSpawnedThreadsSigkillEndsItsProcess() throws Exception {
+        ScenarioResult r = run(MMAP + "spawn t1: store(a, 4*PAGE, 1) => SIGKILL\njoin t1\nload(a, 1)\n",
+                new FakeBackend().withRamPages(2));
+        assertThat(r.transcript()).endsWith(
+                "join t1: store(a, 4*PAGE, 1) => SIGKILL",
+                "FAIL t.mms:4: process 'main' is not running");
+    }
+
+    @Test
+    void longExpressionChainsEvaluate() throws Exception {
+        ScenarioResult r = run(MMAP + "munmap(a, PAGE" + "+0".repeat(100_000) + ") = 0\nmaps(a) == none\n");
+        assertThat(r.status()).as(r.problem()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void manyNamedMappingsAreNamedWithoutScanningThemAll() throws Exception {
+        int n = 100_000;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            text.append("m").append(i).append(" = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n");
+        }
+        text.append("load(m").append(n / 2).append("+1, 1) == 0\nmaps\n");
+        ScenarioResult r = run(text.toString());
+        assertThat(r.status()).as(r.problem()).isEqualTo(Status.PASSED);
+        // one line per mmap, the load, maps and one line per VMA: each named after its own mmap
+        assertThat(r.transcript()).hasSize(2 * n + 2);
+        assertThat(r.transcript().get(n)).isEqualTo("load(m" + n / 2 + "+1, 1) == 0x00");
+        assertThat(r.transcript()).contains("  m0..m0+0x1000 r--p", "  m" + (n - 1) + "..m" + (n - 1) + "+0x1000 r--p");
+    }
+
+    @Test
     void forkAndCopyOnWriteAcrossProcesses() throws Exception {
         FakeBackend fake = new FakeBackend();
-        ScenarioResult r = run(MMAP + "store(a, 1, 5)\nfork() => child\npfn(a) == pfn(child, a)\n"
+        ScenarioResult r = run(ROOT + MMAP + "store(a, 1, 5)\nfork() => child\npfn(a) == pfn(child, a)\n"
                 + "in child: store(a, 1, 6)\nin child: pfn(main, a) != pfn(a)\nload(a, 1) == 5\nin child: load(a, 1) == 6\n"
                 + "in child: fork() => grandchild\nexit(child)\nin child: load(a, 1)\n", fake);
         assertThat(r.transcript()).containsSubsequence(
@@ -176,7 +251,7 @@ class RunnerTest {
                 "in child: pfn(main, a) != pfn(a)  # P1 P2",
                 "in child: fork() => grandchild",
                 "exit(child)",
-                "FAIL t.mms:11: process 'child' is not running");
+                "FAIL t.mms:12: process 'child' is not running");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(fake.exits).isEqualTo(1);
     }

@@ -169,13 +169,71 @@ class ScenarioParserTest {
 
     @Test
     void processes() throws Exception {
-        Scenario s = parse("process p2 unprivileged\nprocess p3\nfork() => child\nin child: fork() => grandchild\n"
+        Scenario s = parse("requires: root\nprocess p2 unprivileged\nprocess p3\nfork() => child\nin child: fork() => grandchild\n"
                 + "in grandchild: exit()\nexit(child)\n");
-        assertThat(s.steps().get(0)).isEqualTo(new Step.StartProcess(new Step.Origin(1, null, "process p2 unprivileged"), "p2", false));
+        assertThat(s.steps().get(0)).isEqualTo(new Step.StartProcess(new Step.Origin(2, null, "process p2 unprivileged"), "p2", false));
         assertThat(((Step.StartProcess) s.steps().get(1)).privileged()).isTrue();
-        assertThat(((Step.Fork) s.steps().get(3)).origin()).isEqualTo(new Step.Origin(4, "child", "fork() => grandchild"));
+        assertThat(((Step.Fork) s.steps().get(3)).origin()).isEqualTo(new Step.Origin(5, "child", "fork() => grandchild"));
         assertThat(((Step.Exit) s.steps().get(4)).target()).isNull();
         assertThat(((Step.Exit) s.steps().get(5)).target()).isEqualTo("child");
+    }
+
+    @Test
+    void processesArePrivilegedOnlyWhenTheScenarioRequiresRoot() throws Exception {
+        Scenario plain = parse("process p\nprocess q unprivileged\n");
+        assertThat(plain.requiresRoot()).isFalse();
+        assertThat(plain.steps()).extracting(st -> ((Step.StartProcess) st).privileged()).containsExactly(false, false);
+        Scenario root = parse("requires: root\nprocess p\nprocess q unprivileged\nprocess r privileged\n");
+        assertThat(root.requiresRoot()).isTrue();
+        assertThat(root.steps()).extracting(st -> ((Step.StartProcess) st).privileged()).containsExactly(true, false, true);
+    }
+
+    @Test
+    void nestingIsBoundedWithAClearErrorForEveryDeepShape() throws Exception {
+        int max = ScenarioParser.MAX_NESTING;
+        Step.Call ok = (Step.Call) only("munmap(a, " + "(".repeat(max) + "PAGE" + ")".repeat(max) + ")");
+        assertThat(eval(ok.args().get(1))).isEqualTo(4096);
+        Step.Call unary = (Step.Call) only("munmap(a, " + "-".repeat(max) + "PAGE)");
+        assertThat(eval(unary.args().get(1))).isEqualTo(4096);
+        String tooDeep = "t.mms:2: expression nested too deeply (more than " + max
+                + " levels of parentheses and unary operators)";
+        for (int depth : new int[] {max + 1, 500, 100_000}) {
+            assertThatThrownBy(() -> parse(MMAP + "munmap(a, " + "(".repeat(depth) + "PAGE" + ")".repeat(depth) + ")"))
+                    .as("%d parentheses", depth).hasMessage(tooDeep);
+        }
+        assertThatThrownBy(() -> parse(MMAP + "munmap(a, " + "-".repeat(200_000) + "PAGE)")).hasMessage(tooDeep);
+        assertThatThrownBy(() -> parse(MMAP + "munmap(a, " + "~-".repeat(max) + "PAGE)")).hasMessage(tooDeep);
+    }
+
+    @Test
+    void longFlatChainsParseAndEvaluateWithoutDeepRecursion() throws Exception {
+        for (int terms : new int[] {10_000, 1_000_000}) {
+            Step.Call sum = (Step.Call) only("munmap(a, a" + "+1".repeat(terms) + ")");
+            assertThat(eval(sum.args().get(1))).as("%d terms", terms).isEqualTo(0x10000 + terms);
+            Step.Call product = (Step.Call) only("munmap(a, 1" + "*1".repeat(terms) + "|a&a)");
+            assertThat(eval(product.args().get(1))).isEqualTo(0x10001);
+        }
+    }
+
+    @Test
+    void bytesMustBeUtf8AndAByteOrderMarkIsSkipped() throws Exception {
+        byte[] bom = "\uFEFFmunmap(0, PAGE)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bom[0]).isEqualTo((byte) 0xef);
+        assertThat(ScenarioParser.parse("t.mms", bom).steps().getFirst().origin().text()).isEqualTo("munmap(0, PAGE)");
+        assertThat(parse("\uFEFF# story\n").steps().getFirst().origin().text()).isEqualTo("# story");
+        byte[] bad = "# one\nmunmap(0, 1)\n# \u00e9 then \u0000 \u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> ScenarioParser.parse("t.mms", bad)).isInstanceOf(ScenarioSyntaxException.class)
+                .hasMessage("t.mms:3: invalid UTF-8: byte 0xe9 at byte offset 21 of the file (a scenario is UTF-8 text)");
+        byte[] truncated = {'#', ' ', (byte) 0xc3};
+        assertThatThrownBy(() -> ScenarioParser.parse("t.mms", truncated))
+                .hasMessage("t.mms:1: invalid UTF-8: byte 0xc3 at byte offset 2 of the file (a scenario is UTF-8 text)");
+    }
+
+    @Test
+    void sigkillIsAnExpectationWithoutCodeOrAddress() throws Exception {
+        Step.Store s = (Step.Store) only("store(a, 4*PAGE, 1) => SIGKILL  # the OOM killer");
+        assertThat(s.signal()).isEqualTo(new Step.Signalled(9, null, null));
+        assertThat(s.origin().text()).isEqualTo("store(a, 4*PAGE, 1)");
     }
 
     @Test
@@ -261,7 +319,20 @@ class ScenarioParserTest {
                 Arguments.of("smaps(0) Rss", 1, "expected '.' after smaps(addr) (write smaps(addr).Rss), found 'Rss'"),
                 Arguments.of("munmap(0, 1) = -1", 1, "expected an errno name after '-1' (such as EINVAL), found end of line"),
                 Arguments.of("munmap(0, 1) = -1 EWHAT", 1, "unknown errno 'EWHAT'"),
-                Arguments.of("load(0, 1) => SIGKILL", 1, "unknown signal 'SIGKILL' (expected SIGSEGV or SIGBUS)"),
+                Arguments.of("load(0, 1) => SIGSTOP", 1, "unknown signal 'SIGSTOP' (expected SIGKILL, SIGBUS, SIGSEGV)"),
+                Arguments.of("load(0, 1) => SIGKILL SEGV_MAPERR", 1,
+                        "SIGKILL takes no si_code or address: the killed process sees no siginfo"),
+                Arguments.of("store(0, 1, 1) => SIGKILL at 0", 1,
+                        "SIGKILL takes no si_code or address: the killed process sees no siginfo"),
+                Arguments.of("vmflags(0) has lo zz", 1, "unknown VmFlags code 'zz' (known: " + String.join(" ", VmFlagNames.KNOWN) + ")"),
+                Arguments.of("in main: in main: load(0, 1)", 1,
+                        "a line runs in one process: 'in main:' cannot be followed by another 'in PROCESS:'"),
+                Arguments.of("process p privileged", 1, "a privileged process needs 'requires: root' (before the first step)"),
+                Arguments.of("# first\nmunmap(0, PAGE)\nrequires: root", 3, "requires: must come before the first step"),
+                Arguments.of("munmap(0, \u0000)", 1, "unexpected character '\\0' (NUL)"),
+                Arguments.of("munmap(0, \u0007)", 1, "unexpected character '\\x07' (a control character)"),
+                Arguments.of("munmap(0, \uFEFF1)", 1, "unexpected character U+FEFF"),
+                Arguments.of("munmap(0, \u00a71)", 1, "unexpected character '\u00a7' (U+00A7)"),
                 Arguments.of("load(0, 1) => SIGBUS SEGV_MAPERR", 1, "unknown si_code 'SEGV_MAPERR' for SIGBUS"),
                 Arguments.of("load(0, 1) ==", 1, "expected values after '=='"),
                 Arguments.of("pagemap(0, 1) == present@Q1", 1, "expected a frame label such as P1, S1 or 0 after '@', found 'Q1'"),
