@@ -2,7 +2,6 @@
 # mprotect makes them alike: each child VMA got its own anon_vma (anon_vma_fork), and VMAs with
 # different anon_vmas are not mergeable (is_mergeable_anon_vma). The kernel keeps three VMAs.
 # Found by mmkit fuzz --seed 50404 --ops 300.
-requires: root
 r = mmap(0x7f0000000000, 256*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 fd = memfd_create("fd", MFD_NOEXEC_SEAL)
 # MAP_LOCKED tries to prefault the (empty) file with write faults: that prepares an anon_vma

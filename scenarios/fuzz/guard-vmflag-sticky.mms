@@ -2,7 +2,6 @@
 # GUARD_REMOVE leaves the flag; it does not stop merges and a merged VMA keeps it (VM_STICKY); fork copies it.
 # Source: observed on 6.18.44 (mm/madvise.c madvise_guard_install, mm/vma.c sticky flags).
 # Found by mmkit fuzz --seed 2004 and others (the model printed no gu).
-requires: root
 r = mmap(NULL, 64*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 a = mmap(r+8*PAGE, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = r+0x8000
 madvise(a+PAGE, PAGE, MADV_GUARD_INSTALL) = 0

@@ -1,7 +1,6 @@
 # Shrinking a memfd drops the data beyond the new EOF: after growing it again those pages
 # read zeros; a partial last page keeps its head and has its tail zeroed.
 # Source: kernel-spec.md §10 (shmem truncate), mm/shmem.c shmem_setattr.
-requires: root
 fd = memfd_create("trunc", 0)
 ftruncate(fd, 3*PAGE) = 0
 a = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)

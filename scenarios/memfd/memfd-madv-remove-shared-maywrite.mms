@@ -2,7 +2,6 @@
 # a writable one: read-only and PROT_NONE shared mappings of a writable memfd punch holes
 # too, at the file offsets they map; an mlocked range is refused with EINVAL.
 # Source: mm/madvise.c madvise_remove (vma_is_shared_maywrite, VM_LOCKED), kernel-spec.md §8.
-requires: root
 fd = memfd_create("remove", 0)
 ftruncate(fd, 4*PAGE) = 0
 s = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)

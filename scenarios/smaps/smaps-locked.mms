@@ -2,7 +2,6 @@
 # locks them; with MLOCK_ONFAULT only the touched pages count; munlock clears it.
 # Source: kernel-spec.md §10 (Locked for VM_LOCKED), selftests mlock2-tests.c
 # test_mlock_lock / test_mlock_onfault.
-requires: root
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock(a, 4*PAGE) = 0
 vmflags(a) has lo

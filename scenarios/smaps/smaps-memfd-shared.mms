@@ -2,7 +2,6 @@
 # second VMA of the same process the pages are shared and Pss is split between the VMAs.
 # Pages fallocate adds are dirty.
 # Source: kernel-spec.md §10 (smaps: shared if mapcount ≥ 2, Pss = size / mapcount).
-requires: root
 fd = memfd_create("smaps", 0)
 ftruncate(fd, 2*PAGE) = 0
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)

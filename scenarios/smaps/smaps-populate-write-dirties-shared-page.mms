@@ -3,7 +3,6 @@
 # dirty; MADV_POPULATE_READ leaves it clean.
 # Source: mm/gup.c follow_page_pte (FOLL_TOUCH with FOLL_WRITE: folio_mark_dirty),
 # kernel-spec.md §8 (POPULATE_READ/WRITE); observed on the reference kernel.
-requires: root
 fd = memfd_create("populate", 0)
 ftruncate(fd, 2*PAGE) = 0
 s = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)

@@ -2,7 +2,6 @@
 # read-faulted page, both mapped by both processes, give Rss 8, Pss 4, Shared_Dirty 4 and
 # Shared_Clean 4 (a read-faulted shmem page is clean). Shmem pages are not Anonymous.
 # Source: kernel-spec.md §10 (smaps observed values).
-requires: root
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)
 store(a, 1, 0x11)
 load(a+PAGE, 1) == 0

@@ -3,7 +3,6 @@
 # PROT_WRITE and adds it back with PROT_WRITE; MADV_HUGEPAGE/NOHUGEPAGE swap hg and nh.
 # Source: kernel-spec.md §10 (VmFlags codes), mm/mmap.c accountable_mapping / calc_vm_flag_bits,
 # mm/mprotect.c mprotect_fixup (VM_ACCOUNT); observed on the reference kernel.
-requires: root
 a = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE, -1, 0)
 vmflags(a) == rd wr mr mw me nr
 b = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS|MAP_NORESERVE, -1, 0)

@@ -2,7 +2,6 @@
 # read-only, PROT_NONE, and the flags madvise and mlock add. Only private writable mappings
 # are charged to overcommit (ac, VM_ACCOUNT).
 # Source: kernel-spec.md §10 (VmFlags two-letter codes), fs/proc/task_mmu.c show_smap_vma_flags.
-requires: root
 a = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 vmflags(a) == rd wr mr mw me ac
 s = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)

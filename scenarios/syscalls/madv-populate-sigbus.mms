@@ -2,6 +2,7 @@
 # EFAULT (the fault would be SIGBUS), after populating the pages before EOF; a private
 # mapping of the file behaves the same.
 # Source: kernel-spec.md §8 (POPULATE: SIGBUS → EFAULT); mm/madvise.c madvise_populate.
+requires: root
 fd = memfd_create("sigbus", 0)
 ftruncate(fd, PAGE) = 0
 m = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0)

@@ -1,6 +1,7 @@
 # MADV_DONTNEED refuses mlocked VMAs with EINVAL and leaves their pages alone;
 # MADV_DONTNEED_LOCKED drops them anyway, and the next read sees zeroes.
 # Source: kernel-spec.md §8 (DONTNEED on VM_LOCKED → EINVAL, DONTNEED_LOCKED allowed).
+requires: root
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, 2*PAGE, 0x6d)
 mlock(a, 2*PAGE) = 0

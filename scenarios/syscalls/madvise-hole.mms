@@ -1,6 +1,7 @@
 # madvise over a range with holes still applies the advice to every mapped part,
 # before and after each hole, and then fails with ENOMEM.
 # Source: kernel-spec.md §8 (holes → ENOMEM after processing the rest).
+requires: root
 r = mmap(NULL, 5*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(r, 5*PAGE, 0x5c)
 munmap(r+PAGE, PAGE) = 0

@@ -2,6 +2,7 @@
 # MADV_WIPEONFORK over a private mapping followed by a shared one fails with EINVAL, yet
 # the private VMA has been marked already.
 # Source: kernel-spec.md §8 (WIPEONFORK only on private anon); mm/madvise.c madvise_walk_vmas.
+requires: root
 r = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 s = mmap(r+2*PAGE, 2*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = r+2*PAGE
 madvise(r, 4*PAGE, MADV_WIPEONFORK) = -1 EINVAL

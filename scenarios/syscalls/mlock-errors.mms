@@ -2,6 +2,7 @@
 # a range with an unmapped page is ENOMEM, and so is munlock of one; a zero length is 0
 # and a wrapping one EINVAL.
 # Source: kernel-spec.md §9 (mlock); mm/mlock.c do_mlock, apply_vma_lock_flags.
+requires: root
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock(a+PAGE+1, PAGE) = 0
 vmas(a, 4*PAGE) == 3

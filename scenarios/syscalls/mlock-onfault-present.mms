@@ -2,6 +2,7 @@
 # once, without faulting in the rest; on a PROT_NONE mapping it succeeds, since nothing
 # has to be faulted in, and locks the VMA.
 # Source: selftests mlock2-tests.c test_lock_onfault_of_present; kernel-spec.md §9.1.
+requires: root
 o = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(o, 2*PAGE, 1)
 mlock2(o, 3*PAGE, MLOCK_ONFAULT) = 0

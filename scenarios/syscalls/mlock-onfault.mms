@@ -1,6 +1,7 @@
 # mlock2(MLOCK_ONFAULT) locks the VMA (lo lf) without faulting anything in: pages
 # become present only when touched, and only those count as Locked.
 # Source: selftests mlock2-tests.c test_mlock_onfault; kernel-spec.md §9.1.
+requires: root
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock2(a, 4*PAGE, MLOCK_ONFAULT) = 0
 vmflags(a) == rd wr mr mw me lo lf ac

@@ -2,6 +2,7 @@
 # stops at the inaccessible VMA: the call fails with ENOMEM, the first VMA's pages are
 # present and the last VMA's are not.
 # Source: kernel-spec.md §9 (mlock of PROT_NONE → ENOMEM, VMA locked); mm/gup.c __mm_populate.
+requires: root
 x = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mprotect(x+PAGE, PAGE, PROT_NONE) = 0
 mlock(x, 3*PAGE) = -1 ENOMEM

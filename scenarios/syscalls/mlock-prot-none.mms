@@ -2,6 +2,7 @@
 # the VMA has been locked by then. Making a locked VMA writable populates it at once
 # (mprotect_fixup), so both pages are then present and Locked.
 # Source: kernel-spec.md §9.3; mm/mlock.c, mm/mprotect.c mprotect_fixup.
+requires: root
 a = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock(a, 2*PAGE) = -1 ENOMEM
 vmflags(a) == mr mw me lo

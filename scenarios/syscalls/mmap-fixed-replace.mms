@@ -1,6 +1,7 @@
 # MAP_FIXED over the middle of a mapping replaces those pages: the old VMA is split
 # around the new one, the replaced pages' data is gone, and the new mapping starts empty.
 # Source: kernel-spec.md §9.1 (MAP_FIXED), §9.5 (split).
+requires: root
 y = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(y, 4*PAGE, 0x61)
 mmap(y+PAGE, 2*PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = y+PAGE

@@ -3,6 +3,7 @@
 # root may map page 0. A hint inside page 0 rounds down to NULL, which is no hint.
 # Source: kernel-spec.md §9.1 (address 0x1000 with MAP_FIXED, mmap_min_addr → EPERM);
 # mm/mmap.c round_hint_to_min, security_mmap_addr.
+requires: root
 process p unprivileged
 in p: mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = -1 EPERM
 in p: mmap(PAGE, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = PAGE

@@ -3,6 +3,7 @@
 # over a file mapping that reaches past EOF succeeds with only the pages before EOF.
 # A write-only mapping is populated like a writable one.
 # Source: kernel-spec.md §9.1 (MAP_POPULATE/MAP_LOCKED prefault); mm/gup.c mm_populate.
+requires: root
 n = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0)
 pagemap(n, 2) == none
 l = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED, -1, 0)

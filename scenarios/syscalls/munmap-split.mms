@@ -2,6 +2,7 @@
 # their data and the hole faults with SEGV_MAPERR. Mapping the hole again with the
 # same attributes merges the three back into one VMA.
 # Source: kernel-spec.md §9.2, §9.5 (split and merge).
+requires: root
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, 4*PAGE, 0x42)
 munmap(a+PAGE, 2*PAGE) = 0

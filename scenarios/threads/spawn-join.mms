@@ -2,6 +2,7 @@
 # thread, and a fault in a thread is reported for that thread alone.
 # This is the basis for userfaultfd's blocking faults: there a spawned access will block in the
 # kernel until a handler resolves the fault, and join will report how it ended.
+requires: root
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 munmap(a+PAGE, PAGE)
 spawn t1: store(a, 1, 0xcd)
