@@ -51,6 +51,7 @@ final class KernelRequirements {
             case THP -> transparentHugepages();
             case UFFD -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
             case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
+            case OOM -> "running out of memory would wake the machine's OOM killer, which may kill any process";
         };
     }
 

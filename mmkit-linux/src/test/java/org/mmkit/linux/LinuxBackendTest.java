@@ -409,6 +409,7 @@ class LinuxBackendTest {
         assertThat(backend.unsupported(new Requirement(Requirement.Kind.UFFD, null))).isNull();
         // The reference kernel is built without CONFIG_MEM_SOFT_DIRTY.
         assertThat(backend.unsupported(new Requirement(Requirement.Kind.SOFT_DIRTY, null))).contains("bit 55");
+        assertThat(backend.unsupported(new Requirement(Requirement.Kind.OOM, null))).contains("OOM killer");
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.mmkit.backend;
 
 /**
  * What a scenario needs from a backend ({@code requires:} lines). {@code kernel} takes a minimum
- * version argument such as {@code 6.15}; the others take none.
+ * version argument such as {@code 6.15}; the others take none. {@code OOM}: the backend can run a
+ * process out of memory without harm, so the OOM killer's SIGKILL can be shown (the model, whose
+ * RAM is simulated; never the real kernel, whose OOM killer may pick any process of the machine).
  */
 public record Requirement(Kind kind, String argument) {
-    public enum Kind { ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, THP, KERNEL }
+    public enum Kind { ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, THP, OOM, KERNEL }
 }

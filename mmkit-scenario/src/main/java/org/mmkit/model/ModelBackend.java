@@ -50,7 +50,7 @@ public final class ModelBackend implements Backend {
     public String unsupported(Requirement requirement) {
         KernelConfig config = kernel.config();
         return switch (requirement.kind()) {
-            case ROOT -> null;
+            case ROOT, OOM -> null;
             case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
             case KERNEL -> {
                 int wanted = KernelVersion.parse(requirement.argument());

@@ -138,8 +138,9 @@ public final class ScenarioParser {
                 case "hugetlb" -> Requirement.Kind.HUGETLB;
                 case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
                 case "thp" -> Requirement.Kind.THP;
+                case "oom" -> Requirement.Kind.OOM;
                 default -> throw error("unknown requirement '" + word
-                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)");
+                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, thp, oom, kernel >= X.Y)");
             };
             result.add(new Requirement(kind, null));
         }

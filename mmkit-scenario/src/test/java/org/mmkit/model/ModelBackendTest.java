@@ -25,6 +25,11 @@ class ModelBackendTest {
     }
 
     @Test
+    void theModelCanRunOutOfMemory() {
+        assertThat(unsupported(KernelConfig.linux618(), Kind.OOM, null)).isNull();
+    }
+
+    @Test
     void kernelVersionComesFromTheConfiguration() {
         assertThat(unsupported(KernelConfig.linux618(), Kind.KERNEL, "6.17")).isNull();
         assertThat(unsupported(KernelConfig.linux618(), Kind.KERNEL, "6.18")).isNull();
