@@ -12,9 +12,13 @@ package org.mmkit.core;
  * @param mmapBase            where top-down placement starts ({@code mm->mmap_base}, no randomisation)
  * @param mmapMinAddr         {@code vm.mmap_min_addr}; lower fixed mappings need a privileged process
  * @param softDirty           CONFIG_MEM_SOFT_DIRTY (off on the reference kernel)
+ * @param sharedZeroPage      whether a read fault on anonymous memory maps the shared zero page (as
+ *                            upstream Linux does); off, it gets a private zeroed page instead, as on
+ *                            kernels where {@code mm_forbids_zeropage()} holds (some virtualised hosts
+ *                            boot with the zero page disabled)
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
-        long mmapBase, long mmapMinAddr, boolean softDirty) {
+        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage) {
 
     public KernelConfig {
         if (ramPages < 16 || ramPages > (1L << 31)) {
@@ -30,12 +34,12 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
 
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
-     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, mmap base
+     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page, mmap base
      * 128 MiB below the task size (ASLR off: the stack gap is clamped to its 128 MiB minimum).
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true);
     }
 
     public Builder toBuilder() {
@@ -51,6 +55,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private long mmapBase;
         private long mmapMinAddr;
         private boolean softDirty;
+        private boolean sharedZeroPage;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -60,6 +65,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             mmapBase = c.mmapBase;
             mmapMinAddr = c.mmapMinAddr;
             softDirty = c.softDirty;
+            sharedZeroPage = c.sharedZeroPage;
         }
 
         public Builder ramPages(long pages) {
@@ -81,8 +87,14 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             return this;
         }
 
+        public Builder sharedZeroPage(boolean on) {
+            sharedZeroPage = on;
+            return this;
+        }
+
         public KernelConfig build() {
-            return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty);
+            return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
+                    sharedZeroPage);
         }
     }
 }
