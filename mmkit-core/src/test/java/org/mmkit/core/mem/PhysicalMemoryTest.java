@@ -9,18 +9,19 @@ import org.junit.jupiter.api.Test;
 
 /** Frame allocation order, reference counting and contents. */
 class PhysicalMemoryTest {
-    private final PhysicalMemory memory = new PhysicalMemory(8);
+    private static final int FRAMES = (int) PhysicalMemory.MIN_FRAMES;
+    private final PhysicalMemory memory = new PhysicalMemory(FRAMES);
 
     @Test
     void freshFramesComeInOrderBeforeFreedOnesAreReused() {
-        assertThat(memory.freeFrames()).isEqualTo(8 - PhysicalMemory.RESERVED_FRAMES);
+        assertThat(memory.freeFrames()).isEqualTo(FRAMES - PhysicalMemory.RESERVED_FRAMES);
         int a = memory.allocate();
         int b = memory.allocate();
         assertThat(a).isEqualTo(PhysicalMemory.RESERVED_FRAMES);
         assertThat(b).isEqualTo(a + 1);
         memory.put(a);
         assertThat(memory.allocate()).isEqualTo(b + 1);
-        for (int i = b + 2; i < 8; i++) {
+        for (int i = b + 2; i < FRAMES; i++) {
             assertThat(memory.allocate()).isEqualTo(i);
         }
         assertThat(memory.allocate()).as("reused once RAM is exhausted").isEqualTo(a);
@@ -28,7 +29,7 @@ class PhysicalMemoryTest {
 
     @Test
     void exhaustionIsReportedNotThrown() {
-        for (int i = 0; i < 8 - PhysicalMemory.RESERVED_FRAMES; i++) {
+        for (int i = 0; i < FRAMES - PhysicalMemory.RESERVED_FRAMES; i++) {
             assertThat(memory.allocate()).isPositive();
         }
         assertThat(memory.allocate()).isEqualTo(-1);
