@@ -182,8 +182,8 @@ final class FileCalls {
         for (Vma vma : file.mappings.overlapping(fromIndex, toIndex - 1)) {
             long first = Math.max(fromIndex, vma.pgoff);
             long last = Math.min(toIndex, vma.pgoff + vma.pages());
-            long start = vma.start + ((first - vma.pgoff) << PAGE_SHIFT);
-            long end = vma.start + ((last - vma.pgoff) << PAGE_SHIFT);
+            long start = vma.address(first);
+            long end = start + ((last - first) << PAGE_SHIFT);
             PhysicalMemory memory = vma.mm.memory;
             PageWalk.walk(vma.mm.pageTables, start, end, (va, pte, table, index) -> {
                 if (!PteLayout.isPresent(pte)) {

@@ -49,7 +49,7 @@ public final class Invariants {
                             int pfn = (int) PteLayout.pfn(pte);
                             mapcounts.merge(pfn, 1, Integer::sum);
                             require(Rmap.candidates(memory, pfn).contains(vma)
-                                    && Rmap.address(vma, memory.index(pfn)) == va,
+                                    && vma.address(memory.index(pfn)) == va,
                                     "the rmap of frame " + pfn + " cannot find its mapping at 0x" + Long.toHexString(va));
                         }
                     });

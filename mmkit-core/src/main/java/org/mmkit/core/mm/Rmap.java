@@ -12,7 +12,7 @@ import org.mmkit.core.pgtable.PteLayout;
  * An anonymous page's candidates are the VMAs linked to its anon_vma ({@code rmap_walk_anon});
  * a page-cache page's are the VMAs of its file's {@code i_mmap} covering its index
  * ({@code rmap_walk_file}). Each candidate is checked at the address the page's index gives
- * ({@code vma_address}, {@code page_vma_mapped_walk}). Reclaim builds on this. Call with the
+ * ({@link Vma#address}, {@code page_vma_mapped_walk}). Reclaim builds on this. Call with the
  * machine lock held.
  */
 final class Rmap {
@@ -28,7 +28,7 @@ final class Rmap {
         List<Mapping> found = new ArrayList<>();
         long index = memory.index(pfn);
         for (Vma vma : candidates(memory, pfn)) {
-            long address = address(vma, index);
+            long address = vma.address(index);
             if (address >= 0) {
                 long pte = vma.mm.pte(address);
                 if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte) && PteLayout.pfn(pte) == pfn) {
@@ -50,13 +50,5 @@ final class Rmap {
             return file.mappings.overlapping(index, index);
         }
         return List.of();
-    }
-
-    /** {@code vma_address}: where page {@code index} lies in {@code vma}, or -1 outside it. */
-    static long address(Vma vma, long index) {
-        if (index < vma.pgoff || index >= vma.pgoff + vma.pages()) {
-            return -1;
-        }
-        return vma.start + ((index - vma.pgoff) << 12);
     }
 }

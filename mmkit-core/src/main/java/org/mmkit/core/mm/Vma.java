@@ -122,6 +122,14 @@ final class Vma {
         return pgoff + ((addr - start) >>> 12);
     }
 
+    /** {@code vma_address}, the inverse of {@link #pageIndex}: where page {@code index} lies, or -1 outside this VMA. */
+    long address(long index) {
+        if (index < pgoff || index >= pgoff + pages()) {
+            return -1;
+        }
+        return start + ((index - pgoff) << 12);
+    }
+
     @Override
     public String toString() {
         return String.format("%x-%x flags=%x pgoff=%x", start, end, flags, pgoff);

@@ -108,7 +108,11 @@ public final class PageTables {
         }
     }
 
-    /** Stores the PTE for {@code va}, allocating tables for a non-zero entry. */
+    /**
+     * Stores the PTE for {@code va}, allocating tables for a non-zero entry. Like
+     * {@link #set(int, int, long)} it keeps no page counts and no TLB generation: the address
+     * space's PTE-write route does.
+     */
     public void set(long va, long pte) {
         int id = pte == 0 ? pteTableId(va) : pteTableIdAlloc(va);
         if (id >= 0) {
