@@ -16,7 +16,8 @@ import org.mmkit.core.vma.VmaTree;
  *
  * <p>Invariants: VMAs never overlap and match their keys in {@link #vmas}; every present,
  * non-special PTE holds one reference and one mapcount of its page; a page-cache page holds one
- * more reference for the cache.
+ * more reference for the cache. The methods under "page table entries" are the one route that
+ * writes PTEs and keeps these counts and {@link #tlbGeneration}.
  */
 final class Mm {
     final Machine machine;
@@ -189,6 +190,8 @@ final class Mm {
     /**
      * {@code vma_merge_new_range}: extends a neighbour over the free range [start, end) when the
      * attributes allow; returns the VMA now covering it, or null if a new VMA is needed.
+     * {@code anonFrom} is the VMA whose anon_vma the range carries (mremap growing it in place),
+     * or null.
      */
     Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, Vma anonFrom) {
         return mergeNewRange(start, end, flags, file, pgoff, anonFrom, null);
