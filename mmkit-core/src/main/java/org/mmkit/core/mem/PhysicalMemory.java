@@ -56,11 +56,15 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public static final int PG_UPTODATE = 1 << 6;
 
-    /** {@code enum lru_list}, in the kernel's order. */
+    /** {@code LRU_INACTIVE_ANON}; the lists are numbered in the order of the kernel's {@code enum lru_list}. */
     public static final int LRU_INACTIVE_ANON = 0;
+    /** {@code LRU_ACTIVE_ANON}. */
     public static final int LRU_ACTIVE_ANON = 1;
+    /** {@code LRU_INACTIVE_FILE}: also where MADV_FREE puts lazily freeable anonymous pages. */
     public static final int LRU_INACTIVE_FILE = 2;
+    /** {@code LRU_ACTIVE_FILE}. */
     public static final int LRU_ACTIVE_FILE = 3;
+    /** The number of LRU lists. */
     public static final int NR_LRU_LISTS = 4;
     /** What {@link #lruList} returns for a page on no list. */
     public static final int LRU_NONE = -1;
@@ -284,6 +288,7 @@ public final class PhysicalMemory implements AutoCloseable {
         return meta(pfn).lruPrev[pfn & CHUNK_MASK];
     }
 
+    /** The number of pages on {@code list}. */
     public int lruSize(int list) {
         return lruSize[list];
     }
