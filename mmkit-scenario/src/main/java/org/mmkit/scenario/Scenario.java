@@ -23,6 +23,10 @@ public record Scenario(String file, List<Requirement> requirements, String diver
      * does not need privilege runs, and one that does is skipped, when the kernel backend is not root.
      */
     public boolean requiresRoot() {
+        return includesRoot(requirements);
+    }
+
+    static boolean includesRoot(List<Requirement> requirements) {
         return requirements.stream().anyMatch(r -> r.kind() == Requirement.Kind.ROOT);
     }
 }

@@ -92,7 +92,7 @@ public final class ScenarioParser {
                     throw error("requires: must come before the first step");
                 }
                 requirements.addAll(requirements(code.substring("requires:".length())));
-                rootRequired |= requirements.stream().anyMatch(r -> r.kind() == Requirement.Kind.ROOT);
+                rootRequired = Scenario.includesRoot(requirements);
             } else if (code.startsWith("divergence:")) {
                 if (divergence != null) {
                     throw error("divergence: given twice");
