@@ -655,8 +655,8 @@ static void start_first_process(int privileged)
  * The layout every scenario process starts from, the one the model assumes (docs/linux-backend.md,
  * "Process image"): no randomisation (ADDR_NO_RANDOMIZE), and mmap_base 128 MiB below TASK_SIZE.
  * x86's mmap_base (arch/x86/mm/mmap.c) leaves a gap of RLIMIT_STACK plus the stack guard gap
- * (1 MiB), at least 128 MiB; a soft limit above 127 MiB, or an unlimited one (which selects the
- * legacy bottom-up layout), would move it. Both are applied at execve: set them, then re-exec.
+ * (1 MiB), at least 128 MiB, so a soft limit above 127 MiB (unlimited: 5/6 of TASK_SIZE) would
+ * move it down. Both are applied at execve: set them, then re-exec.
  */
 #define STACK_LIMIT_BYTES (8ul << 20)
 #define STACK_LIMIT_KEEPS_MMAP_BASE (127ul << 20)
