@@ -755,32 +755,34 @@ static int is_vdso_mapping(const char *name)
     return strcmp(name, "[vvar]") == 0 || strcmp(name, "[vvar_vclock]") == 0 || strcmp(name, "[vdso]") == 0;
 }
 
-static int is_above_scenario_area(const char *name)
+static int is_above_mmap_base(const char *name)
 {
     return strcmp(name, "[stack]") == 0 || strcmp(name, "[vsyscall]") == 0;
 }
 
+#define MAX_VDSO_MAPPINGS 4u
+
 static void clear_scenario_area(void)
 {
     read_own_maps();
-    uintptr_t lowest = UINTPTR_MAX, vdso_start = UINTPTR_MAX, vdso_end = 0;
-    struct maps_line line;
+    uintptr_t lowest = UINTPTR_MAX;
+    struct maps_line line, vdso[MAX_VDSO_MAPPINGS];
+    uint32_t vdso_count = 0;
     for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
         lowest = line.start < lowest ? line.start : lowest;
         if (is_vdso_mapping(line.name)) {
-            vdso_start = line.start < vdso_start ? line.start : vdso_start;
-            vdso_end = line.end > vdso_end ? line.end : vdso_end;
+            if (vdso_count == MAX_VDSO_MAPPINGS)
+                die_plain("more vDSO mappings than expected");
+            vdso[vdso_count++] = line; /* listed in ascending address order */
         }
     }
-    if (vdso_end != 0) {
-        uintptr_t target = lowest - (vdso_end - vdso_start);
-        read_own_maps();
-        for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
-            if (!is_vdso_mapping(line.name))
-                continue;
-            size_t length = line.end - line.start;
-            long moved = raw_syscall(SYS_mremap, (long)line.start, (long)length, (long)length,
-                                     MREMAP_MAYMOVE | MREMAP_FIXED, (long)(target + (line.start - vdso_start)), 0);
+    if (vdso_count > 0) {
+        uintptr_t block_start = vdso[0].start;
+        uintptr_t target = lowest - (vdso[vdso_count - 1].end - block_start);
+        for (uint32_t i = 0; i < vdso_count; i++) {
+            size_t length = vdso[i].end - vdso[i].start;
+            long moved = raw_syscall(SYS_mremap, (long)vdso[i].start, (long)length, (long)length,
+                                     MREMAP_MAYMOVE | MREMAP_FIXED, (long)(target + (vdso[i].start - block_start)), 0);
             if (moved < 0) {
                 /* EPERM: sealed system mappings (CONFIG_MSEAL_SYSTEM_MAPPINGS) cannot move. */
                 errno = (int)-moved;
@@ -791,9 +793,10 @@ static void clear_scenario_area(void)
     }
     read_own_maps();
     for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
-        if (line.end - lowest > EXECUTOR_IMAGE_BYTES && !is_above_scenario_area(line.name)) {
-            dprintf(STDERR_FILENO, "mmkit-executor[%d]: in the scenario's area: %s\n", (int)getpid(), line.name);
-            die_plain("the executor has a mapping in the scenario's area");
+        if (line.end - lowest > EXECUTOR_IMAGE_BYTES && !is_above_mmap_base(line.name)) {
+            dprintf(STDERR_FILENO, "mmkit-executor[%d]: the executor has a mapping in the scenario's area: %s\n",
+                    (int)getpid(), line.name);
+            _exit(2);
         }
     }
 }
