@@ -158,7 +158,7 @@ final class KernelRequirements {
             if (page < 0 && page >= -4095) {
                 return "cannot probe soft-dirty: mmap failed with " + errnoName(-page);
             }
-            if (!probe.store(LinuxProtocol.SERVING_THREAD, page, new byte[] {1}).ok()) {
+            if (!probe.store(page, new byte[] {1}).ok()) {
                 return "cannot probe soft-dirty: the store to a new page faulted";
             }
             Result<byte[]> entry = probe.pagemapRead(page / Uapi.PAGE_SIZE * 8, 8);
