@@ -116,6 +116,7 @@ static uint8_t thread_stacks[MAX_THREADS][THREAD_STACK_BYTES] __attribute__((ali
 
 struct worker {
     uint32_t id;        /* the thread's id in replies; 0 while the slot is free */
+    atomic_int tid;     /* the thread's Linux tid, set by the thread when it starts */
     atomic_int ended;   /* set by the thread after its last reply: it may be joined */
     pthread_t thread;
     uint32_t op;        /* OP_LOAD, OP_STORE or OP_STALL */
@@ -347,6 +348,7 @@ static void perform(uint32_t op, uint64_t address, const uint8_t *data, uint32_t
 static void *run_access(void *argument)
 {
     struct worker *self = argument;
+    atomic_store(&self->tid, (int)gettid());
     reply = self->buffer;
     reply_thread = self->id;
     perform(self->op, self->address, self->buffer + REPLY_HEADER_BYTES, self->length);
@@ -380,7 +382,44 @@ static struct worker *free_worker(void)
     return NULL;
 }
 
-/* Starts a thread that performs the access and replies by itself; answers with its id. */
+/* The scheduler state of a thread of this process (R, S, D...), or 0 when it has gone. */
+static char thread_state(int tid)
+{
+    char path[64];
+    char stat[512];
+    snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t got = read(fd, stat, sizeof stat - 1);
+    if (close(fd) != 0)
+        die("close a thread's stat");
+    if (got <= 0)
+        return 0;
+    stat[got] = 0;
+    /* "tid (comm) S ...": the command may hold anything, so the state follows the last ')'. */
+    char *end = strrchr(stat, ')');
+    return end != NULL && end[1] == ' ' ? end[2] : 0;
+}
+
+/*
+ * Waits until the thread's access has ended or the thread sleeps interruptibly in the kernel (S),
+ * as one waiting on a userfaultfd does: the scenario's next step then finds the access done or
+ * blocked, as on the model. Uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
+ */
+static void settle(struct worker *worker)
+{
+    const struct timespec pause = {.tv_sec = 0, .tv_nsec = 50000};
+    while (!atomic_load(&worker->ended)) {
+        int tid = atomic_load(&worker->tid);
+        if (tid != 0 && thread_state(tid) == 'S')
+            return;
+        nanosleep(&pause, NULL);
+    }
+}
+
+/* Starts a thread that performs the access and replies by itself; answers with its id once the
+   access has ended or is blocked. */
 static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
 {
     if (op == OP_STORE && length > MAX_TRANSFER) {
@@ -398,6 +437,7 @@ static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_
     worker->address = address;
     worker->length = length;
     worker->id = last_thread_id + 1;
+    atomic_store(&worker->tid, 0);
     atomic_store(&worker->ended, 0);
     pthread_attr_t attributes;
     int error = pthread_attr_init(&attributes);
@@ -412,6 +452,7 @@ static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_
         return;
     }
     last_thread_id = worker->id;
+    settle(worker);
     send_result(last_thread_id);
 }
 

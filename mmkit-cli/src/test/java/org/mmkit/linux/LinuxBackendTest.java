@@ -145,6 +145,19 @@ class LinuxBackendTest {
         assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {0});
     }
 
+    /** As on the model: a spawn returns once its access has ended, so the next step sees it. */
+    @Test
+    void aSpawnReturnsOnceItsAccessHasEnded() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+
+        for (int i = 1; i <= 100; i++) {
+            int thread = backend.startStore(p, a, new byte[] {(byte) i});
+            assertThat(backend.load(p, a, 1).data()).as("store %d", i).isEqualTo(new byte[] {(byte) i});
+            assertThat(backend.awaitAccess(p, thread, WAIT).ok()).isTrue();
+        }
+    }
+
     @Test
     void theExecutorServesRequestsWhileAThreadIsBlockedInTheKernel() {
         int p = backend.newProcess(true);
