@@ -41,6 +41,11 @@ public final class ModelBackend implements Backend {
     private int nextHandle = 1;
     private boolean closed;
 
+    /** How a spawned access stands after a wait; a thread parked in the kernel will be a third state. */
+    private enum Progress {
+        ENDED, RUNNING
+    }
+
     /** A spawned thread and the outcome of its one access, completed by the Java thread that runs it. */
     private record Spawned(SimThread thread, CompletableFuture<Access> outcome) {
     }
@@ -146,7 +151,7 @@ public final class ModelBackend implements Backend {
         Threads ended = threads.remove(pid);
         if (ended != null) {
             // exit_group kills the threads; their Java threads end once their access returns
-            ended.running.values().forEach(t -> endedOrBlocked(t, RUNAWAY_LIMIT));
+            ended.running.values().forEach(t -> settle(t, RUNAWAY_LIMIT));
         }
     }
 
@@ -188,7 +193,7 @@ public final class ModelBackend implements Backend {
         });
         Spawned started = new Spawned(thread, outcome);
         spawned.running.put(handle, started);
-        if (!endedOrBlocked(started, RUNAWAY_LIMIT)) {
+        if (settle(started, RUNAWAY_LIMIT) == Progress.RUNNING) {
             throw new IllegalStateException("thread " + handle + " of process " + pid
                     + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
         }
@@ -206,7 +211,7 @@ public final class ModelBackend implements Backend {
         if (awaited == null) {
             throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
         }
-        if (!endedOrBlocked(awaited, timeout)) {
+        if (settle(awaited, timeout) != Progress.ENDED) {
             return null;
         }
         spawned.running.remove(thread);
@@ -218,22 +223,22 @@ public final class ModelBackend implements Backend {
     }
 
     /**
-     * Waits until the thread's access has ended or the thread is parked in the kernel waiting for
-     * another thread; false when it has not ended by then, or within {@code limit}. Nothing in the
-     * model blocks yet, so today this waits for the end.
+     * Waits at most {@code limit} until the thread's access has ended or the thread is parked in
+     * the kernel waiting for another thread. Nothing in the model blocks yet (the core API cannot
+     * tell a parked thread yet), so today this waits for the end.
      */
-    private static boolean endedOrBlocked(Spawned spawned, Duration limit) {
+    private static Progress settle(Spawned spawned, Duration limit) {
         try {
             spawned.outcome().get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return false;
+            return Progress.RUNNING;
         } catch (ExecutionException e) {
             // ended by an exception, which awaitAccess rethrows
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a model thread", e);
         }
-        return true;
+        return Progress.ENDED;
     }
 
     private static Access load(SimThread thread, long addr, int len) {
