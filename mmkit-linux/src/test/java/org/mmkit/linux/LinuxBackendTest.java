@@ -179,6 +179,17 @@ class LinuxBackendTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
 
+    @Test
+    void anUnprivilegedProcessAlsoReturnsFromASpawnWhileTheThreadIsBlocked() {
+        int p = backend.newProcess(false);
+        long started = System.nanoTime();
+
+        int sleeper = backend.startStall(p, Duration.ofSeconds(3));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(backend.awaitAccess(p, sleeper, WAIT).ok()).isTrue();
+    }
+
     /** D4: the executor had 16 thread slots for a process's whole life. */
     @Test
     void endedThreadsFreeTheirSlots() {
