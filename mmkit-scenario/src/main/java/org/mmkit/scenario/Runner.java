@@ -30,6 +30,8 @@ public final class Runner {
     /** The largest single load or store (64 MiB) and pagemap read (1 GiB of address space). */
     private static final int MAX_ACCESS = 64 << 20;
     private static final int MAX_PAGEMAP_PAGES = 1 << 18;
+    /** How long a join waits for a thread whose access is blocked in the kernel (the model knows at once). */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Scenario scenario;
     private final Backend backend;
@@ -38,9 +40,6 @@ public final class Runner {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Integer> failedBindings = new HashMap<>();
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
-    /** How long a join waits for a thread whose access is blocked in the kernel (the model knows at once). */
-    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
-
     /** Each spawned thread until it is joined, by name: its process and its backend handle. */
     private final Map<String, Running> spawned = new HashMap<>();
     private final List<String> transcript = new ArrayList<>();
