@@ -106,7 +106,7 @@ final class Lexer {
     }
 
     /** A character as a reader can see it: {@code '$'}, {@code '\0' (NUL)}, {@code U+FEFF}, {@code 'é' (U+00E9)}. */
-    static String describe(int c) {
+    private static String describe(int c) {
         if (c == 0) {
             return "'\\0' (NUL)";
         }
