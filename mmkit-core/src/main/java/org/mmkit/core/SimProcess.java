@@ -32,6 +32,13 @@ public interface SimProcess {
     /** {@code mincore}: one byte per page of the range, bit 0 set when the page is resident. */
     byte[] mincore(long addr, long len);
 
+    /**
+     * {@code memfd_create}: a new shmem file open read-write at the lowest free descriptor (3 and
+     * up: 0-2 are taken by the standard streams), close-on-exec with {@code MFD_CLOEXEC}. The name
+     * is read as a C string: it ends at the first NUL character, and at most 249 bytes of its
+     * UTF-8 encoding may come before that (else EINVAL); {@code null} is a NULL pointer (EFAULT).
+     * @return the descriptor
+     */
     int memfdCreate(String name, long flags);
 
     void ftruncate(int fd, long length);
@@ -39,6 +46,56 @@ public interface SimProcess {
     void fallocate(int fd, int mode, long offset, long len);
 
     void close(int fd);
+
+    /**
+     * {@code read(fd, addr, len)}: reads from the file at its position into this process's
+     * memory at {@code addr}, as the kernel's {@code copy_to_user} writes it: faulting pages in
+     * (COW included), never raising a signal. A shmem file stops at its size and reads holes as
+     * zeros. The position advances by the bytes read.
+     * @return the bytes read: fewer than {@code len} at EOF or when the buffer faults part way, 0
+     *     at or past EOF
+     * @throws ErrnoException EBADF (not open), EFAULT (the buffer ends above the task size or
+     *     took no byte), EINVAL (the position would overflow, or the file cannot be read)
+     */
+    long read(int fd, long addr, long len);
+
+    /**
+     * {@code write(fd, addr, len)}: writes this process's memory at {@code addr} to the file at
+     * its position, read as {@code copy_from_user} reads it. A shmem file allocates and dirties
+     * its pages and grows past its end; every mapping of the file sees the bytes.
+     * @return the bytes written: fewer than {@code len} when the buffer faults part way
+     * @throws ErrnoException EBADF, EFAULT (as for {@link #read}), ENOMEM (no page for the file)
+     */
+    long write(int fd, long addr, long len);
+
+    /**
+     * {@code lseek(fd, offset, whence)} with {@code SEEK_SET}, {@code SEEK_CUR} or {@code SEEK_END};
+     * the position may lie past the end of the file.
+     * @return the new position
+     * @throws ErrnoException EBADF; EINVAL for a negative result or another whence (SEEK_DATA and
+     *     SEEK_HOLE are not modelled)
+     */
+    long lseek(int fd, long offset, int whence);
+
+    /**
+     * {@code ioctl(fd, cmd, arg)}: the generic commands of {@code fs/ioctl.c} — {@code FIOCLEX} and
+     * {@code FIONCLEX} (close-on-exec), {@code FIONBIO} and {@code FIOASYNC} (read an {@code int}
+     * at {@code arg}; FIOASYNC needs a file that can signal, ENOTTY otherwise), {@code FIOQSIZE}
+     * (writes the file's allocated bytes as a {@code loff_t} at {@code arg}), {@code FIONREAD}
+     * (writes size minus position as an {@code int}); then the file type's own commands. Structs
+     * are read and written in this process's memory.
+     * @return 0, or the command's result
+     * @throws ErrnoException EBADF, EFAULT (the argument cannot be read or written), ENOTTY (no
+     *     such command for this file)
+     */
+    long ioctl(int fd, int cmd, long arg);
+
+    /**
+     * {@code fcntl(fd, cmd, arg)} for {@code F_GETFD}, {@code F_SETFD} ({@code FD_CLOEXEC}) and
+     * {@code F_GETFL} (access mode and status flags, e.g. {@code O_RDWR|O_LARGEFILE} for a memfd).
+     * @throws ErrnoException EBADF; EINVAL for other commands, which are not modelled
+     */
+    long fcntl(int fd, int cmd, long arg);
 
     /** {@code fork()}: a child with a copy-on-write copy of this address space. */
     SimProcess fork();

@@ -26,7 +26,11 @@ public final class Invariants {
             Map<ShmemFile, Boolean> files = new IdentityHashMap<>();
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
-                task.files.values().forEach(f -> files.put(f, true));
+                for (OpenFile open : task.files.files()) {
+                    if (open.ops instanceof ShmemFileOperations shmem) {
+                        files.put(shmem.inode, true);
+                    }
+                }
                 long prevEnd = 0;
                 for (var entry : mm.vmas.entries()) {
                     Vma vma = entry.value();
