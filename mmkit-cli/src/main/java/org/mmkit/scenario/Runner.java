@@ -227,6 +227,10 @@ public final class Runner {
             signalled(a, l.signal(), wanted);
             return;
         }
+        if (l.typed() != null) {
+            loadedObject(l, a.data());
+            return;
+        }
         String got = ByteRuns.format(a.data(), true);
         print(" == " + got);
         if (l.signal() != null) {
@@ -236,10 +240,23 @@ public final class Runner {
         }
     }
 
+    /** Prints a C object a load read, with every member, and checks the members expected. */
+    private void loadedObject(Step.Load l, byte[] data) {
+        Step.Typed typed = l.typed();
+        String got = StructCodec.format(typed.type(), data, 0, typed.expected(), addresses::format);
+        print(" == " + got);
+        if (l.signal() != null) {
+            failExpected(describe(l.signal()), "== " + got);
+        } else if (typed.expected() != null && !StructCodec.matches(typed.type(), data, 0, typed.expected(), this::value)) {
+            failExpected(StructCodec.describe(typed.type(), typed.expected(), this::value, addresses::format), got);
+        }
+    }
+
     /** Performs the store on {@code thread}, or on the process's main thread when null. */
     private Access store(Step.Store s, Integer thread) {
         byte[] data = switch (s.data()) {
             case Step.Bytes b -> b.bytes();
+            case Step.Struct st -> StructCodec.encode(st.type(), st.value(), this::value);
             case Step.Fill f -> {
                 byte[] fill = new byte[bounded(f.length(), MAX_ACCESS, "access length")];
                 Arrays.fill(fill, (byte) eval(f.value()));
