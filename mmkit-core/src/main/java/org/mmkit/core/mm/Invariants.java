@@ -24,9 +24,11 @@ public final class Invariants {
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
             Map<ShmemFile, Boolean> files = new IdentityHashMap<>();
+            Map<OpenFile, Integer> descriptors = new IdentityHashMap<>();
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
                 for (OpenFile open : task.files.files()) {
+                    descriptors.merge(open, 1, Integer::sum);
                     if (open.ops instanceof ShmemFileOperations shmem) {
                         files.put(shmem.inode, true);
                     }
@@ -50,6 +52,8 @@ public final class Invariants {
                     }
                 }
             }
+            descriptors.forEach((open, count) -> require(open.references() == count,
+                    "open file with " + open.references() + " references but " + count + " descriptors"));
             Map<Integer, Integer> cacheRefs = new HashMap<>();
             for (ShmemFile file : files.keySet()) {
                 for (var cached : file.pageCache.entrySet()) {

@@ -21,6 +21,10 @@ final class OpenFile {
         this.flags = flags;
     }
 
+    int references() {
+        return references;
+    }
+
     /** {@code get_file}: one more descriptor refers to this file. */
     OpenFile get() {
         references++;
