@@ -1,5 +1,5 @@
 # lseek on a memfd: SEEK_END counts from the size, positions past EOF are allowed, a negative
-# result or an overflowing sum is EINVAL and keeps the position, whence above SEEK_HOLE is EINVAL.
+# result or an overflowing sum is EINVAL and keeps the position, whence above SEEK_HOLE is EINVAL (SEEK_DATA and SEEK_HOLE: lseek-data-hole.mms).
 # Source: mm/shmem.c shmem_file_llseek → fs/read_write.c generic_file_llseek_size, vfs_setpos,
 # ksys_lseek.
 fd = memfd_create("seek", 0)

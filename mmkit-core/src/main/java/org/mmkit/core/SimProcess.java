@@ -69,11 +69,12 @@ public interface SimProcess {
     long write(int fd, long addr, long len);
 
     /**
-     * {@code lseek(fd, offset, whence)} with {@code SEEK_SET}, {@code SEEK_CUR} or {@code SEEK_END};
-     * the position may lie past the end of the file.
+     * {@code lseek(fd, offset, whence)} with {@code SEEK_SET}, {@code SEEK_CUR}, {@code SEEK_END}
+     * (the position may lie past the end of the file), {@code SEEK_DATA} or {@code SEEK_HOLE} (the
+     * next page with data, or the next hole; the end of the file is a hole).
      * @return the new position
-     * @throws ErrnoException EBADF; EINVAL for a negative result or another whence (SEEK_DATA and
-     *     SEEK_HOLE are not modelled)
+     * @throws ErrnoException EBADF; EINVAL for a negative result or an unknown whence; ENXIO for
+     *     SEEK_DATA/SEEK_HOLE at or past EOF, or SEEK_DATA with no data after the offset
      */
     long lseek(int fd, long offset, int whence);
 

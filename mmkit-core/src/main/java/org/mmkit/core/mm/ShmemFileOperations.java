@@ -94,8 +94,8 @@ final class ShmemFileOperations implements FileOperations {
     }
 
     /**
-     * {@code shmem_file_llseek} for SEEK_SET, SEEK_CUR and SEEK_END ({@code generic_file_llseek_size}
-     * up to {@code MAX_LFS_FILESIZE}); SEEK_DATA and SEEK_HOLE are not modelled (EINVAL).
+     * {@code shmem_file_llseek}: SEEK_SET, SEEK_CUR and SEEK_END as {@code generic_file_llseek_size}
+     * (up to {@code MAX_LFS_FILESIZE}); SEEK_DATA and SEEK_HOLE by {@code mapping_seek_hole_data}.
      */
     @Override
     public long llseek(OpenFile file, long offset, int whence) {
@@ -103,6 +103,7 @@ final class ShmemFileOperations implements FileOperations {
             case SEEK_SET -> offset;
             case SEEK_CUR -> file.pos + offset;
             case SEEK_END -> inode.size + offset;
+            case SEEK_DATA, SEEK_HOLE -> seekHoleData(offset, whence == SEEK_DATA);
             default -> throw Errno.EINVAL.exception();
         };
         if (target < 0) {
@@ -110,6 +111,34 @@ final class ShmemFileOperations implements FileOperations {
         }
         file.pos = target;
         return target;
+    }
+
+    /**
+     * {@code mapping_seek_hole_data} below {@code i_size}: data is an up-to-date cached page (a
+     * fallocated page not yet used is a hole); the end of the file counts as a hole. ENXIO when
+     * {@code offset} is negative or at or past EOF, or when no data follows it.
+     */
+    private long seekHoleData(long offset, boolean data) {
+        if (offset < 0 || offset >= inode.size) {
+            throw Errno.ENXIO.exception();
+        }
+        long index = offset >>> PAGE_SHIFT;
+        if (data) {
+            for (long cached : inode.pageCache.tailMap(index).keySet()) {
+                if (inode.isUptodate(cached)) {
+                    long at = Math.max(offset, cached << PAGE_SHIFT);
+                    if (at >= inode.size) {
+                        break;
+                    }
+                    return at;
+                }
+            }
+            throw Errno.ENXIO.exception();
+        }
+        while (inode.isUptodate(index)) {
+            index++;
+        }
+        return Math.min(inode.size, Math.max(offset, index << PAGE_SHIFT));
     }
 
     @Override
