@@ -145,6 +145,15 @@ class FilesTest {
         assertThat(errno(() -> p.lseek(fd, -1, SEEK_SET))).isEqualTo(Errno.EINVAL);
         assertThat(errno(() -> p.lseek(fd, 0, 5))).isEqualTo(Errno.EINVAL);
         assertThat(errno(() -> p.lseek(fd, Long.MAX_VALUE, SEEK_END))).isEqualTo(Errno.EINVAL);
+        // data and holes: a fallocated page is a hole until written, EOF is a hole
+        p.ftruncate(fd, 4 * PAGE_SIZE);
+        p.fallocate(fd, 0, PAGE_SIZE, PAGE_SIZE);
+        assertThat(errno(() -> p.lseek(fd, 0, SEEK_DATA))).isEqualTo(Errno.ENXIO);
+        long m = p.mmap(0, 4 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        p.store(m + 2 * PAGE_SIZE, new byte[] {1});
+        assertThat(p.lseek(fd, 0, SEEK_DATA)).isEqualTo(2 * PAGE_SIZE);
+        assertThat(p.lseek(fd, 2 * PAGE_SIZE + 1, SEEK_HOLE)).isEqualTo(3 * PAGE_SIZE);
+        assertThat(errno(() -> p.lseek(fd, 4 * PAGE_SIZE, SEEK_HOLE))).isEqualTo(Errno.ENXIO);
     }
 
     @Test
