@@ -98,6 +98,17 @@ public interface SimProcess {
      */
     long fcntl(int fd, int cmd, long arg);
 
+    /**
+     * {@code poll(fds, nfds, timeout)}: reads {@code nfds} {@code struct pollfd} at {@code fds}
+     * in this process's memory and writes back each {@code revents}: the requested events the file
+     * has ready (a shmem file is always ready to read and write), plus POLLERR/POLLHUP, POLLNVAL
+     * for a descriptor that is not open, 0 for a negative one. Nothing in the model becomes ready
+     * later, so it never waits: with nothing ready it returns 0 at once, whatever the timeout.
+     * @return how many entries have events
+     * @throws ErrnoException EINVAL (more than 1024 entries), EFAULT (the array cannot be read or written)
+     */
+    long poll(long fds, long nfds, int timeoutMs);
+
     /** {@code fork()}: a child with a copy-on-write copy of this address space. */
     SimProcess fork();
 

@@ -121,6 +121,16 @@ public final class Uapi {
     public static final int FIOASYNC = 0x5452;
     public static final int FIOQSIZE = 0x5460;
 
+    // poll.h
+    public static final int POLLIN = 0x001;
+    public static final int POLLPRI = 0x002;
+    public static final int POLLOUT = 0x004;
+    public static final int POLLERR = 0x008;
+    public static final int POLLHUP = 0x010;
+    public static final int POLLNVAL = 0x020;
+    public static final int POLLRDNORM = 0x040;
+    public static final int POLLWRNORM = 0x100;
+
     // userfaultfd.h: values that go into its structs (org.mmkit.core.abi has the layouts)
     public static final long UFFD_API = 0xAA;
     public static final long UFFDIO_REGISTER_MODE_MISSING = 1L << 0;

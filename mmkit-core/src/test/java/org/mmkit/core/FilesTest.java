@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.abi.PollfdLayout;
 import org.mmkit.core.abi.Scalars;
 
 /**
@@ -196,6 +197,28 @@ class FilesTest {
         assertThat(errno(() -> p.ioctl(fd, FIONBIO, 0))).isEqualTo(Errno.EFAULT);
         assertThat(errno(() -> p.ioctl(fd + 1, FIOCLEX, 0))).isEqualTo(Errno.EBADF);
         assertThat(errno(() -> p.fcntl(fd, 1234, 0))).isEqualTo(Errno.EINVAL);
+    }
+
+    @Test
+    void pollAsksEachFileAndWritesBackOnlyRevents() {
+        int fd = p.memfdCreate("f", 0);
+        long buf = anon(1);
+        byte[] fds = new byte[3 * PollfdLayout.SIZE];
+        Scalars.FD.write(fds, PollfdLayout.FD_OFFSET, fd);
+        Scalars.SHORT_FLAGS.write(fds, PollfdLayout.EVENTS_OFFSET, POLLIN | POLLPRI);
+        Scalars.FD.write(fds, 8 + PollfdLayout.FD_OFFSET, fd + 1);
+        Scalars.FD.write(fds, 16 + PollfdLayout.FD_OFFSET, -1);
+        Scalars.SHORT_FLAGS.write(fds, 16 + PollfdLayout.REVENTS_OFFSET, 0x7);
+        p.store(buf, fds);
+        assertThat(p.poll(buf, 3, -1)).isEqualTo(2);
+        byte[] back = new byte[fds.length];
+        p.load(buf, back);
+        assertThat(Scalars.SHORT_FLAGS.read(back, PollfdLayout.REVENTS_OFFSET)).isEqualTo(POLLIN);
+        assertThat(Scalars.SHORT_FLAGS.read(back, 8 + PollfdLayout.REVENTS_OFFSET)).isEqualTo(POLLNVAL);
+        assertThat(Scalars.SHORT_FLAGS.read(back, 16 + PollfdLayout.REVENTS_OFFSET)).isZero();
+        assertThat(Scalars.SHORT_FLAGS.read(back, PollfdLayout.EVENTS_OFFSET)).isEqualTo(POLLIN | POLLPRI);
+        assertThat(errno(() -> p.poll(0, 1, 0))).isEqualTo(Errno.EFAULT);
+        assertThat(errno(() -> p.poll(buf, 1025, 0))).isEqualTo(Errno.EINVAL);
     }
 
     @Test

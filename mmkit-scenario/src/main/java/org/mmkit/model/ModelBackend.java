@@ -87,6 +87,7 @@ public final class ModelBackend implements Backend {
                 case LSEEK -> p.lseek((int) args[0], args[1], (int) args[2]);
                 case IOCTL -> p.ioctl((int) args[0], (int) args[1], args[2]);
                 case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
+                case POLL -> p.poll(args[0], args[1], (int) args[2]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();

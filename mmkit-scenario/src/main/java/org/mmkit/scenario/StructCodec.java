@@ -12,8 +12,8 @@ import org.mmkit.core.abi.Scalar;
 /**
  * Turns {@link Initializer}s into the bytes of their C type and bytes back into text, with the
  * offsets and sizes of the layouts in {@code org.mmkit.core.abi} (no offset is defined here).
- * Addresses print through the transcript's address names, so the text is the same on every
- * backend.
+ * Addresses print through the transcript's address names and descriptors as {@code <fd>}, so the
+ * text is the same on every backend.
  */
 final class StructCodec {
     private StructCodec() {
@@ -108,6 +108,8 @@ final class StructCodec {
             case DECIMAL -> type.signed() ? Long.toString(value) : Long.toUnsignedString(value);
             case HEX -> "0x" + Long.toHexString(value);
             case ADDRESS -> value == 0 ? "0" : address.apply(value);
+            // descriptor numbers differ between backends, as in the transcript of memfd_create
+            case DESCRIPTOR -> value < 0 ? Long.toString(value) : "<fd>";
         };
     }
 }

@@ -11,7 +11,7 @@ public final class AbiTypes {
     }
 
     public static final List<CType> ALL = List.of(
-            Scalars.INT, Scalars.LOFF_T,
+            Scalars.INT, Scalars.LOFF_T, PollfdLayout.TYPE,
             UffdioApiLayout.TYPE, UffdioRangeLayout.TYPE, UffdioRegisterLayout.TYPE, UffdioCopyLayout.TYPE,
             UffdioZeropageLayout.TYPE, UffdioWriteprotectLayout.TYPE, UffdioContinueLayout.TYPE,
             UffdMsgLayout.TYPE);

@@ -2,12 +2,14 @@ package org.mmkit.core.abi;
 
 /**
  * An integer C type of 1, 2, 4 or 8 bytes, little-endian, and how its values read best in a
- * transcript: decimal counts, hexadecimal flags, or user addresses.
+ * transcript: decimal counts, hexadecimal flags, user addresses, or file descriptors.
  */
 public record Scalar(String name, int size, boolean signed, Format format) implements CType {
     /** How a value of the type is shown. */
     public enum Format {
-        DECIMAL, HEX, ADDRESS
+        DECIMAL, HEX, ADDRESS,
+        /** A file descriptor: its number depends on what else the process has open. */
+        DESCRIPTOR
     }
 
     public Scalar {

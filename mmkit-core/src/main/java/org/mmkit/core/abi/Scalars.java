@@ -16,6 +16,12 @@ public final class Scalars {
     public static final Scalar U64_LENGTH = U64.shownAs(Scalar.Format.DECIMAL);
     public static final Scalar S64 = new Scalar("__s64", 8, true, Scalar.Format.DECIMAL);
     public static final Scalar INT = new Scalar("int", 4, true, Scalar.Format.DECIMAL);
+    /** A file descriptor held in an {@code int}. */
+    public static final Scalar FD = INT.shownAs(Scalar.Format.DESCRIPTOR);
+    /** A file descriptor held in a {@code __u32}. */
+    public static final Scalar U32_FD = U32.shownAs(Scalar.Format.DESCRIPTOR);
+    /** Event masks ({@code short} in {@code struct pollfd}). */
+    public static final Scalar SHORT_FLAGS = new Scalar("short", 2, true, Scalar.Format.HEX);
     /** A file offset or size ({@code long long} on x86-64). */
     public static final Scalar LOFF_T = new Scalar("loff_t", 8, true, Scalar.Format.DECIMAL);
 }

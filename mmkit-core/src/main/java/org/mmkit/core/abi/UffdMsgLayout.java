@@ -49,7 +49,7 @@ public final class UffdMsgLayout {
             new Field("flags", PAGEFAULT_FLAGS_OFFSET, U64),
             new Field("address", PAGEFAULT_ADDRESS_OFFSET, U64_ADDRESS),
             new Field("feat", PAGEFAULT_FEAT_OFFSET, FEAT));
-    private static final Aggregate FORK = Aggregate.struct("fork", 4, new Field("ufd", FORK_UFD_OFFSET, U32));
+    private static final Aggregate FORK = Aggregate.struct("fork", 4, new Field("ufd", FORK_UFD_OFFSET, U32_FD));
     private static final Aggregate REMAP = Aggregate.struct("remap", ARG_SIZE,
             new Field("from", REMAP_FROM_OFFSET, U64_ADDRESS),
             new Field("to", REMAP_TO_OFFSET, U64_ADDRESS),

@@ -30,9 +30,14 @@ final class FdTable {
         return fd;
     }
 
+    /** The file of an open descriptor, or null. */
+    OpenFile find(int fd) {
+        return open.get(fd);
+    }
+
     /** {@code fdget}: the file of an open descriptor; EBADF if it is not open. */
     OpenFile get(int fd) {
-        OpenFile file = open.get(fd);
+        OpenFile file = find(fd);
         if (file == null) {
             throw Errno.EBADF.exception();
         }

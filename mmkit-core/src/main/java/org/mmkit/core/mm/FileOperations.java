@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.*;
+
 import org.mmkit.core.Errno;
 
 /**
@@ -9,13 +11,8 @@ import org.mmkit.core.Errno;
  * Called with the machine lock held.
  */
 interface FileOperations {
-    /** Event bits of {@code poll.h}. */
-    int EPOLLIN = 0x001;
-    int EPOLLOUT = 0x004;
-    int EPOLLRDNORM = 0x040;
-    int EPOLLWRNORM = 0x100;
-    /** {@code DEFAULT_POLLMASK}: a file without {@code ->poll} is always ready. */
-    int DEFAULT_POLLMASK = EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM;
+    /** {@code DEFAULT_POLLMASK}: a file without {@code ->poll} is always ready to read and write. */
+    int DEFAULT_POLLMASK = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
 
     /**
      * {@code ->read_iter}: reads at most {@code len} bytes at {@code file.pos} into user memory at
@@ -39,7 +36,7 @@ interface FileOperations {
         throw Errno.ENOTTY.exception();
     }
 
-    /** {@code ->poll}: the events ready now. */
+    /** {@code ->poll}: the events ready now ({@code POLL*} bits). */
     default int poll(OpenFile file) {
         return DEFAULT_POLLMASK;
     }

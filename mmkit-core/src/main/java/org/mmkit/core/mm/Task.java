@@ -154,6 +154,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public long poll(long fds, long nfds, int timeoutMs) {
+        return call(() -> PollCall.poll(this, fds, nfds));
+    }
+
+    @Override
     public SimProcess fork() {
         return call(() -> Lifecycle.fork(this));
     }
