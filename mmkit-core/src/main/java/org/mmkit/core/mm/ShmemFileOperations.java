@@ -114,9 +114,10 @@ final class ShmemFileOperations implements FileOperations {
     }
 
     /**
-     * {@code mapping_seek_hole_data} below {@code i_size}: data is an up-to-date cached page (a
-     * fallocated page not yet used is a hole); the end of the file counts as a hole. ENXIO when
-     * {@code offset} is negative or at or past EOF, or when no data follows it.
+     * {@code mapping_seek_hole_data} below {@code i_size}: data is an up-to-date cached page or a
+     * swap entry ({@code folio_seek_hole_data}; a fallocated page not yet used is a hole); the end
+     * of the file counts as a hole. ENXIO when {@code offset} is negative or at or past EOF, or
+     * when no data follows it.
      */
     private long seekHoleData(long offset, boolean data) {
         if (offset < 0 || offset >= inode.size) {
@@ -124,21 +125,25 @@ final class ShmemFileOperations implements FileOperations {
         }
         long index = offset >>> PAGE_SHIFT;
         if (data) {
-            for (long cached : inode.pageCache.tailMap(index).keySet()) {
-                if (inode.isUptodate(cached)) {
-                    long at = Math.max(offset, cached << PAGE_SHIFT);
-                    if (at >= inode.size) {
-                        break;
-                    }
-                    return at;
+            long[] first = {-1};
+            inode.pageCache.forEach(index, inode.sizePages(), (at, entry) -> {
+                if (first[0] < 0 && isData(at)) {
+                    first[0] = at;
                 }
+            });
+            if (first[0] < 0) {
+                throw Errno.ENXIO.exception();
             }
-            throw Errno.ENXIO.exception();
+            return Math.max(offset, first[0] << PAGE_SHIFT);
         }
-        while (inode.isUptodate(index)) {
+        while (isData(index)) {
             index++;
         }
         return Math.min(inode.size, Math.max(offset, index << PAGE_SHIFT));
+    }
+
+    private boolean isData(long index) {
+        return PageCache.isValue(inode.pageCache.load(index)) || inode.isUptodate(index);
     }
 
     @Override
@@ -156,9 +161,11 @@ final class ShmemFileOperations implements FileOperations {
         return inode.size;
     }
 
-    /** {@code i_blocks}: shmem counts every page it holds for the file, written or fallocated. */
+    /** {@code i_blocks}: shmem counts every page it holds for the file, written, fallocated or swapped out. */
     @Override
     public long allocatedBytes() {
-        return inode.pageCache.size() * PAGE_SIZE;
+        long[] entries = {0};
+        inode.pageCache.forEach(0, Long.MAX_VALUE, (index, entry) -> entries[0]++);
+        return entries[0] * PAGE_SIZE;
     }
 }
