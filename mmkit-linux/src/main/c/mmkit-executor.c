@@ -30,6 +30,7 @@
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -37,6 +38,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* glibc calls these through the vDSO, which clear_scenario_area moves away from where glibc found it. */
+#pragma GCC poison clock_gettime clock_getres gettimeofday time sched_getcpu getcpu
 
 #if !defined(__x86_64__)
 #error "mmkit-executor issues raw x86-64 system calls"
@@ -647,18 +651,154 @@ static void start_first_process(int privileged)
     say_hello();
 }
 
-/* Address space layout randomisation is a personality flag, applied at execve: set it, re-exec. */
-static void disable_aslr(char **argv)
+/*
+ * The layout every scenario process starts from, the one the model assumes (docs/linux-backend.md,
+ * "Process image"): no randomisation (ADDR_NO_RANDOMIZE), and mmap_base 128 MiB below TASK_SIZE.
+ * x86's mmap_base (arch/x86/mm/mmap.c) leaves a gap of RLIMIT_STACK plus the stack guard gap
+ * (1 MiB), at least 128 MiB, so a soft limit above 127 MiB (unlimited: 5/6 of TASK_SIZE) would
+ * move it down. Both are applied at execve: set them, then re-exec.
+ */
+#define STACK_LIMIT_BYTES (8ul << 20)
+#define STACK_LIMIT_KEEPS_MMAP_BASE (127ul << 20)
+
+static void fix_layout(char **argv)
 {
     int persona = personality(0xffffffff);
     if (persona < 0)
         die("personality");
-    if (persona & ADDR_NO_RANDOMIZE)
+    struct rlimit stack;
+    if (getrlimit(RLIMIT_STACK, &stack) != 0)
+        die("getrlimit(RLIMIT_STACK)");
+    int randomized = !(persona & ADDR_NO_RANDOMIZE);
+    int stack_moves_mmap_base = stack.rlim_cur == RLIM_INFINITY || stack.rlim_cur > STACK_LIMIT_KEEPS_MMAP_BASE;
+    if (!randomized && !stack_moves_mmap_base)
         return;
     if (personality((unsigned long)persona | ADDR_NO_RANDOMIZE) < 0)
         die("personality(ADDR_NO_RANDOMIZE)");
+    if (stack_moves_mmap_base) {
+        stack.rlim_cur = STACK_LIMIT_BYTES; /* lowering a soft limit is always allowed */
+        if (setrlimit(RLIMIT_STACK, &stack) != 0)
+            die("setrlimit(RLIMIT_STACK)");
+    }
     execv("/proc/self/exe", argv);
-    die("re-exec without address randomisation");
+    die("re-exec with the fixed layout");
+}
+
+/*
+ * execve puts [vvar], [vvar_vclock] and [vdso] right below mmap_base (map_vdso in
+ * arch/x86/entry/vdso/vma.c takes the first top-down gap), so a scenario's first mmap(NULL) would
+ * sit right below them and an access past its end would read the vDSO's time data, which changes
+ * from run to run. They are moved, keeping their relative places, to just below the executor's
+ * image, where no top-down search of a scenario reaches; special mappings may be moved whole
+ * (special_mapping_mremap, vdso_mremap), though not split or grown. Everything else the executor
+ * maps lies within EXECUTOR_IMAGE_BYTES of its lowest mapping; only [stack] and [vsyscall] are
+ * above. The scenario's area then holds nothing but what the scenario maps, as on the model.
+ *
+ * glibc keeps the vDSO entry points it found at start-up, so from here on the executor must not
+ * call what glibc routes through the vDSO: those names are poisoned at the top of this file.
+ */
+#define EXECUTOR_IMAGE_BYTES (1ul << 30)
+static char maps_text[16384];
+
+struct maps_line {
+    uintptr_t start, end;
+    const char *name; /* the path or [name] column, "" for an anonymous mapping */
+};
+
+static void read_own_maps(void)
+{
+    int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        die("open /proc/self/maps");
+    size_t filled = 0;
+    for (;;) {
+        ssize_t got = read(fd, maps_text + filled, sizeof maps_text - 1 - filled);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            die("read /proc/self/maps");
+        if (got == 0)
+            break;
+        filled += (size_t)got;
+        if (filled == sizeof maps_text - 1)
+            die_plain("the executor's /proc/self/maps is longer than its buffer");
+    }
+    maps_text[filled] = 0;
+    if (close(fd) != 0)
+        die("close /proc/self/maps");
+}
+
+/* Parses the maps line at *cursor (cut at its newline) and advances; 0 at the end of the text. */
+static int next_maps_line(char **cursor, struct maps_line *line)
+{
+    char *text = *cursor;
+    if (*text == 0)
+        return 0;
+    char *newline = strchr(text, '\n');
+    if (newline == NULL)
+        die_plain("unterminated line in /proc/self/maps");
+    *newline = 0;
+    *cursor = newline + 1;
+    char *rest;
+    line->start = (uintptr_t)strtoull(text, &rest, 16);
+    line->end = (uintptr_t)strtoull(rest + 1, &rest, 16);
+    for (int field = 0; field < 4; field++) { /* perms, offset, device, inode */
+        rest += strspn(rest, " ");
+        rest += strcspn(rest, " ");
+    }
+    line->name = rest + strspn(rest, " ");
+    return 1;
+}
+
+static int is_vdso_mapping(const char *name)
+{
+    return strcmp(name, "[vvar]") == 0 || strcmp(name, "[vvar_vclock]") == 0 || strcmp(name, "[vdso]") == 0;
+}
+
+static int is_above_mmap_base(const char *name)
+{
+    return strcmp(name, "[stack]") == 0 || strcmp(name, "[vsyscall]") == 0;
+}
+
+#define MAX_VDSO_MAPPINGS 4u
+
+static void clear_scenario_area(void)
+{
+    read_own_maps();
+    uintptr_t lowest = UINTPTR_MAX;
+    struct maps_line line, vdso[MAX_VDSO_MAPPINGS];
+    uint32_t vdso_count = 0;
+    for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
+        lowest = line.start < lowest ? line.start : lowest;
+        if (is_vdso_mapping(line.name)) {
+            if (vdso_count == MAX_VDSO_MAPPINGS)
+                die_plain("more vDSO mappings than expected");
+            vdso[vdso_count++] = line; /* listed in ascending address order */
+        }
+    }
+    if (vdso_count > 0) {
+        uintptr_t block_start = vdso[0].start;
+        uintptr_t target = lowest - (vdso[vdso_count - 1].end - block_start);
+        for (uint32_t i = 0; i < vdso_count; i++) {
+            size_t length = vdso[i].end - vdso[i].start;
+            long moved = raw_syscall(SYS_mremap, (long)vdso[i].start, (long)length, (long)length,
+                                     MREMAP_MAYMOVE | MREMAP_FIXED, (long)(target + (vdso[i].start - block_start)), 0);
+            if (moved < 0) {
+                /* EPERM: sealed system mappings (CONFIG_MSEAL_SYSTEM_MAPPINGS) cannot move. */
+                errno = (int)-moved;
+                die("move the vDSO out of the scenario's area");
+            }
+        }
+        lowest = target;
+    }
+    read_own_maps();
+    for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
+        if (line.end - lowest > EXECUTOR_IMAGE_BYTES && !is_above_mmap_base(line.name)) {
+            dprintf(STDERR_FILENO, "mmkit-executor[%d]: the executor has a mapping in the scenario's area: %s\n",
+                    (int)getpid(), line.name);
+            _exit(2);
+        }
+    }
 }
 
 /* Reaps the first scenario process and, as subreaper, every orphaned descendant, until none is left. */
@@ -686,7 +826,8 @@ int main(int argc, char **argv)
     token = getenv("MMKIT_EXECUTOR_TOKEN");
     if (token == NULL || strlen(token) != TOKEN_BYTES)
         die_plain("MMKIT_EXECUTOR_TOKEN must hold the driver's 32-character token");
-    disable_aslr(argv);
+    fix_layout(argv);
+    clear_scenario_area();
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
         die("prctl(PR_SET_CHILD_SUBREAPER)");
     pid_t first = fork();
