@@ -14,7 +14,8 @@ import org.mmkit.core.Uapi;
  */
 final class Constants {
     private static final String[] PREFIXES = {
-        "PROT_", "MAP_", "MADV_", "MREMAP_", "MLOCK_", "MCL_", "MFD_", "FALLOC_", "O_", "F_", "FD_", "SEEK_", "FIO", "UFFD", "POLL"
+        "PROT_", "MAP_", "MADV_", "MREMAP_", "MLOCK_", "MCL_", "MFD_", "FALLOC_",
+        "O_", "F_", "FD_", "SEEK_", "FIO", "UFFD", "POLL"
     };
     private static final Map<String, Long> VALUES = load();
 

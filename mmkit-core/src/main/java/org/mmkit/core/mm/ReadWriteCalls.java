@@ -6,7 +6,9 @@ import org.mmkit.core.Errno;
 
 /**
  * {@code read}, {@code write} and {@code lseek} ({@code fs/read_write.c}): the checks every file
- * gets, then the file type's own operation at the open file's position.
+ * gets, then the file type's own operation at the open file's position. Every file the model
+ * opens is read-write, so the access-mode checks ({@code FMODE_READ}/{@code FMODE_WRITE}, EBADF)
+ * come with the first file type that is not.
  */
 final class ReadWriteCalls {
     private ReadWriteCalls() {
