@@ -39,3 +39,7 @@ load(buf, loff_t) == -2
 store(buf, int{0x7fffffff})
 load(buf, int) == 0x7fffffff
 load(buf, 5) == 0xff*3 0x7f 0xff
+# a stored object can be named: the name is its address, and addresses inside it print relative to it
+reg = store(buf+64, uffdio_register{range={start=buf+64+16, len=PAGE}, mode=UFFDIO_REGISTER_MODE_MINOR})
+load(reg, uffdio_register) == {range={start=reg+16, len=PAGE}, mode=UFFDIO_REGISTER_MODE_MINOR, ioctls=0}
+load(reg+16, 8) == 0x04 0x00*7

@@ -269,6 +269,9 @@ public final class Runner {
 
     /** Prints the outcome of a store and checks it. */
     private void stored(Step.Store s, Access a) {
+        if (s.bind() != null) {
+            nameObject(s, a.ok());
+        }
         if (!a.ok()) {
             signalled(a, s.signal(), "the store to complete");
             return;
@@ -277,6 +280,17 @@ public final class Runner {
         if (s.signal() != null) {
             failExpected(describe(s.signal()), "the store completed");
         }
+    }
+
+    /** {@code name = store(addr, TYPE{...})}: the name is the object's address, and addresses in it print relative to it. */
+    private void nameObject(Step.Store s, boolean stored) {
+        if (!stored) {
+            failedBindings.put(s.bind(), current.origin().line());
+            return;
+        }
+        long addr = eval(s.addr());
+        values.put(s.bind(), addr);
+        addresses.mapped(s.bind(), addr, ((Step.Struct) s.data()).type().size());
     }
 
     // ---- threads ----

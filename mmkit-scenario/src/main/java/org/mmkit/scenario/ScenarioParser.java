@@ -164,6 +164,9 @@ public final class ScenarioParser {
         if (!(step(process) instanceof Step.MemoryAccess access)) {
             throw error("a spawned thread runs one load or store, not '" + lexer.text() + "'");
         }
+        if (access instanceof Step.Store store && store.bind() != null) {
+            throw error("a spawned store cannot name what it stores");
+        }
         Step.Spawn spawn = new Step.Spawn(origin(process, "spawn " + thread + ": " + access.origin().text()), thread, access);
         unjoined.put(thread, spawn);
         return spawn;
@@ -243,7 +246,7 @@ public final class ScenarioParser {
         if (bind != null && call.equals("fork")) {
             throw error("name the child with 'fork() => " + bind + "'");
         }
-        if (bind != null && syscall == null && !call.equals("memfd_create")) {
+        if (bind != null && syscall == null && !call.equals("memfd_create") && !call.equals("store")) {
             throw error("only system calls give a result to name; '" + call + "' does not");
         }
         Step step = syscall != null ? syscall(process, bind, syscall) : switch (call) {
@@ -252,7 +255,7 @@ public final class ScenarioParser {
             case "fork" -> fork(process);
             case "exit" -> exit(process);
             case "load" -> load(process);
-            case "store" -> store(process);
+            case "store" -> store(process, bind);
             case "pagemap" -> pagemap(process);
             case "pfn" -> pfnCompare(process);
             case "maps" -> mapsAt(process);
@@ -362,7 +365,7 @@ public final class ScenarioParser {
         return new Step.Load(origin(process, text), addr, len, expected, signal, null);
     }
 
-    private Step store(String process) throws LexException, ScenarioSyntaxException {
+    private Step store(String process, String bind) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of store");
         Step.Stored data;
@@ -379,7 +382,10 @@ public final class ScenarioParser {
         }
         expect(")", "after the arguments of store");
         String text = textSoFar();
-        return new Step.Store(origin(process, text), addr, data, signalled());
+        if (bind != null && !(data instanceof Step.Struct)) {
+            throw error("only a stored TYPE{...} can be named; '" + bind + " = store(...)' stores bytes");
+        }
+        return new Step.Store(origin(process, text), addr, data, signalled(), bind);
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {

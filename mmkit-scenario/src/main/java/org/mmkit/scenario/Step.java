@@ -60,8 +60,11 @@ public sealed interface Step {
     record Typed(CType type, Initializer expected) {
     }
 
-    /** {@code store(addr, len, byte)} or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
-    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements MemoryAccess {
+    /**
+     * {@code store(addr, len, byte)}, {@code store(addr, "text")} or {@code [name =] store(addr,
+     * TYPE{...})}, optionally {@code => SIGNAL}; {@code bind} names the stored object's address.
+     */
+    record Store(Origin origin, Expr addr, Stored data, Signalled signal, String bind) implements MemoryAccess {
     }
 
     /** {@code spawn NAME: access}: a new thread of the process performs the access; {@code join} reports it. */

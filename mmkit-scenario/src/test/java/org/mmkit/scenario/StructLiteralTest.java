@@ -87,7 +87,9 @@ class StructLiteralTest {
                 Arguments.of("store(a, uffdio_range{len=1)", "expected '}' to close the uffdio_range value, found ')'"),
                 Arguments.of("store(a, loff_t{1, 2})", "expected '}' to close the loff_t value, found ','"),
                 Arguments.of("load(a, uffdio_range) == 1", "expected '{' to start a value of uffdio_range, found '1'"),
-                Arguments.of("loff_t = munmap(a, 1)", "'loff_t' is reserved and cannot name a result, process or thread"));
+                Arguments.of("loff_t = munmap(a, 1)", "'loff_t' is reserved and cannot name a result, process or thread"),
+                Arguments.of("x = store(a, 1, 2)", "only a stored TYPE{...} can be named; 'x = store(...)' stores bytes"),
+                Arguments.of("spawn t: x = store(a, int{1})", "a spawned store cannot name what it stores"));
     }
 
     @ParameterizedTest
@@ -96,6 +98,23 @@ class StructLiteralTest {
         assertThatThrownBy(() -> ScenarioParser.parse("t.mms", MMAP + text))
                 .isInstanceOf(ScenarioSyntaxException.class)
                 .hasMessage("t.mms:2: " + message);
+    }
+
+    @Test
+    void aNamedObjectIsItsAddressAndNamesTheAddressesInIt() throws Exception {
+        ScenarioResult r = run("""
+                r = store(a+64, uffdio_range{start=a+72, len=1})
+                load(r, uffdio_range) == {start=r+8}
+                mprotect(r - 64, PAGE, PROT_READ) = 0
+                x = store(a+5*PAGE, int{1}) => SIGSEGV
+                load(x, int)
+                """);
+        assertThat(r.transcript()).containsSubsequence(
+                "r = store(a+64, uffdio_range{start=a+72, len=1})",
+                "load(r, uffdio_range) == {start=r+0x8, len=1}",
+                "mprotect(r - 64, PAGE, PROT_READ) = 0",
+                "x = store(a+5*PAGE, int{1}) => SIGSEGV SEGV_MAPERR at <addr>",
+                "FAIL t.mms:6: 'x' has no value: its call on line 5 failed");
     }
 
     @Test
