@@ -20,7 +20,9 @@ public final class Invariants {
      * Throws {@link IllegalStateException} describing the first inconsistency found.
      */
     public static void check(Machine machine) {
-        synchronized (machine.lock) {
+        machine.lock.lock();
+        try {
+            machine.checkOpenLocked();
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
             Map<ShmemFile, Boolean> files = new IdentityHashMap<>();
@@ -70,6 +72,8 @@ public final class Invariants {
             int allocatable = memory.frames() - PhysicalMemory.RESERVED_FRAMES;
             require(memory.freeFrames() == allocatable - used,
                     "free frames " + memory.freeFrames() + " but " + used + " of " + allocatable + " in use");
+        } finally {
+            machine.lock.unlock();
         }
     }
 
