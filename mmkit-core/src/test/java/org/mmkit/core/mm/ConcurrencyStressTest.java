@@ -29,7 +29,7 @@ import org.mmkit.core.SimThread;
  */
 class ConcurrencyStressTest {
     private static final int WORKERS = 3;
-    private static final int STEPS = 300;
+    private static final int STEPS = 150;
 
     @Test
     void workersMapUnmapForkAndAccessWhileAThreadIsBlockedInAFault() throws Exception {
