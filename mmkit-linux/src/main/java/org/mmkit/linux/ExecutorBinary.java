@@ -17,7 +17,7 @@ final class ExecutorBinary {
     /**
      * The executor named by {@value #PROPERTY}, else {@code native/mmkit-executor} in the build
      * directory this class was loaded from: both {@code target/classes} (tests) and
-     * {@code target/mmkit-cli.jar} (the mmkit launcher) sit directly in it.
+     * {@code target/mmkit-linux.jar} (the mmkit launcher) sit directly in it.
      */
     static Path locate() {
         String configured = System.getProperty(PROPERTY);
@@ -25,7 +25,7 @@ final class ExecutorBinary {
                 : loadedFrom().getParent().resolve("native").resolve("mmkit-executor");
         if (!Files.isExecutable(executor)) {
             throw new ExecutorFailure("the native executor " + executor + " is missing or not executable; build it with"
-                    + " ./mvnw package (it needs gcc) or set -D" + PROPERTY + "=PATH");
+                    + " ./mvnw package (it needs gcc and a static libc) or set -D" + PROPERTY + "=PATH");
         }
         return executor;
     }

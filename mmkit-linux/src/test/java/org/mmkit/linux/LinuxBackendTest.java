@@ -2,6 +2,7 @@ package org.mmkit.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mmkit.core.Uapi.MAP_ANONYMOUS;
 import static org.mmkit.core.Uapi.MAP_PRIVATE;
 import static org.mmkit.core.Uapi.MAP_SHARED;
@@ -37,12 +38,15 @@ class LinuxBackendTest {
 
     @BeforeEach
     void start() {
+        assumeTrue(KernelRequirements.root(), "needs root: the scenario processes are privileged");
         backend = new LinuxBackend();
     }
 
     @AfterEach
     void stop() {
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     @Test

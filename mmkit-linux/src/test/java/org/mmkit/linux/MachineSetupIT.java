@@ -21,9 +21,10 @@ import org.mmkit.backend.Requirement;
 
 /**
  * The machine setup changes this machine's swap and huge pages, so these run as root on a machine
- * that has neither (the reference machine), and check that every change is undone.
+ * that has neither (the reference machine), and check that every change is undone. They run as
+ * integration tests (./mvnw verify), apart from the unit tests.
  */
-class MachineSetupTest {
+class MachineSetupIT {
     private static final Requirement SWAP = new Requirement(Requirement.Kind.SWAP, null);
     private static final Requirement HUGETLB = new Requirement(Requirement.Kind.HUGETLB, null);
     private static final SwapSource NO_ZRAM = new SwapSource() {
