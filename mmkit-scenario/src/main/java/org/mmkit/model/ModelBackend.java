@@ -52,6 +52,7 @@ public final class ModelBackend implements Backend {
         return switch (requirement.kind()) {
             case ROOT -> null;
             case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
+            case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
             case KERNEL -> {
                 int wanted = KernelVersion.parse(requirement.argument());
                 yield config.kernelVersion() >= wanted ? null

@@ -114,9 +114,10 @@ public final class ScenarioParser {
                 case "swap" -> Requirement.Kind.SWAP;
                 case "hugetlb" -> Requirement.Kind.HUGETLB;
                 case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
+                case "zero-page" -> Requirement.Kind.ZERO_PAGE;
                 case "thp" -> Requirement.Kind.THP;
                 default -> throw error("unknown requirement '" + word
-                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)");
+                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, thp, kernel >= X.Y)");
             };
             result.add(new Requirement(kind, null));
         }

@@ -33,6 +33,13 @@ class ModelBackendTest {
     }
 
     @Test
+    void theZeroPageFollowsTheConfiguration() {
+        assertThat(unsupported(KernelConfig.linux618(), Kind.ZERO_PAGE, null)).isNull();
+        assertThat(unsupported(KernelConfig.linux618().toBuilder().sharedZeroPage(false).build(), Kind.ZERO_PAGE, null))
+                .isEqualTo("this kernel configuration maps no shared zero page");
+    }
+
+    @Test
     void softDirtyFollowsTheConfiguration() {
         assertThat(unsupported(KernelConfig.linux618(), Kind.SOFT_DIRTY, null))
                 .isEqualTo("soft-dirty is off in this kernel configuration");

@@ -32,6 +32,8 @@ public final class Machine implements AutoCloseable {
     final ReentrantLock lock = new ReentrantLock(true);
     /** Live processes in creation order. */
     final Set<Task> tasks = new LinkedHashSet<>();
+    /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
+    DirectReclaim reclaimer = DirectReclaim.NONE;
     /** Test hook that makes missing faults block; null outside tests. */
     FaultGate faultGate;
     private int nextPid = 1;
@@ -59,6 +61,20 @@ public final class Machine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("kernel is closed");
         }
+    }
+
+    /**
+     * The page allocator ({@code alloc_pages}): a zeroed frame with refcount 1 and no owner, or -1
+     * when RAM is exhausted. When no frame is free and {@code gfp} allows direct reclaim, the
+     * {@link #reclaimer} is asked for one first and the allocation retried if it freed any. Every
+     * page allocation of the model comes here.
+     */
+    int allocatePage(int gfp) {
+        int pfn = memory.allocate();
+        if (pfn < 0 && Gfp.mayReclaim(gfp) && reclaimer.reclaim(this, 1, gfp) > 0) {
+            pfn = memory.allocate();
+        }
+        return pfn;
     }
 
     int allocatePid() {
