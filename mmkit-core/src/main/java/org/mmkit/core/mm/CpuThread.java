@@ -33,6 +33,11 @@ final class CpuThread implements SimThread {
         return waiter.sleeping();
     }
 
+    /** Wakes this thread if it sleeps in a fault (its process exits). Preconditions: the machine lock is held. */
+    void interruptLocked() {
+        waiter.interruptLocked();
+    }
+
     @Override
     public void load(long addr, byte[] dst) {
         task.run(() -> copy(addr, MemorySegment.ofArray(dst), false));

@@ -85,7 +85,10 @@ public final class Machine implements AutoCloseable {
         return nextInode++;
     }
 
-    /** Frees the simulated RAM once; later calls do nothing, later operations throw. */
+    /**
+     * Frees the simulated RAM once and wakes every thread blocked in a fault; later calls do
+     * nothing, later operations (and the woken faults) throw.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -93,6 +96,7 @@ public final class Machine implements AutoCloseable {
             if (!closed) {
                 closed = true;
                 memory.close();
+                tasks.forEach(Task::interruptSleepersLocked);
             }
         } finally {
             lock.unlock();

@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -26,6 +28,8 @@ public final class Task implements SimProcess {
     /** Open descriptors: fd → shmem file (memfds are the only files a scenario opens). */
     final TreeMap<Integer, ShmemFile> files = new TreeMap<>();
     private final CpuThread mainThread;
+    /** Every thread of the process, the main one first. Guarded by the machine lock. */
+    private final List<CpuThread> threads = new ArrayList<>();
 
     Task(Machine machine, boolean privileged, Mm mm) {
         this.machine = machine;
@@ -33,6 +37,7 @@ public final class Task implements SimProcess {
         this.privileged = privileged;
         this.mm = mm;
         this.mainThread = new CpuThread(this);
+        threads.add(mainThread);
         machine.tasks.add(this);
     }
 
@@ -78,8 +83,22 @@ public final class Task implements SimProcess {
      * Preconditions: the machine lock is held; the process is alive.
      */
     void oomKillLocked() {
-        Lifecycle.exit(this);
+        exitLocked();
         oomKilled = true;
+    }
+
+    /**
+     * {@code do_exit}: frees the address space and files; threads blocked in a fault wake up and
+     * find the process gone. Preconditions: the machine lock is held; the process is alive.
+     */
+    private void exitLocked() {
+        Lifecycle.exit(this);
+        interruptSleepersLocked();
+    }
+
+    /** Wakes every thread of the process that sleeps in a fault. Preconditions: the machine lock is held. */
+    void interruptSleepersLocked() {
+        threads.forEach(CpuThread::interruptLocked);
     }
 
     void run(Runnable body) {
@@ -176,7 +195,7 @@ public final class Task implements SimProcess {
 
     @Override
     public void exit() {
-        run(() -> Lifecycle.exit(this));
+        run(this::exitLocked);
     }
 
     @Override
@@ -201,7 +220,11 @@ public final class Task implements SimProcess {
 
     @Override
     public SimThread newThread() {
-        return call(() -> new CpuThread(this));
+        return call(() -> {
+            CpuThread thread = new CpuThread(this);
+            threads.add(thread);
+            return thread;
+        });
     }
 
     /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */

@@ -26,6 +26,7 @@ final class WaitQueue {
             throw new IllegalStateException("wait entry is already queued");
         }
         entry.queued = true;
+        entry.queue = this;
         sleepers.addLast(entry);
     }
 
@@ -57,6 +58,7 @@ final class WaitQueue {
 
     private static void wake(Entry entry) {
         entry.queued = false;
+        entry.queue = null;
         entry.wakeUp.signal();
     }
 
@@ -70,6 +72,8 @@ final class WaitQueue {
         private final Condition wakeUp;
         /** On a queue and not yet woken. Guarded by the machine lock. */
         private boolean queued;
+        /** The queue it is on while {@link #queued}, else null. Guarded by the machine lock. */
+        private WaitQueue queue;
         /** True while the owning thread sleeps with the machine lock released; read without the lock. */
         private volatile boolean sleeping;
 
@@ -97,6 +101,18 @@ final class WaitQueue {
 
         boolean sleeping() {
             return sleeping;
+        }
+
+        /**
+         * Takes the entry off its queue and wakes its thread, as a fatal signal wakes a killable
+         * sleep: for a process that exits or a kernel that closes. Preconditions: the machine lock is held.
+         */
+        void interruptLocked() {
+            machine.assertLocked();
+            if (queued) {
+                queue.sleepers.remove(this);
+                wake(this);
+            }
         }
     }
 }

@@ -56,7 +56,9 @@ class BlockingFaultTest {
     }
 
     private int sleepers(FaultGate gate) {
-        return task.call(() -> gate.queue.sizeLocked());
+        int[] size = new int[1];
+        locked(task.machine, () -> size[0] = gate.queue.sizeLocked());
+        return size[0];
     }
 
     private static CompletableFuture<Void> storeAsync(SimThread thread, long addr, long value) {
@@ -134,28 +136,27 @@ class BlockingFaultTest {
     }
 
     @Test
-    void aThreadWokenAfterItsProcessExitedReportsTheExit() throws Exception {
+    void exitWakesTheProcessesBlockedThreadsWhichReportTheExit() throws Exception {
         long a = anon(1);
         FaultGate gate = gate(task, a, a + PAGE_SIZE);
         SimThread thread = task.newThread();
         CompletableFuture<Void> store = storeAsync(thread, a, 1);
         await(thread::blocked);
         task.exit();
-        locked(task.machine, gate.queue::wakeAllLocked);
+        assertThat(sleepers(gate)).as("the exit took it off the queue").isZero();
         assertThatThrownBy(() -> store.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("process " + task.pid() + " has exited");
         kernel.checkInvariants();
     }
 
     @Test
-    void aThreadWokenAfterTheKernelClosedSaysSo() throws Exception {
+    void closeWakesBlockedThreadsWhichSayTheKernelIsClosed() throws Exception {
         long a = anon(1);
-        FaultGate gate = gate(task, a, a + PAGE_SIZE);
+        gate(task, a, a + PAGE_SIZE);
         SimThread thread = task.newThread();
         CompletableFuture<Void> store = storeAsync(thread, a, 1);
         await(thread::blocked);
         kernel.close();
-        locked(task.machine, gate.queue::wakeAllLocked);
         assertThatThrownBy(() -> store.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("kernel is closed");
     }
