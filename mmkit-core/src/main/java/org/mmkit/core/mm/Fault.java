@@ -65,6 +65,7 @@ final class Fault {
      * @param waiter the caller's wait entry, required when {@code flags} allow retry
      */
     static VmFault resolve(Mm mm, long addr, int flags, WaitQueue.Entry waiter) {
+        mm.machine.assertLocked();
         if (FaultFlags.mayRetry(flags) != (waiter != null)) {
             throw new IllegalArgumentException("a fault that may retry needs a wait entry, and only it");
         }
