@@ -39,8 +39,10 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
 
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
-     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page, mmap base
-     * 128 MiB below the task size (ASLR off: the stack gap is clamped to its 128 MiB minimum).
+     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page,
+     * mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
+     * gap that {@code mmap_base} leaves for the stack is its 128 MiB minimum; the kernel backend's
+     * executor lowers a larger limit).
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;

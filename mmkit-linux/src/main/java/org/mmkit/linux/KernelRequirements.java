@@ -179,8 +179,7 @@ final class KernelRequirements {
             if (page < 0 && page >= -4095) {
                 return "cannot probe " + what + ": mmap failed with " + errnoName(-page);
             }
-            boolean touched = store ? probe.store(LinuxProtocol.SERVING_THREAD, page, new byte[] {1}).ok()
-                    : probe.load(LinuxProtocol.SERVING_THREAD, page, 1).ok();
+            boolean touched = store ? probe.store(page, new byte[] {1}).ok() : probe.load(page, 1).ok();
             if (!touched) {
                 return "cannot probe " + what + ": the access to a new page faulted";
             }

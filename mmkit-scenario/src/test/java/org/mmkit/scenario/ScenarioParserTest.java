@@ -215,6 +215,17 @@ class ScenarioParserTest {
         assertThat(s.steps().getLast().origin().line()).isEqualTo(3);
     }
 
+    @Test
+    void threadsNotJoinedAreJoinedBeforeTheirProcessExits() throws Exception {
+        Scenario s = parse(MMAP + "fork() => child\nin child: spawn t1: load(a, 1)\nspawn t2: load(a, 2)\nin child: exit()\n");
+        assertThat(s.steps()).extracting(st -> st.origin().text())
+                .endsWith("join t1: load(a, 1)", "exit()", "join t2: load(a, 2)");
+        Step.Join atExit = (Step.Join) s.steps().get(4);
+        assertThat(atExit.when()).isEqualTo(Step.Join.When.PROCESS_EXIT);
+        assertThat(atExit.origin().line()).isEqualTo(3);
+        assertThat(((Step.Join) s.steps().getLast()).when()).isEqualTo(Step.Join.When.SCENARIO_END);
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("divergence: x\ndivergence: y", 2, "divergence: given twice"),
@@ -231,6 +242,7 @@ class ScenarioParserTest {
                 Arguments.of("42", 1, "expected a call, found '42'"),
                 Arguments.of("join t1", 1, "unknown thread 't1'"),
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\njoin t1\njoin t1", 4, "thread 't1' was already joined on line 3"),
+                Arguments.of(MMAP + "spawn t1: load(a, 1)\nexit()\njoin t1", 4, "thread 't1' was already joined on line 3"),
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\nspawn t1: load(a, 1)", 3, "'t1' is already defined"),
                 Arguments.of(MMAP + "spawn a: load(a, 1)", 2, "'a' is already defined"),
                 Arguments.of(MMAP + "spawn t1: munmap(a, PAGE)", 2, "a spawned thread runs one load or store, not 'munmap(a, PAGE)'"),
