@@ -139,7 +139,7 @@ final class CpuThread implements SimThread {
         }
         long updated = pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0);
         if (updated != pte) {
-            mm.pageTables.set(pageVa, updated);
+            mm.updatePte(pageVa, updated);
         }
         return (int) PteLayout.pfn(updated);
     }

@@ -121,7 +121,7 @@ final class Fault {
         if (write && !PteLayout.isWritable(pte)) {
             return doWpPage(mm, vma, va, flags, pte, waiter);
         }
-        mm.pageTables.set(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
+        mm.updatePte(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
         return VmFault.DONE;
     }
 
@@ -217,7 +217,7 @@ final class Fault {
      */
     private static int newAnonPage(Mm mm, Vma vma, long va) {
         AnonVma anonVma = mm.anonVma(vma);
-        int pfn = mm.memory.allocate();
+        int pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_ANON | PhysicalMemory.PG_ANON_EXCLUSIVE | PhysicalMemory.PG_SWAPBACKED);
             mm.memory.setOwner(pfn, anonVma, vma.pageIndex(va));
@@ -279,7 +279,7 @@ final class Fault {
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);
         } else {
-            pfn = mm.memory.allocate();
+            pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
             if (pfn >= 0) {
                 file.insert(index, pfn, true);
             }
@@ -323,7 +323,7 @@ final class Fault {
             return handleUserfault();
         }
         if (vma.has(VmFlags.SHARED)) {
-            mm.pageTables.set(va, mkWriteDirty(pte, vma));
+            mm.updatePte(va, mkWriteDirty(pte, vma));
             mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
             return VmFault.DONE;
         }
