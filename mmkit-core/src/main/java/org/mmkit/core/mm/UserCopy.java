@@ -1,90 +1,77 @@
 package org.mmkit.core.mm;
 
-import static org.mmkit.core.Uapi.*;
-
 import java.lang.foreign.MemorySegment;
 
 import org.mmkit.core.Errno;
-import org.mmkit.core.pgtable.PteLayout;
 
 /**
- * The kernel's accesses to user memory ({@code copy_to_user}, {@code copy_from_user}): page by
- * page through the page tables, faulting pages in through {@link Fault#handle} as the exception
- * fixup of a uaccess does. A fault that fails (no VMA, no access, SIGBUS, OOM) ends the copy: no
- * signal is sent, the caller sees the bytes not copied. Callers hold the machine lock.
+ * The kernel's copies to and from a process's memory ({@code copy_to_user},
+ * {@code copy_from_user}): page by page through the MMU walk and, where it misses, the one fault
+ * path, as a uaccess fault is handled — {@code FAULT_FLAG_ALLOW_RETRY} without
+ * {@code FAULT_FLAG_USER}, so it may block and breaks COW like a user store. A fault that fails
+ * stops the copy, which reports the bytes it did not copy ({@code ex_handler_uaccess}); the
+ * {@code ...OrFault} forms turn a short copy into EFAULT, as system calls do.
+ * Callers hold the machine lock (they run inside a system call of {@code task}).
  */
-final class UserCopy {
+public final class UserCopy {
     private UserCopy() {
     }
 
-    /** {@code copy_to_user}: returns the number of bytes NOT copied. */
-    static int copyToUser(Task task, long addr, byte[] src, int off, int len) {
-        return copy(task, addr, src, off, len, true);
+    /**
+     * {@code copy_to_user}: writes {@code len} bytes of {@code src} from {@code off} to user
+     * address {@code addr} of {@code task}. Returns the number of bytes not copied (0 on success).
+     */
+    public static int copyToUser(Task task, long addr, byte[] src, int off, int len) {
+        return copy(task, addr, MemorySegment.ofArray(src).asSlice(off, len), true);
     }
 
-    /** {@code copy_from_user}: returns the number of bytes NOT copied. */
-    static int copyFromUser(Task task, long addr, byte[] dst, int off, int len) {
-        return copy(task, addr, dst, off, len, false);
+    /**
+     * {@code copy_from_user}: reads {@code len} bytes at user address {@code addr} of
+     * {@code task} into {@code dst} from {@code off}. Returns the number of bytes not copied; as
+     * in the kernel, the bytes of {@code dst} that were not copied are zeroed.
+     */
+    public static int copyFromUser(Task task, long addr, byte[] dst, int off, int len) {
+        int notCopied = copy(task, addr, MemorySegment.ofArray(dst).asSlice(off, len), false);
+        MemorySegment.ofArray(dst).asSlice(off + len - notCopied, notCopied).fill((byte) 0);
+        return notCopied;
     }
 
-    /** All of {@code src} to user memory, else EFAULT. */
-    static void copyToUserOrFault(Task task, long addr, byte[] src) {
+    /** {@link #copyToUser} of all of {@code src}; EFAULT if any byte was not copied. */
+    public static void copyToUserOrFault(Task task, long addr, byte[] src) {
         if (copyToUser(task, addr, src, 0, src.length) != 0) {
             throw Errno.EFAULT.exception();
         }
     }
 
-    /** All of {@code dst} from user memory, else EFAULT. */
-    static void copyFromUserOrFault(Task task, long addr, byte[] dst) {
+    /** {@link #copyFromUser} into all of {@code dst}; EFAULT if any byte was not copied. */
+    public static void copyFromUserOrFault(Task task, long addr, byte[] dst) {
         if (copyFromUser(task, addr, dst, 0, dst.length) != 0) {
             throw Errno.EFAULT.exception();
         }
     }
 
-    private static int copy(Task task, long addr, byte[] buffer, int off, int len, boolean toUser) {
-        int done = 0;
-        while (done < len) {
-            long va = addr + done;
-            int pfn = frame(task, va, toUser);
+    /**
+     * Copies between {@code buffer} and user memory; returns the bytes left when a page could not
+     * be accessed. {@code access_ok} first: a range reaching past the task size copies nothing.
+     */
+    private static int copy(Task task, long addr, MemorySegment buffer, boolean write) {
+        task.machine.assertLocked();
+        task.checkAliveLocked();
+        long size = buffer.byteSize();
+        long taskSize = task.machine.config.taskSize();
+        if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(size, taskSize - addr) > 0) {
+            return (int) size;
+        }
+        WaitQueue.Entry waiter = new WaitQueue.Entry(task.machine);
+        int flags = FaultFlags.ALLOW_RETRY | (write ? FaultFlags.WRITE : 0);
+        return (int) (size - CpuThread.copyPages(task.machine, addr, buffer, write, va -> {
+            int pfn = CpuThread.walk(task.mm, va, write);
             if (pfn < 0) {
-                break;
+                VmFault outcome = Fault.resolve(task.mm, va, flags, waiter);
+                task.checkAliveLocked(); // it may have exited while this thread slept
+                pfn = outcome.isError() ? -1 : CpuThread.walk(task.mm, va, write);
             }
-            int inPage = (int) (va & (PAGE_SIZE - 1));
-            int chunk = (int) Math.min(len - done, PAGE_SIZE - inPage);
-            MemorySegment page = task.machine.memory.contents(pfn);
-            MemorySegment user = MemorySegment.ofArray(buffer);
-            if (toUser) {
-                MemorySegment.copy(user, off + done, page, inPage, chunk);
-            } else {
-                MemorySegment.copy(page, inPage, user, off + done, chunk);
-            }
-            done += chunk;
-        }
-        return len - done;
-    }
-
-    /** The frame behind {@code va} for a kernel access, setting accessed/dirty as the MMU does; -1 if the fault fails. */
-    private static int frame(Task task, long va, boolean write) {
-        if (va < 0 || va >= task.machine.config.taskSize()) {
-            return -1; // access_ok
-        }
-        Mm mm = task.mm;
-        long pageVa = va & -PAGE_SIZE;
-        for (int attempt = 0; ; attempt++) {
-            long pte = mm.pte(pageVa);
-            if (Fault.satisfies(pte, write)) {
-                long updated = pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0);
-                if (updated != pte) {
-                    mm.pageTables.set(pageVa, updated);
-                }
-                return (int) PteLayout.pfn(updated);
-            }
-            if (attempt > 0) {
-                throw new IllegalStateException("fault at 0x" + Long.toHexString(va) + " did not resolve");
-            }
-            if (Fault.handle(mm, va, write) != Fault.Result.DONE) {
-                return -1;
-            }
-        }
+            return pfn;
+        }));
     }
 }
