@@ -91,4 +91,50 @@ public final class Uapi {
     // falloc.h
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
     public static final int FALLOC_FL_PUNCH_HOLE = 0x02;
+
+    // fcntl.h (asm-generic): access mode and status flags of an open file, fcntl commands
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    public static final int O_ACCMODE = 3;
+    public static final int O_NONBLOCK = 0x800;
+    /** {@code FASYNC} of the kernel: signal-driven I/O. */
+    public static final int O_ASYNC = 0x2000;
+    public static final int O_LARGEFILE = 0x8000;
+    public static final int F_GETFD = 1;
+    public static final int F_SETFD = 2;
+    public static final int F_GETFL = 3;
+    public static final int FD_CLOEXEC = 1;
+
+    // fs.h: lseek whence
+    public static final int SEEK_SET = 0;
+    public static final int SEEK_CUR = 1;
+    public static final int SEEK_END = 2;
+    public static final int SEEK_DATA = 3;
+    public static final int SEEK_HOLE = 4;
+
+    // asm-generic/ioctls.h: the generic ioctls of fs/ioctl.c
+    public static final int FIONREAD = 0x541B;
+    public static final int FIONBIO = 0x5421;
+    public static final int FIONCLEX = 0x5450;
+    public static final int FIOCLEX = 0x5451;
+    public static final int FIOASYNC = 0x5452;
+    public static final int FIOQSIZE = 0x5460;
+
+    // poll.h
+    public static final int POLLIN = 0x001;
+    public static final int POLLPRI = 0x002;
+    public static final int POLLOUT = 0x004;
+    public static final int POLLERR = 0x008;
+    public static final int POLLHUP = 0x010;
+    public static final int POLLNVAL = 0x020;
+    public static final int POLLRDNORM = 0x040;
+    public static final int POLLWRNORM = 0x100;
+
+    // userfaultfd.h: values that go into its structs (org.mmkit.core.abi has the layouts)
+    public static final long UFFD_API = 0xAA;
+    public static final long UFFDIO_REGISTER_MODE_MISSING = 1L << 0;
+    public static final long UFFDIO_REGISTER_MODE_WP = 1L << 1;
+    public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
+    public static final int UFFD_EVENT_PAGEFAULT = 0x12;
 }

@@ -42,9 +42,13 @@ public final class ModelBackend implements Backend {
     private boolean closed;
 
     /** How a spawned access stands after a wait; a thread parked in the kernel will be a third state. */
+    /** Where a spawned access stands: ended, parked in the kernel waiting for another thread, or neither yet. */
     private enum Progress {
-        ENDED, RUNNING
+        ENDED, BLOCKED, RUNNING
     }
+
+    /** How often a wait for a spawned access looks whether its thread has blocked in the kernel. */
+    private static final Duration SETTLE_POLL = Duration.ofMillis(1);
 
     /** A spawned thread and the outcome of its one access, completed by the Java thread that runs it. */
     private record Spawned(SimThread thread, CompletableFuture<Access> outcome) {
@@ -112,6 +116,12 @@ public final class ModelBackend implements Backend {
                 case FTRUNCATE -> done(() -> p.ftruncate((int) args[0], args[1]));
                 case FALLOCATE -> done(() -> p.fallocate((int) args[0], (int) args[1], args[2], args[3]));
                 case CLOSE -> done(() -> p.close((int) args[0]));
+                case READ -> p.read((int) args[0], args[1], args[2]);
+                case WRITE -> p.write((int) args[0], args[1], args[2]);
+                case LSEEK -> p.lseek((int) args[0], args[1], (int) args[2]);
+                case IOCTL -> p.ioctl((int) args[0], (int) args[1], args[2]);
+                case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
+                case POLL -> p.poll(args[0], args[1], (int) args[2]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
@@ -229,17 +239,25 @@ public final class ModelBackend implements Backend {
      * tell a parked thread yet), so today this waits for the end.
      */
     private static Progress settle(Spawned spawned, Duration limit) {
-        try {
-            spawned.outcome().get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return Progress.RUNNING;
-        } catch (ExecutionException e) {
-            // ended by an exception, which awaitAccess rethrows
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a model thread", e);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                spawned.outcome().get(SETTLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+                return Progress.ENDED;
+            } catch (TimeoutException e) {
+                if (spawned.thread().blocked()) {
+                    return Progress.BLOCKED;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return Progress.RUNNING;
+                }
+            } catch (ExecutionException e) {
+                return Progress.ENDED;   // ended by an exception, which awaitAccess rethrows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a model thread", e);
+            }
         }
-        return Progress.ENDED;
     }
 
     private static Access load(SimThread thread, long addr, int len) {

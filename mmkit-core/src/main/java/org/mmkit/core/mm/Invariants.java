@@ -22,15 +22,23 @@ public final class Invariants {
      * Throws {@link IllegalStateException} describing the first inconsistency found.
      */
     public static void check(Machine machine) {
-        synchronized (machine.lock) {
+        machine.lock.lock();
+        try {
+            machine.checkOpenLocked();
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
             Map<ShmemFile, Integer> files = new IdentityHashMap<>();
+            Map<OpenFile, Integer> descriptors = new IdentityHashMap<>();
             Map<AnonVma, Boolean> anonVmas = new IdentityHashMap<>();
             Map<Vma, Boolean> live = new IdentityHashMap<>();
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
-                task.files.values().forEach(f -> files.putIfAbsent(f, 0));
+                for (OpenFile open : task.files.files()) {
+                    descriptors.merge(open, 1, Integer::sum);
+                    if (open.ops instanceof ShmemFileOperations shmem) {
+                        files.putIfAbsent(shmem.inode, 0);
+                    }
+                }
                 long prevEnd = 0;
                 for (var entry : mm.vmas.entries()) {
                     Vma vma = entry.value();
@@ -61,6 +69,8 @@ public final class Invariants {
                             "anon_vma links a VMA that is gone or not chained to it: " + vma);
                 }
             }
+            descriptors.forEach((open, count) -> require(open.references() == count,
+                    "open file with " + open.references() + " references but " + count + " descriptors"));
             Map<Integer, Integer> cacheRefs = new HashMap<>();
             for (var file : files.entrySet()) {
                 require(file.getKey().mappings.size() == file.getValue(),
@@ -92,6 +102,8 @@ public final class Invariants {
             require(memory.freeFrames() == allocatable - used,
                     "free frames " + memory.freeFrames() + " but " + used + " of " + allocatable + " in use");
             checkLru(memory);
+        } finally {
+            machine.lock.unlock();
         }
     }
 
