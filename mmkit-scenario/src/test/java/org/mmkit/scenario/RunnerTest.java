@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.mmkit.backend.Requirement;
+import org.mmkit.core.KernelConfig;
+import org.mmkit.model.ModelBackend;
 import org.mmkit.scenario.ScenarioResult.Status;
 
 class RunnerTest {
@@ -233,6 +235,25 @@ class RunnerTest {
         assertThat(survivor.status()).isEqualTo(Status.PASSED);
         // the fake counts the kill as the child's exit; the runner exits only main
         assertThat(fake.exits).isEqualTo(2);
+    }
+
+    /**
+     * The model's OOM killer ends the faulting process (mm/oom_kill.c, as core models it); the
+     * kernel backend cannot run this safely, see scenarios/oom/.
+     */
+    @Test
+    void onTheModelAnOomKilledProcessIsGoneAndItsMemoryFree() throws Exception {
+        String hog = "b = mmap(NULL, 100*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE, -1, 0)\n"
+                + "fork() => hog\nin hog: store(b, 100*PAGE, 1) => SIGKILL\n";
+        try (ModelBackend model = new ModelBackend(KernelConfig.linux618().toBuilder().ramPages(64).build())) {
+            ScenarioResult survivor = Runner.run(ScenarioParser.parse("t.mms", hog + "store(b, 32*PAGE, 2)\n"), model, false);
+            assertThat(survivor.status()).as(String.join("\n", survivor.transcript())).isEqualTo(Status.PASSED);
+        }
+        try (ModelBackend model = new ModelBackend(KernelConfig.linux618().toBuilder().ramPages(64).build())) {
+            ScenarioResult r = Runner.run(ScenarioParser.parse("t.mms", hog + "in hog: load(b, 1)\n"), model, false);
+            assertThat(r.transcript()).endsWith("in hog: store(b, 100*PAGE, 1) => SIGKILL",
+                    "FAIL t.mms:4: process 'hog' is not running");
+        }
     }
 
     @Test
