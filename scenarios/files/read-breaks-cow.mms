@@ -2,6 +2,7 @@
 # a page of its own and the other process keeps the old bytes. Descriptors are shared by fork,
 # with one file position.
 # Source: kernel/fork.c dup_fd, mm/memory.c do_wp_page reached from the uaccess fault.
+requires: root
 buf = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 fd = memfd_create("cow", 0)
 store(buf, "ab")

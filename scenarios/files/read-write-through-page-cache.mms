@@ -3,6 +3,7 @@
 # bytes, and a read of a hole gives zeros.
 # Source: mm/shmem.c shmem_file_read_iter, shmem_file_write_iter (generic_perform_write),
 # fs/read_write.c vfs_read/vfs_write.
+requires: root
 buf = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 fd = memfd_create("rw", 0)
 store(buf, "hello")

@@ -1,7 +1,6 @@
 # maps lists the process's VMAs that touch the scenario's mappings; with nothing else in the
 # scenario's area (the executor's image, vDSO and stack lie out of its reach), a forked child
 # and a new process see the same as the model.
-requires: root
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 b = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 fd = memfd_create("image", 0)

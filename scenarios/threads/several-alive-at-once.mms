@@ -1,6 +1,7 @@
 # Several threads of one process are alive at once: each is spawned, the scenario goes on, and
 # joins report them in any order. A spawn returns once its access has ended (none of these
 # blocks), so the main thread sees the threads' stores before their joins.
+requires: root
 a = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 munmap(a+2*PAGE, PAGE)
 spawn t1: store(a, 4, 0x11)
