@@ -5,6 +5,8 @@ package org.mmkit.core;
  * would decide it ({@code do_user_addr_fault} → {@code bad_area} or {@code do_sigbus}).
  */
 public final class MemoryFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final Signal signal;
     private final int code;
     private final long address;
