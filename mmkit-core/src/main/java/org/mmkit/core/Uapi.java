@@ -8,9 +8,12 @@ public final class Uapi {
     private Uapi() {
     }
 
-    public static final long PAGE_SIZE = 4096;
+    // The x86-64 page geometry, defined here once for the whole model.
     public static final int PAGE_SHIFT = 12;
-    public static final long PMD_SIZE = 2L << 20;
+    public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
+    /** A PMD maps 2 MiB: the size of a transparent or hugetlb huge page. */
+    public static final int PMD_SHIFT = 21;
+    public static final long PMD_SIZE = 1L << PMD_SHIFT;
 
     // mman-common.h
     public static final int PROT_NONE = 0x0;

@@ -2,8 +2,8 @@ package org.mmkit.core.mm;
 
 import java.util.Map;
 
+import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
-import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PteLayout;
 
 /** Process creation and teardown: {@code fork} ({@code kernel/fork.c: dup_mmap}, {@code mm/memory.c: copy_page_range}) and {@code exit} ({@code exit_mmap}). */
@@ -45,12 +45,12 @@ final class Lifecycle {
      */
     private static void copyPageRange(Mm from, Mm to, Vma vma) {
         PhysicalMemory memory = from.memory;
-        for (long block = vma.start & -PageTables.PMD_SIZE; block < vma.end; block += PageTables.PMD_SIZE) {
+        for (long block = vma.start & -Uapi.PMD_SIZE; block < vma.end; block += Uapi.PMD_SIZE) {
             if (from.pageTables.pteTableId(block) < 0) {
                 continue;
             }
             long first = Math.max(block, vma.start);
-            long last = Math.min(block + PageTables.PMD_SIZE, vma.end);
+            long last = Math.min(block + Uapi.PMD_SIZE, vma.end);
             for (long va = first; va < last; va += 4096) {
                 long pte = from.pte(va);
                 if (!PteLayout.isPresent(pte)) {

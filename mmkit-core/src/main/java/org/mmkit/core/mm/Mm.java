@@ -1,6 +1,7 @@
 package org.mmkit.core.mm;
 
 import org.mmkit.core.Errno;
+import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PteLayout;
@@ -337,14 +338,14 @@ final class Mm {
      * PTE tables left empty are freed.
      */
     void zapRange(long start, long end, boolean dropGuards, boolean reclaimTables) {
-        for (long block = start & -PageTables.PMD_SIZE; block < end; block += PageTables.PMD_SIZE) {
+        for (long block = start & -Uapi.PMD_SIZE; block < end; block += Uapi.PMD_SIZE) {
             int id = pageTables.pteTableId(block);
             if (id < 0) {
                 continue;
             }
             long[] table = pageTables.table(id);
             long from = Math.max(start, block);
-            long to = Math.min(end, block + PageTables.PMD_SIZE);
+            long to = Math.min(end, block + Uapi.PMD_SIZE);
             for (long va = from; va < to; va += 4096) {
                 int index = PageTables.pteIndex(va);
                 long pte = table[index];
