@@ -16,6 +16,12 @@ package org.mmkit.core;
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
         long mmapBase, long mmapMinAddr, boolean softDirty) {
 
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException for RAM outside [16 pages, 2^31 pages], a map count below 1,
+     *         or an unaligned or misordered task size and mmap base
+     */
     public KernelConfig {
         if (ramPages < 16 || ramPages > (1L << 31)) {
             throw new IllegalArgumentException("ramPages must be in [16, 2^31]: " + ramPages);
@@ -32,12 +38,19 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
      * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, mmap base
      * 128 MiB below the task size (ASLR off: the stack gap is clamped to its 128 MiB minimum).
+     *
+     * @return the profile
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
         return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false);
     }
 
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a builder to change some values of a copy
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -62,25 +75,55 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             softDirty = c.softDirty;
         }
 
+        /**
+         * Sets the simulated RAM in page frames.
+         *
+         * @param pages frames of 4 KiB, the two reserved ones included
+         * @return this builder
+         */
         public Builder ramPages(long pages) {
             ramPages = pages;
             return this;
         }
 
+        /**
+         * Sets the simulated RAM in bytes.
+         *
+         * @param bytes the size, rounded down to whole pages
+         * @return this builder
+         */
         public Builder ramBytes(long bytes) {
             return ramPages(bytes >>> Uapi.PAGE_SHIFT);
         }
 
+        /**
+         * Sets {@code vm.max_map_count}.
+         *
+         * @param count the most VMAs one address space may have
+         * @return this builder
+         */
         public Builder maxMapCount(int count) {
             maxMapCount = count;
             return this;
         }
 
+        /**
+         * Sets whether the kernel is built with soft-dirty tracking.
+         *
+         * @param on true for {@code CONFIG_MEM_SOFT_DIRTY}
+         * @return this builder
+         */
         public Builder softDirty(boolean on) {
             softDirty = on;
             return this;
         }
 
+        /**
+         * The configuration.
+         *
+         * @return a new configuration with the values set
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty);
         }

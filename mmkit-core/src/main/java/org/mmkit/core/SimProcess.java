@@ -8,79 +8,243 @@ package org.mmkit.core;
  * Instances come from {@link Kernel#newProcess}; every method is thread-safe.
  */
 public interface SimProcess {
+    /**
+     * The process id, unique within its {@link Kernel}.
+     *
+     * @return the pid, from 1 in creation order
+     */
     int pid();
 
-    /** Whether this process holds CAP_SYS_ADMIN (sees PFNs in pagemap). */
+    /**
+     * Whether this process holds CAP_SYS_ADMIN (sees PFNs in pagemap).
+     *
+     * @return true for a privileged process
+     */
     boolean privileged();
 
+    /**
+     * {@code mmap}: maps anonymous memory or a file ({@code do_mmap}).
+     *
+     * @param addr the requested address: a hint, or exact with {@link Uapi#MAP_FIXED}
+     * @param len the length in bytes, rounded up to whole pages
+     * @param prot {@link Uapi#PROT_READ} and the other {@code PROT_*} bits
+     * @param flags {@link Uapi#MAP_PRIVATE} or {@link Uapi#MAP_SHARED} and other {@code MAP_*} bits
+     * @param fd the file to map, or -1 for anonymous memory
+     * @param offset the file offset of the first page, page-aligned
+     * @return the start of the new mapping
+     * @throws ErrnoException with the errno Linux returns, e.g. EINVAL, ENOMEM, EBADF, EACCES
+     */
     long mmap(long addr, long len, long prot, long flags, int fd, long offset);
 
+    /**
+     * {@code munmap}: removes the mappings of a range ({@code do_vmi_munmap}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @throws ErrnoException EINVAL for an unaligned or empty range, ENOMEM past the VMA limit
+     */
     void munmap(long addr, long len);
 
+    /**
+     * {@code mprotect}: changes the protection of the mapped range ({@code do_mprotect_pkey}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @param prot the new {@code PROT_*} bits
+     * @throws ErrnoException ENOMEM where a page of the range is unmapped, EACCES beyond the file's mode
+     */
     void mprotect(long addr, long len, long prot);
 
+    /**
+     * {@code mremap}: grows, shrinks or moves a mapping ({@code mm/mremap.c}).
+     *
+     * @param oldAddr the page-aligned start of the mapping
+     * @param oldLen its length in bytes (0 with {@link Uapi#MREMAP_MAYMOVE} duplicates a shared mapping)
+     * @param newLen the new length in bytes
+     * @param flags {@link Uapi#MREMAP_MAYMOVE}, {@link Uapi#MREMAP_FIXED}, {@link Uapi#MREMAP_DONTUNMAP}
+     * @param newAddr the destination with {@link Uapi#MREMAP_FIXED}, else ignored
+     * @return the address of the mapping afterwards
+     * @throws ErrnoException with the errno Linux returns, e.g. EINVAL, ENOMEM, EFAULT
+     */
     long mremap(long oldAddr, long oldLen, long newLen, long flags, long newAddr);
 
+    /**
+     * {@code madvise}: gives advice about a range ({@code mm/madvise.c}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @param advice a {@code MADV_*} value of {@link Uapi}
+     * @throws ErrnoException EINVAL for unknown advice, ENOMEM where the range is unmapped
+     */
     void madvise(long addr, long len, int advice);
 
+    /**
+     * {@code mlock}: locks the pages of a range in memory, faulting them in.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @throws ErrnoException ENOMEM where the range is unmapped
+     */
     void mlock(long addr, long len);
 
+    /**
+     * {@code mlock2}: {@link #mlock}, or with {@link Uapi#MLOCK_ONFAULT} locking pages as they are faulted in.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @param flags 0 or {@link Uapi#MLOCK_ONFAULT}
+     * @throws ErrnoException EINVAL for unknown flags, ENOMEM where the range is unmapped
+     */
     void mlock2(long addr, long len, long flags);
 
+    /**
+     * {@code munlock}: unlocks the pages of a range.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @throws ErrnoException ENOMEM where the range is unmapped
+     */
     void munlock(long addr, long len);
 
-    /** {@code mincore}: one byte per page of the range, bit 0 set when the page is resident. */
+    /**
+     * {@code mincore}: which pages of a range are resident.
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes
+     * @return one byte per page of the range, bit 0 set when the page is resident
+     * @throws ErrnoException EINVAL for an unaligned start, ENOMEM where the range is unmapped
+     */
     byte[] mincore(long addr, long len);
 
+    /**
+     * {@code memfd_create}: a new anonymous shared-memory file of size 0.
+     *
+     * @param name the name shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
+     * @param flags {@code MFD_*} bits of {@link Uapi}
+     * @return the new file descriptor
+     * @throws ErrnoException EINVAL for a name too long or unknown flags
+     */
     int memfdCreate(String name, long flags);
 
+    /**
+     * {@code ftruncate}: sets a file's size; pages past the new end are dropped from every mapping.
+     *
+     * @param fd an open file descriptor
+     * @param length the new size in bytes
+     * @throws ErrnoException EBADF for a descriptor not open, EINVAL for a negative length
+     */
     void ftruncate(int fd, long length);
 
+    /**
+     * {@code fallocate}: allocates or punches out a byte range of a file.
+     *
+     * @param fd an open file descriptor
+     * @param mode 0, or {@code FALLOC_FL_*} bits of {@link Uapi}
+     * @param offset the first byte of the range
+     * @param len the length of the range in bytes
+     * @throws ErrnoException EBADF, EINVAL, EOPNOTSUPP or ENOSPC as Linux returns them
+     */
     void fallocate(int fd, int mode, long offset, long len);
 
+    /**
+     * {@code close}: releases a file descriptor; mappings of the file stay.
+     *
+     * @param fd an open file descriptor
+     * @throws ErrnoException EBADF for a descriptor not open
+     */
     void close(int fd);
 
-    /** {@code fork()}: a child with a copy-on-write copy of this address space. */
+    /**
+     * {@code fork()}: a child with a copy-on-write copy of this address space.
+     *
+     * @return the child process
+     * @throws ErrnoException ENOMEM when memory runs out while copying
+     */
     SimProcess fork();
 
     /** {@code exit()}: frees the address space and closes every descriptor. */
     void exit();
 
-    /** The main thread, which {@code load}/{@code store} of this interface use. */
+    /**
+     * The main thread, which {@code load}/{@code store} of this interface use.
+     *
+     * @return the thread created with the process
+     */
     SimThread mainThread();
 
-    /** A new thread sharing this address space ({@code clone(CLONE_VM)}), with its own TLB. */
+    /**
+     * A new thread sharing this address space ({@code clone(CLONE_VM)}), with its own TLB.
+     *
+     * @return the new thread
+     */
     SimThread newThread();
 
-    /** {@link SimThread#load} on the main thread. */
+    /**
+     * {@link SimThread#load} on the main thread.
+     *
+     * @param addr the first byte to read
+     * @param dst receives {@code dst.length} bytes
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void load(long addr, byte[] dst) {
         mainThread().load(addr, dst);
     }
 
-    /** {@link SimThread#store} on the main thread. */
+    /**
+     * {@link SimThread#store} on the main thread.
+     *
+     * @param addr the first byte to write
+     * @param src the bytes to write
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void store(long addr, byte[] src) {
         mainThread().store(addr, src);
     }
 
-    /** {@link SimThread#loadLong} on the main thread. */
+    /**
+     * {@link SimThread#loadLong} on the main thread.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @return the little-endian value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default long loadLong(long addr) {
         return mainThread().loadLong(addr);
     }
 
-    /** {@link SimThread#storeLong} on the main thread. */
+    /**
+     * {@link SimThread#storeLong} on the main thread.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @param value the value, stored little-endian
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void storeLong(long addr, long value) {
         mainThread().storeLong(addr, value);
     }
 
-    /** The text of {@code /proc/PID/maps}. */
+    /**
+     * The text of {@code /proc/PID/maps}.
+     *
+     * @return one line per VMA, as Linux formats it
+     */
     String maps();
 
-    /** The text of {@code /proc/PID/smaps}. */
+    /**
+     * The text of {@code /proc/PID/smaps}.
+     *
+     * @return each VMA's maps line followed by its memory counters
+     */
     String smaps();
 
     /**
-     * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process.
+     * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process. Decode
+     * the entries with {@link org.mmkit.core.abi.PagemapEntryLayout}.
+     *
+     * @param offset the file offset: {@code address / PAGE_SIZE * 8}, a multiple of 8
+     * @param buf receives the little-endian 8-byte entries
      * @return bytes read (0 at EOF)
+     * @throws ErrnoException EINVAL for an offset or length that is not a multiple of 8
      */
     int pagemapRead(long offset, byte[] buf);
 }

@@ -7,15 +7,39 @@ package org.mmkit.core;
  * machine.
  */
 public interface SimThread {
-    /** Reads {@code dst.length} bytes at {@code addr}, faulting pages in as CPU loads would. */
+    /**
+     * Reads {@code dst.length} bytes at {@code addr}, faulting pages in as CPU loads would.
+     *
+     * @param addr the first byte to read
+     * @param dst receives the bytes
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS; {@code dst} may be partly filled
+     */
     void load(long addr, byte[] dst);
 
-    /** Writes {@code src} at {@code addr}; a store that faults midway leaves the pages before it written. */
+    /**
+     * Writes {@code src} at {@code addr}; a store that faults midway leaves the pages before it written.
+     *
+     * @param addr the first byte to write
+     * @param src the bytes to write
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     void store(long addr, byte[] src);
 
-    /** A little-endian 64-bit load, as {@code *(uint64_t *)addr}. */
+    /**
+     * A little-endian 64-bit load, as {@code *(uint64_t *)addr}.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @return the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     long loadLong(long addr);
 
-    /** A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}. */
+    /**
+     * A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @param value the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     void storeLong(long addr, long value);
 }
