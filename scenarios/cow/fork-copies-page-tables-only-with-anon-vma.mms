@@ -3,7 +3,7 @@
 # child; once a private file mapping has a COW copy, all its PTEs are copied, file pages too.
 # Source: kernel-spec.md §10 (page tables copied only for VMAs with an anon_vma), kernel/fork.c
 # dup_mmap / mm/memory.c vma_needs_copy.
-requires: root
+requires: root, zero-page
 z = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 load(z, 2*PAGE) == 0
 fd = memfd_create("fork", 0)

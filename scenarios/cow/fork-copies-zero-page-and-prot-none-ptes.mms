@@ -4,7 +4,7 @@
 # Source: kernel-spec.md §10 (copy_page_range), §1.5.
 # Whether a later write reuses a formerly shared page in place is not checked: the kernel
 # copies instead while another CPU's LRU batch still holds a reference to the page.
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, 1, 0x11)
 load(a+PAGE, 1) == 0

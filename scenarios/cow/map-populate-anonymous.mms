@@ -2,7 +2,7 @@
 # zero page (present, not in Rss), a writable one with new exclusive pages; MAP_LOCKED
 # populates the same way and sets VM_LOCKED.
 # Source: kernel-spec.md §9.1 (MAP_POPULATE/MAP_LOCKED prefault).
-requires: root
+requires: root, zero-page
 r = mmap(NULL, 2*PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0)
 pagemap(r, 2) == present*2
 pfn(r) == pfn(r+PAGE)

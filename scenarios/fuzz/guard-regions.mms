@@ -27,18 +27,18 @@ vmas(a, 8*PAGE) == 1
 smaps(a).Rss == 8 kB
 madvise(a, 8*PAGE, MADV_DONTNEED) = 0
 pagemap(a, 5) == none, swapped|guard*2, none*2
-madvise(a, 8*PAGE, MADV_POPULATE_READ) = -1 EFAULT
+madvise(a+PAGE, 7*PAGE, MADV_POPULATE_READ) = -1 EFAULT
 fork() => c
-in c: pagemap(a, 5) == present, swapped|guard*2, none*2
+in c: pagemap(a, 5) == none, swapped|guard*2, none*2
 in c: load(a+PAGE, 1) => SIGSEGV SEGV_MAPERR at a+0x1000
 in c: madvise(a+PAGE, PAGE, MADV_GUARD_REMOVE) = 0
 in c: load(a+PAGE, 1) == 0x00
-pagemap(a, 5) == present, swapped|guard*2, none*2
+pagemap(a, 5) == none, swapped|guard*2, none*2
 mlock(a+4*PAGE, PAGE) = 0
 madvise(a+4*PAGE, PAGE, MADV_GUARD_INSTALL) = -1 EINVAL
 madvise(a+4*PAGE, PAGE, MADV_GUARD_REMOVE) = 0
 mremap(a, 4*PAGE, 4*PAGE, MREMAP_MAYMOVE|MREMAP_FIXED, r+48*PAGE) = r+0x30000
-pagemap(r+48*PAGE, 4) == present, swapped|guard*2, none
+pagemap(r+48*PAGE, 4) == none, swapped|guard*2, none
 mprotect(r+8*PAGE, 3*PAGE, PROT_READ) = 0
 load(r+8*PAGE, 1) => SIGSEGV SEGV_MAPERR at r+0x8000
 munmap(r+8*PAGE, PAGE) = 0

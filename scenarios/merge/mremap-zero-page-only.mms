@@ -2,7 +2,7 @@
 # anon_vma: moved next to another unfaulted VMA it still counts as unfaulted, its page
 # offset is relocated and the two merge; the zero-page entries move along.
 # Source: kernel-spec.md §9.4 (relocated vm_pgoff of unfaulted VMAs), §9.5, §1.4.
-requires: root
+requires: root, zero-page
 r = mmap(NULL, 32*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 a = mmap(r+PAGE, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = r+PAGE
 b = mmap(r+10*PAGE, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = r+10*PAGE

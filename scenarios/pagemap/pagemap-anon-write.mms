@@ -1,7 +1,7 @@
 # A write fault on private anonymous memory maps a new page of its own: present and
 # exclusive, not file; each written page is a different frame.
 # Source: kernel-spec.md §1.5, §1.6 (anon write → 0x81…).
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, 1, 0x01)
 pagemap(a, 2) == present|exclusive@P1, none

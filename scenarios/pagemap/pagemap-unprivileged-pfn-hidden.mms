@@ -1,6 +1,7 @@
 # A reader without CAP_SYS_ADMIN sees frame 0 in every pagemap entry, with the flag bits
 # unchanged.
 # Source: kernel-spec.md §1.3 (non-root saw 0x8100000000000000 for a written anon page).
+requires: zero-page
 process p unprivileged
 in p: a = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 in p: store(a, 1, 0x11)

@@ -1,7 +1,7 @@
 # A read fault on private anonymous memory maps the shared zero page: present, but neither
 # exclusive (the zero page has no mapcount) nor file; every such page is the same frame.
 # Source: kernel-spec.md §1.4, §1.6 (anon read fault → 0x80… | zero_pfn).
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 load(a, 2*PAGE) == 0
 pagemap(a, 2) == present*2

@@ -2,7 +2,7 @@
 # Rss 12 kB all private dirty; after fork they are shared dirty with Pss halved; once the
 # parent writes one page that page is private again.
 # Source: kernel-spec.md §10 (smaps observed values, without the swapped page).
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, 3*PAGE, 0x11)
 load(a+3*PAGE, 1) == 0

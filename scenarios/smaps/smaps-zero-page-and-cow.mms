@@ -1,7 +1,7 @@
 # The shared zero page is not counted in Rss; a private file mapping's read page counts as
 # clean and not anonymous, and its COW copy as private dirty anonymous memory.
 # Source: kernel-spec.md §10 (Rss excludes the zero page; Anonymous = anon folios).
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 load(a, 2*PAGE) == 0
 smaps(a).Rss == 0 kB

@@ -5,6 +5,7 @@
 # so the walk stops right after it.
 # Source: kernel-spec.md §8 (end wraps → EINVAL, holes → ENOMEM), §9.3 (holes → ENOMEM);
 # mm/madvise.c madvise_walk_vmas, mm/mlock.c apply_vma_lock_flags, mm/mprotect.c.
+requires: zero-page
 r = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 munmap(r+2*PAGE, PAGE) = 0
 mprotect(r, 0x8000000000000000, PROT_READ) = -1 ENOMEM

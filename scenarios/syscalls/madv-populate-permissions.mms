@@ -2,6 +2,7 @@
 # memory: an exec-only mapping refuses both (EINVAL), a read+exec one can be read-
 # populated, and read-only shared or private file mappings refuse write-population.
 # Source: kernel-spec.md §8 (POPULATE: insufficient permission → EINVAL).
+requires: zero-page
 x = mmap(NULL, 2*PAGE, PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 madvise(x, 2*PAGE, MADV_POPULATE_READ) = -1 EINVAL
 madvise(x, 2*PAGE, MADV_POPULATE_WRITE) = -1 EINVAL

@@ -2,7 +2,7 @@
 # after, all are (the zero page for anonymous memory: present, not exclusive), and
 # pages already written keep their own frames.
 # Source: selftests madv_populate.c test_populate_read; kernel-spec.md §8.
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a+3*PAGE, 1, 0x44)
 pagemap(a, 4) == none*3, present|exclusive@P1

@@ -3,6 +3,7 @@
 # write-only one private pages, and exec-only or write-only shared file mappings and a
 # read-only private one map the page cache pages.
 # Source: kernel-spec.md §9 (mlock populate); mm/gup.c populate_vma_page_range.
+requires: zero-page
 x = mmap(NULL, 2*PAGE, PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock(x, 2*PAGE) = 0
 pagemap(x, 2) == present

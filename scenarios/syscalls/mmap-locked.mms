@@ -2,7 +2,7 @@
 # present and counted in smaps Locked. A read-only private mapping is populated with the
 # shared zero page, which is present but counts neither in Rss nor in Locked.
 # Source: kernel-spec.md §9.1 (MAP_LOCKED prefault), §10 (smaps Locked).
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 4*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_LOCKED, -1, 0)
 vmflags(a) == rd wr mr mw me lo ac
 pagemap(a, 4) == present|exclusive

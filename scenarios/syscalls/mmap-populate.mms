@@ -2,7 +2,7 @@
 # faults (private exclusive pages), a read-only one with the zero page, a shared
 # anonymous one with its shmem pages (present, file, exclusive).
 # Source: kernel-spec.md §9.1 (MAP_POPULATE prefault semantics).
-requires: root
+requires: root, zero-page
 w = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0)
 pagemap(w, 3) == present|exclusive
 smaps(w).Rss == 12 kB

@@ -4,7 +4,7 @@
 # is faulted in.
 # Source: kernel-spec.md §9.3; mm/mprotect.c mprotect_fixup, mm/gup.c
 # populate_vma_page_range.
-requires: root
+requires: root, zero-page
 b = mmap(NULL, 3*PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 mlock(b, 3*PAGE) = 0
 pagemap(b, 3) == present@P1*3

@@ -2,7 +2,7 @@
 # still reports them present with the same frames, and restoring the protection
 # gives back the same data.
 # Source: kernel-spec.md §9.3 (PROT_NONE PTEs stay present), §1.1.
-requires: root
+requires: root, zero-page
 a = mmap(NULL, 3*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 store(a, PAGE, 0x11)
 load(a+PAGE, 1) == 0

@@ -10,26 +10,27 @@
  *
  * The scenario's memory accesses happen here, so a fault must not kill the process: SIGSEGV and
  * SIGBUS raised during a load or store are caught and reported. Loads and stores run on the
- * thread that serves the connection or on a spawned thread (a pthread on a static stack), which
- * the serving thread waits for: the reply buffer is shared. The executor never allocates
- * memory while serving (static buffers, no stdio), so it does not map anything in the scenario's
- * way.
+ * thread that serves the connection, or on a spawned thread (a pthread on a static stack) that
+ * performs one access and replies by itself, with its own reply buffer and its id in the reply
+ * header, while the serving thread goes on serving. The executor never allocates memory while
+ * serving (static buffers, no stdio), so it does not map anything in the scenario's way.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
-#include <semaphore.h>
 #include <linux/capability.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -38,26 +39,31 @@
 #include <time.h>
 #include <unistd.h>
 
+/* glibc calls these through the vDSO, which clear_scenario_area moves away from where glibc found it. */
+#pragma GCC poison clock_gettime clock_getres gettimeofday time sched_getcpu getcpu
+
 #if !defined(__x86_64__)
 #error "mmkit-executor issues raw x86-64 system calls"
 #endif
 
-/* Requests (driver to executor). */
+/* Requests (driver to executor), all answered by the serving thread. */
 enum op {
     OP_SYSCALL = 1,       /* u64 nr, u64 args[6]            -> OK i64 raw result */
     OP_MEMFD_CREATE = 2,  /* u64 flags, name bytes          -> OK i64 raw result */
     OP_MINCORE = 3,       /* u64 addr, u64 len              -> OK i64 raw result, vector if 0 */
-    OP_LOAD = 4,          /* u32 thread, u64 addr, u32 len  -> OK bytes | SIGNAL */
-    OP_STORE = 5,         /* u32 thread, u64 addr, bytes    -> OK | SIGNAL */
+    OP_LOAD = 4,          /* u64 addr, u32 len              -> MORE bytes* then OK bytes | SIGNAL */
+    OP_STORE = 5,         /* u64 addr, bytes                -> OK | SIGNAL */
     OP_PAGEMAP_READ = 6,  /* u64 offset, u32 count          -> OK i64 raw result, bytes read */
     OP_PROC_TEXT = 7,     /* u32 file (0 maps, 1 smaps)     -> MORE text* then OK text */
     OP_FORK = 8,          /*                                -> OK i64 child pid or -errno */
     OP_EXIT = 9,          /*                                -> nothing: the process _exit(0)s */
-    OP_STALL = 10,        /* u32 thread, u32 milliseconds   -> OK after sleeping (tests only) */
-    OP_SPAWN_THREAD = 11, /*                                -> OK i64 thread id (1, 2...) or -errno */
+    OP_STALL = 10,        /* u32 milliseconds               -> OK after sleeping (tests only) */
+    OP_SPAWN = 11,        /* u32 op (LOAD, STORE or STALL), that op's payload
+                                                            -> OK i64 thread id (1, 2...) or -EAGAIN;
+                                                               then the thread's own replies to the op */
 };
 
-/* The thread of a load, store or stall: 0 is the serving thread, else an id from OP_SPAWN_THREAD. */
+/* The thread of a reply: 0 is the serving thread, else an id from OP_SPAWN. */
 #define SERVING_THREAD 0u
 
 /* Replies (executor to driver). */
@@ -69,8 +75,10 @@ enum status {
     ST_HELLO = 4,   /* first frame of a connection: u64 pid, u64 ppid, token */
 };
 
-/* Every frame: u32 op or status, u32 payload length, payload; little-endian like the CPU. */
-#define HEADER_BYTES 8u
+/* A request: u32 op, u32 payload length, payload. A reply: u32 status, u32 thread, u32 payload
+   length, payload. Little-endian like the CPU. */
+#define REQUEST_HEADER_BYTES 8u
+#define REPLY_HEADER_BYTES 12u
 /* The largest load, store, mincore vector, pagemap read or text chunk of one frame. */
 #define MAX_TRANSFER (1u << 20)
 /* Room for the largest request: a store's address plus its bytes, and a NUL after a name. */
@@ -81,8 +89,13 @@ enum status {
 #define NOBODY 65534u
 
 static uint8_t request[REQUEST_BYTES + 1];
-/* Room for a header, a result and a transfer. */
-static uint8_t reply[HEADER_BYTES + 8 + MAX_TRANSFER];
+/* The serving thread's replies: room for a header, a result and a transfer. */
+static uint8_t serving_reply[REPLY_HEADER_BYTES + 8 + MAX_TRANSFER];
+/* The calling thread's reply buffer, and its id in reply headers. */
+static __thread uint8_t *reply = serving_reply;
+static __thread uint32_t reply_thread = SERVING_THREAD;
+/* Held while a frame is sent, so frames of different threads do not interleave. */
+static pthread_mutex_t send_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *socket_path;
 static const char *token;
@@ -98,22 +111,27 @@ static __thread volatile uintptr_t fault_address;
 
 /*
  * Spawned threads run on static stacks, because a pthread stack glibc allocated would be a mapping
- * in the scenario's address space. Each thread waits for a request (a load, store or stall), performs it and replies.
+ * in the scenario's address space. Each performs one access, replies and ends; the serving thread
+ * joins ended threads when it needs a slot, so only threads alive at once count against the limit.
  */
 #define MAX_THREADS 16u
 #define THREAD_STACK_BYTES (256u * 1024u)
 static uint8_t thread_stacks[MAX_THREADS][THREAD_STACK_BYTES] __attribute__((aligned(PAGE_BYTES)));
 
 struct worker {
-    sem_t start;    /* posted by the serving thread when the access below is set */
-    sem_t finished; /* posted by the worker after it replied */
-    uint32_t op;    /* OP_LOAD, OP_STORE or OP_STALL */
+    uint32_t id;        /* the thread's id in replies; 0 while the slot is free */
+    atomic_int tid;     /* the thread's Linux tid, set by the thread when it starts */
+    atomic_int ended;   /* set by the thread after its last reply: it may be joined */
+    pthread_t thread;
+    uint32_t op;        /* OP_LOAD, OP_STORE or OP_STALL */
     uint64_t address;
-    const uint8_t *data;
-    uint32_t length; /* bytes, or the milliseconds of a stall */
+    uint32_t length;    /* bytes, or the milliseconds of a stall */
+    /* A store's bytes at REPLY_HEADER_BYTES, then the thread's replies (a store's carries none). */
+    uint8_t buffer[REPLY_HEADER_BYTES + MAX_TRANSFER];
 };
 static struct worker workers[MAX_THREADS];
-static uint32_t worker_count;
+/* The id of the last thread spawned: ids are never reused in a process. */
+static uint32_t last_thread_id;
 
 static void die(const char *what)
 {
@@ -201,24 +219,29 @@ static int receive_all(uint8_t *data, size_t length)
     return 1;
 }
 
-/* Sends the reply whose payload was written at reply + HEADER_BYTES. */
+/* Sends the calling thread's reply, whose payload was written at reply + REPLY_HEADER_BYTES. */
 static void send_reply(uint32_t status, uint32_t length)
 {
     put_u32(reply, status);
-    put_u32(reply + 4, length);
-    send_all(reply, HEADER_BYTES + length);
+    put_u32(reply + 4, reply_thread);
+    put_u32(reply + 8, length);
+    if (pthread_mutex_lock(&send_lock) != 0)
+        die_plain("lock the connection");
+    send_all(reply, REPLY_HEADER_BYTES + length);
+    if (pthread_mutex_unlock(&send_lock) != 0)
+        die_plain("unlock the connection");
 }
 
 static void send_result(long result)
 {
-    put_u64(reply + HEADER_BYTES, (uint64_t)result);
+    put_u64(reply + REPLY_HEADER_BYTES, (uint64_t)result);
     send_reply(ST_OK, 8);
 }
 
 static void send_failure(const char *message)
 {
     size_t length = strlen(message);
-    memcpy(reply + HEADER_BYTES, message, length);
+    memcpy(reply + REPLY_HEADER_BYTES, message, length);
     send_reply(ST_FAILED, (uint32_t)length);
 }
 
@@ -272,22 +295,25 @@ static int guarded_copy(volatile uint8_t *to, const volatile uint8_t *from, size
 
 static void send_fault(void)
 {
-    put_u32(reply + HEADER_BYTES, (uint32_t)fault_signo);
-    put_u32(reply + HEADER_BYTES + 4, (uint32_t)fault_code);
-    put_u64(reply + HEADER_BYTES + 8, (uint64_t)fault_address);
+    put_u32(reply + REPLY_HEADER_BYTES, (uint32_t)fault_signo);
+    put_u32(reply + REPLY_HEADER_BYTES + 4, (uint32_t)fault_code);
+    put_u64(reply + REPLY_HEADER_BYTES + 8, (uint64_t)fault_address);
     send_reply(ST_SIGNAL, 16);
 }
 
+/* A load in chunks of one transfer, in MORE frames; a fault ends it with the SIGNAL frame. */
 static void do_load(uint64_t address, uint32_t length)
 {
-    if (length > MAX_TRANSFER) {
-        send_failure("load longer than one transfer");
-        return;
-    }
-    if (guarded_copy(reply + HEADER_BYTES, (const volatile uint8_t *)(uintptr_t)address, length))
-        send_fault();
-    else
-        send_reply(ST_OK, length);
+    uint32_t done = 0;
+    do {
+        uint32_t chunk = length - done < MAX_TRANSFER ? length - done : MAX_TRANSFER;
+        if (guarded_copy(reply + REPLY_HEADER_BYTES, (const volatile uint8_t *)(uintptr_t)(address + done), chunk)) {
+            send_fault();
+            return;
+        }
+        done += chunk;
+        send_reply(done < length ? ST_MORE : ST_OK, chunk);
+    } while (done < length);
 }
 
 static void do_store(uint64_t address, const uint8_t *data, uint32_t length)
@@ -323,69 +349,143 @@ static void perform(uint32_t op, uint64_t address, const uint8_t *data, uint32_t
     }
 }
 
-static void *work(void *argument)
+static void *run_access(void *argument)
 {
     struct worker *self = argument;
-    for (;;) {
-        while (sem_wait(&self->start) != 0) {
-            if (errno != EINTR)
-                die("sem_wait");
+    atomic_store(&self->tid, (int)gettid());
+    reply = self->buffer;
+    reply_thread = self->id;
+    perform(self->op, self->address, self->buffer + REPLY_HEADER_BYTES, self->length);
+    atomic_store(&self->ended, 1);
+    return NULL;
+}
+
+/* Joins every thread that has ended, freeing its slot and stack. */
+static void join_ended_threads(void)
+{
+    for (uint32_t i = 0; i < MAX_THREADS; i++) {
+        struct worker *worker = &workers[i];
+        if (worker->id == 0 || !atomic_load(&worker->ended))
+            continue;
+        int error = pthread_join(worker->thread, NULL);
+        if (error != 0) {
+            errno = error;
+            die("pthread_join");
         }
-        perform(self->op, self->address, self->data, self->length);
-        if (sem_post(&self->finished) != 0)
-            die("sem_post");
+        worker->id = 0;
+    }
+}
+
+static struct worker *free_worker(void)
+{
+    join_ended_threads();
+    for (uint32_t i = 0; i < MAX_THREADS; i++) {
+        if (workers[i].id == 0)
+            return &workers[i];
     }
     return NULL;
 }
 
-static void do_spawn_thread(void)
+/* The scheduler state of a thread of this process (R, S, D...), or 0 when it has gone. */
+static char thread_state(int tid)
 {
-    if (worker_count == MAX_THREADS) {
+    char path[64];
+    char stat[512];
+    snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t got = read(fd, stat, sizeof stat - 1);
+    if (close(fd) != 0)
+        die("close a thread's stat");
+    if (got <= 0)
+        return 0;
+    stat[got] = 0;
+    /* "tid (comm) S ...": the command may hold anything, so the state follows the last ')'. */
+    char *end = strrchr(stat, ')');
+    return end != NULL && end[1] == ' ' ? end[2] : 0;
+}
+
+/*
+ * Waits until the thread's access has ended or the thread sleeps interruptibly in the kernel (S),
+ * as one waiting on a userfaultfd does: the scenario's next step then finds the access done or
+ * blocked, as on the model. Uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
+ */
+static void settle(struct worker *worker)
+{
+    const struct timespec pause = {.tv_sec = 0, .tv_nsec = 50000};
+    while (!atomic_load(&worker->ended)) {
+        int tid = atomic_load(&worker->tid);
+        if (tid != 0 && thread_state(tid) == 'S')
+            return;
+        nanosleep(&pause, NULL);
+    }
+}
+
+/* Starts a thread that performs the access and replies by itself; answers with its id once the
+   access has ended or is blocked. */
+static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+{
+    if (op == OP_STORE && length > MAX_TRANSFER) {
+        send_failure("spawned store longer than one transfer");
+        return;
+    }
+    struct worker *worker = free_worker();
+    if (worker == NULL) {
         send_result(-EAGAIN);
         return;
     }
-    struct worker *worker = &workers[worker_count];
-    if (sem_init(&worker->start, 0, 0) != 0 || sem_init(&worker->finished, 0, 0) != 0)
-        die("sem_init");
+    if (op == OP_STORE)
+        memcpy(worker->buffer + REPLY_HEADER_BYTES, data, length);
+    worker->op = op;
+    worker->address = address;
+    worker->length = length;
+    worker->id = last_thread_id + 1;
+    atomic_store(&worker->tid, 0);
+    atomic_store(&worker->ended, 0);
     pthread_attr_t attributes;
-    pthread_t thread;
     int error = pthread_attr_init(&attributes);
     if (error == 0)
-        error = pthread_attr_setstack(&attributes, thread_stacks[worker_count], THREAD_STACK_BYTES);
+        error = pthread_attr_setstack(&attributes, thread_stacks[worker - workers], THREAD_STACK_BYTES);
     if (error == 0)
-        error = pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    if (error == 0)
-        error = pthread_create(&thread, &attributes, work, worker);
+        error = pthread_create(&worker->thread, &attributes, run_access, worker);
     pthread_attr_destroy(&attributes);
     if (error != 0) {
+        worker->id = 0;
         send_result(-error);
         return;
     }
-    worker_count++;
-    send_result(worker_count);
+    last_thread_id = worker->id;
+    settle(worker);
+    send_result(last_thread_id);
 }
 
-/* Performs the request on the given thread and waits until that thread has replied. */
-static void perform_on(uint32_t thread, uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
+/* OP_SPAWN: the spawned op and its payload, which are those of the op on the serving thread. */
+static int spawn_request(const uint8_t *p, uint32_t length)
 {
-    if (thread == SERVING_THREAD) {
-        perform(op, address, data, length);
-        return;
-    }
-    if (thread > worker_count) {
-        send_failure("no such thread");
-        return;
-    }
-    struct worker *worker = &workers[thread - 1];
-    worker->op = op;
-    worker->address = address;
-    worker->data = data;
-    worker->length = length;
-    if (sem_post(&worker->start) != 0)
-        die("sem_post");
-    while (sem_wait(&worker->finished) != 0) {
-        if (errno != EINTR)
-            die("sem_wait");
+    if (length < 4)
+        return 0;
+    uint32_t op = get_u32(p);
+    p += 4;
+    length -= 4;
+    switch (op) {
+    case OP_LOAD:
+        if (length != 12)
+            return 0;
+        do_spawn(op, get_u64(p), NULL, get_u32(p + 8));
+        return 1;
+    case OP_STORE:
+        if (length < 8)
+            return 0;
+        do_spawn(op, get_u64(p), p + 8, length - 8);
+        return 1;
+    case OP_STALL:
+        if (length != 4)
+            return 0;
+        do_spawn(op, 0, NULL, get_u32(p));
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -397,9 +497,9 @@ static void do_mincore(uint64_t address, uint64_t length)
         send_failure("mincore range longer than one transfer");
         return;
     }
-    uint8_t *vector = reply + HEADER_BYTES + 8;
+    uint8_t *vector = reply + REPLY_HEADER_BYTES + 8;
     long result = raw_syscall(SYS_mincore, (long)address, (long)length, (long)vector, 0, 0, 0);
-    put_u64(reply + HEADER_BYTES, (uint64_t)result);
+    put_u64(reply + REPLY_HEADER_BYTES, (uint64_t)result);
     send_reply(ST_OK, 8 + (result == 0 ? (uint32_t)pages : 0));
 }
 
@@ -409,9 +509,9 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
         send_failure("pagemap read longer than one transfer");
         return;
     }
-    long result = raw_syscall(SYS_pread64, pagemap, (long)(reply + HEADER_BYTES + 8), count,
+    long result = raw_syscall(SYS_pread64, pagemap, (long)(reply + REPLY_HEADER_BYTES + 8), count,
                               (long)offset, 0, 0);
-    put_u64(reply + HEADER_BYTES, (uint64_t)result);
+    put_u64(reply + REPLY_HEADER_BYTES, (uint64_t)result);
     send_reply(ST_OK, 8 + (result > 0 ? (uint32_t)result : 0));
 }
 
@@ -429,7 +529,7 @@ static void do_proc_text(uint32_t file)
     }
     uint32_t filled = 0;
     for (;;) {
-        ssize_t got = read(fd, reply + HEADER_BYTES + filled, MAX_TRANSFER - filled);
+        ssize_t got = read(fd, reply + REPLY_HEADER_BYTES + filled, MAX_TRANSFER - filled);
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -495,7 +595,7 @@ static void open_pagemap(void)
 
 static void say_hello(void)
 {
-    uint8_t *payload = reply + HEADER_BYTES;
+    uint8_t *payload = reply + REPLY_HEADER_BYTES;
     put_u64(payload, (uint64_t)getpid());
     put_u64(payload + 8, (uint64_t)getppid());
     memcpy(payload + 16, token, TOKEN_BYTES);
@@ -532,7 +632,8 @@ static void drop_privileges(void)
 static void become_forked_child(void)
 {
     /* Only the forking thread lives on in the child (fork(2)); its stacks and slots are free again. */
-    worker_count = 0;
+    memset(workers, 0, sizeof workers);
+    last_thread_id = 0;
     if (close(driver) != 0 || close(pagemap) != 0)
         die("close the parent's descriptors");
     connect_to_driver();
@@ -542,7 +643,12 @@ static void become_forked_child(void)
 
 static void do_fork(void)
 {
+    /* No thread is inside a send while the process is copied, so the child's lock is free. */
+    if (pthread_mutex_lock(&send_lock) != 0)
+        die_plain("lock the connection");
     pid_t child = fork();
+    if (pthread_mutex_unlock(&send_lock) != 0)
+        die_plain("unlock the connection");
     if (child < 0) {
         send_result(-errno);
         return;
@@ -557,7 +663,7 @@ static void do_fork(void)
 static void serve(void)
 {
     for (;;) {
-        if (!receive_all(request, HEADER_BYTES))
+        if (!receive_all(request, REQUEST_HEADER_BYTES))
             _exit(0); /* the driver is gone */
         uint32_t op = get_u32(request);
         uint32_t length = get_u32(request + 4);
@@ -586,14 +692,14 @@ static void serve(void)
             do_mincore(get_u64(p), get_u64(p + 8));
             continue;
         case OP_LOAD:
-            if (length != 16)
+            if (length != 12)
                 break;
-            perform_on(get_u32(p), OP_LOAD, get_u64(p + 4), NULL, get_u32(p + 12));
+            do_load(get_u64(p), get_u32(p + 8));
             continue;
         case OP_STORE:
-            if (length < 12)
+            if (length < 8)
                 break;
-            perform_on(get_u32(p), OP_STORE, get_u64(p + 4), p + 12, length - 12);
+            do_store(get_u64(p), p + 8, length - 8);
             continue;
         case OP_PAGEMAP_READ:
             if (length != 12)
@@ -613,14 +719,13 @@ static void serve(void)
         case OP_EXIT:
             _exit(0);
         case OP_STALL:
-            if (length != 8)
+            if (length != 4)
                 break;
-            perform_on(get_u32(p), OP_STALL, 0, NULL, get_u32(p + 4));
+            do_stall(get_u32(p));
             continue;
-        case OP_SPAWN_THREAD:
-            if (length != 0)
+        case OP_SPAWN:
+            if (!spawn_request(p, length))
                 break;
-            do_spawn_thread();
             continue;
         default:
             send_failure("unknown request");
@@ -647,18 +752,154 @@ static void start_first_process(int privileged)
     say_hello();
 }
 
-/* Address space layout randomisation is a personality flag, applied at execve: set it, re-exec. */
-static void disable_aslr(char **argv)
+/*
+ * The layout every scenario process starts from, the one the model assumes (docs/linux-backend.md,
+ * "Process image"): no randomisation (ADDR_NO_RANDOMIZE), and mmap_base 128 MiB below TASK_SIZE.
+ * x86's mmap_base (arch/x86/mm/mmap.c) leaves a gap of RLIMIT_STACK plus the stack guard gap
+ * (1 MiB), at least 128 MiB, so a soft limit above 127 MiB (unlimited: 5/6 of TASK_SIZE) would
+ * move it down. Both are applied at execve: set them, then re-exec.
+ */
+#define STACK_LIMIT_BYTES (8ul << 20)
+#define STACK_LIMIT_KEEPS_MMAP_BASE (127ul << 20)
+
+static void fix_layout(char **argv)
 {
     int persona = personality(0xffffffff);
     if (persona < 0)
         die("personality");
-    if (persona & ADDR_NO_RANDOMIZE)
+    struct rlimit stack;
+    if (getrlimit(RLIMIT_STACK, &stack) != 0)
+        die("getrlimit(RLIMIT_STACK)");
+    int randomized = !(persona & ADDR_NO_RANDOMIZE);
+    int stack_moves_mmap_base = stack.rlim_cur == RLIM_INFINITY || stack.rlim_cur > STACK_LIMIT_KEEPS_MMAP_BASE;
+    if (!randomized && !stack_moves_mmap_base)
         return;
     if (personality((unsigned long)persona | ADDR_NO_RANDOMIZE) < 0)
         die("personality(ADDR_NO_RANDOMIZE)");
+    if (stack_moves_mmap_base) {
+        stack.rlim_cur = STACK_LIMIT_BYTES; /* lowering a soft limit is always allowed */
+        if (setrlimit(RLIMIT_STACK, &stack) != 0)
+            die("setrlimit(RLIMIT_STACK)");
+    }
     execv("/proc/self/exe", argv);
-    die("re-exec without address randomisation");
+    die("re-exec with the fixed layout");
+}
+
+/*
+ * execve puts [vvar], [vvar_vclock] and [vdso] right below mmap_base (map_vdso in
+ * arch/x86/entry/vdso/vma.c takes the first top-down gap), so a scenario's first mmap(NULL) would
+ * sit right below them and an access past its end would read the vDSO's time data, which changes
+ * from run to run. They are moved, keeping their relative places, to just below the executor's
+ * image, where no top-down search of a scenario reaches; special mappings may be moved whole
+ * (special_mapping_mremap, vdso_mremap), though not split or grown. Everything else the executor
+ * maps lies within EXECUTOR_IMAGE_BYTES of its lowest mapping; only [stack] and [vsyscall] are
+ * above. The scenario's area then holds nothing but what the scenario maps, as on the model.
+ *
+ * glibc keeps the vDSO entry points it found at start-up, so from here on the executor must not
+ * call what glibc routes through the vDSO: those names are poisoned at the top of this file.
+ */
+#define EXECUTOR_IMAGE_BYTES (1ul << 30)
+static char maps_text[16384];
+
+struct maps_line {
+    uintptr_t start, end;
+    const char *name; /* the path or [name] column, "" for an anonymous mapping */
+};
+
+static void read_own_maps(void)
+{
+    int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        die("open /proc/self/maps");
+    size_t filled = 0;
+    for (;;) {
+        ssize_t got = read(fd, maps_text + filled, sizeof maps_text - 1 - filled);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            die("read /proc/self/maps");
+        if (got == 0)
+            break;
+        filled += (size_t)got;
+        if (filled == sizeof maps_text - 1)
+            die_plain("the executor's /proc/self/maps is longer than its buffer");
+    }
+    maps_text[filled] = 0;
+    if (close(fd) != 0)
+        die("close /proc/self/maps");
+}
+
+/* Parses the maps line at *cursor (cut at its newline) and advances; 0 at the end of the text. */
+static int next_maps_line(char **cursor, struct maps_line *line)
+{
+    char *text = *cursor;
+    if (*text == 0)
+        return 0;
+    char *newline = strchr(text, '\n');
+    if (newline == NULL)
+        die_plain("unterminated line in /proc/self/maps");
+    *newline = 0;
+    *cursor = newline + 1;
+    char *rest;
+    line->start = (uintptr_t)strtoull(text, &rest, 16);
+    line->end = (uintptr_t)strtoull(rest + 1, &rest, 16);
+    for (int field = 0; field < 4; field++) { /* perms, offset, device, inode */
+        rest += strspn(rest, " ");
+        rest += strcspn(rest, " ");
+    }
+    line->name = rest + strspn(rest, " ");
+    return 1;
+}
+
+static int is_vdso_mapping(const char *name)
+{
+    return strcmp(name, "[vvar]") == 0 || strcmp(name, "[vvar_vclock]") == 0 || strcmp(name, "[vdso]") == 0;
+}
+
+static int is_above_mmap_base(const char *name)
+{
+    return strcmp(name, "[stack]") == 0 || strcmp(name, "[vsyscall]") == 0;
+}
+
+#define MAX_VDSO_MAPPINGS 4u
+
+static void clear_scenario_area(void)
+{
+    read_own_maps();
+    uintptr_t lowest = UINTPTR_MAX;
+    struct maps_line line, vdso[MAX_VDSO_MAPPINGS];
+    uint32_t vdso_count = 0;
+    for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
+        lowest = line.start < lowest ? line.start : lowest;
+        if (is_vdso_mapping(line.name)) {
+            if (vdso_count == MAX_VDSO_MAPPINGS)
+                die_plain("more vDSO mappings than expected");
+            vdso[vdso_count++] = line; /* listed in ascending address order */
+        }
+    }
+    if (vdso_count > 0) {
+        uintptr_t block_start = vdso[0].start;
+        uintptr_t target = lowest - (vdso[vdso_count - 1].end - block_start);
+        for (uint32_t i = 0; i < vdso_count; i++) {
+            size_t length = vdso[i].end - vdso[i].start;
+            long moved = raw_syscall(SYS_mremap, (long)vdso[i].start, (long)length, (long)length,
+                                     MREMAP_MAYMOVE | MREMAP_FIXED, (long)(target + (vdso[i].start - block_start)), 0);
+            if (moved < 0) {
+                /* EPERM: sealed system mappings (CONFIG_MSEAL_SYSTEM_MAPPINGS) cannot move. */
+                errno = (int)-moved;
+                die("move the vDSO out of the scenario's area");
+            }
+        }
+        lowest = target;
+    }
+    read_own_maps();
+    for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
+        if (line.end - lowest > EXECUTOR_IMAGE_BYTES && !is_above_mmap_base(line.name)) {
+            dprintf(STDERR_FILENO, "mmkit-executor[%d]: the executor has a mapping in the scenario's area: %s\n",
+                    (int)getpid(), line.name);
+            _exit(2);
+        }
+    }
 }
 
 /* Reaps the first scenario process and, as subreaper, every orphaned descendant, until none is left. */
@@ -686,7 +927,8 @@ int main(int argc, char **argv)
     token = getenv("MMKIT_EXECUTOR_TOKEN");
     if (token == NULL || strlen(token) != TOKEN_BYTES)
         die_plain("MMKIT_EXECUTOR_TOKEN must hold the driver's 32-character token");
-    disable_aslr(argv);
+    fix_layout(argv);
+    clear_scenario_area();
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
         die("prctl(PR_SET_CHILD_SUBREAPER)");
     pid_t first = fork();

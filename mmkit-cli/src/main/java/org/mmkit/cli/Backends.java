@@ -3,6 +3,7 @@ package org.mmkit.cli;
 import java.util.ServiceLoader;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.BackendProvider;
+import org.mmkit.core.KernelConfig;
 
 /**
  * Creates the real backends by name, from the {@link BackendProvider}s on the class path, so the
@@ -16,7 +17,7 @@ final class Backends {
     }
 
     /** A fresh backend: each scenario runs on its own machine, so results do not leak between them. */
-    static Backend create(String name) throws BackendFactory.UnavailableException {
+    static Backend create(String name, KernelConfig profile) throws BackendFactory.UnavailableException {
         if (!name.equals(MODEL) && !name.equals(LINUX)) {
             throw new BackendFactory.UnavailableException("unknown backend '" + name + "' (expected model or linux)");
         }
@@ -27,7 +28,7 @@ final class Backends {
                 .orElseThrow(() -> new BackendFactory.UnavailableException(
                         "the " + name + " backend is not part of this build (no provider of it on the class path)"));
         try {
-            return provider.create();
+            return provider.create(profile);
         } catch (RuntimeException e) {
             throw new BackendFactory.UnavailableException("the " + name + " backend could not start: " + e.getMessage());
         }

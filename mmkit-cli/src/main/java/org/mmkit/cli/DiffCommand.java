@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmkit.backend.Backend;
+import org.mmkit.core.KernelConfig;
 import org.mmkit.scenario.Runner;
 import org.mmkit.scenario.Scenario;
 import org.mmkit.scenario.ScenarioResult;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code mmkit diff}: runs each scenario on the model and on the kernel and compares the two
  * transcripts line by line. A difference in a scenario that declares {@code divergence:} is
- * reported but does not fail the command.
+ * reported but does not fail the command. The model runs as configured like this machine's kernel
+ * ({@link MachineProfile}), so that a boot or build choice of the host is not reported as a difference.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Runs scenarios on the model and on this machine's kernel and compares the transcripts.")
@@ -22,6 +24,8 @@ final class DiffCommand extends ScenarioCommand {
     private int different;
     private int declared;
     private final List<String> skipped = new ArrayList<>();
+    /** Found from the kernel backend before the first scenario. */
+    private KernelConfig machineProfile;
 
     DiffCommand(BackendFactory backends) {
         super(backends);
@@ -64,7 +68,12 @@ final class DiffCommand extends ScenarioCommand {
     }
 
     private ScenarioResult runOn(String backendName, Scenario scenario) throws BackendFactory.UnavailableException {
-        try (Backend backend = backends.create(backendName)) {
+        if (machineProfile == null) {
+            try (Backend kernel = backends.create(Backends.LINUX, KernelConfig.linux618())) {
+                machineProfile = MachineProfile.of(kernel);
+            }
+        }
+        try (Backend backend = backends.create(backendName, machineProfile)) {
             return Runner.run(scenario, backend, false);
         }
     }

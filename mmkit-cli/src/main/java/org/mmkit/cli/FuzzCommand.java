@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.mmkit.backend.Backend;
+import org.mmkit.core.KernelConfig;
 import org.mmkit.fuzz.BackendPair;
 import org.mmkit.fuzz.Fuzzer;
 import picocli.CommandLine.Command;
@@ -47,6 +48,8 @@ final class FuzzCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final BackendFactory backends;
+    /** The model's configuration: like this machine's kernel ({@link MachineProfile}). */
+    private KernelConfig machineProfile;
 
     FuzzCommand(BackendFactory backends) {
         this.backends = backends;
@@ -67,8 +70,10 @@ final class FuzzCommand implements Callable<Integer> {
         }
         try {
             // fail early and plainly when a backend cannot run here, before any scenario
-            backends.create(Backends.MODEL).close();
-            backends.create(Backends.LINUX).close();
+            try (Backend kernel = backends.create(Backends.LINUX, KernelConfig.linux618())) {
+                machineProfile = MachineProfile.of(kernel);
+            }
+            backends.create(Backends.MODEL, machineProfile).close();
         } catch (BackendFactory.UnavailableException e) {
             err.println("mmkit: " + e.getMessage());
             return Main.USAGE;
@@ -113,7 +118,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     private Backend create(String name) {
         try {
-            return backends.create(name);
+            return backends.create(name, machineProfile);
         } catch (BackendFactory.UnavailableException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

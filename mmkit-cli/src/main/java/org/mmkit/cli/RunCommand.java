@@ -2,6 +2,7 @@ package org.mmkit.cli;
 
 import java.io.PrintWriter;
 import org.mmkit.backend.Backend;
+import org.mmkit.core.KernelConfig;
 import org.mmkit.scenario.Runner;
 import org.mmkit.scenario.Scenario;
 import org.mmkit.scenario.ScenarioResult;
@@ -34,7 +35,7 @@ final class RunCommand extends ScenarioCommand {
     @Override
     void handle(Scenario scenario, PrintWriter out) throws BackendFactory.UnavailableException {
         ScenarioResult result;
-        try (Backend backend = backends.create(backendName)) {
+        try (Backend backend = backends.create(backendName, KernelConfig.linux618())) {
             result = Runner.run(scenario, backend, verbose);
         }
         switch (result.status()) {

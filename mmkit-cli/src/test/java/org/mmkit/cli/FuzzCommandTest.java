@@ -31,11 +31,11 @@ class FuzzCommandTest {
     }
 
     /** Both sides are the same fake: nothing can differ. */
-    private static final BackendFactory SAME = name -> new FakeBackend();
+    private static final BackendFactory SAME = (name, profile) -> new FakeBackend();
 
     /** The kernel side refuses PROT_EXEC in mprotect. */
     private static final BackendFactory DIFFERENT =
-            name -> name.equals(Backends.LINUX) ? new RefusesExecBackend() : new FakeBackend();
+            (name, profile) -> name.equals(Backends.LINUX) ? new RefusesExecBackend() : new FakeBackend();
 
     @Test
     void noDivergenceExitsZero() {
@@ -114,7 +114,7 @@ class FuzzCommandTest {
 
     @Test
     void aMissingKernelBackendExitsTwo() {
-        BackendFactory modelOnly = name -> {
+        BackendFactory modelOnly = (name, profile) -> {
             if (name.equals(Backends.LINUX)) {
                 throw new BackendFactory.UnavailableException("the linux backend is not part of this build");
             }
@@ -126,7 +126,7 @@ class FuzzCommandTest {
 
     @Test
     void aBackendThatSkipsTheScenariosExitsTwo() {
-        BackendFactory notRoot = name -> new FakeBackend().lacking(org.mmkit.backend.Requirement.Kind.ROOT);
+        BackendFactory notRoot = (name, profile) -> new FakeBackend().lacking(org.mmkit.backend.Requirement.Kind.ROOT);
         assertThat(mmkit(notRoot, "fuzz", "--seed", "1", "--ops", "10", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("mmkit fuzz: the model backend cannot run seed-1.mms: requires root");
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.Requirement;
+import org.mmkit.core.KernelConfig;
 import org.mmkit.scenario.FakeBackend;
 
 /** The commands end to end, in process, on fake backends: output and exit codes. */
@@ -32,7 +33,7 @@ class MainTest {
     }
 
     private int mmkit(String... args) {
-        return mmkit(name -> new FakeBackend(), args);
+        return mmkit((name, profile) -> new FakeBackend(), args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -80,7 +81,7 @@ class MainTest {
     @Test
     void skippedScenariosSayWhy() throws Exception {
         Path f = write("swap.mms", "requires: swap\n" + PASSES);
-        assertThat(mmkit(name -> new FakeBackend().lacking(Requirement.Kind.SWAP), "run", f.toString())).isZero();
+        assertThat(mmkit((name, profile) -> new FakeBackend().lacking(Requirement.Kind.SWAP), "run", f.toString())).isZero();
         assertThat(out.toString()).isEqualTo("SKIP " + f + ": requires swap: the fake has no SWAP\n"
                 + "1 scenarios: 0 passed, 0 failed, 1 skipped\n");
     }
@@ -187,7 +188,7 @@ class MainTest {
     @Test
     void diffSkipsWhatEitherBackendCannotRun() throws Exception {
         Path f = write("x.mms", "requires: swap\n");
-        BackendFactory noSwapOnLinux = name -> name.equals("linux")
+        BackendFactory noSwapOnLinux = (name, profile) -> name.equals("linux")
                 ? new FakeBackend().lacking(Requirement.Kind.SWAP) : new FakeBackend();
         assertThat(mmkit(noSwapOnLinux, "diff", f.toString())).isZero();
         assertThat(out.toString()).isEqualTo("skipped " + f + ": linux requires swap: the fake has no SWAP\n"
@@ -196,15 +197,44 @@ class MainTest {
     }
 
     @Test
+    void diffRunsTheModelAsConfiguredLikeThisMachinesKernel() throws Exception {
+        Path f = write("x.mms", WRITES_AND_READS_PAGEMAP);
+        List<KernelConfig> modelProfiles = new java.util.ArrayList<>();
+        BackendFactory kernelWithoutZeroPage = (name, profile) -> {
+            if (name.equals("linux")) {
+                return new FakeBackend().lacking(Requirement.Kind.ZERO_PAGE);
+            }
+            modelProfiles.add(profile);
+            return new FakeBackend();
+        };
+        assertThat(mmkit(kernelWithoutZeroPage, "diff", f.toString())).isZero();
+        assertThat(modelProfiles).singleElement().satisfies(p -> {
+            assertThat(p.sharedZeroPage()).isFalse();
+            assertThat(p.softDirty()).isTrue();   // the fake lacks nothing else
+        });
+    }
+
+    @Test
+    void runUsesTheReferenceProfile() throws Exception {
+        Path f = write("x.mms", WRITES_AND_READS_PAGEMAP);
+        List<KernelConfig> profiles = new java.util.ArrayList<>();
+        assertThat(mmkit((name, profile) -> {
+            profiles.add(profile);
+            return new FakeBackend();
+        }, "run", f.toString())).isZero();
+        assertThat(profiles).containsExactly(KernelConfig.linux618());
+    }
+
+    @Test
     void theModelBackendIsBuiltIn() throws Exception {
-        try (var model = Backends.create("model")) {
+        try (var model = Backends.create("model", KernelConfig.linux618())) {
             assertThat(model.name()).isEqualTo("model");
         }
     }
 
     @Test
     void anUnknownBackendIsExplained() {
-        assertThatThrownBy(() -> Backends.create("qemu"))
+        assertThatThrownBy(() -> Backends.create("qemu", KernelConfig.linux618()))
                 .hasMessage("unknown backend 'qemu' (expected model or linux)");
     }
 
@@ -212,7 +242,7 @@ class MainTest {
     void theLinuxBackendIsFoundByItsProviderOrExplained() throws Exception {
         Backend linux;
         try {
-            linux = Backends.create("linux");
+            linux = Backends.create("linux", KernelConfig.linux618());
         } catch (BackendFactory.UnavailableException e) {
             // e.g. no executor on a machine without a static libc
             assertThat(e).hasMessageStartingWith("the linux backend could not start: ");
@@ -225,7 +255,7 @@ class MainTest {
 
     /** Stands in for a kernel that differs from the model: "linux" never reports the exclusive bit. */
     private static final class KernelWithoutExclusiveBit {
-        static FakeBackend create(String name) {
+        static FakeBackend create(String name, KernelConfig profile) {
             return name.equals("linux") ? new FakeBackend().withoutExclusiveBit() : new FakeBackend();
         }
     }

@@ -35,7 +35,10 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * A new process with an empty address space and no open files.
+     * A new process with an empty address space and no open files: no executable, heap, stack or
+     * vDSO, so its first {@code mmap(NULL, len)} ends at {@link KernelConfig#mmapBase()} with nothing
+     * above it, as a scenario process of the kernel backend sees it (docs/architecture.md,
+     * "Process image").
      *
      * @param privileged whether it holds CAP_SYS_ADMIN (sees PFNs in pagemap, may map below
      *                   {@code mmap_min_addr})

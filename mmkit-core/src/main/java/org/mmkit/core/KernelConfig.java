@@ -1,31 +1,40 @@
 package org.mmkit.core;
 
+import org.mmkit.core.mem.PhysicalMemory;
+
 /**
  * Immutable configuration of a simulated machine: the kernel version and build behaviour being
  * modelled, and the machine's limits. Start from a profile such as {@link #linux618()} and adjust
  * with {@link #toBuilder()}.
  *
  * @param kernelVersion       the modelled kernel release as {@code major * 100 + minor} (618 = 6.18)
- * @param ramPages            page frames of simulated RAM (4 KiB each), including the reserved frame 0 and the zero page
+ * @param ramPages            page frames of simulated RAM (4 KiB each), including the reserved frame 0 and the zero
+ *                            page; from 16 to 2^31-1. RAM costs nothing up front but 8 bytes of Java heap per 256
+ *                            frames: each frame first used costs about 33 bytes of heap for its {@code struct page}
+ *                            and its 4 KiB of contents off-heap (both allocated 256 frames at a time), and each
+ *                            freed frame 4 more bytes on the free list. A machine that touches all of 1 GiB
+ *                            (2^18 frames) thus holds about 9 MiB of heap and 1 GiB off-heap.
  * @param maxMapCount         {@code vm.max_map_count}; a new VMA is refused once the count exceeds it
  * @param taskSize            {@code TASK_SIZE}: the end of the user address space
  * @param mmapBase            where top-down placement starts ({@code mm->mmap_base}, no randomisation)
  * @param mmapMinAddr         {@code vm.mmap_min_addr}; lower fixed mappings need a privileged process
  * @param softDirty           CONFIG_MEM_SOFT_DIRTY (off on the reference kernel)
+ * @param sharedZeroPage      whether a read fault on anonymous memory maps the shared zero page (as
+ *                            upstream Linux does); off, it gets a private zeroed page instead, as on
+ *                            kernels where {@code mm_forbids_zeropage()} holds (some virtualised hosts
+ *                            boot with the zero page disabled)
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
-        long mmapBase, long mmapMinAddr, boolean softDirty) {
+        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage) {
 
     /**
      * Checks the limits.
      *
-     * @throws IllegalArgumentException for RAM outside [16 pages, 2^31 pages], a map count below 1,
-     *         or an unaligned or misordered task size and mmap base
+     * @throws IllegalArgumentException for RAM outside the frame counts physical memory allows, a
+     *         map count below 1, or an unaligned or misordered task size and mmap base
      */
     public KernelConfig {
-        if (ramPages < 16 || ramPages > (1L << 31)) {
-            throw new IllegalArgumentException("ramPages must be in [16, 2^31]: " + ramPages);
-        }
+        PhysicalMemory.checkFrameCount(ramPages);
         if (maxMapCount < 1) {
             throw new IllegalArgumentException("maxMapCount must be positive: " + maxMapCount);
         }
@@ -36,14 +45,16 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
 
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
-     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, mmap base
-     * 128 MiB below the task size (ASLR off: the stack gap is clamped to its 128 MiB minimum).
+     * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page,
+     * mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
+     * gap that {@code mmap_base} leaves for the stack is its 128 MiB minimum; the kernel backend's
+     * executor lowers a larger limit).
      *
      * @return the profile
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true);
     }
 
     /**
@@ -64,6 +75,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private long mmapBase;
         private long mmapMinAddr;
         private boolean softDirty;
+        private boolean sharedZeroPage;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -73,6 +85,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             mmapBase = c.mmapBase;
             mmapMinAddr = c.mmapMinAddr;
             softDirty = c.softDirty;
+            sharedZeroPage = c.sharedZeroPage;
         }
 
         /**
@@ -119,13 +132,25 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         }
 
         /**
+         * Sets whether read faults on anonymous memory map the shared zero page.
+         *
+         * @param on false for a kernel where {@code mm_forbids_zeropage()} holds
+         * @return this builder
+         */
+        public Builder sharedZeroPage(boolean on) {
+            sharedZeroPage = on;
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return a new configuration with the values set
          * @throws IllegalArgumentException if a value is out of range
          */
         public KernelConfig build() {
-            return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty);
+            return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
+                    sharedZeroPage);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.mmkit.fuzz;
 
+import java.time.Duration;
+
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.ProcFile;
@@ -72,18 +74,18 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
-    public int spawnThread(int pid) {
-        return fake.spawnThread(pid);
+    public int startLoad(int pid, long addr, int len) {
+        return fake.startLoad(pid, addr, len);
     }
 
     @Override
-    public Access threadLoad(int pid, int thread, long addr, int len) {
-        return fake.threadLoad(pid, thread, addr, len);
+    public int startStore(int pid, long addr, byte[] data) {
+        return fake.startStore(pid, addr, data);
     }
 
     @Override
-    public Access threadStore(int pid, int thread, long addr, byte[] data) {
-        return fake.threadStore(pid, thread, addr, data);
+    public Access awaitAccess(int pid, int thread, Duration timeout) {
+        return fake.awaitAccess(pid, thread, timeout);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mmkit.linux;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -25,7 +28,8 @@ import org.mmkit.core.Uapi;
  * One scenario process: a native executor driven over its {@link FrameChannel}. Requests larger
  * than one {@link LinuxProtocol#MAX_TRANSFER} are split here. Each request must be answered
  * within the timeout, else the executor and its descendants are killed and the request throws
- * {@link ExecutorFailure}; so does every later request.
+ * {@link ExecutorFailure}; so does every later request. A spawned thread's access is not a
+ * request: its replies, tagged with its id, may come at any time and are kept until it is awaited.
  */
 final class ExecutorProcess {
     private static final int LOG_LINES_SHOWN = 5;
@@ -39,6 +43,16 @@ final class ExecutorProcess {
     private final Path log;
     /** Why this process can no longer be used, or null while it can. Guarded by this. */
     private String gone;
+    /** Spawned threads not awaited yet, by id. Guarded by this. */
+    private final Map<Integer, Spawned> running = new HashMap<>();
+    /** The last reply of each thread that has ended and is not awaited yet, by id. Guarded by this. */
+    private final Map<Integer, FrameChannel.Frame> ended = new HashMap<>();
+    /** The MORE chunks of each thread's reply in progress, by thread id. Guarded by this. */
+    private final Map<Integer, ByteArrayOutputStream> chunks = new HashMap<>();
+
+    /** What a spawned thread does: its op (load, store or stall) and how messages describe it. */
+    private record Spawned(int op, String description) {
+    }
 
     /**
      * @param label   how messages name the process, e.g. {@code process 2}
@@ -112,44 +126,136 @@ final class ExecutorProcess {
         return Result.of(vector.toByteArray());
     }
 
-    /** Starts a thread in the executor; its id (1, 2, 3...) names it in {@link #load} and {@link #store}. */
-    long spawnThread() {
-        return call(LinuxProtocol.OP_SPAWN_THREAD, payload(0), () -> "spawn thread").getLong();
-    }
-
-    /** A load by {@code thread}: {@link LinuxProtocol#SERVING_THREAD} or an id from {@link #spawnThread}. */
-    Access load(int thread, long addr, int len) {
-        byte[] data = new byte[len];
-        int done = 0;
-        do {
-            int length = Math.min(len - done, LinuxProtocol.MAX_TRANSFER);
-            long start = addr + done;
-            FrameChannel.Frame reply = request(LinuxProtocol.OP_LOAD, payload(16).putInt(thread).putLong(start).putInt(length),
-                    () -> "load(" + hex(start) + ", " + length + ") in thread " + thread);
-            if (reply.code() == LinuxProtocol.STATUS_SIGNAL) {
-                return signalled(reply.payload());
-            }
-            reply.payload().get(data, done, length);
-            done += length;
-        } while (done < len);
-        return Access.loaded(data);
+    /** A load by the serving thread; the executor sends a long one in chunks. */
+    Access load(long addr, int len) {
+        FrameChannel.Frame reply = request(LinuxProtocol.OP_LOAD, loadPayload(addr, len), () -> "load(" + hex(addr) + ", " + len + ")");
+        return outcome(LinuxProtocol.OP_LOAD, reply);
     }
 
     /** Stores in ascending pieces, so a fault leaves the prefix before it written, as one store would. */
-    Access store(int thread, long addr, byte[] data) {
+    Access store(long addr, byte[] data) {
         int done = 0;
         do {
             int length = Math.min(data.length - done, LinuxProtocol.MAX_TRANSFER);
             long start = addr + done;
-            FrameChannel.Frame reply = request(LinuxProtocol.OP_STORE,
-                    payload(12 + length).putInt(thread).putLong(start).put(data, done, length),
-                    () -> "store(" + hex(start) + ", " + length + " bytes) in thread " + thread);
+            FrameChannel.Frame reply = request(LinuxProtocol.OP_STORE, storePayload(start, data, done, length),
+                    () -> "store(" + hex(start) + ", " + length + " bytes)");
             if (reply.code() == LinuxProtocol.STATUS_SIGNAL) {
                 return signalled(reply.payload());
             }
             done += length;
         } while (done < data.length);
         return Access.stored();
+    }
+
+    /** Starts a thread that performs the load: its id (1, 2, 3... in spawn order), or -errno. */
+    long spawnLoad(long addr, int len) {
+        return spawn(LinuxProtocol.OP_LOAD, loadPayload(addr, len), "load(" + hex(addr) + ", " + len + ")");
+    }
+
+    /** Starts a thread that performs the store, of at most one transfer: its id, or -errno. */
+    long spawnStore(long addr, byte[] data) {
+        if (data.length > LinuxProtocol.MAX_TRANSFER) {
+            throw new IllegalArgumentException("a spawned thread stores at most " + LinuxProtocol.MAX_TRANSFER
+                    + " bytes on the linux backend, not " + data.length);
+        }
+        return spawn(LinuxProtocol.OP_STORE, storePayload(addr, data, 0, data.length),
+                "store(" + hex(addr) + ", " + data.length + " bytes)");
+    }
+
+    /** Starts a thread that sleeps in the kernel, then replies: lets tests block a thread. */
+    long spawnStall(Duration duration) {
+        return spawn(LinuxProtocol.OP_STALL, stallPayload(duration), "stall(" + duration.toMillis() + " ms)");
+    }
+
+    private synchronized long spawn(int op, ByteBuffer access, String description) {
+        ByteBuffer payload = payload(4 + access.capacity()).putInt(op).put(access.flip());
+        long thread = call(LinuxProtocol.OP_SPAWN, payload, () -> "spawn " + description).getLong();
+        if (thread > 0) {
+            running.put((int) thread, new Spawned(op, description + " in thread " + thread));
+        }
+        return thread;
+    }
+
+    /**
+     * Waits at most {@code wait} for the access of a spawned thread to end: its outcome, or null
+     * when it has not ended by then. Serves as well the replies of other threads that arrive.
+     */
+    synchronized Access await(int thread, Duration wait) {
+        Spawned spawned = running.get(thread);
+        if (spawned == null) {
+            throw new IllegalArgumentException("no running thread " + thread + " in " + label);
+        }
+        usable(spawned::description);
+        long waitDeadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (!ended.containsKey(thread)) {
+                if (!channel.awaitFrame(waitDeadline)) {
+                    return null;
+                }
+                FrameChannel.Frame frame = whole(channel.read(System.nanoTime() + timeout.toNanos()));
+                if (frame != null && frame.thread() == LinuxProtocol.SERVING_THREAD) {
+                    throw protocolError(spawned.description(), "the serving thread replied to no request");
+                }
+            }
+        } catch (IOException e) {
+            throw lost(spawned.description(), e);
+        }
+        running.remove(thread);
+        return outcome(spawned.op(), ended.remove(thread));
+    }
+
+    /**
+     * The reply a frame completes, with the MORE chunks before it joined, or null when more
+     * follow. A spawned thread's completed reply is kept in {@link #ended} as well.
+     */
+    private FrameChannel.Frame whole(FrameChannel.Frame frame) {
+        ByteArrayOutputStream before = chunks.get(frame.thread());
+        ByteBuffer reply = frame.payload();
+        if (frame.code() == LinuxProtocol.STATUS_MORE) {
+            chunks.computeIfAbsent(frame.thread(), t -> new ByteArrayOutputStream()).write(reply.array(), 0, reply.limit());
+            return null;
+        }
+        chunks.remove(frame.thread());
+        FrameChannel.Frame complete = frame;
+        if (before != null && frame.code() == LinuxProtocol.STATUS_OK) {
+            before.write(reply.array(), 0, reply.limit());
+            complete = new FrameChannel.Frame(frame.code(), frame.thread(),
+                    ByteBuffer.wrap(before.toByteArray()).order(ByteOrder.LITTLE_ENDIAN));
+        }
+        if (complete.thread() != LinuxProtocol.SERVING_THREAD) {
+            ended.put(complete.thread(), complete);
+        }
+        return complete;
+    }
+
+    /** The outcome of a load, store or stall from its reply. */
+    private Access outcome(int op, FrameChannel.Frame reply) {
+        ByteBuffer payload = reply.payload();
+        return switch (reply.code()) {
+            case LinuxProtocol.STATUS_SIGNAL -> signalled(payload);
+            case LinuxProtocol.STATUS_OK -> {
+                if (op != LinuxProtocol.OP_LOAD) {
+                    yield Access.stored();
+                }
+                byte[] data = new byte[payload.remaining()];
+                payload.get(data);
+                yield Access.loaded(data);
+            }
+            default -> throw protocolError("an access", "reply status " + reply.code());
+        };
+    }
+
+    private static ByteBuffer loadPayload(long addr, int len) {
+        return payload(12).putLong(addr).putInt(len);
+    }
+
+    private static ByteBuffer storePayload(long addr, byte[] data, int from, int length) {
+        return payload(8 + length).putLong(addr).put(data, from, length);
+    }
+
+    private static ByteBuffer stallPayload(Duration duration) {
+        return payload(4).putInt(Math.toIntExact(duration.toMillis()));
     }
 
     /**
@@ -193,9 +299,8 @@ final class ExecutorProcess {
     }
 
     /** Sleeps in the executor before answering: lets tests exercise the timeout. */
-    void stall(int thread, Duration duration) {
-        call(LinuxProtocol.OP_STALL, payload(8).putInt(thread).putInt(Math.toIntExact(duration.toMillis())),
-                () -> "stall(" + duration.toMillis() + " ms) in thread " + thread);
+    void stall(Duration duration) {
+        call(LinuxProtocol.OP_STALL, stallPayload(duration), () -> "stall(" + duration.toMillis() + " ms)");
     }
 
     /**
@@ -207,7 +312,15 @@ final class ExecutorProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             channel.write(LinuxProtocol.OP_EXIT, payload(0).flip(), deadline);
-            channel.awaitEnd(deadline);
+            // spawned threads may reply until the process is gone; their outcomes go with it
+            while (true) {
+                FrameChannel.Frame frame = channel.read(deadline);
+                if (frame.thread() == LinuxProtocol.SERVING_THREAD) {
+                    throw new IOException("unexpected reply " + frame.code() + " from an exiting executor");
+                }
+            }
+        } catch (EOFException end) {
+            // the executor has exited
         } catch (IOException e) {
             throw lost("exit()", e);
         }
@@ -244,29 +357,24 @@ final class ExecutorProcess {
         return reply.payload();
     }
 
-    /** Sends one request and returns its last reply frame, with the chunks of a long reply joined. */
+    /**
+     * Sends one request and returns the serving thread's reply, with the chunks of a long reply
+     * joined; replies of spawned threads that arrive meanwhile are kept for {@link #await}.
+     */
     private synchronized FrameChannel.Frame request(int op, ByteBuffer payload, Supplier<String> description) {
         usable(description);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             channel.write(op, payload.flip(), deadline);
-            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
             while (true) {
-                FrameChannel.Frame frame = channel.read(deadline);
-                ByteBuffer reply = frame.payload();
-                switch (frame.code()) {
-                    case LinuxProtocol.STATUS_MORE -> chunks.write(reply.array(), 0, reply.limit());
-                    case LinuxProtocol.STATUS_FAILED -> throw protocolError(description.get(),
-                            StandardCharsets.UTF_8.decode(reply).toString());
-                    default -> {
-                        if (chunks.size() == 0) {
-                            return frame;
-                        }
-                        chunks.write(reply.array(), 0, reply.limit());
-                        return new FrameChannel.Frame(frame.code(),
-                                ByteBuffer.wrap(chunks.toByteArray()).order(ByteOrder.LITTLE_ENDIAN));
-                    }
+                FrameChannel.Frame reply = whole(channel.read(deadline));
+                if (reply == null || reply.thread() != LinuxProtocol.SERVING_THREAD) {
+                    continue;
                 }
+                if (reply.code() == LinuxProtocol.STATUS_FAILED) {
+                    throw protocolError(description.get(), StandardCharsets.UTF_8.decode(reply.payload()).toString());
+                }
+                return reply;
             }
         } catch (IOException e) {
             throw lost(description.get(), e);

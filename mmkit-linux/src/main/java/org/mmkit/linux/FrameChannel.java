@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * the waiting thread is interrupted.
  */
 final class FrameChannel implements AutoCloseable {
-    /** One received frame; {@code payload} is little-endian and positioned at its start. */
-    record Frame(int code, ByteBuffer payload) {
+    /** One received reply: its status, the thread that sent it; {@code payload} is little-endian and positioned at its start. */
+    record Frame(int code, int thread, ByteBuffer payload) {
     }
 
     private final SocketChannel channel;
@@ -36,7 +36,7 @@ final class FrameChannel implements AutoCloseable {
     }
 
     void write(int code, ByteBuffer payload, long deadlineNanos) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(LinuxProtocol.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer header = ByteBuffer.allocate(LinuxProtocol.REQUEST_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(code).putInt(payload.remaining()).flip();
         ByteBuffer[] frame = {header, payload};
         while (header.hasRemaining() || payload.hasRemaining()) {
@@ -47,26 +47,25 @@ final class FrameChannel implements AutoCloseable {
     }
 
     Frame read(long deadlineNanos) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(LinuxProtocol.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer header = ByteBuffer.allocate(LinuxProtocol.REPLY_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         readFully(header, deadlineNanos);
         int code = header.getInt(0);
-        int length = header.getInt(4);
+        int thread = header.getInt(4);
+        int length = header.getInt(8);
         if (length < 0 || length > LinuxProtocol.MAX_REPLY_PAYLOAD) {
             throw new IOException("malformed frame from the executor: payload length " + Integer.toUnsignedString(length));
         }
         ByteBuffer payload = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         readFully(payload, deadlineNanos);
-        return new Frame(code, payload.flip());
+        return new Frame(code, thread, payload.flip());
     }
 
-    /** Waits until the executor closes the connection; any frame before that is a protocol error. */
-    void awaitEnd(long deadlineNanos) throws IOException {
-        try {
-            Frame frame = read(deadlineNanos);
-            throw new IOException("unexpected frame " + frame.code() + " from an exiting executor");
-        } catch (EOFException expected) {
-            // the executor has exited
-        }
+    /**
+     * Waits until the next frame has begun to arrive, or the connection has ended; false when
+     * neither happened by the deadline. Frames are read whole, so none is ever half read here.
+     */
+    boolean awaitFrame(long deadlineNanos) throws IOException {
+        return ready(SelectionKey.OP_READ, deadlineNanos);
     }
 
     private void readFully(ByteBuffer buffer, long deadlineNanos) throws IOException {
@@ -82,17 +81,29 @@ final class FrameChannel implements AutoCloseable {
     }
 
     private void await(int operation, long deadlineNanos) throws IOException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedIOException("interrupted");
-        }
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+        if (!ready(operation, deadlineNanos)) {
             throw new SocketTimeoutException("deadline passed");
         }
-        key.interestOps(operation);
-        // select(0) would wait forever, so wait at least a millisecond.
-        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        selector.selectedKeys().clear();
+    }
+
+    /** Waits until the channel is ready for the operation; false when it was not by the deadline. */
+    private boolean ready(int operation, long deadlineNanos) throws IOException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("interrupted");
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            key.interestOps(operation);
+            // select(0) would wait forever, so wait at least a millisecond.
+            int selected = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            selector.selectedKeys().clear();
+            if (selected > 0) {
+                return true;
+            }
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +20,12 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * Tells which scenario requirements this machine meets. Files under /proc and /sys are read on
- * every question (a harness may add swap or huge pages meanwhile); the two facts only a running
- * process can show, userfaultfd and soft-dirty, are probed once in a short-lived executor.
+ * every question (a harness may add swap or huge pages meanwhile); the facts only a running
+ * process can show, userfaultfd, soft-dirty and the shared zero page, are probed once in a short-lived executor.
  */
 final class KernelRequirements {
     private static final int USERFAULTFD = 323;
@@ -31,7 +33,6 @@ final class KernelRequirements {
     private static final long O_CLOEXEC = 02000000;
     /** userfaultfd flag letting a process without CAP_SYS_PTRACE handle its own user-mode faults. */
     private static final long UFFD_USER_MODE_ONLY = 1;
-    private static final int PAGEMAP_SOFT_DIRTY_BIT = 55;
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
 
     /** Starts a probe process: privileged or not. */
@@ -51,6 +52,7 @@ final class KernelRequirements {
             case THP -> transparentHugepages();
             case UFFD -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
             case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
+            case ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage);
         };
     }
 
@@ -151,23 +153,41 @@ final class KernelRequirements {
      * CONFIG_MEM_SOFT_DIRTY; without it the bit is always clear, though clear_refs accepts "4".
      */
     private String probeSoftDirty() {
+        return probePagemapEntry("soft-dirty", true, bits -> (bits & PagemapEntryLayout.SOFT_DIRTY) != 0 ? null
+                : "needs soft-dirty; pagemap bit 55 stays clear after a write (no CONFIG_MEM_SOFT_DIRTY)");
+    }
+
+    /**
+     * A read of a new anonymous page maps the shared zero page, which no process maps exclusively
+     * (pagemap bit 56 clear), unless the kernel forbids the zero page ({@code mm_forbids_zeropage},
+     * e.g. a host booted with {@code pvm_no_zero_page=1}): then the read gets a private page.
+     */
+    private String probeZeroPage() {
+        return probePagemapEntry("the zero page", false, bits -> (bits & PagemapEntryLayout.MMAP_EXCLUSIVE) == 0 ? null
+                : "needs the shared zero page; a read fault on anonymous memory maps a private page here");
+    }
+
+    /**
+     * Touches the first page of a new private anonymous mapping in an unprivileged probe process
+     * (a store or a load) and judges its pagemap entry.
+     */
+    private String probePagemapEntry(String what, boolean store, LongFunction<String> judge) {
         ExecutorProcess probe = probes.apply(false);
         try {
             long page = probe.syscall("mmap", Syscall.MMAP.number(), 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
                     Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
             if (page < 0 && page >= -4095) {
-                return "cannot probe soft-dirty: mmap failed with " + errnoName(-page);
+                return "cannot probe " + what + ": mmap failed with " + errnoName(-page);
             }
-            if (!probe.store(LinuxProtocol.SERVING_THREAD, page, new byte[] {1}).ok()) {
-                return "cannot probe soft-dirty: the store to a new page faulted";
+            boolean touched = store ? probe.store(page, new byte[] {1}).ok() : probe.load(page, 1).ok();
+            if (!touched) {
+                return "cannot probe " + what + ": the access to a new page faulted";
             }
             Result<byte[]> entry = probe.pagemapRead(page / Uapi.PAGE_SIZE * 8, 8);
             if (!entry.ok() || entry.value().length != 8) {
-                return "cannot probe soft-dirty: pagemap read failed with " + errnoName(entry.errno());
+                return "cannot probe " + what + ": pagemap read failed with " + errnoName(entry.errno());
             }
-            long bits = ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            return (bits >>> PAGEMAP_SOFT_DIRTY_BIT & 1) != 0 ? null
-                    : "needs soft-dirty; pagemap bit 55 stays clear after a write (no CONFIG_MEM_SOFT_DIRTY)";
+            return judge.apply(ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN).getLong());
         } finally {
             probe.exit();
         }

@@ -12,6 +12,7 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.Errno;
 
 /**
  * The real Linux kernel of this machine as a {@link Backend}: every scenario process is a native
@@ -124,50 +125,52 @@ public final class LinuxBackend implements Backend {
 
     @Override
     public Access load(int pid, long addr, int len) {
-        return load(pid, LinuxProtocol.SERVING_THREAD, addr, len);
+        return process(pid).load(addr, length(len));
     }
 
     @Override
     public Access store(int pid, long addr, byte[] data) {
-        return process(pid).store(LinuxProtocol.SERVING_THREAD, addr, data);
+        return process(pid).store(addr, data);
     }
 
     /**
-     * A pthread of the process's executor; thread handles are the executor's own ids, 1, 2, 3...
+     * A pthread of the process's executor that performs the load; thread handles are the
+     * executor's own ids, 1, 2, 3...
      *
      * @throws ExecutorFailure when the executor cannot start another thread
      */
     @Override
-    public int spawnThread(int pid) {
-        long thread = process(pid).spawnThread();
+    public int startLoad(int pid, long addr, int len) {
+        return started(pid, process(pid).spawnLoad(addr, length(len)));
+    }
+
+    /** @throws IllegalArgumentException for more than {@link LinuxProtocol#MAX_TRANSFER} bytes */
+    @Override
+    public int startStore(int pid, long addr, byte[] data) {
+        return started(pid, process(pid).spawnStore(addr, data));
+    }
+
+    @Override
+    public Access awaitAccess(int pid, int thread, Duration timeout) {
+        return process(pid).await(thread, timeout);
+    }
+
+    private static int started(int pid, long thread) {
+        if (thread == -Errno.EAGAIN.number()) {
+            throw new ExecutorFailure("process " + pid + " cannot start another thread: EAGAIN, at most "
+                    + LinuxProtocol.MAX_THREADS + " spawned threads of a process may be alive at once");
+        }
         if (thread <= 0) {
-            throw new ExecutorFailure("process " + pid + " could not start a thread: error " + -thread);
+            throw new ExecutorFailure("process " + pid + " could not start a thread: pthread_create error " + -thread);
         }
         return (int) thread;
     }
 
-    @Override
-    public Access threadLoad(int pid, int thread, long addr, int len) {
-        return load(pid, threadId(thread), addr, len);
-    }
-
-    private Access load(int pid, int thread, long addr, int len) {
+    private static int length(int len) {
         if (len < 0) {
             throw new IllegalArgumentException("negative load length " + len);
         }
-        return process(pid).load(thread, addr, len);
-    }
-
-    @Override
-    public Access threadStore(int pid, int thread, long addr, byte[] data) {
-        return process(pid).store(threadId(thread), addr, data);
-    }
-
-    private static int threadId(int thread) {
-        if (thread <= LinuxProtocol.SERVING_THREAD) {
-            throw new IllegalArgumentException("no thread " + thread + " (spawnThread returns 1, 2, 3...)");
-        }
-        return thread;
+        return len;
     }
 
     @Override
@@ -204,9 +207,14 @@ public final class LinuxBackend implements Backend {
         return process(pid).pid();
     }
 
-    /** Makes a thread of the process's executor sleep before answering, to test timeouts. */
-    void stall(int pid, int thread, Duration duration) {
-        process(pid).stall(thread, duration);
+    /** Makes the process's executor sleep before answering, to test timeouts. */
+    void stall(int pid, Duration duration) {
+        process(pid).stall(duration);
+    }
+
+    /** Starts a thread of the process's executor that sleeps in the kernel, then ends: a blocked thread for tests. */
+    int startStall(int pid, Duration duration) {
+        return started(pid, process(pid).spawnStall(duration));
     }
 
     private ExecutorProcess process(int pid) {

@@ -2,6 +2,7 @@ package org.mmkit.linux;
 
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.BackendProvider;
+import org.mmkit.core.KernelConfig;
 
 /** Provides this machine's kernel under the name {@code linux}, with the executor the build made. */
 public final class LinuxBackendProvider implements BackendProvider {
@@ -12,7 +13,7 @@ public final class LinuxBackendProvider implements BackendProvider {
 
     /** @throws ExecutorFailure when the executor was not built here (no gcc or static libc) */
     @Override
-    public Backend create() {
+    public Backend create(KernelConfig profile) {
         return new LinuxBackend();
     }
 }

@@ -2,20 +2,25 @@ package org.mmkit.linux;
 
 /**
  * The wire format between {@link LinuxBackend} and the native executor
- * ({@code src/main/c/mmkit-executor.c}, which defines the same numbers). Every frame is
+ * ({@code src/main/c/mmkit-executor.c}, which defines the same numbers). Requests and replies are
  *
  * <pre>
- *  0        4        8
- *  +--------+--------+---------------------+
- *  | code   | length | payload (length B)  |   code: a request op, or a reply status
- *  +--------+--------+---------------------+
+ *  request     0        4        8
+ *              +--------+--------+---------------------+
+ *              | op     | length | payload (length B)  |
+ *              +--------+--------+---------------------+
+ *  reply       0        4        8        12
+ *              +--------+--------+--------+---------------------+
+ *              | status | thread | length | payload (length B)  |   thread: 0 the serving thread,
+ *              +--------+--------+--------+---------------------+   else a spawned thread's id
  * </pre>
  *
  * with all integers little-endian (the byte order of x86-64). Payloads per op are listed in
  * {@code docs/linux-backend.md}.
  */
 final class LinuxProtocol {
-    static final int HEADER_BYTES = 8;
+    static final int REQUEST_HEADER_BYTES = 8;
+    static final int REPLY_HEADER_BYTES = 12;
     /** The largest load, store, mincore vector, pagemap read or text chunk in one frame. */
     static final int MAX_TRANSFER = 1 << 20;
     /** No reply carries more than a result word and one transfer. */
@@ -33,10 +38,13 @@ final class LinuxProtocol {
     static final int OP_FORK = 8;
     static final int OP_EXIT = 9;
     static final int OP_STALL = 10;
-    static final int OP_SPAWN_THREAD = 11;
+    /** Starts a thread that performs a LOAD, STORE or STALL and replies to it by itself. */
+    static final int OP_SPAWN = 11;
 
-    /** The thread id of loads and stores done by the thread that serves the connection. */
+    /** The thread id in the replies of the thread that serves the connection. */
     static final int SERVING_THREAD = 0;
+    /** How many spawned threads of one process may be alive at once (the executor's MAX_THREADS). */
+    static final int MAX_THREADS = 16;
 
     static final int STATUS_OK = 0;
     static final int STATUS_SIGNAL = 1;

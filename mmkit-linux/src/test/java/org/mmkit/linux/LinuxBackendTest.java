@@ -34,6 +34,8 @@ class LinuxBackendTest {
     private static final int EINVAL = Errno.EINVAL.number();
     private static final int ENOMEM = Errno.ENOMEM.number();
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private LinuxBackend backend;
 
     @BeforeEach
@@ -93,12 +95,13 @@ class LinuxBackendTest {
     void aSpawnedThreadsStoreIsVisibleToTheMainThread() {
         int p = backend.newProcess(true);
         long a = anon(p, 1);
-        int thread = backend.spawnThread(p);
+        int storer = backend.startStore(p, a + 3, new byte[] {(byte) 0xcd});
 
-        assertThat(backend.threadStore(p, thread, a + 3, new byte[] {(byte) 0xcd}).ok()).isTrue();
+        assertThat(backend.awaitAccess(p, storer, WAIT).ok()).isTrue();
 
         assertThat(backend.load(p, a + 2, 3).data()).isEqualTo(new byte[] {0, (byte) 0xcd, 0});
-        assertThat(backend.threadLoad(p, thread, a + 3, 1).data()).isEqualTo(new byte[] {(byte) 0xcd});
+        int loader = backend.startLoad(p, a + 3, 1);
+        assertThat(backend.awaitAccess(p, loader, WAIT).data()).isEqualTo(new byte[] {(byte) 0xcd});
     }
 
     @Test
@@ -106,33 +109,136 @@ class LinuxBackendTest {
         int p = backend.newProcess(true);
         long a = anon(p, 2);
         assertThat(backend.syscall(p, Syscall.MUNMAP, a + PAGE_SIZE, PAGE_SIZE)).isZero();
-        int first = backend.spawnThread(p);
-        int second = backend.spawnThread(p);
+        int faulting = backend.startLoad(p, a + PAGE_SIZE - 1, 2);
+        int storer = backend.startStore(p, a, new byte[] {7});
 
-        Access access = backend.threadLoad(p, second, a + PAGE_SIZE - 1, 2);
+        Access access = backend.awaitAccess(p, faulting, WAIT);
 
         assertThat(access.signal()).isEqualTo(Signal.SIGSEGV.number());
         assertThat(access.code()).isEqualTo(Signal.SEGV_MAPERR);
         assertThat(access.address()).isEqualTo(a + PAGE_SIZE);
-        assertThat(backend.threadStore(p, first, a, new byte[] {7}).ok()).isTrue();
-        assertThat(backend.threadLoad(p, second, a, 1).data()).isEqualTo(new byte[] {7});
+        assertThat(backend.awaitAccess(p, storer, WAIT).ok()).isTrue();
+        assertThat(backend.awaitAccess(p, backend.startLoad(p, a, 1), WAIT).data()).isEqualTo(new byte[] {7});
         assertThat(backend.load(p, a + PAGE_SIZE, 1).code()).isEqualTo(Signal.SEGV_MAPERR);
+    }
+
+    @Test
+    void aSpawnedLoadLargerThanOneTransferArrivesWhole() {
+        int p = backend.newProcess(true);
+        int pages = 2 * LinuxProtocol.MAX_TRANSFER / (int) PAGE_SIZE + 3;
+        long a = anon(p, pages);
+        byte[] data = pattern(pages * (int) PAGE_SIZE);
+        assertThat(backend.store(p, a, data).ok()).isTrue();
+
+        assertThat(backend.awaitAccess(p, backend.startLoad(p, a, data.length), WAIT).data()).isEqualTo(data);
     }
 
     @Test
     void aForkedChildStartsWithoutThreadsAndSpawnsItsOwn() {
         int p = backend.newProcess(true);
         long a = anon(p, 1);
-        backend.spawnThread(p);
-        backend.spawnThread(p);
+        backend.startLoad(p, a, 1);
+        backend.startLoad(p, a, 1);
         int child = backend.fork(p);
 
-        int thread = backend.spawnThread(child);
+        int thread = backend.startStore(child, a, new byte[] {9});
 
         assertThat(thread).isEqualTo(1);
-        assertThat(backend.threadStore(child, thread, a, new byte[] {9}).ok()).isTrue();
+        assertThat(backend.awaitAccess(child, thread, WAIT).ok()).isTrue();
         assertThat(backend.load(child, a, 1).data()).isEqualTo(new byte[] {9});
         assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {0});
+    }
+
+    /** As on the model: a spawn returns once its access has ended, so the next step sees it. */
+    @Test
+    void aSpawnReturnsOnceItsAccessHasEnded() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+
+        for (int i = 1; i <= 100; i++) {
+            int thread = backend.startStore(p, a, new byte[] {(byte) i});
+            assertThat(backend.load(p, a, 1).data()).as("store %d", i).isEqualTo(new byte[] {(byte) i});
+            assertThat(backend.awaitAccess(p, thread, WAIT).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void theExecutorServesRequestsWhileAThreadIsBlockedInTheKernel() {
+        int p = backend.newProcess(true);
+        long started = System.nanoTime();
+        int sleeper = backend.startStall(p, Duration.ofSeconds(3));
+
+        long a = anon(p, 1);
+        assertThat(backend.store(p, a, new byte[] {5}).ok()).isTrue();
+        int loader = backend.startLoad(p, a, 1);
+        assertThat(backend.awaitAccess(p, loader, WAIT).data()).isEqualTo(new byte[] {5});
+        assertThat(backend.awaitAccess(p, sleeper, Duration.ZERO)).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+        assertThat(backend.awaitAccess(p, sleeper, WAIT).ok()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anUnprivilegedProcessAlsoReturnsFromASpawnWhileTheThreadIsBlocked() {
+        int p = backend.newProcess(false);
+        long started = System.nanoTime();
+
+        int sleeper = backend.startStall(p, Duration.ofSeconds(3));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(backend.awaitAccess(p, sleeper, WAIT).ok()).isTrue();
+    }
+
+    /** D4: the executor had 16 thread slots for a process's whole life. */
+    @Test
+    void endedThreadsFreeTheirSlots() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+
+        for (int i = 1; i <= 3 * LinuxProtocol.MAX_THREADS; i++) {
+            int thread = backend.startStore(p, a, new byte[] {(byte) i});
+            assertThat(thread).isEqualTo(i);
+            assertThat(backend.awaitAccess(p, thread, WAIT).ok()).isTrue();
+        }
+        assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {(byte) (3 * LinuxProtocol.MAX_THREADS)});
+    }
+
+    @Test
+    void tooManyThreadsAliveAtOnceIsEagainNamingTheLimit() {
+        int p = backend.newProcess(true);
+        for (int i = 0; i < LinuxProtocol.MAX_THREADS; i++) {
+            backend.startStall(p, Duration.ofSeconds(30));
+        }
+
+        assertThatThrownBy(() -> backend.startLoad(p, 0, 1))
+                .isInstanceOf(ExecutorFailure.class)
+                .hasMessage("process " + p + " cannot start another thread: EAGAIN, at most 16 spawned threads"
+                        + " of a process may be alive at once");
+    }
+
+    @Test
+    void aThreadStillBlockedIsNotWaitedForBeyondTheWaitAndTheProcessStaysUsable() {
+        try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
+            int p = impatient.newProcess(true);
+            int sleeper = impatient.startStall(p, Duration.ofSeconds(30));
+
+            assertThat(impatient.awaitAccess(p, sleeper, Duration.ofMillis(300))).isNull();
+            assertThat(impatient.awaitAccess(p, sleeper, Duration.ofMillis(300))).isNull();
+            assertThat(impatient.load(p, 0x10000, 1).code()).isEqualTo(Signal.SEGV_MAPERR);
+        }
+    }
+
+    @Test
+    void aProcessExitsWhileItsThreadIsBlockedAndTheThreadEndsWithIt() {
+        int p = backend.newProcess(true);
+        ProcessHandle executor = ProcessHandle.of(backend.osPid(p)).orElseThrow();
+        int sleeper = backend.startStall(p, Duration.ofSeconds(30));
+
+        backend.exit(p);
+
+        assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> backend.awaitAccess(p, sleeper, WAIT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -344,25 +450,11 @@ class LinuxBackendTest {
             int p = impatient.newProcess(true);
             ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
 
-            assertThatThrownBy(() -> impatient.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> impatient.stall(p, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
-                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) in thread 0 within 2 s; killed");
+                    .hasMessageContaining("executor for process " + p + " did not answer stall(30000 ms) within 2 s; killed");
             assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
             assertThatThrownBy(() -> impatient.load(p, 0x10000, 1)).isInstanceOf(ExecutorFailure.class);
-        }
-    }
-
-    @Test
-    void aStuckSpawnedThreadTimesOutAndKillsTheExecutor() {
-        try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
-            int p = impatient.newProcess(true);
-            ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
-            int thread = impatient.spawnThread(p);
-
-            assertThatThrownBy(() -> impatient.stall(p, thread, Duration.ofSeconds(30)))
-                    .isInstanceOf(ExecutorFailure.class)
-                    .hasMessageContaining("did not answer stall(30000 ms) in thread " + thread + " within 2 s; killed");
-            assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
         }
     }
 
@@ -379,7 +471,7 @@ class LinuxBackendTest {
             caller.interrupt();
         });
         try {
-            assertThatThrownBy(() -> backend.stall(p, LinuxProtocol.SERVING_THREAD, Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> backend.stall(p, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
                     .hasMessageContaining("interrupted while waiting for process " + p);
         } finally {

@@ -1,5 +1,7 @@
 package org.mmkit.backend;
 
+import java.time.Duration;
+
 /**
  * Something that can run scenario processes: the model, or the real Linux kernel of this machine.
  * Every call works on a process handle returned by {@link #newProcess} or {@link #fork}. System
@@ -30,7 +32,7 @@ public interface Backend extends AutoCloseable {
     /** {@code fork()} of the process: the child's handle, or {@code -errno}. */
     int fork(int pid);
 
-    /** The process exits (status 0); its handle becomes invalid. */
+    /** The process exits (status 0), ending its threads; its handle and theirs become invalid. */
     void exit(int pid);
 
     /** A load of {@code len} bytes through the MMU. */
@@ -40,16 +42,22 @@ public interface Backend extends AutoCloseable {
     Access store(int pid, long addr, byte[] data);
 
     /**
-     * Starts a new thread of the process, sharing its address space ({@code clone(CLONE_VM)}); returns
-     * its handle for {@link #threadLoad} and {@link #threadStore}. Threads live until their process exits.
+     * Starts a new thread of the process, sharing its address space ({@code clone(CLONE_VM)}),
+     * that performs one {@link #load}; returns the thread's handle (1, 2, 3... in each process, in
+     * spawn order) without waiting for the load, which may be blocked in the kernel.
      */
-    int spawnThread(int pid);
+    int startLoad(int pid, long addr, int len);
 
-    /** {@link #load} performed by a thread of the process from {@link #spawnThread}. */
-    Access threadLoad(int pid, int thread, long addr, int len);
+    /** {@link #startLoad} for a {@link #store}. */
+    int startStore(int pid, long addr, byte[] data);
 
-    /** {@link #store} performed by a thread of the process from {@link #spawnThread}. */
-    Access threadStore(int pid, int thread, long addr, byte[] data);
+    /**
+     * Waits at most {@code timeout} for the access of a thread from {@link #startLoad} or
+     * {@link #startStore} to end, and returns its outcome; the thread is then gone. Returns
+     * {@code null} when the access is still blocked in the kernel: the thread goes on and can be
+     * awaited again. Threads end with their process: after {@link #exit} their handles are invalid.
+     */
+    Access awaitAccess(int pid, int thread, Duration timeout);
 
     /** {@code pread(open("/proc/self/pagemap"), buf, count, offset)}: the bytes read, or the errno. */
     Result<byte[]> pagemapRead(int pid, long offset, int count);

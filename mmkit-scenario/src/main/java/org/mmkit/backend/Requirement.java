@@ -5,5 +5,5 @@ package org.mmkit.backend;
  * version argument such as {@code 6.15}; the others take none.
  */
 public record Requirement(Kind kind, String argument) {
-    public enum Kind { ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, THP, KERNEL }
+    public enum Kind { ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, THP, KERNEL }
 }

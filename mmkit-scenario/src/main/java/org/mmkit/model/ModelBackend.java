@@ -1,10 +1,15 @@
 package org.mmkit.model;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.KernelVersion;
@@ -26,14 +31,38 @@ import org.mmkit.core.SimThread;
  * a signalled {@link Access}.
  */
 public final class ModelBackend implements Backend {
+    /** How long a model access may run without ending or blocking before it counts as a model bug. */
+    private static final Duration RUNAWAY_LIMIT = Duration.ofSeconds(10);
+
     private final Kernel kernel;
     private final Map<Integer, SimProcess> processes = new HashMap<>();
     /** The spawned threads of each process; a forked child starts with none, as after fork(2). */
-    private final Map<Integer, List<SimThread>> threads = new HashMap<>();
+    private final Map<Integer, Threads> threads = new HashMap<>();
     private int nextHandle = 1;
+    private boolean closed;
+
+    /** How a spawned access stands after a wait; a thread parked in the kernel will be a third state. */
+    private enum Progress {
+        ENDED, RUNNING
+    }
+
+    /** A spawned thread and the outcome of its one access, completed by the Java thread that runs it. */
+    private record Spawned(SimThread thread, CompletableFuture<Access> outcome) {
+    }
+
+    /** The threads of one process: handles 1, 2, 3... in spawn order; those not awaited yet by handle. */
+    private static final class Threads {
+        int last;
+        final Map<Integer, Spawned> running = new HashMap<>();
+    }
 
     public ModelBackend(KernelConfig config) {
-        this.kernel = Kernel.create(config);
+        this(Kernel.create(config));
+    }
+
+    /** A backend on {@code kernel}, which it closes when it is closed. */
+    ModelBackend(Kernel kernel) {
+        this.kernel = kernel;
     }
 
     /** The model configured as the reference kernel ({@link KernelConfig#linux618()}). */
@@ -52,6 +81,7 @@ public final class ModelBackend implements Backend {
         return switch (requirement.kind()) {
             case ROOT -> null;
             case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
+            case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
             case KERNEL -> {
                 int wanted = KernelVersion.parse(requirement.argument());
                 yield config.kernelVersion() >= wanted ? null
@@ -119,7 +149,11 @@ public final class ModelBackend implements Backend {
     public void exit(int pid) {
         process(pid).exit();
         processes.remove(pid);
-        threads.remove(pid);
+        Threads ended = threads.remove(pid);
+        if (ended != null) {
+            // exit_group kills the threads; their Java threads end once their access returns
+            ended.running.values().forEach(t -> settle(t, RUNAWAY_LIMIT));
+        }
     }
 
     @Override
@@ -132,23 +166,80 @@ public final class ModelBackend implements Backend {
         return store(process(pid).mainThread(), addr, data);
     }
 
-    /** Thread handles are 1, 2, 3... in each process, in the order its threads were spawned. */
     @Override
-    public int spawnThread(int pid) {
+    public int startLoad(int pid, long addr, int len) {
+        return start(pid, thread -> load(thread, addr, len));
+    }
+
+    @Override
+    public int startStore(int pid, long addr, byte[] data) {
+        return start(pid, thread -> store(thread, addr, data));
+    }
+
+    /**
+     * Runs the access on a Java thread of its own and returns once it has ended or is blocked in
+     * the kernel, so the scenario's next step sees the same machine on every run.
+     */
+    private int start(int pid, Function<SimThread, Access> access) {
         SimThread thread = process(pid).newThread();
-        List<SimThread> spawned = threads.computeIfAbsent(pid, p -> new ArrayList<>());
-        spawned.add(thread);
-        return spawned.size();
+        Threads spawned = threads.computeIfAbsent(pid, p -> new Threads());
+        int handle = ++spawned.last;
+        CompletableFuture<Access> outcome = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("model process " + pid + " thread " + handle).start(() -> {
+            try {
+                outcome.complete(access.apply(thread));
+            } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+            }
+        });
+        Spawned started = new Spawned(thread, outcome);
+        spawned.running.put(handle, started);
+        if (settle(started, RUNAWAY_LIMIT) == Progress.RUNNING) {
+            throw new IllegalStateException("thread " + handle + " of process " + pid
+                    + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+        }
+        return handle;
     }
 
+    /**
+     * A blocked thread is not waited for: in the model only the scenario's next steps could wake
+     * it, and they wait for this call, so it returns {@code null} at once.
+     */
     @Override
-    public Access threadLoad(int pid, int thread, long addr, int len) {
-        return load(thread(pid, thread), addr, len);
+    public Access awaitAccess(int pid, int thread, Duration timeout) {
+        Threads spawned = threads.get(pid);
+        Spawned awaited = spawned == null ? null : spawned.running.get(thread);
+        if (awaited == null) {
+            throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
+        }
+        if (settle(awaited, timeout) != Progress.ENDED) {
+            return null;
+        }
+        spawned.running.remove(thread);
+        try {
+            return awaited.outcome().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
-    @Override
-    public Access threadStore(int pid, int thread, long addr, byte[] data) {
-        return store(thread(pid, thread), addr, data);
+    /**
+     * Waits at most {@code limit} until the thread's access has ended or the thread is parked in
+     * the kernel waiting for another thread. Nothing in the model blocks yet (the core API cannot
+     * tell a parked thread yet), so today this waits for the end.
+     */
+    private static Progress settle(Spawned spawned, Duration limit) {
+        try {
+            spawned.outcome().get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return Progress.RUNNING;
+        } catch (ExecutionException e) {
+            // ended by an exception, which awaitAccess rethrows
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a model thread", e);
+        }
+        return Progress.ENDED;
     }
 
     private static Access load(SimThread thread, long addr, int len) {
@@ -174,14 +265,6 @@ public final class ModelBackend implements Backend {
         return Access.signalled(f.signal().number(), f.code(), f.address());
     }
 
-    private SimThread thread(int pid, int thread) {
-        List<SimThread> spawned = threads.getOrDefault(pid, List.of());
-        if (thread < 1 || thread > spawned.size()) {
-            throw new IllegalArgumentException("no thread " + thread + " in process " + pid);
-        }
-        return spawned.get(thread - 1);
-    }
-
     @Override
     public Result<byte[]> pagemapRead(int pid, long offset, int count) {
         byte[] buf = new byte[count];
@@ -202,10 +285,16 @@ public final class ModelBackend implements Backend {
         };
     }
 
+    /** Releases the machine's off-heap memory; calling it again does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         processes.clear();
         threads.clear();
+        kernel.close();
     }
 
     private int register(SimProcess p) {

@@ -2,8 +2,9 @@ package org.mmkit.model;
 
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.BackendProvider;
+import org.mmkit.core.KernelConfig;
 
-/** Provides the model, configured as the reference kernel, under the name {@code model}. */
+/** Provides the model, configured as the given kernel profile, under the name {@code model}. */
 public final class ModelBackendProvider implements BackendProvider {
     @Override
     public String name() {
@@ -11,7 +12,7 @@ public final class ModelBackendProvider implements BackendProvider {
     }
 
     @Override
-    public Backend create() {
-        return new ModelBackend();
+    public Backend create(KernelConfig profile) {
+        return new ModelBackend(profile);
     }
 }

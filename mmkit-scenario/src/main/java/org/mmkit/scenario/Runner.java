@@ -2,6 +2,7 @@ package org.mmkit.scenario;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ public final class Runner {
     /** The largest single load or store (64 MiB) and pagemap read (1 GiB of address space). */
     private static final int MAX_ACCESS = 64 << 20;
     private static final int MAX_PAGEMAP_PAGES = 1 << 18;
+    /** How long a join waits for a thread whose access is blocked in the kernel (the model knows at once). */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Scenario scenario;
     private final Backend backend;
@@ -38,8 +41,8 @@ public final class Runner {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Integer> failedBindings = new HashMap<>();
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
-    /** The outcome of each spawned thread's access, until it is joined. */
-    private final Map<String, Access> spawned = new HashMap<>();
+    /** Each spawned thread until it is joined, by name: its process and its backend handle. */
+    private final Map<String, Running> spawned = new HashMap<>();
     private final List<String> transcript = new ArrayList<>();
     private final List<Integer> sources = new ArrayList<>();
     private String firstFailure;
@@ -98,8 +101,8 @@ public final class Runner {
             case Step.Mincore m -> mincore(m);
             case Step.Fork f -> fork(f);
             case Step.Exit e -> exit(e);
-            case Step.Load l -> loaded(l, load(l, null));
-            case Step.Store s -> stored(s, store(s, null));
+            case Step.Load l -> loaded(l, backend.load(pid(), eval(l.addr()), length(l)));
+            case Step.Store s -> stored(s, backend.store(pid(), eval(s.addr()), bytes(s)));
             case Step.Spawn s -> spawn(s);
             case Step.Join j -> join(j);
             case Step.Pagemap p -> pagemap(p);
@@ -213,11 +216,8 @@ public final class Runner {
 
     // ---- memory ----
 
-    /** Performs the load on {@code thread}, or on the process's main thread when null. */
-    private Access load(Step.Load l, Integer thread) {
-        long addr = eval(l.addr());
-        int len = bounded(l.len(), MAX_ACCESS, "access length");
-        return thread == null ? backend.load(pid(), addr, len) : backend.threadLoad(pid(), thread, addr, len);
+    private int length(Step.Load l) {
+        return bounded(l.len(), MAX_ACCESS, "access length");
     }
 
     /** Prints the outcome of a load and checks it. */
@@ -237,9 +237,8 @@ public final class Runner {
         }
     }
 
-    /** Performs the store on {@code thread}, or on the process's main thread when null. */
-    private Access store(Step.Store s, Integer thread) {
-        byte[] data = switch (s.data()) {
+    private byte[] bytes(Step.Store s) {
+        return switch (s.data()) {
             case Step.Bytes b -> b.bytes();
             case Step.Fill f -> {
                 byte[] fill = new byte[bounded(f.length(), MAX_ACCESS, "access length")];
@@ -247,8 +246,6 @@ public final class Runner {
                 yield fill;
             }
         };
-        long addr = eval(s.addr());
-        return thread == null ? backend.store(pid(), addr, data) : backend.threadStore(pid(), thread, addr, data);
     }
 
     /** Prints the outcome of a store and checks it. */
@@ -265,21 +262,31 @@ public final class Runner {
 
     // ---- threads ----
 
-    /**
-     * Starts the thread and lets it perform its access. No access blocks yet, so it completes here;
-     * its outcome waits for the join, where it is printed and checked.
-     */
+    /** A spawned thread not joined yet. */
+    private record Running(int pid, int handle) {
+    }
+
+    /** Starts the thread on its access and goes on; the outcome is printed and checked at the join. */
     private void spawn(Step.Spawn s) {
-        int thread = backend.spawnThread(pid());
-        spawned.put(s.thread(), switch (s.access()) {
-            case Step.Load l -> load(l, thread);
-            case Step.Store st -> store(st, thread);
-        });
+        int handle = switch (s.access()) {
+            case Step.Load l -> backend.startLoad(pid(), eval(l.addr()), length(l));
+            case Step.Store st -> backend.startStore(pid(), eval(st.addr()), bytes(st));
+        };
+        spawned.put(s.thread(), new Running(pid(), handle));
         print("");
     }
 
     private void join(Step.Join j) {
-        Access outcome = spawned.remove(j.thread());
+        Running thread = spawned.remove(j.thread());
+        Access outcome = backend.awaitAccess(thread.pid(), thread.handle(), JOIN_TIMEOUT);
+        if (outcome == null) {
+            String which = "thread " + j.thread() + " (spawned on line " + j.spawn().origin().line() + ")";
+            throw new StopException(switch (j.when()) {
+                case JOIN_LINE -> which + " is still blocked at the join";
+                case PROCESS_EXIT -> which + " is still blocked when its process exits";
+                case SCENARIO_END -> which + " is still blocked at the end of the scenario";
+            });
+        }
         switch (j.access()) {
             case Step.Load l -> loaded(l, outcome);
             case Step.Store s -> stored(s, outcome);

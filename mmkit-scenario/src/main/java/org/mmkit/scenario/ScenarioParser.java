@@ -79,11 +79,15 @@ public final class ScenarioParser {
                     throw error("divergence: needs a reason");
                 }
             } else {
-                steps.add(statement(code));
+                Step step = statement(code);
+                if (step instanceof Step.Exit exit) {
+                    joinThreadsOf(exit.target() != null ? exit.target() : exit.origin().process(), steps);
+                }
+                steps.add(step);
             }
         }
         for (Step.Spawn spawn : unjoined.sequencedValues()) {
-            steps.add(joinOf(spawn, spawn.origin().line()));
+            steps.add(joinOf(spawn, spawn.origin().line(), Step.Join.When.SCENARIO_END));
         }
         return new Scenario(file, requirements, divergence, steps);
     }
@@ -114,9 +118,10 @@ public final class ScenarioParser {
                 case "swap" -> Requirement.Kind.SWAP;
                 case "hugetlb" -> Requirement.Kind.HUGETLB;
                 case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
+                case "zero-page" -> Requirement.Kind.ZERO_PAGE;
                 case "thp" -> Requirement.Kind.THP;
                 default -> throw error("unknown requirement '" + word
-                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)");
+                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, thp, kernel >= X.Y)");
             };
             result.add(new Requirement(kind, null));
         }
@@ -175,13 +180,30 @@ public final class ScenarioParser {
             throw error("unknown thread '" + thread + "'");
         }
         joinedOn.put(thread, line);
-        return joinOf(spawn, line);
+        return joinOf(spawn, line, Step.Join.When.JOIN_LINE);
     }
 
-    /** The join of a spawned thread, written on {@code joinLine}: it reads as the thread's access. */
-    private static Step.Join joinOf(Step.Spawn spawn, int joinLine) {
+    /**
+     * Joins the unjoined threads of an exiting process ({@code null}: main) before it exits, in
+     * spawn order, so their outcomes are those of accesses that ended, as on the model.
+     */
+    private void joinThreadsOf(String process, List<Step> steps) {
+        String exiting = process != null ? process : MAIN;
+        for (var it = unjoined.sequencedValues().iterator(); it.hasNext(); ) {
+            Step.Spawn spawn = it.next();
+            String owner = spawn.origin().process();
+            if (exiting.equals(owner != null ? owner : MAIN)) {
+                it.remove();
+                joinedOn.put(spawn.thread(), line);
+                steps.add(joinOf(spawn, spawn.origin().line(), Step.Join.When.PROCESS_EXIT));
+            }
+        }
+    }
+
+    /** The join of a spawned thread, on {@code joinLine}: it reads as the thread's access. */
+    private static Step.Join joinOf(Step.Spawn spawn, int joinLine, Step.Join.When when) {
         String text = "join " + spawn.thread() + ": " + spawn.access().origin().text();
-        return new Step.Join(new Origin(joinLine, spawn.origin().process(), text), spawn.thread(), spawn.access());
+        return new Step.Join(new Origin(joinLine, spawn.origin().process(), text), spawn, when);
     }
 
     /** Reads an {@code in NAME:} prefix if there is one: the process to run in, else null (main). */

@@ -62,8 +62,22 @@ public sealed interface Step {
     /**
      * {@code join NAME}: waits for the spawned thread and checks its access. The origin's text is
      * {@code join NAME: access} and its process the spawning one, so the outcome reads as the access.
+     * A thread not joined by the scenario is joined where its process exits or the scenario ends;
+     * that join's line is the spawn's.
      */
-    record Join(Origin origin, String thread, MemoryAccess access) implements Step {
+    record Join(Origin origin, Spawn spawn, When when) implements Step {
+        /** Where the thread is joined: by a {@code join} line, or implicitly. */
+        enum When {
+            JOIN_LINE, PROCESS_EXIT, SCENARIO_END
+        }
+
+        String thread() {
+            return spawn.thread();
+        }
+
+        MemoryAccess access() {
+            return spawn.access();
+        }
     }
 
     /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */

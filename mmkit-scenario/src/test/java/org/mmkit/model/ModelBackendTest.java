@@ -3,13 +3,17 @@ package org.mmkit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Requirement.Kind;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.Signal;
+import org.mmkit.core.SimProcess;
 import org.mmkit.core.Uapi;
 
 class ModelBackendTest {
@@ -30,6 +34,13 @@ class ModelBackendTest {
         assertThat(unsupported(KernelConfig.linux618(), Kind.KERNEL, "6.18")).isNull();
         assertThat(unsupported(KernelConfig.linux618(), Kind.KERNEL, "6.19")).isEqualTo("models kernel 6.18, needs 6.19");
         assertThat(unsupported(KernelConfig.linux618(), Kind.KERNEL, "7.0")).isEqualTo("models kernel 6.18, needs 7.0");
+    }
+
+    @Test
+    void theZeroPageFollowsTheConfiguration() {
+        assertThat(unsupported(KernelConfig.linux618(), Kind.ZERO_PAGE, null)).isNull();
+        assertThat(unsupported(KernelConfig.linux618().toBuilder().sharedZeroPage(false).build(), Kind.ZERO_PAGE, null))
+                .isEqualTo("this kernel configuration maps no shared zero page");
     }
 
     @Test
@@ -54,20 +65,44 @@ class ModelBackendTest {
         }
     }
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static long anon(ModelBackend model, int p, long pages) {
+        return model.syscall(p, Syscall.MMAP, 0, pages * Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+    }
+
     @Test
     void spawnedThreadsShareTheAddressSpaceAndFaultOnTheirOwn() {
         try (ModelBackend model = new ModelBackend()) {
             int p = model.newProcess(true);
-            long a = model.syscall(p, Syscall.MMAP, 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
-                    Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
-            int thread = model.spawnThread(p);
+            long a = anon(model, p, 1);
+            int storer = model.startStore(p, a, new byte[] {(byte) 0xcd});
 
-            assertThat(model.threadStore(p, thread, a, new byte[] {(byte) 0xcd}).ok()).isTrue();
+            // start returns once the access has ended: the main thread sees the store before the await
             assertThat(model.load(p, a, 1).data()).containsExactly(0xcd);
-
-            Access fault = model.threadLoad(p, thread, a + Uapi.PAGE_SIZE, 1);
+            assertThat(model.awaitAccess(p, storer, WAIT).ok()).isTrue();
+            int loader = model.startLoad(p, a + Uapi.PAGE_SIZE, 1);
+            Access fault = model.awaitAccess(p, loader, WAIT);
             assertThat(fault.signal()).isEqualTo(Signal.SIGSEGV.number());
             assertThat(fault.code()).isEqualTo(Signal.SEGV_MAPERR);
+            assertThat(fault.address()).isEqualTo(a + Uapi.PAGE_SIZE);
+        }
+    }
+
+    @Test
+    void threadsAreNumberedInSpawnOrderAndEachIsAwaitedOnce() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            long a = anon(model, p, 1);
+            int first = model.startStore(p, a, new byte[] {1, 2});
+            int second = model.startLoad(p, a, 2);
+
+            assertThat(List.of(first, second)).containsExactly(1, 2);
+            assertThat(model.awaitAccess(p, second, WAIT).data()).containsExactly(1, 2);
+            assertThat(model.awaitAccess(p, first, WAIT).ok()).isTrue();
+            assertThatThrownBy(() -> model.awaitAccess(p, first, WAIT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("no running thread 1 in process " + p);
         }
     }
 
@@ -75,11 +110,40 @@ class ModelBackendTest {
     void aForkedChildHasNoneOfItsParentsThreads() {
         try (ModelBackend model = new ModelBackend()) {
             int p = model.newProcess(true);
-            assertThat(model.spawnThread(p)).isEqualTo(1);
+            long a = anon(model, p, 1);
+            assertThat(model.startLoad(p, a, 1)).isEqualTo(1);
             int child = model.fork(p);
 
-            assertThatThrownBy(() -> model.threadLoad(child, 1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
-            assertThat(model.spawnThread(child)).isEqualTo(1);
+            assertThatThrownBy(() -> model.awaitAccess(child, 1, WAIT)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(model.startLoad(child, a, 1)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void threadsEndWithTheirProcess() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            int thread = model.startLoad(p, 0, 1);
+            model.exit(p);
+
+            assertThatThrownBy(() -> model.awaitAccess(p, thread, WAIT)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** D1: every scenario's machine held about 1 MiB of off-heap memory for good. */
+    @Test
+    void closeReleasesTheKernel() {
+        Kernel kernel = Kernel.create(KernelConfig.linux618());
+        ModelBackend model = new ModelBackend(kernel);
+        model.newProcess(true);
+
+        model.close();
+        model.close();
+
+        assertThatThrownBy(() -> {
+            SimProcess after = kernel.newProcess(true);
+            long a = after.mmap(0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE, Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+            after.mainThread().store(a, new byte[] {1});
+        }).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -3,6 +3,7 @@ package org.mmkit.scenario;
 import static org.mmkit.core.Uapi.PAGE_SIZE;
 import static org.mmkit.core.abi.PagemapEntryLayout.ENTRY_BYTES;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +58,9 @@ public final class FakeBackend implements Backend {
         final TreeMap<Long, Vma> vmas = new TreeMap<>();
         final Map<Long, Frame> pages = new HashMap<>();
         long nextPlacement = 0x7e0000000000L;
-        int threads;
+        int lastThread;
+        /** Outcomes of spawned accesses not awaited yet, by thread handle; null while blocked. */
+        final Map<Integer, Access> threads = new HashMap<>();
 
         Proc(boolean privileged) {
             this.privileged = privileged;
@@ -75,10 +78,18 @@ public final class FakeBackend implements Backend {
     int threadAccesses;
     /** How many processes exited; tests check the runner cleans up. */
     int exits;
+    /** Whether spawned accesses block for good, as a fault nobody resolves would. */
+    private boolean threadsBlock;
 
     /** This backend cannot satisfy requirements of {@code kind}. */
     public FakeBackend lacking(Requirement.Kind kind) {
         unsupported.add(kind.name());
+        return this;
+    }
+
+    /** Every spawned access blocks and never ends. */
+    public FakeBackend withBlockingThreads() {
+        threadsBlock = true;
         return this;
     }
 
@@ -184,29 +195,35 @@ public final class FakeBackend implements Backend {
         return Access.loaded(out);
     }
 
-    /** The fake has no TLBs: a thread accesses memory exactly as its process does. */
+    /** The fake has no TLBs: a thread accesses memory exactly as its process does, when it starts. */
     @Override
-    public int spawnThread(int pid) {
-        return ++proc(pid).threads;
+    public int startLoad(int pid, long addr, int len) {
+        return started(pid, threadsBlock ? null : load(pid, addr, len));
     }
 
     @Override
-    public Access threadLoad(int pid, int thread, long addr, int len) {
-        checkThread(pid, thread);
-        return load(pid, addr, len);
+    public int startStore(int pid, long addr, byte[] data) {
+        return started(pid, threadsBlock ? null : store(pid, addr, data));
     }
 
-    @Override
-    public Access threadStore(int pid, int thread, long addr, byte[] data) {
-        checkThread(pid, thread);
-        return store(pid, addr, data);
-    }
-
-    private void checkThread(int pid, int thread) {
-        if (thread < 1 || thread > proc(pid).threads) {
-            throw new IllegalArgumentException("no thread " + thread + " in process " + pid);
-        }
+    private int started(int pid, Access outcome) {
+        Proc p = proc(pid);
+        p.threads.put(++p.lastThread, outcome);
         threadAccesses++;
+        return p.lastThread;
+    }
+
+    @Override
+    public Access awaitAccess(int pid, int thread, Duration timeout) {
+        Proc p = proc(pid);
+        if (!p.threads.containsKey(thread)) {
+            throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
+        }
+        Access outcome = p.threads.get(thread);
+        if (outcome != null) {
+            p.threads.remove(thread);
+        }
+        return outcome;
     }
 
     @Override

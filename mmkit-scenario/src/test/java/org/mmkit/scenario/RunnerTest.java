@@ -64,6 +64,33 @@ class RunnerTest {
     }
 
     @Test
+    void aThreadNotJoinedIsJoinedBeforeItsProcessExits() throws Exception {
+        ScenarioResult r = run(MMAP + "fork() => child\nin child: spawn t1: store(a, 1, 1)\nspawn t2: load(a, 1)\nexit(child)\nmaps\n");
+        assertThat(r.status()).isEqualTo(Status.PASSED);
+        assertThat(r.transcript()).containsSubsequence(
+                "in child: join t1: store(a, 1, 1)", "exit(child)", "maps", "join t2: load(a, 1) == 0x00");
+    }
+
+    @Test
+    void aThreadStillBlockedAtItsJoinStopsTheRunNamingItsSpawnLine() throws Exception {
+        ScenarioResult r = run(MMAP + "spawn t1: load(a, 1)\nmaps\njoin t1\nmaps\n", new FakeBackend().withBlockingThreads());
+        assertThat(r.problem()).isEqualTo("t.mms:4: thread t1 (spawned on line 2) is still blocked at the join");
+    }
+
+    @Test
+    void aThreadStillBlockedWhenItsProcessExitsStopsTheRun() throws Exception {
+        ScenarioResult r = run(MMAP + "fork() => child\nin child: spawn t1: load(a, 1)\nexit(child)\n",
+                new FakeBackend().withBlockingThreads());
+        assertThat(r.problem()).isEqualTo("t.mms:3: thread t1 (spawned on line 3) is still blocked when its process exits");
+    }
+
+    @Test
+    void aThreadStillBlockedAtTheEndStopsTheRunNamingItsSpawnLine() throws Exception {
+        ScenarioResult r = run(MMAP + "spawn t1: load(a, 1)\nmaps\n", new FakeBackend().withBlockingThreads());
+        assertThat(r.problem()).isEqualTo("t.mms:2: thread t1 (spawned on line 2) is still blocked at the end of the scenario");
+    }
+
+    @Test
     void aSpawnedAccessRunsInTheProcessOfItsLine() throws Exception {
         ScenarioResult r = run(MMAP + "fork() => child\nin child: spawn t1: store(a, 1, 1)\nload(a, 1) == 0\njoin t1\n"
                 + "in child: load(a, 1) == 1\n");

@@ -180,11 +180,11 @@ class ScenarioParserTest {
 
     @Test
     void directivesAndComments() throws Exception {
-        Scenario s = parse("# from guard-regions.c\nrequires: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= 6.17\n"
+        Scenario s = parse("# from guard-regions.c\nrequires: root, uffd, swap, hugetlb, soft-dirty, zero-page, thp, kernel >= 6.17\n"
                 + "divergence: the model has no THP yet\n\n  # indented\n");
         assertThat(s.requirements()).extracting(Requirement::kind).containsExactly(Requirement.Kind.ROOT,
                 Requirement.Kind.UFFD, Requirement.Kind.SWAP, Requirement.Kind.HUGETLB, Requirement.Kind.SOFT_DIRTY,
-                Requirement.Kind.THP, Requirement.Kind.KERNEL);
+                Requirement.Kind.ZERO_PAGE, Requirement.Kind.THP, Requirement.Kind.KERNEL);
         assertThat(s.requirements().getLast().argument()).isEqualTo("6.17");
         assertThat(s.divergence()).isEqualTo("the model has no THP yet");
         assertThat(s.steps()).extracting(st -> st.origin().text()).containsExactly("# from guard-regions.c", "# indented");
@@ -215,6 +215,17 @@ class ScenarioParserTest {
         assertThat(s.steps().getLast().origin().line()).isEqualTo(3);
     }
 
+    @Test
+    void threadsNotJoinedAreJoinedBeforeTheirProcessExits() throws Exception {
+        Scenario s = parse(MMAP + "fork() => child\nin child: spawn t1: load(a, 1)\nspawn t2: load(a, 2)\nin child: exit()\n");
+        assertThat(s.steps()).extracting(st -> st.origin().text())
+                .endsWith("join t1: load(a, 1)", "exit()", "join t2: load(a, 2)");
+        Step.Join atExit = (Step.Join) s.steps().get(4);
+        assertThat(atExit.when()).isEqualTo(Step.Join.When.PROCESS_EXIT);
+        assertThat(atExit.origin().line()).isEqualTo(3);
+        assertThat(((Step.Join) s.steps().getLast()).when()).isEqualTo(Step.Join.When.SCENARIO_END);
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("divergence: x\ndivergence: y", 2, "divergence: given twice"),
@@ -222,7 +233,7 @@ class ScenarioParserTest {
                 Arguments.of("requires: kernel 6.1", 1, "expected 'kernel >= MAJOR.MINOR' in requires:"),
                 Arguments.of("requires: kernel >= six", 1, "bad kernel version 'six' in requires: (expected MAJOR.MINOR)"),
                 Arguments.of("requires: root, ksm", 1,
-                        "unknown requirement 'ksm' (known: root, uffd, swap, hugetlb, soft-dirty, thp, kernel >= X.Y)"),
+                        "unknown requirement 'ksm' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, thp, kernel >= X.Y)"),
                 Arguments.of("in other: maps", 1, "unknown process 'other'"),
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
@@ -231,6 +242,7 @@ class ScenarioParserTest {
                 Arguments.of("42", 1, "expected a call, found '42'"),
                 Arguments.of("join t1", 1, "unknown thread 't1'"),
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\njoin t1\njoin t1", 4, "thread 't1' was already joined on line 3"),
+                Arguments.of(MMAP + "spawn t1: load(a, 1)\nexit()\njoin t1", 4, "thread 't1' was already joined on line 3"),
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\nspawn t1: load(a, 1)", 3, "'t1' is already defined"),
                 Arguments.of(MMAP + "spawn a: load(a, 1)", 2, "'a' is already defined"),
                 Arguments.of(MMAP + "spawn t1: munmap(a, PAGE)", 2, "a spawned thread runs one load or store, not 'munmap(a, PAGE)'"),

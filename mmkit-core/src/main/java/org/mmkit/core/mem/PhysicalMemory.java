@@ -3,11 +3,15 @@ package org.mmkit.core.mem;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import org.mmkit.core.Uapi;
 
 /**
- * Simulated RAM: page frames with their {@code struct page} metadata held in parallel primitive
- * arrays indexed by PFN, and their contents in off-heap memory allocated lazily in chunks.
+ * Simulated RAM: page frames with their {@code struct page} metadata held in primitive arrays
+ * indexed by PFN, and their contents in off-heap memory. Both are allocated lazily in chunks of
+ * {@value #CHUNK_FRAMES} frames when a frame of the chunk is first handed out, so a machine costs
+ * heap only for the frames it has used: about 33 bytes of heap per frame used (plus 4 bytes per
+ * frame on the free list) and 4 KiB off-heap, and 8 bytes per chunk at creation.
  *
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
@@ -17,6 +21,11 @@ import org.mmkit.core.Uapi;
  * and a page allocated right after are therefore different frames, as they almost always are on
  * a real machine, where other activity takes the freed page.
  *
+ * <p>Pages in use by mappings or the page cache are on one of the LRU lists ({@code lruvec}):
+ * inactive and active, anonymous (swap-backed, shmem included) and file, as doubly linked lists
+ * threaded through per-frame {@code prev}/{@code next} PFNs (0 ends a list, since frame 0 is
+ * never a page). A page joins its inactive list when first mapped or cached and leaves on free.
+ *
  * <p>Guarded by the machine lock (see {@code org.mmkit.core.mm}); not thread-safe on its own.
  */
 public final class PhysicalMemory implements AutoCloseable {
@@ -24,6 +33,10 @@ public final class PhysicalMemory implements AutoCloseable {
     public static final int ZERO_PFN = 1;
     /** Frames that are never allocated: the reserved frame 0 and the zero page. */
     public static final int RESERVED_FRAMES = 2;
+    /** The fewest frames a machine may have. */
+    public static final long MIN_FRAMES = 16;
+    /** The most frames a machine may have: PFNs are {@code int}s (8 TiB of RAM). */
+    public static final long MAX_FRAMES = Integer.MAX_VALUE;
 
     /** {@code PG_anon}: {@code owner} is an anon_vma; else a file (page cache) or nothing. */
     public static final int PG_ANON = 1;
@@ -43,42 +56,77 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public static final int PG_UPTODATE = 1 << 6;
 
+    /** {@code LRU_INACTIVE_ANON}; the lists are numbered in the order of the kernel's {@code enum lru_list}. */
+    public static final int LRU_INACTIVE_ANON = 0;
+    /** {@code LRU_ACTIVE_ANON}. */
+    public static final int LRU_ACTIVE_ANON = 1;
+    /** {@code LRU_INACTIVE_FILE}: also where MADV_FREE puts lazily freeable anonymous pages. */
+    public static final int LRU_INACTIVE_FILE = 2;
+    /** {@code LRU_ACTIVE_FILE}. */
+    public static final int LRU_ACTIVE_FILE = 3;
+    /** The number of LRU lists. */
+    public static final int NR_LRU_LISTS = 4;
+    /** What {@link #lruList} returns for a page on no list. */
+    public static final int LRU_NONE = -1;
+
     private static final int CHUNK_SHIFT = 8;
     private static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+
+    /** The {@code struct page}s of {@value #CHUNK_FRAMES} consecutive frames. */
+    private static final class Meta {
+        /** {@code page_ref_count}: mappings + page cache + other holders; 0 means free. */
+        final int[] refcount = new int[CHUNK_FRAMES];
+        /** {@code page_mapcount}: number of PTEs mapping the frame. */
+        final int[] mapcount = new int[CHUNK_FRAMES];
+        /** {@code PG_*} bits above. */
+        final int[] flags = new int[CHUNK_FRAMES];
+        /** {@code page->mapping}: the anon_vma or file the page belongs to, null when free. */
+        final Object[] owner = new Object[CHUNK_FRAMES];
+        /** {@code page->index}: page offset in the file, or linear page index in the anon_vma. */
+        final long[] index = new long[CHUNK_FRAMES];
+        /** {@code page->lru}: neighbours on the page's LRU list, 0 at the ends. */
+        final int[] lruPrev = new int[CHUNK_FRAMES];
+        final int[] lruNext = new int[CHUNK_FRAMES];
+        /** The LRU list the page is on, plus one; 0 when on none. */
+        final byte[] lru = new byte[CHUNK_FRAMES];
+    }
 
     private final int frames;
-    /** {@code page_ref_count}: mappings + page cache + other holders; 0 means free. */
-    private final int[] refcount;
-    /** {@code page_mapcount}: number of PTEs mapping the frame. */
-    private final int[] mapcount;
-    /** {@code PG_*} bits above. */
-    private final int[] flags;
-    /** {@code page->mapping}: the anon_vma or file the page belongs to, null when free. */
-    private final Object[] owner;
-    /** {@code page->index}: page offset in the file, or linear page index in the anon_vma. */
-    private final long[] index;
-    /** Free frames as a stack: {@code freeStack[0..freeTop)}; frames above {@code nextUnused} were never used. */
-    private final int[] freeStack;
+    /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
+    private final Meta[] meta;
+    /** Freed frames as a stack, {@code freeStack[0..freeTop)}; grows as frames are freed. */
+    private int[] freeStack = new int[CHUNK_FRAMES];
     private int freeTop;
+    /** Frames from here up were never allocated. */
     private int nextUnused;
+    /** First and last page and length of each LRU list; 0 for an empty list's ends. */
+    private final int[] lruHead = new int[NR_LRU_LISTS];
+    private final int[] lruTail = new int[NR_LRU_LISTS];
+    private final int[] lruSize = new int[NR_LRU_LISTS];
     private final Arena arena = Arena.ofShared();
     private final MemorySegment[] chunks;
 
     public PhysicalMemory(long pages) {
-        if (pages < 2 || pages > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("pages out of range: " + pages);
-        }
+        checkFrameCount(pages);
         frames = (int) pages;
-        refcount = new int[frames];
-        mapcount = new int[frames];
-        flags = new int[frames];
-        owner = new Object[frames];
-        index = new long[frames];
-        freeStack = new int[frames];
-        chunks = new MemorySegment[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
-        refcount[0] = 1;
-        refcount[ZERO_PFN] = 1;
+        meta = new Meta[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
+        chunks = new MemorySegment[meta.length];
+        meta(0).refcount[0] = 1;
+        meta(ZERO_PFN).refcount[ZERO_PFN] = 1;
         nextUnused = RESERVED_FRAMES;
+    }
+
+    /**
+     * The one bound on RAM size, for the configuration and for this class.
+     *
+     * @throws IllegalArgumentException naming the bound when {@code pages} is outside it
+     */
+    public static void checkFrameCount(long pages) {
+        if (pages < MIN_FRAMES || pages > MAX_FRAMES) {
+            throw new IllegalArgumentException("RAM must be between " + MIN_FRAMES + " and " + MAX_FRAMES
+                    + " pages of 4 KiB: " + pages);
+        }
     }
 
     public int frames() {
@@ -91,8 +139,9 @@ public final class PhysicalMemory implements AutoCloseable {
     }
 
     /**
-     * {@code alloc_page(__GFP_ZERO)}: a zeroed frame with refcount 1 and no owner, or -1 when RAM
-     * is exhausted.
+     * {@code alloc_page(__GFP_ZERO)} without reclaim: a zeroed frame with refcount 1 and no owner,
+     * or -1 when RAM is exhausted. The model allocates through {@code Machine.allocatePage},
+     * which may reclaim before giving up.
      */
     public int allocate() {
         int pfn;
@@ -104,28 +153,36 @@ public final class PhysicalMemory implements AutoCloseable {
             return -1;
         }
         contents(pfn).fill((byte) 0);
-        refcount[pfn] = 1;
+        meta(pfn).refcount[pfn & CHUNK_MASK] = 1;
         return pfn;
     }
 
     /** Takes a reference ({@code folio_get}). */
     public void get(int pfn) {
-        refcount[pfn]++;
+        meta(pfn).refcount[pfn & CHUNK_MASK]++;
     }
 
-    /** Drops a reference ({@code folio_put}); the frame is freed when the last one goes. */
+    /** Drops a reference ({@code folio_put}); the frame is freed, and leaves its LRU list, when the last one goes. */
     public void put(int pfn) {
         if (pfn == ZERO_PFN) {
             return;
         }
-        int r = --refcount[pfn];
+        Meta m = meta(pfn);
+        int i = pfn & CHUNK_MASK;
+        int r = --m.refcount[i];
         if (r == 0) {
-            if (mapcount[pfn] != 0) {
+            if (m.mapcount[i] != 0) {
                 throw new IllegalStateException("freeing mapped frame " + pfn);
             }
-            flags[pfn] = 0;
-            owner[pfn] = null;
-            index[pfn] = 0;
+            if (m.lru[i] != 0) {
+                lruDel(pfn);
+            }
+            m.flags[i] = 0;
+            m.owner[i] = null;
+            m.index[i] = 0;
+            if (freeTop == freeStack.length) {
+                freeStack = Arrays.copyOf(freeStack, freeStack.length * 2);
+            }
             freeStack[freeTop++] = pfn;
         } else if (r < 0) {
             throw new IllegalStateException("refcount underflow on frame " + pfn);
@@ -133,44 +190,158 @@ public final class PhysicalMemory implements AutoCloseable {
     }
 
     public int refcount(int pfn) {
-        return refcount[pfn];
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m == null ? 0 : m.refcount[pfn & CHUNK_MASK];
     }
 
     public int mapcount(int pfn) {
-        return mapcount[pfn];
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m == null ? 0 : m.mapcount[pfn & CHUNK_MASK];
     }
 
     public void addMapcount(int pfn, int delta) {
-        mapcount[pfn] += delta;
-        if (mapcount[pfn] < 0) {
+        Meta m = meta(pfn);
+        int i = pfn & CHUNK_MASK;
+        m.mapcount[i] += delta;
+        if (m.mapcount[i] < 0) {
             throw new IllegalStateException("mapcount underflow on frame " + pfn);
         }
     }
 
     public boolean test(int pfn, int flag) {
-        return (flags[pfn] & flag) != 0;
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m != null && (m.flags[pfn & CHUNK_MASK] & flag) != 0;
     }
 
     public void set(int pfn, int flag) {
-        flags[pfn] |= flag;
+        meta(pfn).flags[pfn & CHUNK_MASK] |= flag;
     }
 
     public void clear(int pfn, int flag) {
-        flags[pfn] &= ~flag;
+        meta(pfn).flags[pfn & CHUNK_MASK] &= ~flag;
     }
 
     public Object owner(int pfn) {
-        return owner[pfn];
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m == null ? null : m.owner[pfn & CHUNK_MASK];
     }
 
     public long index(int pfn) {
-        return index[pfn];
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m == null ? 0 : m.index[pfn & CHUNK_MASK];
     }
 
     /** Sets {@code page->mapping} and {@code page->index}. */
     public void setOwner(int pfn, Object mapping, long pageIndex) {
-        owner[pfn] = mapping;
-        index[pfn] = pageIndex;
+        Meta m = meta(pfn);
+        m.owner[pfn & CHUNK_MASK] = mapping;
+        m.index[pfn & CHUNK_MASK] = pageIndex;
+    }
+
+    // ---- LRU lists (mm/swap.c, include/linux/mm_inline.h) ----
+
+    /** The LRU list {@code pfn} is on, or {@link #LRU_NONE}. */
+    public int lruList(int pfn) {
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        return m == null ? LRU_NONE : m.lru[pfn & CHUNK_MASK] - 1;
+    }
+
+    /**
+     * {@code folio_add_lru}: puts a page in use on the inactive list of its type (anonymous when
+     * swap-backed, else file), unless it is on a list already.
+     */
+    public void lruAddIfAbsent(int pfn) {
+        if (lruList(pfn) == LRU_NONE) {
+            lruAdd(pfn, test(pfn, PG_SWAPBACKED) ? LRU_INACTIVE_ANON : LRU_INACTIVE_FILE);
+        }
+    }
+
+    /**
+     * {@code folio_mark_lazyfree} ({@code lru_lazyfree}): an anonymous page MADV_FREE may drop
+     * stops being swap-backed and moves to the inactive file list, which reclaim empties first.
+     */
+    public void markLazyFree(int pfn) {
+        clear(pfn, PG_SWAPBACKED);
+        if (lruList(pfn) != LRU_NONE) {
+            lruDel(pfn);
+            lruAdd(pfn, LRU_INACTIVE_FILE);
+        }
+    }
+
+    /** The page at the head (most recently added) of {@code list}, or 0 if it is empty. */
+    public int lruFirst(int list) {
+        return lruHead[list];
+    }
+
+    /** The page at the tail (least recently added) of {@code list}, where reclaim takes from, or 0. */
+    public int lruLast(int list) {
+        return lruTail[list];
+    }
+
+    /** The page after {@code pfn} on its list, towards the tail, or 0. */
+    public int lruNext(int pfn) {
+        return meta(pfn).lruNext[pfn & CHUNK_MASK];
+    }
+
+    /** The page before {@code pfn} on its list, towards the head, or 0. */
+    public int lruPrev(int pfn) {
+        return meta(pfn).lruPrev[pfn & CHUNK_MASK];
+    }
+
+    /** The number of pages on {@code list}. */
+    public int lruSize(int list) {
+        return lruSize[list];
+    }
+
+    /** {@code lruvec_add_folio}: links {@code pfn} at the head of {@code list}. */
+    private void lruAdd(int pfn, int list) {
+        Meta m = meta(pfn);
+        int i = pfn & CHUNK_MASK;
+        int head = lruHead[list];
+        m.lru[i] = (byte) (list + 1);
+        m.lruPrev[i] = 0;
+        m.lruNext[i] = head;
+        if (head != 0) {
+            meta(head).lruPrev[head & CHUNK_MASK] = pfn;
+        } else {
+            lruTail[list] = pfn;
+        }
+        lruHead[list] = pfn;
+        lruSize[list]++;
+    }
+
+    /** {@code lruvec_del_folio}. */
+    private void lruDel(int pfn) {
+        Meta m = meta(pfn);
+        int i = pfn & CHUNK_MASK;
+        int list = m.lru[i] - 1;
+        int prev = m.lruPrev[i];
+        int next = m.lruNext[i];
+        if (prev != 0) {
+            meta(prev).lruNext[prev & CHUNK_MASK] = next;
+        } else {
+            lruHead[list] = next;
+        }
+        if (next != 0) {
+            meta(next).lruPrev[next & CHUNK_MASK] = prev;
+        } else {
+            lruTail[list] = prev;
+        }
+        m.lru[i] = 0;
+        m.lruPrev[i] = 0;
+        m.lruNext[i] = 0;
+        lruSize[list]--;
+    }
+
+    /** The metadata chunk of {@code pfn}, allocated on first use. */
+    private Meta meta(int pfn) {
+        int chunk = pfn >>> CHUNK_SHIFT;
+        Meta m = meta[chunk];
+        if (m == null) {
+            m = new Meta();
+            meta[chunk] = m;
+        }
+        return m;
     }
 
     /** The 4 KiB contents of a frame. */

@@ -4,6 +4,7 @@ import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 
@@ -194,18 +195,16 @@ final class AdviseCall {
         vma.flags |= VmFlags.MAYBE_GUARD;
         mm.zapRange(start, end, false, false);
         long guard = PteMarkerLayout.make(PteMarkerLayout.GUARD);
-        for (long va = start; va < end; va += PAGE_SIZE) {
-            mm.updatePte(va, guard);
-        }
+        PageWalk.install(mm.pageTables, start, end, (va, pte, table, index) -> mm.updatePte(table, index, pte, guard));
     }
 
     /** {@code madvise_guard_remove}: clears the guard markers of the range and leaves every other entry alone. */
     private static void guardRemove(Mm mm, long start, long end) {
-        for (long va = start; va < end; va += PAGE_SIZE) {
-            if (PteMarkerLayout.isGuard(mm.pte(va))) {
-                mm.updatePte(va, 0);
+        PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
+            if (PteMarkerLayout.isGuard(pte)) {
+                mm.updatePte(table, index, pte, 0);
             }
-        }
+        });
     }
 
     /**
@@ -215,21 +214,20 @@ final class AdviseCall {
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
-        for (long va = start; va < end; va += PAGE_SIZE) {
-            long pte = mm.pte(va);
+        PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
             if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
-                continue;
+                return;
             }
             int pfn = (int) PteLayout.pfn(pte);
             if (memory.test(pfn, PhysicalMemory.PG_DIRTY)) {
                 if (memory.mapcount(pfn) != 1) {
-                    continue;
+                    return;
                 }
                 memory.clear(pfn, PhysicalMemory.PG_DIRTY);
             }
-            mm.updatePte(va, pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED));
-            memory.clear(pfn, PhysicalMemory.PG_SWAPBACKED);
-        }
+            mm.updatePte(table, index, pte, pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED));
+            memory.markLazyFree(pfn);
+        });
     }
 
     /**

@@ -84,10 +84,14 @@ final class Fault {
         return Result.DONE;
     }
 
-    /** {@code do_anonymous_page}: the shared zero page on read, a new exclusive page on write. */
+    /**
+     * {@code do_anonymous_page}: the shared zero page on read (unless the kernel forbids it:
+     * {@code mm_forbids_zeropage}), else a new exclusive page, writable and dirty in a VM_WRITE
+     * mapping even when a read faulted it in.
+     */
     private static Result anonymousFault(Mm mm, Vma vma, long va, boolean write) {
         long prot = pageProt(vma.flags);
-        if (!write) {
+        if (!write && mm.machine.config.sharedZeroPage()) {
             mm.mapPage(va, PhysicalMemory.ZERO_PFN, PteLayout.make(PhysicalMemory.ZERO_PFN, prot) | PteLayout.SPECIAL);
             return Result.DONE;
         }
@@ -95,7 +99,8 @@ final class Fault {
         if (pfn < 0) {
             return Result.OOM;
         }
-        mm.mapPage(va, pfn, mkWriteDirty(PteLayout.make(pfn, prot), vma));
+        long pte = PteLayout.make(pfn, prot);
+        mm.mapPage(va, pfn, vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte);
         mm.memory.put(pfn);
         return Result.DONE;
     }

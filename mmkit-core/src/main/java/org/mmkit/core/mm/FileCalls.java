@@ -3,10 +3,10 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.*;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 
 /**
@@ -93,7 +93,7 @@ final class FileCalls {
         long first = offset >>> PAGE_SHIFT;
         long last = (offset + len - 1) >>> PAGE_SHIFT;
         PhysicalMemory memory = task.machine.memory;
-        if (memory.freeFrames() < last - first + 1 - file.pageCache.subMap(first, last + 1).size()) {
+        if (memory.freeFrames() < last - first + 1 - file.pageCache.countPages(first, last + 1)) {
             throw Errno.ENOSPC.exception();
         }
         // shmem_fallocate: new pages stay !uptodate until first use; a page fallocated before
@@ -102,7 +102,7 @@ final class FileCalls {
         for (long index = first; index <= last; index++) {
             int pfn = file.lookup(index);
             if (pfn < 0) {
-                pfn = memory.allocate();
+                pfn = task.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
                 file.insert(index, pfn, false);
             } else {
                 memory.set(pfn, PhysicalMemory.PG_UPTODATE);
@@ -176,21 +176,24 @@ final class FileCalls {
      * mapping the file; private anonymous copies go too only with {@code evenCows} (truncate).
      */
     static void unmapMapping(ShmemFile file, long fromIndex, long toIndex, boolean evenCows) {
-        for (Vma vma : List.copyOf(file.mappings)) {
+        if (fromIndex >= toIndex) {
+            return;
+        }
+        for (Vma vma : file.mappings.overlapping(fromIndex, toIndex - 1)) {
             long first = Math.max(fromIndex, vma.pgoff);
             long last = Math.min(toIndex, vma.pgoff + vma.pages());
-            for (long index = first; index < last; index++) {
-                long va = vma.start + ((index - vma.pgoff) << PAGE_SHIFT);
-                long pte = vma.mm.pte(va);
+            long start = vma.address(first);
+            long end = start + ((last - first) << PAGE_SHIFT);
+            PhysicalMemory memory = vma.mm.memory;
+            PageWalk.walk(vma.mm.pageTables, start, end, (va, pte, table, index) -> {
                 if (!PteLayout.isPresent(pte)) {
-                    continue;
+                    return;
                 }
-                boolean anonCopy = !PteLayout.isSpecial(pte)
-                        && vma.mm.memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
+                boolean anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
                 if (evenCows || !anonCopy) {
-                    vma.mm.zapPage(va);
+                    vma.mm.zapEntry(table, index, pte);
                 }
-            }
+            });
         }
     }
 }

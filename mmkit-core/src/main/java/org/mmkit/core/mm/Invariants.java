@@ -5,12 +5,14 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 
 /**
  * A consistency check of a whole machine, for tests (gVisor's {@code debug.go}): recounts every
  * page's mappings and references from the page tables and page caches and compares them with the
- * page metadata; checks VMA geometry. Off the fast path; call it between operations.
+ * page metadata; checks VMA geometry, that the rmap (anon_vma chains, i_mmap) can find every
+ * mapping, and the LRU lists. Off the fast path; call it between operations.
  */
 public final class Invariants {
     private Invariants() {
@@ -23,37 +25,54 @@ public final class Invariants {
         synchronized (machine.lock) {
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
-            Map<ShmemFile, Boolean> files = new IdentityHashMap<>();
+            Map<ShmemFile, Integer> files = new IdentityHashMap<>();
+            Map<AnonVma, Boolean> anonVmas = new IdentityHashMap<>();
+            Map<Vma, Boolean> live = new IdentityHashMap<>();
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
-                task.files.values().forEach(f -> files.put(f, true));
+                task.files.values().forEach(f -> files.putIfAbsent(f, 0));
                 long prevEnd = 0;
                 for (var entry : mm.vmas.entries()) {
                     Vma vma = entry.value();
+                    live.put(vma, true);
                     require(vma.start == entry.start() && vma.end == entry.end(), "VMA bounds differ from its key: " + vma);
                     require(vma.start >= prevEnd && vma.start < vma.end && (vma.start & 0xfff) == 0 && (vma.end & 0xfff) == 0,
                             "bad VMA geometry: " + vma);
                     prevEnd = vma.end;
                     if (vma.file != null) {
-                        files.put(vma.file, true);
+                        files.merge(vma.file, 1, Integer::sum);
                         require(vma.file.mappings.contains(vma), "VMA missing from its file's mappings: " + vma);
                     }
-                    for (long va = vma.start; va < vma.end; va += 4096) {
-                        long pte = mm.pte(va);
+                    checkAnonChain(vma, anonVmas);
+                    PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
                         if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
-                            mapcounts.merge((int) PteLayout.pfn(pte), 1, Integer::sum);
+                            int pfn = (int) PteLayout.pfn(pte);
+                            mapcounts.merge(pfn, 1, Integer::sum);
+                            require(Rmap.candidates(memory, pfn).contains(vma)
+                                    && vma.address(memory.index(pfn)) == va,
+                                    "the rmap of frame " + pfn + " cannot find its mapping at 0x" + Long.toHexString(va));
                         }
-                    }
+                    });
+                }
+            }
+            for (AnonVma anonVma : anonVmas.keySet()) {
+                for (Vma vma : anonVma.vmas()) {
+                    require(live.containsKey(vma) && vma.anonChain().contains(anonVma),
+                            "anon_vma links a VMA that is gone or not chained to it: " + vma);
                 }
             }
             Map<Integer, Integer> cacheRefs = new HashMap<>();
-            for (ShmemFile file : files.keySet()) {
-                for (var cached : file.pageCache.entrySet()) {
-                    int pfn = cached.getValue();
-                    require(memory.owner(pfn) == file && memory.index(pfn) == cached.getKey(),
-                            "page cache entry " + cached + " does not point back to its file");
-                    cacheRefs.merge(pfn, 1, Integer::sum);
-                }
+            for (var file : files.entrySet()) {
+                require(file.getKey().mappings.size() == file.getValue(),
+                        "i_mmap holds " + file.getKey().mappings.size() + " VMAs, " + file.getValue() + " live");
+                file.getKey().pageCache.forEach(0, Long.MAX_VALUE, (index, cached) -> {
+                    if (PageCache.isPage(cached)) {
+                        int pfn = PageCache.pfn(cached);
+                        require(memory.owner(pfn) == file.getKey() && memory.index(pfn) == index,
+                                "page cache entry " + index + " does not point back to its file");
+                        cacheRefs.merge(pfn, 1, Integer::sum);
+                    }
+                });
             }
             int used = 0;
             for (int pfn = PhysicalMemory.RESERVED_FRAMES; pfn < memory.frames(); pfn++) {
@@ -63,6 +82,8 @@ public final class Invariants {
                         "frame " + pfn + ": mapcount " + memory.mapcount(pfn) + " but " + mapped + " PTEs map it");
                 require(memory.refcount(pfn) == expectedRefs,
                         "frame " + pfn + ": refcount " + memory.refcount(pfn) + " but " + expectedRefs + " holders");
+                require((memory.lruList(pfn) != PhysicalMemory.LRU_NONE) == (expectedRefs > 0),
+                        "frame " + pfn + " with " + expectedRefs + " holders is " + (expectedRefs > 0 ? "not " : "") + "on an LRU list");
                 if (expectedRefs > 0) {
                     used++;
                 }
@@ -70,6 +91,37 @@ public final class Invariants {
             int allocatable = memory.frames() - PhysicalMemory.RESERVED_FRAMES;
             require(memory.freeFrames() == allocatable - used,
                     "free frames " + memory.freeFrames() + " but " + used + " of " + allocatable + " in use");
+            checkLru(memory);
+        }
+    }
+
+    /** The VMA's anon_vma is in its chain, and each anon_vma of the chain links back to it. */
+    private static void checkAnonChain(Vma vma, Map<AnonVma, Boolean> seen) {
+        require((vma.anonVma == null) == vma.anonChain().isEmpty()
+                && (vma.anonVma == null || vma.anonChain().contains(vma.anonVma)),
+                "anon_vma not in its VMA's chain: " + vma);
+        for (AnonVma anonVma : vma.anonChain()) {
+            require(anonVma.vmas().contains(vma), "anon_vma_chain link missing on the anon_vma side: " + vma);
+            seen.put(anonVma, true);
+        }
+    }
+
+    /** Each LRU list is a well-linked chain of its recorded length, of pages of its type. */
+    private static void checkLru(PhysicalMemory memory) {
+        for (int list = 0; list < PhysicalMemory.NR_LRU_LISTS; list++) {
+            boolean anon = list == PhysicalMemory.LRU_INACTIVE_ANON || list == PhysicalMemory.LRU_ACTIVE_ANON;
+            int count = 0;
+            int prev = 0;
+            for (int pfn = memory.lruFirst(list); pfn != 0; pfn = memory.lruNext(pfn)) {
+                require(++count <= memory.lruSize(list), "LRU list " + list + " is longer than its size: a cycle?");
+                require(memory.lruList(pfn) == list && memory.lruPrev(pfn) == prev,
+                        "LRU list " + list + " badly linked at frame " + pfn);
+                require(memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) == anon,
+                        "frame " + pfn + " on LRU list " + list + " of the other type");
+                prev = pfn;
+            }
+            require(count == memory.lruSize(list) && memory.lruLast(list) == prev,
+                    "LRU list " + list + " holds " + count + " pages, its size says " + memory.lruSize(list));
         }
     }
 

@@ -2,8 +2,8 @@ package org.mmkit.core.mm;
 
 import java.util.Map;
 
-import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 
 /** Process creation and teardown: {@code fork} ({@code kernel/fork.c: dup_mmap}, {@code mm/memory.c: copy_page_range}) and {@code exit} ({@code exit_mmap}). */
@@ -22,8 +22,12 @@ final class Lifecycle {
             Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
             copy.flags &= ~VmFlags.LOCKED_MASK;
             boolean wipe = vma.has(VmFlags.WIPEONFORK);
-            copy.anonVma = wipe || vma.anonVma == null ? null : new AnonVma(vma.anonVma);
-            copy.anonChainShared = copy.anonVma != null;
+            if (wipe) {
+                copy.unlinkAnonVmas();
+            } else if (vma.anonVma != null) {
+                // anon_vma_fork: the copy keeps the parent's chain and gets an anon_vma of its own
+                copy.linkAnonVma(new AnonVma(vma.anonVma));
+            }
             to.link(copy);
             // vma_needs_copy: page tables that faults cannot rebuild — anonymous pages, and guard
             // markers, which VM_MAYBE_GUARD says may be there even after the anon_vma went
@@ -45,34 +49,27 @@ final class Lifecycle {
      */
     private static void copyPageRange(Mm from, Mm to, Vma vma) {
         PhysicalMemory memory = from.memory;
-        for (long block = vma.start & -Uapi.PMD_SIZE; block < vma.end; block += Uapi.PMD_SIZE) {
-            if (from.pageTables.pteTableId(block) < 0) {
-                continue;
+        PageWalk.walk(from.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
+            if (!PteLayout.isPresent(pte)) {
+                if (pte != 0) {
+                    to.updatePte(va, pte); // PTE markers
+                }
+                return;
             }
-            long first = Math.max(block, vma.start);
-            long last = Math.min(block + Uapi.PMD_SIZE, vma.end);
-            for (long va = first; va < last; va += 4096) {
-                long pte = from.pte(va);
-                if (!PteLayout.isPresent(pte)) {
-                    if (pte != 0) {
-                        to.pageTables.set(va, pte); // PTE markers
-                    }
-                    continue;
-                }
-                int pfn = (int) PteLayout.pfn(pte);
-                if (!PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)) {
-                    memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
-                }
-                if (vma.isCow() && PteLayout.isWritable(pte)) {
-                    pte &= ~PteLayout.RW;
-                    from.updatePte(va, pte);
-                }
-                if (vma.has(VmFlags.SHARED)) {
-                    pte &= ~PteLayout.DIRTY;
-                }
-                to.mapPage(va, pfn, pte & ~(PteLayout.ACCESSED | PteLayout.UFFD_WP));
+            int pfn = (int) PteLayout.pfn(pte);
+            if (!PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
             }
-        }
+            long copy = pte;
+            if (vma.isCow() && PteLayout.isWritable(pte)) {
+                copy &= ~PteLayout.RW;
+                from.updatePte(table, index, pte, copy);
+            }
+            if (vma.has(VmFlags.SHARED)) {
+                copy &= ~PteLayout.DIRTY;
+            }
+            to.mapPage(va, pfn, copy & ~(PteLayout.ACCESSED | PteLayout.UFFD_WP));
+        });
     }
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */

@@ -17,6 +17,8 @@ public final class Machine implements AutoCloseable {
     final Object lock = new Object();
     /** Live processes in creation order. */
     final java.util.Set<Task> tasks = new java.util.LinkedHashSet<>();
+    /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
+    DirectReclaim reclaimer = DirectReclaim.NONE;
     private int nextPid = 1;
     private long nextInode = 1;
 
@@ -27,6 +29,20 @@ public final class Machine implements AutoCloseable {
 
     public KernelConfig config() {
         return config;
+    }
+
+    /**
+     * The page allocator ({@code alloc_pages}): a zeroed frame with refcount 1 and no owner, or -1
+     * when RAM is exhausted. When no frame is free and {@code gfp} allows direct reclaim, the
+     * {@link #reclaimer} is asked for one first and the allocation retried if it freed any. Every
+     * page allocation of the model comes here.
+     */
+    int allocatePage(int gfp) {
+        int pfn = memory.allocate();
+        if (pfn < 0 && Gfp.mayReclaim(gfp) && reclaimer.reclaim(this, 1, gfp) > 0) {
+            pfn = memory.allocate();
+        }
+        return pfn;
     }
 
     int allocatePid() {

@@ -1,9 +1,9 @@
 package org.mmkit.core.mm;
 
 import org.mmkit.core.Errno;
-import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 import org.mmkit.core.vma.VmaTree;
@@ -16,7 +16,8 @@ import org.mmkit.core.vma.VmaTree;
  *
  * <p>Invariants: VMAs never overlap and match their keys in {@link #vmas}; every present,
  * non-special PTE holds one reference and one mapcount of its page; a page-cache page holds one
- * more reference for the cache.
+ * more reference for the cache. The methods under "page table entries" are the one route that
+ * writes PTEs and keeps these counts and {@link #tlbGeneration}.
  */
 final class Mm {
     final Machine machine;
@@ -26,7 +27,10 @@ final class Mm {
     /** The end of the 4-level user half: page tables above any VMA may be freed up to here. */
     static final long USER_PGTABLES_CEILING = 1L << 47;
 
-    /** Bumped whenever a present PTE changes or goes away: the software TLB's flush. */
+    /**
+     * The software TLB's flush: bumped whenever a present PTE goes away, changes its frame or
+     * loses a bit (see {@code needsFlush}); only the PTE-write route below changes it.
+     */
     long tlbGeneration;
 
     Mm(Machine machine) {
@@ -71,19 +75,30 @@ final class Mm {
         vmas.insert(vma.start, vma.end, vma);
     }
 
-    /** Removes {@code vma} from the index and from its file's mappings ({@code remove_vma}). */
+    /**
+     * Removes {@code vma} from the index, from its file's mappings and from its anon_vmas
+     * ({@code remove_vma}, {@code unlink_anon_vmas}).
+     */
     void unlink(Vma vma) {
         vmas.remove(vma.start);
         if (vma.file != null) {
             vma.file.removeMapping(vma);
         }
+        vma.unlinkAnonVmas();
     }
 
+    /** Moves {@code vma}'s bounds, keeping the VMA index and its file's i_mmap index in step. */
     void setRange(Vma vma, long start, long end, long pgoff) {
         vmas.setBounds(vma.start, start, end);
+        if (vma.file != null) {
+            vma.file.mappings.remove(vma);
+        }
         vma.start = start;
         vma.end = end;
         vma.pgoff = pgoff;
+        if (vma.file != null) {
+            vma.file.mappings.insert(vma);
+        }
     }
 
     /** {@code split_vma}: refuses with ENOMEM once the map count reaches the limit. */
@@ -175,9 +190,11 @@ final class Mm {
     /**
      * {@code vma_merge_new_range}: extends a neighbour over the free range [start, end) when the
      * attributes allow; returns the VMA now covering it, or null if a new VMA is needed.
+     * {@code anonFrom} is the VMA whose anon_vma the range carries (mremap growing it in place),
+     * or null.
      */
-    Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma) {
-        return mergeNewRange(start, end, flags, file, pgoff, anonVma, null);
+    Vma mergeNew(long start, long end, long flags, ShmemFile file, long pgoff, Vma anonFrom) {
+        return mergeNewRange(start, end, flags, file, pgoff, anonFrom, null);
     }
 
     /**
@@ -185,11 +202,16 @@ final class Mm {
      * is moving; a neighbour may not take an anon_vma {@code from} inherited across fork.
      */
     Vma mergeCopy(Vma from, long start, long end, long pgoff) {
-        return mergeNewRange(start, end, from.flags, from.file, pgoff, from.anonVma, from);
+        return mergeNewRange(start, end, from.flags, from.file, pgoff, from, from);
     }
 
-    private Vma mergeNewRange(long start, long end, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
+    /**
+     * {@code anonFrom} is the VMA whose anon_vma (and chain) the range carries, or null;
+     * {@code copiedFrom} the VMA mremap copies, or null.
+     */
+    private Vma mergeNewRange(long start, long end, long flags, ShmemFile file, long pgoff, Vma anonFrom,
             Vma copiedFrom) {
+        AnonVma anonVma = anonFrom == null ? null : anonFrom.anonVma;
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
         boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, copiedFrom);
@@ -198,10 +220,9 @@ final class Mm {
         Vma merged;
         if (left && right) {
             long nextEnd = next.end;
-            AnonVma nextAnon = next.anonVma;
+            adoptAnonVma(prev, next);
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
-            adoptAnonVma(prev, nextAnon);
             prev.flags |= next.flags & VmFlags.STICKY;
             merged = prev;
         } else if (left) {
@@ -214,7 +235,9 @@ final class Mm {
             return null;
         }
         // vma_expand: a range moved in by mremap brings its anon_vma along (dup_anon_vma)
-        adoptAnonVma(merged, anonVma);
+        if (anonFrom != null) {
+            adoptAnonVma(merged, anonFrom);
+        }
         merged.flags |= flags & VmFlags.STICKY;
         return merged;
     }
@@ -236,33 +259,32 @@ final class Mm {
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;
-            AnonVma anon = vma.anonVma != null ? vma.anonVma : next.anonVma;
+            adoptAnonVma(prev, vma.anonVma != null ? vma : next);
             unlink(vma);
             unlink(next);
             setRange(prev, prev.start, nextEnd, prev.pgoff);
-            adoptAnonVma(prev, anon);
             prev.flags |= (newFlags | next.flags) & VmFlags.STICKY;
             return prev;
         }
         if (left) {
+            adoptAnonVma(prev, vma);
             if (end == vma.end) {
                 unlink(vma);
             } else {
                 setRange(vma, end, vma.end, vma.pageIndex(end));
             }
             setRange(prev, prev.start, end, prev.pgoff);
-            adoptAnonVma(prev, vma.anonVma);
             prev.flags |= newFlags & VmFlags.STICKY;
             return prev;
         }
         if (right) {
+            adoptAnonVma(next, vma);
             if (start == vma.start) {
                 unlink(vma);
             } else {
                 setRange(vma, vma.start, start, vma.pgoff);
             }
             setRange(next, start, next.end, pgoff);
-            adoptAnonVma(next, vma.anonVma);
             next.flags |= newFlags & VmFlags.STICKY;
             return next;
         }
@@ -277,52 +299,109 @@ final class Mm {
         return target;
     }
 
-    /** {@code dup_anon_vma}: the expanding VMA takes the anon_vma of the part it absorbs. */
-    private static void adoptAnonVma(Vma into, AnonVma absorbed) {
-        if (into.anonVma == null && absorbed != null) {
-            into.anonVma = absorbed;
+    /**
+     * {@code dup_anon_vma}: the expanding VMA takes the anon_vma of the part it absorbs, and is
+     * linked to every anon_vma of that part's chain ({@code anon_vma_clone}).
+     */
+    private static void adoptAnonVma(Vma into, Vma absorbed) {
+        if (into.anonVma == null && absorbed.anonVma != null) {
+            into.cloneAnonChain(absorbed);
         }
     }
 
-    // ---- page table entries ----
+    // ---- page table entries: the one route that writes them ----
 
     long pte(long va) {
         return pageTables.get(va);
     }
 
-    /** Replaces the PTE at {@code va} without touching page counts (permission or bit changes). */
-    void updatePte(long va, long pte) {
-        long old = pageTables.get(va);
-        if (old != pte) {
-            pageTables.set(va, pte);
-            if (PteLayout.isPresent(old)) {
-                tlbGeneration++;
-            }
+    /**
+     * Whether replacing the present entry {@code old} by {@code pte} must flush the TLB: anything
+     * but adding accessed, dirty or write permission to the same frame. The kernel does not flush
+     * for those either ({@code ptep_set_access_flags}, {@code wp_page_reuse}): a stale entry is
+     * only more restrictive, and the next access walks the tables again.
+     */
+    private static boolean needsFlush(long old, long pte) {
+        long upgrades = PteLayout.ACCESSED | PteLayout.DIRTY | PteLayout.RW;
+        return PteLayout.isPresent(old) && (((old ^ pte) & ~upgrades) != 0 || (old & ~pte & upgrades) != 0);
+    }
+
+    /** Stores entry {@code index} of PTE table {@code table}, bumping the TLB generation where {@link #needsFlush}. */
+    private void write(int table, int index, long old, long pte) {
+        pageTables.set(table, index, pte);
+        if (needsFlush(old, pte)) {
+            tlbGeneration++;
         }
     }
 
-    /** Installs {@code pte} mapping {@code pfn} at an empty {@code va}; the mapping takes a reference. */
+    /**
+     * Changes the entry at {@code va} without touching page counts: a present entry keeps its
+     * page (permission and A/D-bit changes), a non-present one becomes another non-present one
+     * (markers). Mapping, unmapping and moving pages go through {@link #mapPage}, the zaps and
+     * {@link #movePte}.
+     */
+    void updatePte(long va, long pte) {
+        int table = pte == 0 ? pageTables.pteTableId(va) : pageTables.pteTableIdAlloc(va);
+        if (table >= 0) {
+            int index = PageTables.pteIndex(va);
+            updatePte(table, index, pageTables.entry(table, index), pte);
+        }
+    }
+
+    /** {@link #updatePte(long, long)} for a walker that already holds the slot and its entry. */
+    void updatePte(int table, int index, long old, long pte) {
+        if (PteLayout.isPresent(old) != PteLayout.isPresent(pte)
+                || (PteLayout.isPresent(old) && PteLayout.pfn(old) != PteLayout.pfn(pte))) {
+            throw new IllegalStateException("updatePte would map or unmap a page: " + Long.toHexString(old)
+                    + " -> " + Long.toHexString(pte));
+        }
+        if (old != pte) {
+            write(table, index, old, pte);
+        }
+    }
+
+    /**
+     * Installs {@code pte} mapping {@code pfn} at {@code va}, whose entry must not be present; the
+     * mapping takes a reference and a mapcount, and a page seen for the first time joins the LRU.
+     */
     void mapPage(long va, int pfn, long pte) {
-        pageTables.set(va, pte);
+        int table = pageTables.pteTableIdAlloc(va);
+        int index = PageTables.pteIndex(va);
+        if (PteLayout.isPresent(pageTables.entry(table, index))) {
+            throw new IllegalStateException("mapping over a present PTE at 0x" + Long.toHexString(va));
+        }
+        pageTables.set(table, index, pte);
         if (!PteLayout.isSpecial(pte)) {
             memory.get(pfn);
             memory.addMapcount(pfn, 1);
+            memory.lruAddIfAbsent(pfn);
         }
     }
 
-    /** Clears the PTE at {@code va} in table {@code tableId}, releasing its page ({@code zap_present_pte}). */
-    private void zapEntry(int tableId, int index, long pte) {
-        pageTables.set(tableId, index, 0);
-        if (PteLayout.isPresent(pte)) {
-            tlbGeneration++;
-            if (!PteLayout.isSpecial(pte)) {
-                int pfn = (int) PteLayout.pfn(pte);
-                if (PteLayout.isDirty(pte) && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
-                    memory.set(pfn, PhysicalMemory.PG_DIRTY);
-                }
-                memory.addMapcount(pfn, -1);
-                memory.put(pfn);
+    /**
+     * {@code move_ptes}: moves the entry at {@code from} to the empty slot {@code to}, with its
+     * page counts (a move changes no count); the old translation is flushed.
+     */
+    void movePte(int fromTable, int fromIndex, long pte, long to) {
+        int table = pageTables.pteTableIdAlloc(to);
+        int index = PageTables.pteIndex(to);
+        if (pageTables.entry(table, index) != 0) {
+            throw new IllegalStateException("moving a PTE onto a used slot at 0x" + Long.toHexString(to));
+        }
+        pageTables.set(table, index, pte);
+        write(fromTable, fromIndex, pte, 0);
+    }
+
+    /** Clears entry {@code index} of table {@code table}, releasing its page ({@code zap_present_pte}). */
+    void zapEntry(int table, int index, long pte) {
+        write(table, index, pte, 0);
+        if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
+            int pfn = (int) PteLayout.pfn(pte);
+            if (PteLayout.isDirty(pte) && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                memory.set(pfn, PhysicalMemory.PG_DIRTY);
             }
+            memory.addMapcount(pfn, -1);
+            memory.put(pfn);
         }
     }
 
@@ -338,25 +417,21 @@ final class Mm {
      * PTE tables left empty are freed.
      */
     void zapRange(long start, long end, boolean dropGuards, boolean reclaimTables) {
-        for (long block = start & -Uapi.PMD_SIZE; block < end; block += Uapi.PMD_SIZE) {
-            int id = pageTables.pteTableId(block);
-            if (id < 0) {
-                continue;
-            }
-            long[] table = pageTables.table(id);
-            long from = Math.max(start, block);
-            long to = Math.min(end, block + Uapi.PMD_SIZE);
-            for (long va = from; va < to; va += 4096) {
-                int index = PageTables.pteIndex(va);
-                long pte = table[index];
+        PageWalk.walk(pageTables, start, end, new PageWalk.Visitor() {
+            @Override
+            public void pte(long va, long pte, int table, int index) {
                 if (pte != 0 && (dropGuards || !PteMarkerLayout.isGuard(pte))) {
-                    zapEntry(id, index, pte);
+                    zapEntry(table, index, pte);
                 }
             }
-            if (reclaimTables) {
-                pageTables.freeEmptyPteTable(block);
+
+            @Override
+            public void pteTableEnd(long blockStart) {
+                if (reclaimTables) {
+                    pageTables.freeEmptyPteTable(blockStart);
+                }
             }
-        }
+        });
     }
 
     /**
@@ -404,7 +479,7 @@ final class Mm {
             if (reused == null) {
                 reused = reusable(prev, prev, vma);
             }
-            vma.anonVma = reused != null ? reused : new AnonVma(null);
+            vma.linkAnonVma(reused != null ? reused : new AnonVma(null));
         }
         return vma.anonVma;
     }

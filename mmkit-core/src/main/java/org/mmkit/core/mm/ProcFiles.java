@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import org.mmkit.core.Errno;
 import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 import org.mmkit.core.pgtable.SwapEntryLayout;
@@ -112,46 +113,48 @@ final class ProcFiles {
 
     private static SmapsCounts count(Mm mm, Vma vma) {
         SmapsCounts c = new SmapsCounts();
-        PhysicalMemory memory = mm.memory;
-        for (long va = vma.start; va < vma.end; va += 4096) {
-            long pte = mm.pte(va);
-            if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
-                continue;
+        PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
+            if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
+                account(c, mm.memory, vma, pte);
             }
-            int pfn = (int) PteLayout.pfn(pte);
-            boolean anon = memory.test(pfn, PhysicalMemory.PG_ANON);
-            boolean dirty = PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY);
-            c.resident += 4096;
-            if (PteLayout.isYoung(pte) || memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
-                c.referenced += 4096;
-            }
-            if (anon) {
-                c.anonymous += 4096;
-                if (!memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) && !dirty) {
-                    c.lazyFree += 4096;
-                }
-            }
-            int mapcount = memory.mapcount(pfn);
-            boolean isPrivate = memory.refcount(pfn) == 1 || mapcount < 2;
-            long pss = isPrivate ? 4096L << PSS_SHIFT : (4096L << PSS_SHIFT) / mapcount;
-            c.pss += pss;
-            if (vma.has(VmFlags.LOCKED)) {
-                c.pssLocked += pss;
-            }
-            if (dirty) {
-                c.pssDirty += pss;
-                if (isPrivate) {
-                    c.privateDirty += 4096;
-                } else {
-                    c.sharedDirty += 4096;
-                }
-            } else if (isPrivate) {
-                c.privateClean += 4096;
-            } else {
-                c.sharedClean += 4096;
+        });
+        return c;
+    }
+
+    /** {@code smaps_pte_entry} + {@code smaps_account} for one present, non-special PTE. */
+    private static void account(SmapsCounts c, PhysicalMemory memory, Vma vma, long pte) {
+        int pfn = (int) PteLayout.pfn(pte);
+        boolean anon = memory.test(pfn, PhysicalMemory.PG_ANON);
+        boolean dirty = PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY);
+        c.resident += 4096;
+        if (PteLayout.isYoung(pte) || memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
+            c.referenced += 4096;
+        }
+        if (anon) {
+            c.anonymous += 4096;
+            if (!memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) && !dirty) {
+                c.lazyFree += 4096;
             }
         }
-        return c;
+        int mapcount = memory.mapcount(pfn);
+        boolean isPrivate = memory.refcount(pfn) == 1 || mapcount < 2;
+        long pss = isPrivate ? 4096L << PSS_SHIFT : (4096L << PSS_SHIFT) / mapcount;
+        c.pss += pss;
+        if (vma.has(VmFlags.LOCKED)) {
+            c.pssLocked += pss;
+        }
+        if (dirty) {
+            c.pssDirty += pss;
+            if (isPrivate) {
+                c.privateDirty += 4096;
+            } else {
+                c.sharedDirty += 4096;
+            }
+        } else if (isPrivate) {
+            c.privateClean += 4096;
+        } else {
+            c.sharedClean += 4096;
+        }
     }
 
     /** {@code pagemap_read}: fills {@code buf} with the entries from byte {@code offset}; returns the bytes read. */
@@ -165,21 +168,48 @@ final class ProcFiles {
             return 0;
         }
         int entries = (int) Math.min(buf.length / 8, taskPages - firstPage);
-        ByteBuffer out = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < entries; i++) {
-            out.putLong(entry(mm, (firstPage + i) << 12, privileged));
+        ByteBuffer out = ByteBuffer.wrap(buf, 0, entries * 8).order(ByteOrder.LITTLE_ENDIAN);
+        long va = firstPage << 12;
+        long end = (firstPage + entries) << 12;
+        // pagemap_pmd_range per VMA; pagemap_pte_hole for the gaps between VMAs and missing tables
+        for (Vma next = mm.findVma(va); next != null && next.start < end; next = mm.next(next)) {
+            Vma vma = next;
+            fill(out, Math.max(va, vma.start) - va, 0);
+            long from = Math.max(va, vma.start);
+            long to = Math.min(end, vma.end);
+            long none = noneEntry(vma);
+            PageWalk.walk(mm.pageTables, from, to, new PageWalk.Visitor() {
+                @Override
+                public void pte(long at, long pte, int table, int index) {
+                    out.putLong(pte == 0 ? none : entry(mm.memory, vma, pte, privileged));
+                }
+
+                @Override
+                public void hole(long start, long holeEnd) {
+                    fill(out, holeEnd - start, none);
+                }
+            });
+            va = to;
         }
+        fill(out, end - va, 0);
         return entries * 8;
     }
 
-    /** {@code pte_to_pagemap_entry} (0 where no VMA or no PTE). */
-    static long entry(Mm mm, long va, boolean privileged) {
-        Vma vma = mm.vmaAt(va);
-        if (vma == null) {
-            return 0;
+    /** Writes the entry {@code value} for each page of {@code bytes} of address space. */
+    private static void fill(ByteBuffer out, long bytes, long value) {
+        for (long i = bytes >>> 12; i > 0; i--) {
+            out.putLong(value);
         }
-        long pte = mm.pte(va);
-        long flags = vma.has(VmFlags.SOFTDIRTY) ? PagemapEntryLayout.SOFT_DIRTY : 0;
+    }
+
+    /** The entry of an empty PTE in {@code vma}: only the VMA's soft-dirty flag. */
+    private static long noneEntry(Vma vma) {
+        return vma.has(VmFlags.SOFTDIRTY) ? PagemapEntryLayout.SOFT_DIRTY : 0;
+    }
+
+    /** {@code pte_to_pagemap_entry} for a non-zero PTE of {@code vma}. */
+    private static long entry(PhysicalMemory memory, Vma vma, long pte, boolean privileged) {
+        long flags = noneEntry(vma);
         long frame = 0;
         if (PteLayout.isPresent(pte)) {
             frame = PteLayout.pfn(pte);
@@ -192,10 +222,10 @@ final class ProcFiles {
             }
             if (!PteLayout.isSpecial(pte)) {
                 int pfn = (int) frame;
-                if (!mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                if (!memory.test(pfn, PhysicalMemory.PG_ANON)) {
                     flags |= PagemapEntryLayout.FILE;
                 }
-                if (mm.memory.mapcount(pfn) == 1) {
+                if (memory.mapcount(pfn) == 1) {
                     flags |= PagemapEntryLayout.MMAP_EXCLUSIVE;
                 }
             }

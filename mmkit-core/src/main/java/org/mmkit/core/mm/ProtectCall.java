@@ -4,6 +4,7 @@ import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 
 /** {@code mprotect} ({@code mm/mprotect.c: do_mprotect_pkey, mprotect_fixup, change_protection}). */
@@ -85,17 +86,16 @@ final class ProtectCall {
     static void changeProtection(Mm mm, Vma vma, long start, long end) {
         long prot = Fault.pageProt(vma.flags);
         boolean tryWritable = vma.has(VmFlags.WRITE);
-        for (long va = start; va < end; va += PAGE_SIZE) {
-            long pte = mm.pte(va);
+        PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
             if (!PteLayout.isPresent(pte)) {
-                continue;
+                return;
             }
             long updated = PteLayout.modify(pte, prot);
             if (tryWritable && !PteLayout.isWritable(updated) && canMakeWritable(mm, vma, updated)) {
                 updated |= PteLayout.RW;
             }
-            mm.updatePte(va, updated);
-        }
+            mm.updatePte(table, index, pte, updated);
+        });
     }
 
     private static boolean canMakeWritable(Mm mm, Vma vma, long pte) {

@@ -3,7 +3,7 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
-import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PageWalk;
 
 /**
  * {@code mremap} ({@code mm/mremap.c}, Linux 6.17+ semantics).
@@ -83,7 +83,7 @@ final class RemapCall {
         long delta = newLen - oldLen;
         if (addr + oldLen == vma.end && expandable(mm, vma, delta)) {
             long oldEnd = vma.end;
-            if (mm.mergeNew(oldEnd, oldEnd + delta, vma.flags, vma.file, vma.pageIndex(oldEnd), vma.anonVma) == null) {
+            if (mm.mergeNew(oldEnd, oldEnd + delta, vma.flags, vma.file, vma.pageIndex(oldEnd), vma) == null) {
                 throw new IllegalStateException("a VMA always merges with its own extension");
             }
             if (vma.has(VmFlags.LOCKED)) {
@@ -171,23 +171,18 @@ final class RemapCall {
             moved = vma.copy(mm, target, target + newLen, pgoff);
             mm.link(moved);
         }
-        for (long offset = 0; offset < oldLen; offset += PAGE_SIZE) {
-            long pte = mm.pte(addr + offset);
+        long delta = target - addr;
+        PageWalk.walk(mm.pageTables, addr, addr + oldLen, (va, pte, table, index) -> {
             if (pte != 0) {
-                mm.pageTables.set(target + offset, pte);
-                mm.pageTables.set(addr + offset, 0);
-                if (PteLayout.isPresent(pte)) {
-                    mm.tlbGeneration++;
-                }
+                mm.movePte(table, index, pte, va + delta);
             }
-        }
+        });
         if (dontUnmap) {
             // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);
             old.flags &= ~VmFlags.LOCKED_MASK;
             if (old.start == addr && old.end == addr + oldLen) {
-                old.anonVma = null;
-                old.anonChainShared = false;
+                old.unlinkAnonVmas();
             }
         } else if (oldLen > 0) {
             // unmap_source_vma: do_vmi_munmap of an empty range (old_len 0) fails, splitting nothing

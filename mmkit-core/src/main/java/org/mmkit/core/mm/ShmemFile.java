@@ -1,16 +1,12 @@
 package org.mmkit.core.mm;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
-
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
  * A shmem (tmpfs) inode: the backing of memfds and of shared anonymous mappings
- * ({@code mm/shmem.c}). Holds the page cache (page index → PFN; each cached page holds one
- * reference) and the VMAs mapping the file ({@code i_mmap}), used to unmap pages on truncate and
- * hole punch. Guarded by the machine lock.
+ * ({@code mm/shmem.c}). Holds the page cache (each cached page holds one reference; a slot may
+ * instead hold a swap entry as a value entry) and the VMAs mapping the file ({@code i_mmap}),
+ * used to unmap pages on truncate and hole punch and by the rmap walk. Guarded by the machine lock.
  */
 final class ShmemFile {
     final long inode;
@@ -18,9 +14,10 @@ final class ShmemFile {
     final String mapsName;
     /** {@code i_size} in bytes. */
     long size;
-    final TreeMap<Long, Integer> pageCache = new TreeMap<>();
-    /** VMAs of every process mapping this file. */
-    final List<Vma> mappings = new ArrayList<>();
+    /** {@code i_pages}: page index → page or swap entry. */
+    final PageCache pageCache = new PageCache();
+    /** {@code i_mmap}: VMAs of every process mapping this file. */
+    final FileMappings mappings = new FileMappings();
     /** Open file descriptions plus mapping VMAs; the inode dies with the last one. */
     private int users;
     private final PhysicalMemory memory;
@@ -45,45 +42,43 @@ final class ShmemFile {
     }
 
     void addMapping(Vma vma) {
-        mappings.add(vma);
+        mappings.insert(vma);
         users++;
     }
 
     void removeMapping(Vma vma) {
-        for (int i = 0; i < mappings.size(); i++) {
-            if (mappings.get(i) == vma) {
-                mappings.remove(i);
-                release();
-                return;
-            }
-        }
-        throw new IllegalStateException("not a mapping of this file: " + vma);
+        mappings.remove(vma);
+        release();
     }
 
     /** Drops an open file description or a mapping; the last one frees the page cache (evict). */
     void release() {
         if (--users == 0) {
-            for (int pfn : pageCache.values()) {
-                dropCachedPage(pfn);
-            }
-            pageCache.clear();
+            removePages(0, Long.MAX_VALUE);
         }
     }
 
-    /** The cached page at {@code index}, or -1. */
+    /**
+     * The cached page at {@code index}, or -1 when there is none or the slot holds a swap entry
+     * ({@code filemap_get_folio} does not return value entries).
+     */
     int lookup(long index) {
-        Integer pfn = pageCache.get(index);
-        return pfn == null ? -1 : pfn;
+        long entry = pageCache.load(index);
+        return PageCache.isPage(entry) ? PageCache.pfn(entry) : -1;
     }
 
     /**
-     * Adds a freshly allocated zeroed page to the cache at {@code index} (the cache takes its
-     * reference); {@code uptodate} is false for pages fallocate adds.
+     * Adds a freshly allocated zeroed page to the empty slot {@code index} (the cache takes its
+     * reference, the page joins the LRU); {@code uptodate} is false for pages fallocate adds.
      */
     void insert(long index, int pfn, boolean uptodate) {
+        if (pageCache.load(index) != 0) {
+            throw new IllegalStateException("page cache slot " + index + " is in use");
+        }
         memory.set(pfn, PhysicalMemory.PG_SWAPBACKED | (uptodate ? PhysicalMemory.PG_UPTODATE : 0));
         memory.setOwner(pfn, this, index);
-        pageCache.put(index, pfn);
+        pageCache.store(index, PageCache.pageEntry(pfn));
+        memory.lruAddIfAbsent(pfn);
     }
 
     /** Whether the page at {@code index} is cached and up to date ({@code mincore_page}). */
@@ -92,17 +87,18 @@ final class ShmemFile {
         return pfn >= 0 && memory.test(pfn, PhysicalMemory.PG_UPTODATE);
     }
 
-    /** Removes cached pages in [fromIndex, toIndex); their mappings must already be zapped. */
+    /**
+     * {@code shmem_undo_range}: removes the cached pages and swap entries in [fromIndex, toIndex);
+     * the pages' mappings must already be zapped. A swap entry just goes: there is no swap
+     * device whose slot would need freeing yet.
+     */
     void removePages(long fromIndex, long toIndex) {
-        var range = pageCache.subMap(fromIndex, toIndex);
-        for (int pfn : range.values()) {
-            dropCachedPage(pfn);
-        }
-        range.clear();
-    }
-
-    private void dropCachedPage(int pfn) {
-        memory.setOwner(pfn, null, 0);
-        memory.put(pfn);
+        pageCache.removeRange(fromIndex, toIndex, (index, entry) -> {
+            if (PageCache.isPage(entry)) {
+                int pfn = PageCache.pfn(entry);
+                memory.setOwner(pfn, null, 0);
+                memory.put(pfn);
+            }
+        });
     }
 }

@@ -1,5 +1,9 @@
 package org.mmkit.core.mm;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * A virtual memory area ({@code struct vm_area_struct}): [start, end) of one address space with
  * uniform flags and backing. Guarded by the machine lock; {@code start}/{@code end} change only
@@ -20,13 +24,18 @@ final class Vma {
     long pgoff;
     /** The backing shmem file, or null for private anonymous memory. */
     final ShmemFile file;
-    /** {@code anon_vma}: set on the first anonymous page (anon_vma_prepare); null before. */
+    /**
+     * {@code anon_vma}: where this VMA's new anonymous pages point; set on the first anonymous page
+     * (anon_vma_prepare) or inherited; null before. When set, it is in {@link #anonChain}.
+     */
     AnonVma anonVma;
     /**
-     * Whether the {@code anon_vma_chain} holds more than one link (a VMA inherited across fork).
-     * Merging treats a VMA with a singular chain specially ({@code is_mergeable_anon_vma}).
+     * {@code anon_vma_chain}: every anon_vma whose pages this VMA may map — its own and, after
+     * fork, those of its ancestors ({@code anon_vma_fork}); a split or a copy links to the same
+     * ones ({@code anon_vma_clone}). Each anon_vma here has this VMA in its {@link AnonVma#vmas}.
+     * Empty exactly when {@link #anonVma} is null.
      */
-    boolean anonChainShared;
+    private final List<AnonVma> anonChain = new ArrayList<>();
 
     Vma(Mm mm, long start, long end, long flags, long pgoff, ShmemFile file) {
         this.mm = mm;
@@ -40,8 +49,7 @@ final class Vma {
     /** A copy of this VMA's attributes over another range of another (or the same) address space. */
     Vma copy(Mm owner, long newStart, long newEnd, long newPgoff) {
         Vma copy = new Vma(owner, newStart, newEnd, flags, newPgoff, file);
-        copy.anonVma = anonVma;
-        copy.anonChainShared = anonChainShared;
+        copy.cloneAnonChain(this);
         if (file != null) {
             file.addMapping(copy);
         }
@@ -50,7 +58,45 @@ final class Vma {
 
     /** {@code list_is_singular(&vma->anon_vma_chain)}. */
     boolean singularAnonChain() {
-        return anonVma != null && !anonChainShared;
+        return anonChain.size() == 1;
+    }
+
+    /** The anon_vmas of this VMA's chain, read only. */
+    List<AnonVma> anonChain() {
+        return Collections.unmodifiableList(anonChain);
+    }
+
+    /** {@code anon_vma_chain_link}: links this VMA to {@code av} and makes it the VMA's own anon_vma. */
+    void linkAnonVma(AnonVma av) {
+        anonVma = av;
+        if (!anonChain.contains(av)) {
+            anonChain.add(av);
+            av.add(this);
+        }
+    }
+
+    /** {@code anon_vma_clone}: links this VMA, which has no anon_vma yet, to everything {@code src} is linked to. */
+    void cloneAnonChain(Vma src) {
+        if (src.anonVma == null) {
+            return;
+        }
+        if (anonVma != null) {
+            throw new IllegalStateException("cloning an anon_vma chain into a VMA that has one: " + this);
+        }
+        for (AnonVma av : src.anonChain) {
+            anonChain.add(av);
+            av.add(this);
+        }
+        anonVma = src.anonVma;
+    }
+
+    /** {@code unlink_anon_vmas}: drops every link; the VMA has no anon_vma afterwards. */
+    void unlinkAnonVmas() {
+        for (AnonVma av : anonChain) {
+            av.remove(this);
+        }
+        anonChain.clear();
+        anonVma = null;
     }
 
     boolean has(long flag) {
@@ -74,6 +120,14 @@ final class Vma {
     /** {@code linear_page_index}: the file (or anon) page offset of {@code addr}. */
     long pageIndex(long addr) {
         return pgoff + ((addr - start) >>> 12);
+    }
+
+    /** {@code vma_address}, the inverse of {@link #pageIndex}: where page {@code index} lies, or -1 outside this VMA. */
+    long address(long index) {
+        if (index < pgoff || index >= pgoff + pages()) {
+            return -1;
+        }
+        return start + ((index - pgoff) << 12);
     }
 
     @Override

@@ -10,7 +10,10 @@ import org.mmkit.core.Uapi;
  * → PTE tables of 512 {@code long} entries each. Upper-level entries are raw x86 entries too: the
  * "PFN" field holds the id of the next-level table in this address space's table store, with
  * {@code _PAGE_TABLE} permission bits, so a PMD entry of zero means "no PTE table for this 2 MiB"
- * exactly as in the kernel — a fact user space can observe through PAGEMAP_SCAN.
+ * exactly as in the kernel — a fact user space can observe through PAGEMAP_SCAN. An upper-level
+ * entry with {@code _PAGE_PSE} set is a leaf (a huge page mapped at that level), not a table:
+ * {@link #isTable} tells the two apart, and no table lookup ever follows a leaf. Nothing installs
+ * leaves yet; {@link PageWalk} hands them to its {@code pmdLeaf} callback.
  *
  * <p>Tables are allocated when an entry below them is first populated ({@code pte_alloc}) and
  * freed by {@link #freeTables} when no VMA covers them any more ({@code free_pgtables}) or by
@@ -54,14 +57,37 @@ public final class PageTables {
         return lowerAlloc(pmd, va, PMD_SHIFT);
     }
 
-    /** The entries of table {@code id}; read them freely, change them only through {@link #set}. */
-    public long[] table(int id) {
-        return tables.get(id);
+    /** Entry {@code index} of table {@code id}. */
+    public long entry(int id, int index) {
+        return tables.get(id)[index];
+    }
+
+    /** Id of the PGD, where every walk starts. */
+    public static int pgdId() {
+        return PGD_ID;
     }
 
     /** Index of {@code va}'s entry in its PTE table. */
     public static int pteIndex(long va) {
-        return (int) (va >>> PTE_SHIFT) & (ENTRIES - 1);
+        return index(va, PTE_SHIFT);
+    }
+
+    /** Index of {@code va}'s entry in a table of the level translating bits {@code shift} and up. */
+    public static int index(long va, int shift) {
+        return (int) (va >>> shift) & (ENTRIES - 1);
+    }
+
+    /**
+     * Whether an upper-level entry points to a lower table ({@code pmd_present && !pmd_leaf}); a
+     * zero entry or a leaf ({@code _PAGE_PSE}) does not.
+     */
+    public static boolean isTable(long entry) {
+        return PteLayout.isPresent(entry) && (entry & PteLayout.PSE) == 0;
+    }
+
+    /** Id of the table an upper-level entry points to; the entry must be a table ({@link #isTable}). */
+    public static int tableId(long entry) {
+        return (int) PteLayout.pfn(entry);
     }
 
     /** The PTE for {@code va}; 0 if none. */
@@ -72,6 +98,8 @@ public final class PageTables {
 
     /** Stores entry {@code index} of table {@code id}, keeping the table's use count. Storing 0 never frees a table. */
     public void set(int id, int index, long entry) {
+        // Page counts and the TLB generation are kept by the caller: the address space's one
+        // PTE-write route (Mm), never by writing here directly.
         long[] table = tables.get(id);
         long old = table[index];
         table[index] = entry;
@@ -80,7 +108,11 @@ public final class PageTables {
         }
     }
 
-    /** Stores the PTE for {@code va}, allocating tables for a non-zero entry. */
+    /**
+     * Stores the PTE for {@code va}, allocating tables for a non-zero entry. Like
+     * {@link #set(int, int, long)} it keeps no page counts and no TLB generation: the address
+     * space's PTE-write route does.
+     */
     public void set(long va, long pte) {
         int id = pte == 0 ? pteTableId(va) : pteTableIdAlloc(va);
         if (id >= 0) {
@@ -111,9 +143,28 @@ public final class PageTables {
         int pmd = pud < 0 ? -1 : childId(tables.get(pud), blockStart, PUD_SHIFT);
         int pte = pmd < 0 ? -1 : childId(tables.get(pmd), blockStart, PMD_SHIFT);
         if (pte >= 0 && used[pte] == 0) {
-            set(pmd, (int) (blockStart >>> PMD_SHIFT) & (ENTRIES - 1), 0);
+            set(pmd, index(blockStart, PMD_SHIFT), 0);
             release(pte);
         }
+    }
+
+    /**
+     * {@code __pte_alloc} and its upper levels: the table below entry {@code index} of table
+     * {@code parentId}, allocated if the entry is empty.
+     *
+     * @throws IllegalStateException if the entry is a leaf: splitting huge mappings is not modelled
+     */
+    public int childAlloc(int parentId, int index) {
+        long entry = tables.get(parentId)[index];
+        if (entry == 0) {
+            int id = newTable();
+            set(parentId, index, PteLayout.make(id, PAGE_TABLE));
+            return id;
+        }
+        if (!isTable(entry)) {
+            throw new IllegalStateException("a leaf entry stands where a table is needed: " + Long.toHexString(entry));
+        }
+        return tableId(entry);
     }
 
     /** Number of page-table pages in use, the PGD included ({@code mm_pgtables_bytes / 4096}). */
@@ -134,24 +185,20 @@ public final class PageTables {
             }
             boolean withinWindow = va >= floor && va + span <= ceiling;
             if (withinWindow && used[child] == 0) {
-                set(id, (int) (va >>> shift) & (ENTRIES - 1), 0);
+                set(id, index(va, shift), 0);
                 release(child);
             }
         }
     }
 
+    /** The table below {@code va}'s entry, or -1 for an empty entry or a leaf. */
     private static int childId(long[] table, long va, int shift) {
-        long entry = table[(int) (va >>> shift) & (ENTRIES - 1)];
-        return entry == 0 ? -1 : (int) PteLayout.pfn(entry);
+        long entry = table[index(va, shift)];
+        return isTable(entry) ? tableId(entry) : -1;
     }
 
     private int lowerAlloc(int parentId, long va, int shift) {
-        int id = childId(tables.get(parentId), va, shift);
-        if (id < 0) {
-            id = newTable();
-            set(parentId, (int) (va >>> shift) & (ENTRIES - 1), PteLayout.make(id, PAGE_TABLE));
-        }
-        return id;
+        return childAlloc(parentId, index(va, shift));
     }
 
     private int newTable() {

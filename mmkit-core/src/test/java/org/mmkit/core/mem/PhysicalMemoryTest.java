@@ -6,21 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.foreign.ValueLayout;
 
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.KernelConfig;
 
 /** Frame allocation order, reference counting and contents. */
 class PhysicalMemoryTest {
-    private final PhysicalMemory memory = new PhysicalMemory(8);
+    private static final int FRAMES = (int) PhysicalMemory.MIN_FRAMES;
+    private final PhysicalMemory memory = new PhysicalMemory(FRAMES);
 
     @Test
     void freshFramesComeInOrderBeforeFreedOnesAreReused() {
-        assertThat(memory.freeFrames()).isEqualTo(8 - PhysicalMemory.RESERVED_FRAMES);
+        assertThat(memory.freeFrames()).isEqualTo(FRAMES - PhysicalMemory.RESERVED_FRAMES);
         int a = memory.allocate();
         int b = memory.allocate();
         assertThat(a).isEqualTo(PhysicalMemory.RESERVED_FRAMES);
         assertThat(b).isEqualTo(a + 1);
         memory.put(a);
         assertThat(memory.allocate()).isEqualTo(b + 1);
-        for (int i = b + 2; i < 8; i++) {
+        for (int i = b + 2; i < FRAMES; i++) {
             assertThat(memory.allocate()).isEqualTo(i);
         }
         assertThat(memory.allocate()).as("reused once RAM is exhausted").isEqualTo(a);
@@ -28,7 +30,7 @@ class PhysicalMemoryTest {
 
     @Test
     void exhaustionIsReportedNotThrown() {
-        for (int i = 0; i < 8 - PhysicalMemory.RESERVED_FRAMES; i++) {
+        for (int i = 0; i < FRAMES - PhysicalMemory.RESERVED_FRAMES; i++) {
             assertThat(memory.allocate()).isPositive();
         }
         assertThat(memory.allocate()).isEqualTo(-1);
@@ -56,5 +58,62 @@ class PhysicalMemoryTest {
         memory.addMapcount(pfn, 1);
         assertThatThrownBy(() -> memory.put(pfn)).hasMessageContaining("freeing mapped frame");
         assertThatThrownBy(() -> memory.addMapcount(pfn, -2)).hasMessageContaining("mapcount underflow");
+    }
+
+    @Test
+    void pagesJoinTheInactiveListOfTheirTypeAndLeaveOnFree() {
+        int anon = memory.allocate();
+        memory.set(anon, PhysicalMemory.PG_SWAPBACKED);
+        int file = memory.allocate();
+        int anon2 = memory.allocate();
+        memory.set(anon2, PhysicalMemory.PG_SWAPBACKED);
+        memory.lruAddIfAbsent(anon);
+        memory.lruAddIfAbsent(file);
+        memory.lruAddIfAbsent(anon2);
+        memory.lruAddIfAbsent(anon2);
+        assertThat(memory.lruList(anon)).isEqualTo(PhysicalMemory.LRU_INACTIVE_ANON);
+        assertThat(memory.lruList(file)).isEqualTo(PhysicalMemory.LRU_INACTIVE_FILE);
+        assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_ANON)).isEqualTo(2);
+        assertThat(memory.lruFirst(PhysicalMemory.LRU_INACTIVE_ANON)).as("added at the head").isEqualTo(anon2);
+        assertThat(memory.lruLast(PhysicalMemory.LRU_INACTIVE_ANON)).isEqualTo(anon);
+        assertThat(memory.lruNext(anon2)).isEqualTo(anon);
+        assertThat(memory.lruPrev(anon)).isEqualTo(anon2);
+        memory.markLazyFree(anon2);
+        assertThat(memory.lruList(anon2)).as("lazyfree pages move to the file list").isEqualTo(PhysicalMemory.LRU_INACTIVE_FILE);
+        assertThat(memory.test(anon2, PhysicalMemory.PG_SWAPBACKED)).isFalse();
+        memory.put(anon);
+        assertThat(memory.lruList(anon)).isEqualTo(PhysicalMemory.LRU_NONE);
+        assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_ANON)).isZero();
+        assertThat(memory.lruFirst(PhysicalMemory.LRU_INACTIVE_ANON)).isZero();
+        assertThat(memory.lruLast(PhysicalMemory.LRU_INACTIVE_ANON)).isZero();
+        assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_FILE)).isEqualTo(2);
+    }
+
+    @Test
+    void ramSizeHasOneBound() {
+        assertThatThrownBy(() -> new PhysicalMemory(PhysicalMemory.MIN_FRAMES - 1))
+                .hasMessage("RAM must be between 16 and 2147483647 pages of 4 KiB: 15");
+        assertThatThrownBy(() -> new PhysicalMemory(1L << 31))
+                .hasMessage("RAM must be between 16 and 2147483647 pages of 4 KiB: 2147483648");
+        assertThatThrownBy(() -> KernelConfig.linux618().toBuilder().ramPages(1L << 31).build())
+                .as("the configuration checks the same bound").hasMessage(
+                        "RAM must be between 16 and 2147483647 pages of 4 KiB: 2147483648");
+    }
+
+    /**
+     * Frame metadata is allocated as frames are used: a 4 TiB machine is created and used within
+     * the test heap, where eager {@code struct page} arrays needed about 28 bytes per frame (28 GiB).
+     */
+    @Test
+    void bigRamCostsHeapOnlyForFramesUsed() {
+        try (PhysicalMemory big = new PhysicalMemory(1L << 30)) {
+            int pfn = big.allocate();
+            big.set(pfn, PhysicalMemory.PG_DIRTY);
+            assertThat(big.refcount(pfn)).isEqualTo(1);
+            assertThat(big.refcount(big.frames() - 1)).as("an untouched frame reads as free").isZero();
+            assertThat(big.test(big.frames() - 1, PhysicalMemory.PG_DIRTY)).isFalse();
+            big.put(pfn);
+            assertThat(big.freeFrames()).isEqualTo(big.frames() - PhysicalMemory.RESERVED_FRAMES);
+        }
     }
 }

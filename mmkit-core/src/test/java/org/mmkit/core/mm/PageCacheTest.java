@@ -1,0 +1,84 @@
+package org.mmkit.core.mm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mmkit.core.Uapi.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mmkit.core.Kernel;
+import org.mmkit.core.KernelConfig;
+
+/**
+ * The page cache with value entries (swap entries) beside pages. Nothing stores value entries yet
+ * (swap-out will), so they are inserted directly; lookups, mincore, truncate, hole punch and
+ * eviction must treat them as shmem does ({@code mm/shmem.c}: {@code shmem_undo_range} frees swap
+ * entries, {@code filemap_get_folio} skips them).
+ */
+class PageCacheTest {
+    private static final long SWAP = PageCache.valueEntry(0x1234);
+
+    @Test
+    void entriesEncodeAsTheXarrayDoes() {
+        PageCache cache = new PageCache();
+        cache.store(3, PageCache.pageEntry(42));
+        cache.store(200, SWAP);
+        assertThat(PageCache.isPage(cache.load(3))).isTrue();
+        assertThat(PageCache.pfn(cache.load(3))).isEqualTo(42);
+        assertThat(PageCache.isValue(cache.load(200))).isTrue();
+        assertThat(PageCache.value(cache.load(200))).isEqualTo(0x1234);
+        assertThat(cache.load(4)).isZero();
+        List<Long> seen = new ArrayList<>();
+        cache.forEach(0, Long.MAX_VALUE, (index, entry) -> seen.add(index));
+        assertThat(seen).containsExactly(3L, 200L);
+        assertThat(cache.countPages(0, 1000)).as("value entries are not pages").isEqualTo(1);
+        cache.store(3, 0);
+        cache.store(200, 0);
+        seen.clear();
+        cache.forEach(0, Long.MAX_VALUE, (index, entry) -> seen.add(index));
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aSwapEntryIsNoPageToLookupOrMincore() {
+        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+            Task task = (Task) kernel.newProcess(true);
+            int fd = task.memfdCreate("swap", 0);
+            task.ftruncate(fd, 4 * PAGE_SIZE);
+            ShmemFile file = task.file(fd);
+            file.pageCache.store(1, SWAP);
+            long a = task.mmap(0, 4 * PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
+            assertThat(file.lookup(1)).isEqualTo(-1);
+            assertThat(file.isUptodate(1)).isFalse();
+            assertThat(task.mincore(a, 4 * PAGE_SIZE)).containsExactly(0, 0, 0, 0);
+            kernel.checkInvariants();
+        }
+    }
+
+    @Test
+    void truncateAndHolePunchDropSwapEntriesAndPagesAlike() {
+        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+            Task task = (Task) kernel.newProcess(true);
+            int fd = task.memfdCreate("swap", 0);
+            task.ftruncate(fd, 8 * PAGE_SIZE);
+            ShmemFile file = task.file(fd);
+            task.fallocate(fd, 0, 0, PAGE_SIZE);
+            for (long index : new long[] {1, 2, 5, 7}) {
+                file.pageCache.store(index, SWAP);
+            }
+            int free = task.machine.memory.freeFrames();
+            task.fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, 3 * PAGE_SIZE);
+            assertThat(file.pageCache.load(0)).isZero();
+            assertThat(file.pageCache.load(1)).isZero();
+            assertThat(file.pageCache.load(2)).isZero();
+            assertThat(task.machine.memory.freeFrames()).as("the punched page is freed").isEqualTo(free + 1);
+            task.ftruncate(fd, 6 * PAGE_SIZE);
+            assertThat(file.pageCache.load(5)).isEqualTo(SWAP);
+            assertThat(file.pageCache.load(7)).isZero();
+            kernel.checkInvariants();
+            task.close(fd);
+            assertThat(file.pageCache.load(5)).as("eviction empties the cache").isZero();
+        }
+    }
+}
