@@ -38,7 +38,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         if (maxMapCount < 1) {
             throw new IllegalArgumentException("maxMapCount must be positive: " + maxMapCount);
         }
-        if ((taskSize & 0xfff) != 0 || (mmapBase & 0xfff) != 0 || mmapBase > taskSize) {
+        if ((taskSize & (Uapi.PAGE_SIZE - 1)) != 0 || (mmapBase & (Uapi.PAGE_SIZE - 1)) != 0 || mmapBase > taskSize) {
             throw new IllegalArgumentException("taskSize and mmapBase must be page aligned, mmapBase <= taskSize");
         }
     }
