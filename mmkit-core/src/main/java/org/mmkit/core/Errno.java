@@ -28,7 +28,8 @@ public enum Errno {
     /** The file system is read-only. */ EROFS(30),
     /** The call does not exist. */ ENOSYS(38),
     /** A value does not fit the type it is returned in. */ EOVERFLOW(75),
-    /** The operation is not supported on this object. */ EOPNOTSUPP(95);
+    /** The operation is not supported on this object. */ EOPNOTSUPP(95),
+    /** A memory page has a hardware error (a poisoned page). */ EHWPOISON(133);
 
     private final int number;
 

@@ -7,6 +7,11 @@ import org.mmkit.core.mm.Task;
  * A simulated machine running the modelled Linux kernel: physical memory, page cache and
  * processes. Create one with {@link #create(KernelConfig)}; every process of a kernel shares its
  * physical memory, so fork, shared mappings and memfds behave as on one real machine.
+ *
+ * <p>Close it when done: its RAM is off-heap memory that only {@link #close} frees. Closing twice
+ * is harmless; after close, {@link #newProcess}, {@link #checkInvariants} and every operation of
+ * its processes and threads throw {@link IllegalStateException} ("kernel is closed"). Every
+ * method is thread-safe.
  */
 public final class Kernel implements AutoCloseable {
     private final Machine machine;
@@ -57,7 +62,7 @@ public final class Kernel implements AutoCloseable {
         org.mmkit.core.mm.Invariants.check(machine);
     }
 
-    /** Releases the machine's off-heap memory; its processes must not be used afterwards. */
+    /** Releases the machine's off-heap memory; idempotent. Its processes cannot be used afterwards. */
     @Override
     public void close() {
         machine.close();

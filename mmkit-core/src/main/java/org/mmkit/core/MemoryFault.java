@@ -2,7 +2,9 @@ package org.mmkit.core;
 
 /**
  * A simulated memory access ended in a signal instead of completing, as the kernel's fault handler
- * would decide it ({@code do_user_addr_fault} → {@code bad_area} or {@code do_sigbus}).
+ * would decide it ({@code do_user_addr_fault} → {@code bad_area} or {@code do_sigbus}). With
+ * {@link Signal#SIGKILL} (code 0) the access ran out of memory and the OOM killer ended the
+ * process: later calls on it throw {@link IllegalStateException}.
  */
 public final class MemoryFault extends RuntimeException {
     /** Version of the serialized form. */
@@ -23,7 +25,7 @@ public final class MemoryFault extends RuntimeException {
      * @param address its {@code si_addr}: the faulting byte address
      */
     public MemoryFault(Signal signal, int code, long address) {
-        super(signal + " code " + code + " at 0x" + Long.toHexString(address), null, false, false);
+        super(signal + (code != 0 ? " code " + code : "") + " at 0x" + Long.toHexString(address), null, false, false);
         this.signal = signal;
         this.code = code;
         this.address = address;

@@ -6,6 +6,11 @@ package org.mmkit.core;
  * Linux would return, leaving the model as Linux would leave it. Memory accesses go through the
  * process's main thread; an access the kernel would answer with a signal throws {@link MemoryFault}.
  * Instances come from {@link Kernel#newProcess}; every method is thread-safe.
+ *
+ * <p>Lifecycle: after {@link #exit}, after the OOM killer ended the process (an access threw
+ * {@link MemoryFault} with {@link Signal#SIGKILL}), and after {@link Kernel#close}, every method
+ * except {@link #pid} and {@link #privileged} throws {@link IllegalStateException} saying which
+ * of these happened.
  */
 public interface SimProcess {
     /**
@@ -16,7 +21,8 @@ public interface SimProcess {
     int pid();
 
     /**
-     * Whether this process holds CAP_SYS_ADMIN (sees PFNs in pagemap).
+     * Whether this process is privileged: it holds CAP_SYS_ADMIN (sees PFNs in pagemap) and
+     * CAP_IPC_LOCK (mlock is not limited by RLIMIT_MEMLOCK, 8 MiB for every process).
      *
      * @return true for a privileged process
      */
@@ -113,8 +119,22 @@ public interface SimProcess {
      * @param len the length in bytes
      * @return one byte per page of the range, bit 0 set when the page is resident
      * @throws ErrnoException EINVAL for an unaligned start, ENOMEM where the range is unmapped
+     * @throws IllegalArgumentException for a range of more than {@code Integer.MAX_VALUE - 8}
+     *         pages (8 TiB), whose vector no byte[] holds; {@link #mincore(long, long, long)}
+     *         takes any range, as the system call does
      */
     byte[] mincore(long addr, long len);
+
+    /**
+     * The {@code mincore} system call: writes the vector, one byte per page, to this process's
+     * memory at {@code vec}, chunk by chunk as Linux does (EFAULT if it cannot be written).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes
+     * @param vec the address in this process of the vector, one byte per page
+     * @throws ErrnoException EINVAL, ENOMEM as {@link #mincore(long, long)}; EFAULT for a vector that cannot be written
+     */
+    void mincore(long addr, long len, long vec);
 
     /**
      * {@code memfd_create}: a new anonymous shared-memory file of size 0.

@@ -4,7 +4,9 @@ package org.mmkit.core;
  * A thread of a {@link SimProcess}: it accesses the process's memory through its own software
  * TLB, as a CPU would. An access the kernel would answer with a signal throws {@link MemoryFault}.
  * Threads of one process may be used from different Java threads; accesses are serialised by the
- * machine.
+ * machine, except that a thread blocked in a fault ({@link #blocked}) lets the others run.
+ * Once the process has exited or was killed, or its kernel closed, accesses throw
+ * {@link IllegalStateException}.
  */
 public interface SimThread {
     /**
@@ -42,4 +44,13 @@ public interface SimThread {
      * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
      */
     void storeLong(long addr, long value);
+
+    /**
+     * Whether this thread is parked in the kernel, in a fault that waits for another thread (as
+     * userfaultfd makes it wait), with the machine lock released. Its access returns once another
+     * thread wakes it and the retried fault resolves. Safe to call from any Java thread.
+     *
+     * @return true while the thread waits in a fault
+     */
+    boolean blocked();
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScaleAndLimitsTest {
 
     @Test
-    void runningOutOfFramesKillsTheAccessAndFailsPopulate() {
+    void runningOutOfFramesKillsTheProcessAndFailsPopulate() {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618().toBuilder().ramPages(16).build())) {
             SimProcess p = kernel.newProcess(true);
             long a = p.mmap(0, 32 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -18,11 +18,24 @@ class ScaleAndLimitsTest {
                     .as("overcommit heuristic: more than RAM").hasFieldOrPropertyWithValue("errno", Errno.ENOMEM);
             p.store(a, new byte[(int) (14 * PAGE_SIZE)]);
             assertThatThrownBy(() -> p.store(a + 14 * PAGE_SIZE, new byte[1]))
-                    .isInstanceOfSatisfying(MemoryFault.class, f -> assertThat(f.signal()).isEqualTo(Signal.SIGKILL));
-            assertThatThrownBy(() -> p.madvise(a + 16 * PAGE_SIZE, PAGE_SIZE, MADV_POPULATE_WRITE))
+                    .isInstanceOfSatisfying(MemoryFault.class, f -> {
+                        assertThat(f.signal()).isEqualTo(Signal.SIGKILL);
+                        assertThat(f.getMessage()).isEqualTo("SIGKILL at 0x" + Long.toHexString(a + 14 * PAGE_SIZE));
+                    });
+            assertThatThrownBy(() -> p.mmap(0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+                    .as("the OOM killer ended the process").isInstanceOf(IllegalStateException.class)
+                    .hasMessage("process " + p.pid() + " was killed by SIGKILL (out of memory)");
+            assertThatThrownBy(() -> p.load(a, new byte[1])).isInstanceOf(IllegalStateException.class);
+            kernel.checkInvariants();
+
+            // its exit freed its frames; a populate that runs out fails with ENOMEM and kills no one
+            SimProcess q = kernel.newProcess(true);
+            long b = q.mmap(0, 32 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            q.store(b, new byte[(int) (14 * PAGE_SIZE)]);
+            assertThatThrownBy(() -> q.madvise(b + 14 * PAGE_SIZE, 2 * PAGE_SIZE, MADV_POPULATE_WRITE))
                     .hasFieldOrPropertyWithValue("errno", Errno.ENOMEM);
-            p.munmap(a, PAGE_SIZE);
-            p.store(a + 14 * PAGE_SIZE, new byte[1]);
+            q.munmap(b, PAGE_SIZE);
+            q.store(b + 14 * PAGE_SIZE, new byte[1]);
             kernel.checkInvariants();
         }
     }

@@ -41,10 +41,13 @@ public final class ModelBackend implements Backend {
     private int nextHandle = 1;
     private boolean closed;
 
-    /** How a spawned access stands after a wait; a thread parked in the kernel will be a third state. */
+    /** Where a spawned access stands: ended, parked in the kernel waiting for another thread, or neither yet. */
     private enum Progress {
-        ENDED, RUNNING
+        ENDED, BLOCKED, RUNNING
     }
+
+    /** How often a wait for a spawned access looks whether its thread has blocked in the kernel. */
+    private static final Duration SETTLE_POLL = Duration.ofMillis(1);
 
     /** A spawned thread and the outcome of its one access, completed by the Java thread that runs it. */
     private record Spawned(SimThread thread, CompletableFuture<Access> outcome) {
@@ -229,17 +232,25 @@ public final class ModelBackend implements Backend {
      * tell a parked thread yet), so today this waits for the end.
      */
     private static Progress settle(Spawned spawned, Duration limit) {
-        try {
-            spawned.outcome().get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return Progress.RUNNING;
-        } catch (ExecutionException e) {
-            // ended by an exception, which awaitAccess rethrows
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a model thread", e);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                spawned.outcome().get(SETTLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+                return Progress.ENDED;
+            } catch (TimeoutException e) {
+                if (spawned.thread().blocked()) {
+                    return Progress.BLOCKED;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return Progress.RUNNING;
+                }
+            } catch (ExecutionException e) {
+                return Progress.ENDED;   // ended by an exception, which awaitAccess rethrows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a model thread", e);
+            }
         }
-        return Progress.ENDED;
     }
 
     private static Access load(SimThread thread, long addr, int len) {

@@ -29,7 +29,7 @@ final class AdviseCall {
             return;
         }
         if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
-            populate(mm, start, end, advice == MADV_POPULATE_WRITE);
+            Gup.faultinRange(mm, start, end, advice == MADV_POPULATE_WRITE);
             return;
         }
         walk(mm, start, end, advice);
@@ -228,30 +228,5 @@ final class AdviseCall {
             mm.updatePte(table, index, pte, pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED));
             memory.markLazyFree(pfn);
         });
-    }
-
-    /**
-     * {@code madvise_populate}: faults the range in as reads or writes. A hole or lack of memory
-     * gives ENOMEM, a VMA that forbids the access EINVAL, SIGBUS or a guard EFAULT.
-     */
-    private static void populate(Mm mm, long start, long end, boolean write) {
-        for (long va = start; Long.compareUnsigned(va, end) < 0; ) {
-            Vma vma = mm.vmaAt(va);
-            if (vma == null) {
-                throw Errno.ENOMEM.exception();
-            }
-            long needed = write ? VmFlags.WRITE : VmFlags.READ;
-            if ((vma.flags & needed) == 0 || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
-                throw Errno.EINVAL.exception();
-            }
-            long to = MmapCall.minAddress(end, vma.end);
-            switch (Fault.populate(mm, va, to, write)) {
-                case DONE -> { }
-                case SIGBUS, GUARD -> throw Errno.EFAULT.exception();
-                case NO_VMA, OOM -> throw Errno.ENOMEM.exception();
-                case ACCESS -> throw Errno.EINVAL.exception();
-            }
-            va = to;
-        }
     }
 }

@@ -4,31 +4,24 @@ import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /**
  * The one fault path ({@code handle_mm_fault} and what it calls in {@code mm/memory.c}): every
- * CPU access that misses, every populate and every kernel access to user memory goes through
- * {@link #handle}. Callers hold the machine lock.
+ * CPU access that misses, every populate and GUP and every kernel access to user memory goes
+ * through {@link #resolve}, which calls {@link #handle} until the PTE allows the access or the
+ * fault fails. The outcome is a {@link VmFault}, which alone decides the signal or errno.
+ * Every method requires the machine lock.
  */
 final class Fault {
     private Fault() {
     }
 
-    /** Outcome of a fault, mapped to a signal by CPU accesses and to an errno by populate. */
-    enum Result {
-        /** The PTE now allows the access. */
-        DONE,
-        /** No VMA: SIGSEGV/SEGV_MAPERR. */
-        NO_VMA,
-        /** The VMA forbids the access: SIGSEGV/SEGV_ACCERR. */
-        ACCESS,
-        /** Guard marker: SIGSEGV/SEGV_MAPERR ({@code VM_FAULT_SIGSEGV}). */
-        GUARD,
-        /** Past the end of the file: SIGBUS/BUS_ADRERR. */
-        SIGBUS,
-        /** No free page frame ({@code VM_FAULT_OOM}). */
-        OOM
-    }
+    /**
+     * Passes of {@link #handle} that may end in DONE or RETRY without the PTE allowing the access
+     * (a uffd-wp marker is cleared, then the empty PTE is faulted): more means the model is wrong.
+     */
+    private static final int MAX_PASSES = 4;
 
     /** Pages mapped around a read fault on a file mapping ({@code fault_around_bytes} 64 KiB). */
     private static final int FAULT_AROUND_PAGES = 16;
@@ -60,28 +53,141 @@ final class Fault {
                 && (!write || (pte & PteLayout.RW) != 0);
     }
 
-    /** {@code handle_mm_fault} for a user access at {@code addr}. */
-    static Result handle(Mm mm, long addr, boolean write) {
+    /**
+     * Faults at {@code addr} until the PTE allows the access, as the CPU re-executes a faulting
+     * instruction and GUP re-walks after {@code faultin_page}: DONE and RETRY walk again, BLOCKED
+     * sleeps on {@code waiter} (releasing the machine lock) and retries with
+     * {@link FaultFlags#TRIED}. Returns DONE once the PTE allows the access, else the failure.
+     * After a sleep the kernel may have been closed (this throws {@link IllegalStateException})
+     * or the process may have exited, leaving {@code mm} empty: the fault then fails with MAPERR
+     * and the caller reports the exit.
+     *
+     * @param waiter the caller's wait entry, required when {@code flags} allow retry
+     */
+    static VmFault resolve(Mm mm, long addr, int flags, WaitQueue.Entry waiter) {
+        mm.machine.assertLocked();
+        if (FaultFlags.mayRetry(flags) != (waiter != null)) {
+            throw new IllegalArgumentException("a fault that may retry needs a wait entry, and only it");
+        }
+        long va = addr & ~0xfffL;
+        boolean write = FaultFlags.isWrite(flags);
+        for (int pass = 0; ; pass++) {
+            if (satisfies(mm.pte(va), write)) {
+                return VmFault.DONE;
+            }
+            if (pass == MAX_PASSES) {
+                throw new IllegalStateException("fault at 0x" + Long.toHexString(addr) + " did not resolve");
+            }
+            VmFault outcome = handle(mm, addr, flags, waiter);
+            switch (outcome) {
+                case DONE -> { }
+                case RETRY -> flags |= FaultFlags.TRIED;
+                case BLOCKED -> {
+                    waiter.sleepLocked();
+                    mm.machine.checkOpenLocked();
+                    flags |= FaultFlags.TRIED;
+                    pass = -1; // someone else made progress; the new state is faulted afresh
+                }
+                default -> {
+                    return outcome;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code handle_mm_fault} for an access at {@code addr}, with the arch handler's VMA checks
+     * before it ({@code do_user_addr_fault}: {@code bad_area}, {@code access_error}; GUP's
+     * {@code check_vma_flags} agrees for the accesses the model makes). One pass: DONE does not
+     * promise the PTE now allows the access, only that walking again is right.
+     */
+    static VmFault handle(Mm mm, long addr, int flags, WaitQueue.Entry waiter) {
         Vma vma = mm.vmaAt(addr);
         if (vma == null) {
-            return Result.NO_VMA;
+            return VmFault.MAPERR;
         }
+        boolean write = FaultFlags.isWrite(flags);
         if (write ? !vma.has(VmFlags.WRITE) : (vma.flags & VmFlags.ACCESS) == 0) {
-            return Result.ACCESS;
+            return VmFault.ACCERR;
         }
         long va = addr & ~0xfffL;
         long pte = mm.pte(va);
         if (pte == 0) {
-            return vma.file == null ? anonymousFault(mm, vma, va, write) : fileFault(mm, vma, va, write);
+            return doPteMissing(mm, vma, va, flags, waiter);
         }
         if (PteLayout.isSwapFormat(pte)) {
-            return PteMarkerLayout.isGuard(pte) ? Result.GUARD : Result.SIGBUS;
+            return doSwapPage(mm, vma, va, flags, pte, waiter);
         }
         if (write && !PteLayout.isWritable(pte)) {
-            return writeProtectFault(mm, vma, va, pte);
+            return doWpPage(mm, vma, va, flags, pte, waiter);
         }
-        mm.pageTables.set(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
-        return Result.DONE;
+        mm.updatePte(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
+        return VmFault.DONE;
+    }
+
+    /**
+     * {@code do_pte_missing}: an empty PTE. The test hook {@link Machine#faultGate} stands where
+     * userfaultfd's missing mode will ({@code handle_userfault} from {@code do_anonymous_page} and
+     * {@code __do_fault}).
+     */
+    private static VmFault doPteMissing(Mm mm, Vma vma, long va, int flags, WaitQueue.Entry waiter) {
+        FaultGate gate = mm.machine.faultGate;
+        if (gate != null && gate.holds(va)) {
+            return waitFor(gate.queue, flags, waiter);
+        }
+        boolean write = FaultFlags.isWrite(flags);
+        return vma.file == null ? anonymousFault(mm, vma, va, write) : fileFault(mm, vma, va, write);
+    }
+
+    /**
+     * {@code handle_userfault}'s wait: the faulting thread joins {@code queue} and the fault
+     * returns BLOCKED, so that its caller sleeps with the lock dropped and then retries. A fault
+     * that may not drop the lock (no {@code FAULT_FLAG_ALLOW_RETRY}) gets SIGBUS instead.
+     */
+    private static VmFault waitFor(WaitQueue queue, int flags, WaitQueue.Entry waiter) {
+        if (!FaultFlags.mayRetry(flags)) {
+            return VmFault.SIGBUS;
+        }
+        queue.addLocked(waiter);
+        return VmFault.BLOCKED;
+    }
+
+    /**
+     * {@code do_swap_page}: a non-present, non-empty PTE. PTE markers go to
+     * {@link #handlePteMarker}. The model has no swap device and no migration yet, so no other
+     * swap-format entry can be in its page tables; one found here is a model defect.
+     */
+    private static VmFault doSwapPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+        if (SwapEntryLayout.isMarker(pte)) {
+            return handlePteMarker(mm, vma, va, flags, pte, waiter);
+        }
+        throw new IllegalStateException("swap entry of type " + SwapEntryLayout.type(pte) + " at 0x"
+                + Long.toHexString(va) + ", but the model has no swap device or migration");
+    }
+
+    /**
+     * {@code handle_pte_marker}: poison wins over everything ({@code VM_FAULT_HWPOISON}), a guard
+     * is fatal ({@code VM_FAULT_SIGSEGV}); a uffd-wp marker left in a VMA that is no longer
+     * uffd-wp registered is cleared and the access faults again on the empty PTE
+     * ({@code pte_marker_handle_uffd_wp}, {@code pte_marker_clear}); in a registered VMA it is a
+     * missing fault ({@code do_pte_missing}). A marker with no known bit is SIGBUS.
+     */
+    private static VmFault handlePteMarker(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+        long marker = PteMarkerLayout.bits(pte);
+        if ((marker & PteMarkerLayout.POISONED) != 0) {
+            return VmFault.HWPOISON;
+        }
+        if ((marker & PteMarkerLayout.GUARD) != 0) {
+            return VmFault.SIGSEGV;
+        }
+        if ((marker & PteMarkerLayout.UFFD_WP) != 0) {
+            if (!vma.has(VmFlags.UFFD_WP)) {
+                mm.updatePte(va, 0);
+                return VmFault.DONE;
+            }
+            return doPteMissing(mm, vma, va, flags, waiter);
+        }
+        return VmFault.SIGBUS;
     }
 
     /**
@@ -89,20 +195,20 @@ final class Fault {
      * {@code mm_forbids_zeropage}), else a new exclusive page, writable and dirty in a VM_WRITE
      * mapping even when a read faulted it in.
      */
-    private static Result anonymousFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault anonymousFault(Mm mm, Vma vma, long va, boolean write) {
         long prot = pageProt(vma.flags);
         if (!write && mm.machine.config.sharedZeroPage()) {
             mm.mapPage(va, PhysicalMemory.ZERO_PFN, PteLayout.make(PhysicalMemory.ZERO_PFN, prot) | PteLayout.SPECIAL);
-            return Result.DONE;
+            return VmFault.DONE;
         }
         int pfn = newAnonPage(mm, vma, va);
         if (pfn < 0) {
-            return Result.OOM;
+            return VmFault.OOM;
         }
         long pte = PteLayout.make(pfn, prot);
         mm.mapPage(va, pfn, vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte);
         mm.memory.put(pfn);
-        return Result.DONE;
+        return VmFault.DONE;
     }
 
     /**
@@ -111,7 +217,7 @@ final class Fault {
      */
     private static int newAnonPage(Mm mm, Vma vma, long va) {
         AnonVma anonVma = mm.anonVma(vma);
-        int pfn = mm.memory.allocate();
+        int pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_ANON | PhysicalMemory.PG_ANON_EXCLUSIVE | PhysicalMemory.PG_SWAPBACKED);
             mm.memory.setOwner(pfn, anonVma, vma.pageIndex(va));
@@ -127,32 +233,32 @@ final class Fault {
      * fault prepares the anon_vma before that check ({@code vmf_anon_prepare}), so even one that
      * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
      */
-    private static Result fileFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault fileFault(Mm mm, Vma vma, long va, boolean write) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
         if (!write && faultAround(mm, vma, va)) {
-            return Result.DONE;
+            return VmFault.DONE;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
             mm.anonVma(vma);
         }
         if (index >= file.sizePages()) {
-            return Result.SIGBUS;
+            return VmFault.SIGBUS;
         }
         long prot = pageProt(vma.flags);
         int cached = cachePage(mm, file, index);
         if (cached < 0) {
-            return Result.OOM;
+            return VmFault.OOM;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
             int copy = newAnonPage(mm, vma, va);
             if (copy < 0) {
-                return Result.OOM;
+                return VmFault.OOM;
             }
             mm.memory.copy(cached, copy);
             mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, prot), vma));
             mm.memory.put(copy);
-            return Result.DONE;
+            return VmFault.DONE;
         }
         long pte = PteLayout.make(cached, prot);
         if (write) {
@@ -161,7 +267,7 @@ final class Fault {
         } else {
             mm.mapPage(va, cached, pte);
         }
-        return Result.DONE;
+        return VmFault.DONE;
     }
 
     /**
@@ -173,7 +279,7 @@ final class Fault {
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);
         } else {
-            pfn = mm.memory.allocate();
+            pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
             if (pfn >= 0) {
                 file.insert(index, pfn, true);
             }
@@ -207,14 +313,19 @@ final class Fault {
     }
 
     /**
-     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. A shared page
-     * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page}).
+     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. First the uffd-wp
+     * check ({@code userfaultfd_pte_wp}): a write-protected PTE of a uffd-wp registered VMA is
+     * handed to userfaultfd before any COW or reuse. A shared page becomes writable and its folio
+     * dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page}).
      */
-    private static Result writeProtectFault(Mm mm, Vma vma, long va, long pte) {
+    private static VmFault doWpPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+        if (vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
+            return handleUserfault();
+        }
         if (vma.has(VmFlags.SHARED)) {
-            mm.pageTables.set(va, mkWriteDirty(pte, vma));
+            mm.updatePte(va, mkWriteDirty(pte, vma));
             mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
-            return Result.DONE;
+            return VmFault.DONE;
         }
         int pfn = (int) PteLayout.pfn(pte);
         PhysicalMemory memory = mm.memory;
@@ -222,11 +333,11 @@ final class Fault {
                 && (memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE) || memory.refcount(pfn) == 1)) {
             memory.set(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
             mm.updatePte(va, mkWriteDirty(pte, vma));
-            return Result.DONE;
+            return VmFault.DONE;
         }
         int copy = newAnonPage(mm, vma, va);
         if (copy < 0) {
-            return Result.OOM;
+            return VmFault.OOM;
         }
         if (!PteLayout.isSpecial(pte)) {
             memory.copy(pfn, copy);
@@ -234,37 +345,15 @@ final class Fault {
         mm.zapPage(va);
         mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, pageProt(vma.flags)), vma));
         memory.put(copy);
-        return Result.DONE;
+        return VmFault.DONE;
     }
 
     /**
-     * {@code populate_vma_page_range} / {@code faultin_page_range}: faults in every page of
-     * [start, end) of one VMA that does not yet allow the access, as GUP would. Stops at the
-     * first failure and returns it.
+     * {@code handle_userfault} for a VMA with no userfaultfd context: the model cannot register
+     * one yet, so this is the kernel's answer when the context is gone, SIGBUS. The userfaultfd
+     * work gives the VMA its context, whose fault queue {@link #waitFor} joins.
      */
-    static Result populate(Mm mm, long start, long end, boolean write) {
-        for (long va = start; va < end; va += 4096) {
-            if (!satisfies(mm.pte(va), write)) {
-                Result r = handle(mm, va, write);
-                if (r != Result.DONE) {
-                    return r;
-                }
-            }
-            if (write) {
-                touchForWrite(mm, mm.pte(va));
-            }
-        }
-        return Result.DONE;
-    }
-
-    /**
-     * {@code follow_page_pte} with {@code FOLL_TOUCH|FOLL_WRITE}: GUP for write dirties the page
-     * it finds even where the PTE already allowed the write without a fault (a read-faulted
-     * shared page, say).
-     */
-    private static void touchForWrite(Mm mm, long pte) {
-        if (!PteLayout.isSpecial(pte) && !PteLayout.isDirty(pte)) {
-            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
-        }
+    private static VmFault handleUserfault() {
+        return VmFault.SIGBUS;
     }
 }

@@ -22,7 +22,9 @@ public final class Invariants {
      * Throws {@link IllegalStateException} describing the first inconsistency found.
      */
     public static void check(Machine machine) {
-        synchronized (machine.lock) {
+        machine.lock.lock();
+        try {
+            machine.checkOpenLocked();
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
             Map<ShmemFile, Integer> files = new IdentityHashMap<>();
@@ -92,6 +94,8 @@ public final class Invariants {
             require(memory.freeFrames() == allocatable - used,
                     "free frames " + memory.freeFrames() + " but " + used + " of " + allocatable + " in use");
             checkLru(memory);
+        } finally {
+            machine.lock.unlock();
         }
     }
 

@@ -7,34 +7,92 @@ import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
- * {@code mlock}, {@code mlock2}, {@code munlock} ({@code mm/mlock.c}), populating
- * ({@code mm/gup.c: __mm_populate}) and {@code mincore} ({@code mm/mincore.c}).
+ * {@code mlock}, {@code mlock2}, {@code munlock} with their limits ({@code mm/mlock.c}) and
+ * {@code mincore} ({@code mm/mincore.c}).
  */
 final class LockCall {
     private LockCall() {
     }
 
-    static void mlock(Mm mm, long start, long len, long lockFlags) {
+    /**
+     * {@code RLIMIT_MEMLOCK} of every process: 8 MiB, the default of the reference machine
+     * ({@code ulimit -l} 8192, also for the unprivileged uid the executor uses).
+     */
+    static final long RLIMIT_MEMLOCK = 8L << 20;
+
+    /**
+     * {@code do_mlock}: an unprivileged process needs a non-zero RLIMIT_MEMLOCK
+     * ({@code can_do_mlock}, else EPERM) and may lock no more than it in all (ENOMEM), counting
+     * pages of the range that are already locked only once; CAP_IPC_LOCK lifts both limits.
+     */
+    static void mlock(Task task, long start, long len, long lockFlags) {
+        Mm mm = task.mm;
+        if (!canDoMlock(task)) {
+            throw Errno.EPERM.exception();
+        }
+        long first = start & ~(PAGE_SIZE - 1);
+        long size = MmapCall.pageAlign(len + (start & (PAGE_SIZE - 1)));
+        long lockLimit = RLIMIT_MEMLOCK >>> PAGE_SHIFT;
+        long locked = (size >>> PAGE_SHIFT) + lockedPages(mm, 0, -1L);
+        if (locked > lockLimit && !task.privileged) {
+            locked -= lockedPages(mm, first, first + size);
+        }
+        if (locked > lockLimit && !task.privileged) {
+            throw Errno.ENOMEM.exception();
+        }
         long end = applyLockFlags(mm, start, len, VmFlags.LOCKED | lockFlags);
         if (end > 0) {
-            switch (populate(mm, start & ~(PAGE_SIZE - 1), end, false)) {
-                case DONE -> { }
+            Errno error = Gup.mmPopulate(mm, first, end, false);
+            if (error != null) {
                 // __mlock_posix_error_return: a failed fault (EFAULT) is ENOMEM, ENOMEM is EAGAIN
-                case OOM -> throw Errno.EAGAIN.exception();
-                default -> throw Errno.ENOMEM.exception();
+                throw (error == Errno.EFAULT ? Errno.ENOMEM : error == Errno.ENOMEM ? Errno.EAGAIN : error).exception();
             }
         }
     }
 
-    static void mlock2(Mm mm, long start, long len, long flags) {
+    static void mlock2(Task task, long start, long len, long flags) {
         if ((flags & ~MLOCK_ONFAULT) != 0) {
             throw Errno.EINVAL.exception();
         }
-        mlock(mm, start, len, (flags & MLOCK_ONFAULT) != 0 ? VmFlags.LOCKONFAULT : 0);
+        mlock(task, start, len, (flags & MLOCK_ONFAULT) != 0 ? VmFlags.LOCKONFAULT : 0);
     }
 
     static void munlock(Mm mm, long start, long len) {
         applyLockFlags(mm, start, len, 0);
+    }
+
+    /** {@code can_do_mlock}: a non-zero RLIMIT_MEMLOCK, or CAP_IPC_LOCK (which privileged processes hold). */
+    static boolean canDoMlock(Task task) {
+        return RLIMIT_MEMLOCK != 0 || task.privileged;
+    }
+
+    /**
+     * {@code mlock_future_ok}: whether {@code bytes} more of locked memory (for a VM_LOCKED
+     * {@code vmFlags}) stay within RLIMIT_MEMLOCK; always for CAP_IPC_LOCK.
+     */
+    static boolean mlockFutureOk(Task task, long vmFlags, long bytes) {
+        if ((vmFlags & VmFlags.LOCKED) == 0 || task.privileged) {
+            return true;
+        }
+        return (bytes >>> PAGE_SHIFT) + lockedPages(task.mm, 0, -1L) <= RLIMIT_MEMLOCK >>> PAGE_SHIFT;
+    }
+
+    /**
+     * Pages of VM_LOCKED VMAs within [start, end) (end -1: to the top): {@code mm->locked_vm}
+     * over the whole space, {@code count_mm_mlocked_page_nr} over a range. The model counts it
+     * from the VMAs rather than keeping the counter, which the kernel changes exactly where
+     * VM_LOCKED VMAs appear, grow, shrink and go.
+     */
+    private static long lockedPages(Mm mm, long start, long end) {
+        long pages = 0;
+        for (Vma vma = mm.findVma(start); vma != null && Long.compareUnsigned(vma.start, end) < 0; vma = mm.next(vma)) {
+            if (vma.has(VmFlags.LOCKED)) {
+                long from = Math.max(start, vma.start);
+                long to = MmapCall.minAddress(end, vma.end);
+                pages += (to - from) >>> PAGE_SHIFT;
+            }
+        }
+        return pages;
     }
 
     /**
@@ -60,34 +118,59 @@ final class LockCall {
         return end;
     }
 
-    /** {@code mm_populate}: {@link #populate} with errors ignored, as MAP_POPULATE and MAP_LOCKED do. */
-    static void populateRange(Mm mm, long start, long end) {
-        populate(mm, start, end, true);
+    /**
+     * Pages of the vector {@link #mincore(Mm, long, long)} can return: the longest Java array
+     * ({@code ArrayList}'s soft limit), about 8 TiB of address space.
+     */
+    static final long MAX_VECTOR = Integer.MAX_VALUE - 8;
+    /** Pages {@code mincore} looks at between copies to user memory: one page of vector. */
+    private static final int CHUNK_PAGES = (int) PAGE_SIZE;
+
+    /**
+     * {@code mincore} returning the vector: bit 0 of each byte says whether the page is resident.
+     * The kernel's checks come first; a range of more than {@link #MAX_VECTOR} pages, which the
+     * kernel could do into a large enough user buffer, is an {@link IllegalArgumentException}
+     * pointing to {@link #mincore(Task, long, long, long)}.
+     */
+    static byte[] mincore(Mm mm, long start, long len) {
+        long pages = mincorePages(mm, start, len);
+        if (pages > MAX_VECTOR) {
+            throw new IllegalArgumentException("mincore of " + pages + " pages: a byte[] vector holds at most "
+                    + MAX_VECTOR + "; use mincore(addr, len, vec) to write the vector into process memory");
+        }
+        byte[] vec = new byte[(int) pages];
+        for (int done = 0; done < pages; ) {
+            done += doMincore(mm, start + ((long) done << PAGE_SHIFT), (int) pages - done, vec, done);
+        }
+        return vec;
     }
 
     /**
-     * {@code __mm_populate}: faults in [start, end) of every VMA — write faults for private
-     * writable VMAs (breaking COW up front), read faults otherwise; VM_LOCKONFAULT, I/O and PFN
-     * map VMAs are skipped. An inaccessible VMA fails as GUP does ({@code ACCESS}) unless errors
-     * are ignored, and so does any fault that fails.
+     * The {@code mincore} system call: writes the vector to user address {@code vec} of
+     * {@code task}, one chunk at a time, so a hole (ENOMEM) or an unwritable vector (EFAULT) found
+     * midway leaves the chunks before it written.
      */
-    private static Fault.Result populate(Mm mm, long start, long end, boolean ignoreErrors) {
-        for (Vma vma = mm.findVma(start); vma != null && vma.start < end; vma = mm.next(vma)) {
-            if (vma.has(VmFlags.LOCKONFAULT) || (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
-                continue;
-            }
-            Fault.Result result = (vma.flags & VmFlags.ACCESS) == 0 ? Fault.Result.ACCESS
-                    : Fault.populate(mm, Math.max(start, vma.start), Math.min(end, vma.end),
-                            (vma.flags & (VmFlags.WRITE | VmFlags.SHARED)) == VmFlags.WRITE);
-            if (result != Fault.Result.DONE && !ignoreErrors) {
-                return result;
-            }
+    static void mincore(Task task, long start, long len, long vec) {
+        Mm mm = task.mm;
+        long pages = mincorePages(mm, start, len);
+        long taskSize = mm.machine.config.taskSize();
+        if (Long.compareUnsigned(vec, taskSize) > 0 || Long.compareUnsigned(pages, taskSize - vec) > 0) {
+            throw Errno.EFAULT.exception();
         }
-        return Fault.Result.DONE;
+        byte[] chunk = new byte[CHUNK_PAGES];
+        while (pages > 0) {
+            int done = doMincore(mm, start, (int) Math.min(pages, CHUNK_PAGES), chunk, 0);
+            if (UserCopy.copyToUser(task, vec, chunk, 0, done) != 0) {
+                throw Errno.EFAULT.exception();
+            }
+            pages -= done;
+            vec += done;
+            start += (long) done << PAGE_SHIFT;
+        }
     }
 
-    /** {@code mincore}: bit 0 of each byte says whether the page is resident. */
-    static byte[] mincore(Mm mm, long start, long len) {
+    /** The checks of the {@code mincore} system call; returns the pages of the range. */
+    private static long mincorePages(Mm mm, long start, long len) {
         if ((start & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
         }
@@ -96,21 +179,29 @@ final class LockCall {
         if (Long.compareUnsigned(start, taskSize) > 0 || Long.compareUnsigned(len, taskSize - start) > 0) {
             throw Errno.ENOMEM.exception();
         }
-        long pages = MmapCall.pageAlign(len) >>> PAGE_SHIFT;
-        byte[] vec = new byte[(int) pages];
-        for (int i = 0; i < pages; i++) {
+        return MmapCall.pageAlign(len) >>> PAGE_SHIFT;
+    }
+
+    /**
+     * {@code do_mincore}: the residency of up to {@code pages} pages from {@code start}, within
+     * the one VMA there, into {@code vec} from {@code off}; returns how many it did. ENOMEM if no
+     * VMA is at {@code start}.
+     */
+    private static int doMincore(Mm mm, long start, int pages, byte[] vec, int off) {
+        Vma vma = mm.vmaAt(start);
+        if (vma == null) {
+            throw Errno.ENOMEM.exception();
+        }
+        int count = (int) Math.min(pages, (vma.end - start) >>> PAGE_SHIFT);
+        for (int i = 0; i < count; i++) {
             long va = start + ((long) i << PAGE_SHIFT);
-            Vma vma = mm.vmaAt(va);
-            if (vma == null) {
-                throw Errno.ENOMEM.exception();
-            }
             long pte = mm.pte(va);
             // pte_none_mostly: a PTE marker (guard, uffd-wp) is looked up in the page cache as an empty PTE is
             boolean empty = pte == 0 || PteMarkerLayout.bits(pte) != 0;
             boolean resident = PteLayout.isPresent(pte)
                     || (empty && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
-            vec[i] = (byte) (resident ? 1 : 0);
+            vec[off + i] = (byte) (resident ? 1 : 0);
         }
-        return vec;
+        return count;
     }
 }

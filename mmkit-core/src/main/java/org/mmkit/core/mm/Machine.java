@@ -1,5 +1,9 @@
 package org.mmkit.core.mm;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.mem.PhysicalMemory;
 
@@ -7,20 +11,35 @@ import org.mmkit.core.mem.PhysicalMemory;
  * The simulated machine: physical memory, configuration, and the one lock that serialises every
  * operation on it.
  *
- * <p>Lock order: {@link #lock} is the only lock. It stands for the kernel's mmap locks, page-table
- * locks, i_mmap and anon_vma locks together; every public operation of the model takes it, so all
- * fields of the model's objects are guarded by it.
+ * <h2>Locking</h2>
+ * <pre>
+ *  Machine.lock                 (fair ReentrantLock: mmap locks, page-table locks, i_mmap and
+ *  |                             anon_vma locks of the kernel in one)
+ *  +-- WaitQueue.Entry.wakeUp   (one Condition per sleeper, on Machine.lock; guards Entry.queued)
+ * </pre>
+ * Every public operation takes {@link #lock} ({@code Task.call}); all fields of the model's
+ * objects are guarded by it unless they say otherwise. Methods named {@code ...Locked} require it
+ * held ({@link #assertLocked}). The lock is released inside an operation at one place only: a
+ * fault that returned {@link VmFault#BLOCKED} sleeps on its {@link WaitQueue.Entry} in
+ * {@link Fault#resolve}, where the kernel drops the mmap lock before waiting for userfaultfd or a
+ * racing swap-in; it retakes the lock before it faults again with {@code FAULT_FLAG_TRIED}, so
+ * whatever it knew about VMAs and PTEs must be looked up again. Sleepers are woken in the order
+ * they joined their queue, and the fair lock hands itself to them in that order.
  */
 public final class Machine implements AutoCloseable {
     final KernelConfig config;
     final PhysicalMemory memory;
-    final Object lock = new Object();
+    final ReentrantLock lock = new ReentrantLock(true);
     /** Live processes in creation order. */
-    final java.util.Set<Task> tasks = new java.util.LinkedHashSet<>();
+    final Set<Task> tasks = new LinkedHashSet<>();
     /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
     DirectReclaim reclaimer = DirectReclaim.NONE;
+    /** Test hook that makes missing faults block; null outside tests. */
+    FaultGate faultGate;
     private int nextPid = 1;
     private long nextInode = 1;
+    /** Set by {@link #close}; no operation runs afterwards. */
+    private boolean closed;
 
     public Machine(KernelConfig config) {
         this.config = config;
@@ -29,6 +48,19 @@ public final class Machine implements AutoCloseable {
 
     public KernelConfig config() {
         return config;
+    }
+
+    /** Precondition check of every {@code ...Locked} method. */
+    void assertLocked() {
+        assert lock.isHeldByCurrentThread() : "the machine lock is not held";
+    }
+
+    /** Throws if the machine was closed. Preconditions: the lock is held. */
+    void checkOpenLocked() {
+        assertLocked();
+        if (closed) {
+            throw new IllegalStateException("kernel is closed");
+        }
     }
 
     /**
@@ -53,8 +85,21 @@ public final class Machine implements AutoCloseable {
         return nextInode++;
     }
 
+    /**
+     * Frees the simulated RAM once and wakes every thread blocked in a fault; later calls do
+     * nothing, later operations (and the woken faults) throw.
+     */
     @Override
     public void close() {
-        memory.close();
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                memory.close();
+                tasks.forEach(Task::interruptSleepersLocked);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 }

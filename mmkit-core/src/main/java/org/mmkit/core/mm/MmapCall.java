@@ -96,6 +96,12 @@ final class MmapCall {
         if ((flags & MAP_SYNC) != 0) {
             vmFlags |= VmFlags.SYNC;
         }
+        if ((flags & MAP_LOCKED) != 0 && !LockCall.canDoMlock(task)) {
+            throw Errno.EPERM.exception();
+        }
+        if (!LockCall.mlockFutureOk(task, vmFlags, size)) {
+            throw Errno.EAGAIN.exception();
+        }
         long type = flags & MAP_TYPE;
         if (file != null || anonHugetlb) {
             // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
@@ -137,7 +143,7 @@ final class MmapCall {
         mapRegion(mm, file, start, size, vmFlags, pgoff);
         Vma vma = mm.vmaAt(start);
         if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
-            LockCall.populateRange(mm, start, start + size);
+            Gup.mmPopulate(mm, start, start + size, true);
         }
         return start;
     }

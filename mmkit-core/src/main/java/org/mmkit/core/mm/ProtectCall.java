@@ -75,7 +75,7 @@ final class ProtectCall {
         // populate_vma_page_range breaks COW up front in a locked VMA, but not for lock-on-fault
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
                 && (newFlags & (VmFlags.WRITE | VmFlags.LOCKONFAULT)) == VmFlags.WRITE) {
-            Fault.populate(mm, start, end, true);
+            Gup.populateVmaRange(mm, target, start, end, null);
         }
     }
 

@@ -23,7 +23,8 @@ final class RemapCall {
     private RemapCall() {
     }
 
-    static long mremap(Mm mm, long addr, long oldLen, long newLen, long flags, long newAddr) {
+    static long mremap(Task task, long addr, long oldLen, long newLen, long flags, long newAddr) {
+        Mm mm = task.mm;
         long taskSize = mm.machine.config.taskSize();
         if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0 || (addr & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
@@ -60,6 +61,10 @@ final class RemapCall {
         if (fixed || dontUnmap || grows) {
             checkMovable(vma, addr, oldLen, newLen, dontUnmap);
         }
+        // resize_is_valid: growing a locked VMA must stay within RLIMIT_MEMLOCK
+        if (grows && !LockCall.mlockFutureOk(task, vma.flags, newLen - oldLen)) {
+            throw Errno.EAGAIN.exception();
+        }
         if (fixed || dontUnmap) {
             if (fixed) {
                 mm.unmapRange(newAddr, newAddr + newLen);
@@ -87,7 +92,7 @@ final class RemapCall {
                 throw new IllegalStateException("a VMA always merges with its own extension");
             }
             if (vma.has(VmFlags.LOCKED)) {
-                LockCall.populateRange(mm, oldEnd, oldEnd + delta);
+                Gup.mmPopulate(mm, oldEnd, oldEnd + delta, true);
             }
             return addr;
         }
@@ -189,7 +194,7 @@ final class RemapCall {
             mm.unmapRange(addr, addr + oldLen);
         }
         if (moved.has(VmFlags.LOCKED) && newLen > oldLen) {
-            LockCall.populateRange(mm, target + oldLen, target + newLen);
+            Gup.mmPopulate(mm, target + oldLen, target + newLen, true);
         }
         return target;
     }

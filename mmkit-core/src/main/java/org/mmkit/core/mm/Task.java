@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -9,7 +11,9 @@ import org.mmkit.core.SimThread;
 
 /**
  * A simulated process ({@code task_struct} with its {@code mm_struct} and file table) and its main
- * thread's view of memory. Every method takes the machine lock; the system calls themselves live
+ * thread's view of memory. Every method takes the machine lock ({@link #call}) and throws
+ * {@link IllegalStateException} once the kernel is closed or the process has exited or was
+ * killed; the system calls themselves live
  * in one class per concern ({@link MmapCall}, {@link ProtectCall}, {@link RemapCall},
  * {@link AdviseCall}, {@link LockCall}, {@link FileCalls}, {@link Lifecycle}, {@link ProcFiles}).
  */
@@ -17,35 +21,84 @@ public final class Task implements SimProcess {
     final Machine machine;
     final int pid;
     final boolean privileged;
-    /** Null once the process has exited. */
+    /** Null once the process has exited. Guarded by the machine lock. */
     Mm mm;
+    /** Whether the OOM killer ended the process (then {@link #mm} is null). Guarded by the machine lock. */
+    private boolean oomKilled;
     /** Open descriptors: fd → shmem file (memfds are the only files a scenario opens). */
     final TreeMap<Integer, ShmemFile> files = new TreeMap<>();
-    private final CpuThread mainThread = new CpuThread(this);
+    private final CpuThread mainThread;
+    /** Every thread of the process, the main one first. Guarded by the machine lock. */
+    private final List<CpuThread> threads = new ArrayList<>();
 
     Task(Machine machine, boolean privileged, Mm mm) {
         this.machine = machine;
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
+        this.mainThread = new CpuThread(this);
+        threads.add(mainThread);
         machine.tasks.add(this);
     }
 
     /** A new process with an empty address space. */
     public static Task create(Machine machine, boolean privileged) {
-        synchronized (machine.lock) {
+        machine.lock.lock();
+        try {
+            machine.checkOpenLocked();
             return new Task(machine, privileged, new Mm(machine));
+        } finally {
+            machine.lock.unlock();
         }
     }
 
-    /** Runs a system call or access of this process under the machine lock. */
+    /**
+     * Runs a system call or access of this process under the machine lock, after checking that
+     * the kernel is open and the process alive.
+     */
     <T> T call(Supplier<T> body) {
-        synchronized (machine.lock) {
-            if (mm == null) {
-                throw new IllegalStateException("process " + pid + " has exited");
-            }
+        machine.lock.lock();
+        try {
+            machine.checkOpenLocked();
+            checkAliveLocked();
             return body.get();
+        } finally {
+            machine.lock.unlock();
         }
+    }
+
+    /** Throws if the process has exited or was killed. Preconditions: the machine lock is held. */
+    void checkAliveLocked() {
+        machine.assertLocked();
+        if (mm == null) {
+            throw new IllegalStateException("process " + pid
+                    + (oomKilled ? " was killed by SIGKILL (out of memory)" : " has exited"));
+        }
+    }
+
+    /**
+     * The OOM killer's SIGKILL ({@code oom_kill_process}), aimed at the faulting process: the
+     * model kills the process whose fault ran out of memory, where the kernel picks the process
+     * with the highest badness, usually the same one. It exits as {@code exit} would.
+     * Preconditions: the machine lock is held; the process is alive.
+     */
+    void oomKillLocked() {
+        exitLocked();
+        oomKilled = true;
+    }
+
+    /**
+     * {@code do_exit}: frees the address space and files; threads blocked in a fault wake up and
+     * find the process gone. Preconditions: the machine lock is held; the process is alive.
+     */
+    private void exitLocked() {
+        Lifecycle.exit(this);
+        interruptSleepersLocked();
+    }
+
+    /** Wakes every thread of the process that sleeps in a fault. Preconditions: the machine lock is held. */
+    void interruptSleepersLocked() {
+        threads.forEach(CpuThread::interruptLocked);
     }
 
     void run(Runnable body) {
@@ -82,7 +135,7 @@ public final class Task implements SimProcess {
 
     @Override
     public long mremap(long oldAddr, long oldLen, long newLen, long flags, long newAddr) {
-        return call(() -> RemapCall.mremap(mm, oldAddr, oldLen, newLen, flags, newAddr));
+        return call(() -> RemapCall.mremap(this, oldAddr, oldLen, newLen, flags, newAddr));
     }
 
     @Override
@@ -92,12 +145,12 @@ public final class Task implements SimProcess {
 
     @Override
     public void mlock(long addr, long len) {
-        run(() -> LockCall.mlock(mm, addr, len, 0));
+        run(() -> LockCall.mlock(this, addr, len, 0));
     }
 
     @Override
     public void mlock2(long addr, long len, long flags) {
-        run(() -> LockCall.mlock2(mm, addr, len, flags));
+        run(() -> LockCall.mlock2(this, addr, len, flags));
     }
 
     @Override
@@ -108,6 +161,11 @@ public final class Task implements SimProcess {
     @Override
     public byte[] mincore(long addr, long len) {
         return call(() -> LockCall.mincore(mm, addr, len));
+    }
+
+    @Override
+    public void mincore(long addr, long len, long vec) {
+        run(() -> LockCall.mincore(this, addr, len, vec));
     }
 
     @Override
@@ -137,7 +195,7 @@ public final class Task implements SimProcess {
 
     @Override
     public void exit() {
-        run(() -> Lifecycle.exit(this));
+        run(this::exitLocked);
     }
 
     @Override
@@ -162,7 +220,11 @@ public final class Task implements SimProcess {
 
     @Override
     public SimThread newThread() {
-        return call(() -> new CpuThread(this));
+        return call(() -> {
+            CpuThread thread = new CpuThread(this);
+            threads.add(thread);
+            return thread;
+        });
     }
 
     /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */
