@@ -137,12 +137,14 @@ public interface SimProcess {
     void mincore(long addr, long len, long vec);
 
     /**
-     * {@code memfd_create}: a new anonymous shared-memory file of size 0.
+     * {@code memfd_create}: a new shmem file open read-write at the lowest free descriptor (3 and
+     * up: 0-2 are taken by the standard streams), close-on-exec with {@code MFD_CLOEXEC}. The name
+     * is read as a C string: it ends at the first NUL character, and at most 249 bytes of its
+     * UTF-8 encoding may come before that (else EINVAL); {@code null} is a NULL pointer (EFAULT).
      *
      * @param name the name shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
      * @param flags {@code MFD_*} bits of {@link Uapi}
-     * @return the new file descriptor
-     * @throws ErrnoException EINVAL for a name too long or unknown flags
+     * @return the descriptor
      */
     int memfdCreate(String name, long flags);
 
@@ -173,6 +175,93 @@ public interface SimProcess {
      * @throws ErrnoException EBADF for a descriptor not open
      */
     void close(int fd);
+
+    /**
+     * {@code read(fd, addr, len)}: reads from the file at its position into this process's
+     * memory at {@code addr}, as the kernel's {@code copy_to_user} writes it: faulting pages in
+     * (COW included), never raising a signal. A shmem file stops at its size and reads holes as
+     * zeros. The position advances by the bytes read.
+     *
+     * @param fd an open file descriptor
+     * @param addr the buffer in this process's memory
+     * @param len the most bytes to read
+     * @return the bytes read: fewer than {@code len} at EOF or when the buffer faults part way, 0
+     *     at or past EOF
+     * @throws ErrnoException EBADF (not open), EFAULT (the buffer ends above the task size or
+     *     took no byte), EINVAL (the position would overflow, or the file cannot be read)
+     */
+    long read(int fd, long addr, long len);
+
+    /**
+     * {@code write(fd, addr, len)}: writes this process's memory at {@code addr} to the file at
+     * its position, read as {@code copy_from_user} reads it. A shmem file allocates and dirties
+     * its pages and grows past its end; every mapping of the file sees the bytes.
+     *
+     * @param fd an open file descriptor
+     * @param addr the buffer in this process's memory
+     * @param len the bytes to write
+     * @return the bytes written: fewer than {@code len} when the buffer faults part way
+     * @throws ErrnoException EBADF, EFAULT (as for {@link #read}), ENOMEM (no page for the file)
+     */
+    long write(int fd, long addr, long len);
+
+    /**
+     * {@code lseek(fd, offset, whence)} with {@code SEEK_SET}, {@code SEEK_CUR}, {@code SEEK_END}
+     * (the position may lie past the end of the file), {@code SEEK_DATA} or {@code SEEK_HOLE} (the
+     * next page with data, or the next hole; the end of the file is a hole).
+     *
+     * @param fd an open file descriptor
+     * @param offset the offset, relative as {@code whence} says
+     * @param whence a {@code SEEK_*} value
+     * @return the new position
+     * @throws ErrnoException EBADF; EINVAL for a negative result or an unknown whence; ENXIO for
+     *     SEEK_DATA/SEEK_HOLE at or past EOF, or SEEK_DATA with no data after the offset
+     */
+    long lseek(int fd, long offset, int whence);
+
+    /**
+     * {@code ioctl(fd, cmd, arg)}: the generic commands of {@code fs/ioctl.c} — {@code FIOCLEX} and
+     * {@code FIONCLEX} (close-on-exec), {@code FIONBIO} and {@code FIOASYNC} (read an {@code int}
+     * at {@code arg}; FIOASYNC needs a file that can signal, ENOTTY otherwise), {@code FIOQSIZE}
+     * (writes the file's allocated bytes as a {@code loff_t} at {@code arg}), {@code FIONREAD}
+     * (writes size minus position as an {@code int}); then the file type's own commands. Structs
+     * are read and written in this process's memory.
+     *
+     * @param fd an open file descriptor
+     * @param cmd the command
+     * @param arg the argument: a value, or the address of a struct in this process's memory
+     * @return 0, or the command's result
+     * @throws ErrnoException EBADF, EFAULT (the argument cannot be read or written), ENOTTY (no
+     *     such command for this file)
+     */
+    long ioctl(int fd, int cmd, long arg);
+
+    /**
+     * {@code fcntl(fd, cmd, arg)} for {@code F_GETFD}, {@code F_SETFD} ({@code FD_CLOEXEC}) and
+     * {@code F_GETFL} (access mode and status flags, e.g. {@code O_RDWR|O_LARGEFILE} for a memfd).
+     *
+     * @param fd an open file descriptor
+     * @param cmd the command
+     * @param arg the command's argument
+     * @return the command's result
+     * @throws ErrnoException EBADF; EINVAL for other commands, which are not modelled
+     */
+    long fcntl(int fd, int cmd, long arg);
+
+    /**
+     * {@code poll(fds, nfds, timeout)}: reads {@code nfds} {@code struct pollfd} at {@code fds}
+     * in this process's memory and writes back each {@code revents}: the requested events the file
+     * has ready (a shmem file is always ready to read and write), plus POLLERR/POLLHUP, POLLNVAL
+     * for a descriptor that is not open, 0 for a negative one. Nothing in the model becomes ready
+     * later, so it never waits: with nothing ready it returns 0 at once, whatever the timeout.
+     *
+     * @param fds the address of the {@code struct pollfd} array in this process's memory
+     * @param nfds the number of entries
+     * @param timeoutMs the timeout in milliseconds, which never matters here
+     * @return how many entries have events
+     * @throws ErrnoException EINVAL (more than 1024 entries), EFAULT (the array cannot be read or written)
+     */
+    long poll(long fds, long nfds, int timeoutMs);
 
     /**
      * {@code fork()}: a child with a copy-on-write copy of this address space.

@@ -164,4 +164,84 @@ public final class Uapi {
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
     /** {@code fallocate}: free the range; it reads as zeros. */
     public static final int FALLOC_FL_PUNCH_HOLE = 0x02;
+
+    // fcntl.h (asm-generic): access mode and status flags of an open file, fcntl commands
+    /** Open for reading only. */
+    public static final int O_RDONLY = 0;
+    /** Open for writing only. */
+    public static final int O_WRONLY = 1;
+    /** Open for reading and writing. */
+    public static final int O_RDWR = 2;
+    /** Mask of the access mode. */
+    public static final int O_ACCMODE = 3;
+    /** Non-blocking I/O. */
+    public static final int O_NONBLOCK = 0x800;
+    /** {@code FASYNC} of the kernel: signal-driven I/O. */
+    public static final int O_ASYNC = 0x2000;
+    /** Offsets may exceed 2 GiB (always set on 64-bit kernels). */
+    public static final int O_LARGEFILE = 0x8000;
+    /** {@code fcntl}: get the descriptor flags. */
+    public static final int F_GETFD = 1;
+    /** {@code fcntl}: set the descriptor flags. */
+    public static final int F_SETFD = 2;
+    /** {@code fcntl}: get the access mode and status flags. */
+    public static final int F_GETFL = 3;
+    /** Descriptor flag: close on exec. */
+    public static final int FD_CLOEXEC = 1;
+
+    // fs.h: lseek whence
+    /** {@code lseek}: from the start of the file. */
+    public static final int SEEK_SET = 0;
+    /** {@code lseek}: from the current position. */
+    public static final int SEEK_CUR = 1;
+    /** {@code lseek}: from the end of the file. */
+    public static final int SEEK_END = 2;
+    /** {@code lseek}: to the next data at or after the offset. */
+    public static final int SEEK_DATA = 3;
+    /** {@code lseek}: to the next hole at or after the offset. */
+    public static final int SEEK_HOLE = 4;
+
+    // asm-generic/ioctls.h: the generic ioctls of fs/ioctl.c
+    /** {@code ioctl}: bytes readable now, as an {@code int}. */
+    public static final int FIONREAD = 0x541B;
+    /** {@code ioctl}: set or clear non-blocking I/O from an {@code int}. */
+    public static final int FIONBIO = 0x5421;
+    /** {@code ioctl}: clear close-on-exec. */
+    public static final int FIONCLEX = 0x5450;
+    /** {@code ioctl}: set close-on-exec. */
+    public static final int FIOCLEX = 0x5451;
+    /** {@code ioctl}: set or clear signal-driven I/O from an {@code int}. */
+    public static final int FIOASYNC = 0x5452;
+    /** {@code ioctl}: the file's size as a {@code loff_t}. */
+    public static final int FIOQSIZE = 0x5460;
+
+    // poll.h
+    /** {@code poll}: there is data to read. */
+    public static final int POLLIN = 0x001;
+    /** {@code poll}: there is urgent data to read. */
+    public static final int POLLPRI = 0x002;
+    /** {@code poll}: writing will not block. */
+    public static final int POLLOUT = 0x004;
+    /** {@code poll}: an error condition (always reported). */
+    public static final int POLLERR = 0x008;
+    /** {@code poll}: hang-up (always reported). */
+    public static final int POLLHUP = 0x010;
+    /** {@code poll}: the descriptor is not open (always reported). */
+    public static final int POLLNVAL = 0x020;
+    /** {@code poll}: normal data to read. */
+    public static final int POLLRDNORM = 0x040;
+    /** {@code poll}: normal data may be written. */
+    public static final int POLLWRNORM = 0x100;
+
+    // userfaultfd.h: values that go into its structs (org.mmkit.core.abi has the layouts)
+    /** The userfaultfd API version a caller puts in {@code uffdio_api.api}. */
+    public static final long UFFD_API = 0xAA;
+    /** Register a range for faults on missing pages. */
+    public static final long UFFDIO_REGISTER_MODE_MISSING = 1L << 0;
+    /** Register a range for write-protect faults. */
+    public static final long UFFDIO_REGISTER_MODE_WP = 1L << 1;
+    /** Register a range for minor faults (page in the cache, not mapped). */
+    public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
+    /** {@code uffd_msg.event} of a page fault. */
+    public static final int UFFD_EVENT_PAGEFAULT = 0x12;
 }

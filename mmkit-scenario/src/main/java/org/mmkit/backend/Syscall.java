@@ -1,9 +1,14 @@
 package org.mmkit.backend;
 
-/** System calls a scenario can make with plain integer arguments, with their x86-64 numbers. */
+/**
+ * System calls a scenario can make with plain integer arguments, with their x86-64 numbers. A
+ * pointer argument (the buffer of {@code read}, the struct of {@code ioctl}) is an address in the
+ * process's own memory, which the scenario fills and reads with {@code store} and {@code load}.
+ */
 public enum Syscall {
     MMAP(9, 6), MPROTECT(10, 3), MUNMAP(11, 2), MREMAP(25, 5), MADVISE(28, 3), MLOCK(149, 2),
-    MUNLOCK(150, 2), MLOCK2(325, 3), FTRUNCATE(77, 2), FALLOCATE(285, 4), CLOSE(3, 1);
+    MUNLOCK(150, 2), MLOCK2(325, 3), FTRUNCATE(77, 2), FALLOCATE(285, 4), CLOSE(3, 1),
+    READ(0, 3), WRITE(1, 3), LSEEK(8, 3), IOCTL(16, 3), FCNTL(72, 3), POLL(7, 3);
 
     private final int number;
     private final int arity;

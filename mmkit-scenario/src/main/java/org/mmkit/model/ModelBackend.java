@@ -115,6 +115,12 @@ public final class ModelBackend implements Backend {
                 case FTRUNCATE -> done(() -> p.ftruncate((int) args[0], args[1]));
                 case FALLOCATE -> done(() -> p.fallocate((int) args[0], (int) args[1], args[2], args[3]));
                 case CLOSE -> done(() -> p.close((int) args[0]));
+                case READ -> p.read((int) args[0], args[1], args[2]);
+                case WRITE -> p.write((int) args[0], args[1], args[2]);
+                case LSEEK -> p.lseek((int) args[0], args[1], (int) args[2]);
+                case IOCTL -> p.ioctl((int) args[0], (int) args[1], args[2]);
+                case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
+                case POLL -> p.poll(args[0], args[1], (int) args[2]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();

@@ -228,6 +228,10 @@ public final class Runner {
             signalled(a, l.signal(), wanted);
             return;
         }
+        if (l.typed() != null) {
+            loadedObject(l, a.data());
+            return;
+        }
         String got = ByteRuns.format(a.data(), true);
         print(" == " + got);
         if (l.signal() != null) {
@@ -237,9 +241,22 @@ public final class Runner {
         }
     }
 
+    /** Prints a C object a load read, with every member, and checks the members expected. */
+    private void loadedObject(Step.Load l, byte[] data) {
+        Step.Typed typed = l.typed();
+        String got = StructCodec.format(typed.type(), data, 0, typed.expected(), addresses::format);
+        print(" == " + got);
+        if (l.signal() != null) {
+            failExpected(describe(l.signal()), "== " + got);
+        } else if (typed.expected() != null && !StructCodec.matches(typed.type(), data, 0, typed.expected(), this::value)) {
+            failExpected(StructCodec.describe(typed.type(), typed.expected(), this::value, addresses::format), got);
+        }
+    }
+
     private byte[] bytes(Step.Store s) {
         return switch (s.data()) {
             case Step.Bytes b -> b.bytes();
+            case Step.Struct st -> StructCodec.encode(st.type(), st.value(), this::value);
             case Step.Fill f -> {
                 byte[] fill = new byte[bounded(f.length(), MAX_ACCESS, "access length")];
                 Arrays.fill(fill, (byte) eval(f.value()));
@@ -250,6 +267,9 @@ public final class Runner {
 
     /** Prints the outcome of a store and checks it. */
     private void stored(Step.Store s, Access a) {
+        if (s.bind() != null) {
+            nameObject(s, a.ok());
+        }
         if (!a.ok()) {
             signalled(a, s.signal(), "the store to complete");
             return;
@@ -258,6 +278,17 @@ public final class Runner {
         if (s.signal() != null) {
             failExpected(describe(s.signal()), "the store completed");
         }
+    }
+
+    /** {@code name = store(addr, TYPE{...})}: the name is the object's address, and addresses in it print relative to it. */
+    private void nameObject(Step.Store s, boolean stored) {
+        if (!stored) {
+            failedBindings.put(s.bind(), current.origin().line());
+            return;
+        }
+        long addr = eval(s.addr());
+        values.put(s.bind(), addr);
+        addresses.mapped(s.bind(), addr, ((Step.Struct) s.data()).type().size());
     }
 
     // ---- threads ----

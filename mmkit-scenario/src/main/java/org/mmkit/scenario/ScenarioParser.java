@@ -14,6 +14,10 @@ import java.util.Set;
 import org.mmkit.backend.KernelVersion;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.abi.AbiTypes;
+import org.mmkit.core.abi.Aggregate;
+import org.mmkit.core.abi.CType;
+import org.mmkit.core.abi.Field;
 import org.mmkit.scenario.Lexer.Kind;
 import org.mmkit.scenario.Lexer.LexException;
 import org.mmkit.scenario.Lexer.Token;
@@ -164,6 +168,9 @@ public final class ScenarioParser {
         if (!(step(process) instanceof Step.MemoryAccess access)) {
             throw error("a spawned thread runs one load or store, not '" + lexer.text() + "'");
         }
+        if (access instanceof Step.Store store && store.bind() != null) {
+            throw error("a spawned store cannot name what it stores");
+        }
         Step.Spawn spawn = new Step.Spawn(origin(process, "spawn " + thread + ": " + access.origin().text()), thread, access);
         unjoined.put(thread, spawn);
         return spawn;
@@ -260,7 +267,7 @@ public final class ScenarioParser {
         if (bind != null && call.equals("fork")) {
             throw error("name the child with 'fork() => " + bind + "'");
         }
-        if (bind != null && syscall == null && !call.equals("memfd_create")) {
+        if (bind != null && syscall == null && !call.equals("memfd_create") && !call.equals("store")) {
             throw error("only system calls give a result to name; '" + call + "' does not");
         }
         Step step = syscall != null ? syscall(process, bind, syscall) : switch (call) {
@@ -269,7 +276,7 @@ public final class ScenarioParser {
             case "fork" -> fork(process);
             case "exit" -> exit(process);
             case "load" -> load(process);
-            case "store" -> store(process);
+            case "store" -> store(process, bind);
             case "pagemap" -> pagemap(process);
             case "pfn" -> pfnCompare(process);
             case "maps" -> mapsAt(process);
@@ -312,16 +319,20 @@ public final class ScenarioParser {
         return new Step.MemfdCreate(origin(process, text), bind, name.string(), flags, returns());
     }
 
-    /** The {@code addr, count)} that ends the arguments of a step over a range of memory. */
-    private record Span(Expr addr, Expr count) {
+    /**
+     * The {@code addr, count)} that ends the arguments of a step over a range of memory; for a
+     * load, {@code addr, TYPE)} reads one C object ({@code type} set, {@code count} its size).
+     */
+    private record Span(Expr addr, Expr count, CType type) {
     }
 
     private Span span(String call) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of " + call);
-        Expr count = expr();
+        CType type = call.equals("load") ? typeName() : null;
+        Expr count = type != null ? new Expr.Literal(type.size()) : expr();
         expect(")", "after the arguments of " + call);
-        return new Span(addr, count);
+        return new Span(addr, count, type);
     }
 
     private Step mincore(String process) throws LexException, ScenarioSyntaxException {
@@ -365,16 +376,25 @@ public final class ScenarioParser {
         Expr addr = span.addr();
         Expr len = span.count();
         String text = textSoFar();
+        if (span.type() != null) {
+            Initializer value = accept("==") ? initializer(span.type()) : null;
+            Step.Signalled signal = value == null ? signalled() : null;
+            return new Step.Load(origin(process, text), addr, len, null, signal, new Step.Typed(span.type(), value));
+        }
         List<Step.Run> expected = accept("==") ? runs() : null;
         Step.Signalled signal = expected == null ? signalled() : null;
-        return new Step.Load(origin(process, text), addr, len, expected, signal);
+        return new Step.Load(origin(process, text), addr, len, expected, signal, null);
     }
 
-    private Step store(String process) throws LexException, ScenarioSyntaxException {
+    private Step store(String process, String bind) throws LexException, ScenarioSyntaxException {
         Expr addr = expr();
         expect(",", "after the address of store");
         Step.Stored data;
-        if (peek().kind() == Kind.STRING) {
+        CType type = typeName();
+        if (type != null) {
+            expect("{", "after the type " + type.name() + " (write " + type.name() + "{...})");
+            data = new Step.Struct(type, type instanceof Aggregate a ? members(a) : scalarBody(type));
+        } else if (peek().kind() == Kind.STRING) {
             data = new Step.Bytes(next().string().getBytes(StandardCharsets.ISO_8859_1));
         } else {
             Expr length = expr();
@@ -383,7 +403,10 @@ public final class ScenarioParser {
         }
         expect(")", "after the arguments of store");
         String text = textSoFar();
-        return new Step.Store(origin(process, text), addr, data, signalled());
+        if (bind != null && !(data instanceof Step.Struct)) {
+            throw error("only a stored TYPE{...} can be named; '" + bind + " = store(...)' stores bytes");
+        }
+        return new Step.Store(origin(process, text), addr, data, signalled(), bind);
     }
 
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {
@@ -566,6 +589,56 @@ public final class ScenarioParser {
         return runs;
     }
 
+    // ---- C objects: TYPE{...} in a store, load(addr, TYPE) == value ----
+
+    /** Takes a C type name of {@link AbiTypes} if one comes next, else null. */
+    private CType typeName() throws LexException {
+        CType type = peek().kind() == Kind.IDENT ? AbiTypes.named(peek().text()) : null;
+        if (type != null) {
+            next();
+        }
+        return type;
+    }
+
+    /** A value of {@code type}: an expression for a scalar, {@code {member=value, ...}} for a struct or union. */
+    private Initializer initializer(CType type) throws LexException, ScenarioSyntaxException {
+        if (type instanceof Aggregate a) {
+            expect("{", "to start a value of " + a.name());
+            return members(a);
+        }
+        return new Initializer.Scalar(expr());
+    }
+
+    /** The body of {@code loff_t{expr}}, after the '{'. */
+    private Initializer scalarBody(CType type) throws LexException, ScenarioSyntaxException {
+        Initializer value = new Initializer.Scalar(expr());
+        expect("}", "to close the " + type.name() + " value");
+        return value;
+    }
+
+    /** {@code member=value, ...}} of a struct or union, after the '{'; each member once. */
+    private Initializer.Members members(Aggregate type) throws LexException, ScenarioSyntaxException {
+        List<Initializer.Member> members = new ArrayList<>();
+        if (accept("}")) {
+            return new Initializer.Members(members);
+        }
+        do {
+            String name = identifier("a member of " + type.name());
+            Field field = type.field(name);
+            if (field == null) {
+                throw error(type.name() + " has no member '" + name + "' (members: "
+                        + String.join(", ", type.fields().stream().map(Field::name).toList()) + ")");
+            }
+            if (members.stream().anyMatch(m -> m.field() == field)) {
+                throw error("member '" + name + "' of " + type.name() + " is given twice");
+            }
+            expect("=", "after the member name '" + name + "'");
+            members.add(new Initializer.Member(field, initializer(field.type())));
+        } while (accept(","));
+        expect("}", "to close the " + type.name() + " value");
+        return new Initializer.Members(members);
+    }
+
     /** {@code flag|flag[@frame][*count]} or {@code none[*count]}. */
     private Step.PageSpec pageSpec() throws LexException, ScenarioSyntaxException {
         long flags = 0;
@@ -693,7 +766,8 @@ public final class ScenarioParser {
 
     /** Declares a new result, process or thread name. */
     private String newName(String name, Set<String> into) throws ScenarioSyntaxException {
-        if (Constants.lookup(name).isPresent() || RESERVED.contains(name) || syscallNamed(name) != null) {
+        if (Constants.lookup(name).isPresent() || RESERVED.contains(name) || syscallNamed(name) != null
+                || AbiTypes.named(name) != null) {
             throw error("'" + name + "' is reserved and cannot name a result, process or thread");
         }
         if (values.contains(name) || processes.contains(name) || threads.contains(name)) {

@@ -2,6 +2,7 @@ package org.mmkit.scenario;
 
 import java.util.List;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.abi.CType;
 
 /**
  * One executable line of a scenario (the syntax tree). Every step knows where it came from and
@@ -47,12 +48,23 @@ public sealed interface Step {
     sealed interface MemoryAccess extends Step {
     }
 
-    /** {@code load(addr, len) [== bytes | => SIGNAL ...]}. */
-    record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal) implements MemoryAccess {
+    /**
+     * {@code load(addr, len) [== bytes | => SIGNAL ...]}, or {@code load(addr, TYPE) [== value]}
+     * with {@code typed} set (then {@code len} is the type's size and {@code expected} null).
+     */
+    record Load(Origin origin, Expr addr, Expr len, List<Run> expected, Signalled signal, Typed typed)
+            implements MemoryAccess {
     }
 
-    /** {@code store(addr, len, byte)} or {@code store(addr, "text")}, optionally {@code => SIGNAL}. */
-    record Store(Origin origin, Expr addr, Stored data, Signalled signal) implements MemoryAccess {
+    /** The C type a load reads, and the value it should have (null: none stated). */
+    record Typed(CType type, Initializer expected) {
+    }
+
+    /**
+     * {@code store(addr, len, byte)}, {@code store(addr, "text")} or {@code [name =] store(addr,
+     * TYPE{...})}, optionally {@code => SIGNAL}; {@code bind} names the stored object's address.
+     */
+    record Store(Origin origin, Expr addr, Stored data, Signalled signal, String bind) implements MemoryAccess {
     }
 
     /** {@code spawn NAME: access}: a new thread of the process performs the access; {@code join} reports it. */
@@ -133,6 +145,10 @@ public sealed interface Step {
 
     /** The bytes of a string literal. */
     record Bytes(byte[] bytes) implements Stored {
+    }
+
+    /** A C object, {@code TYPE{...}}: its bytes as the ABI lays them out. */
+    record Struct(CType type, Initializer value) implements Stored {
     }
 
     /** An expected signal; {@code code} and {@code address} are null when not stated. */

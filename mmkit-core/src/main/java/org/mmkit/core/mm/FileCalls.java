@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.*;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
@@ -18,10 +19,14 @@ final class FileCalls {
     private FileCalls() {
     }
 
-    /** {@code MFD_NAME_MAX_LEN}: NAME_MAX minus the "memfd:" prefix. */
+    /** {@code MFD_NAME_MAX_LEN}: NAME_MAX minus the "memfd:" prefix, in bytes before the NUL. */
     private static final int NAME_MAX_LEN = 249;
-    private static final int FIRST_FD = 3;
 
+    /**
+     * {@code memfd_create}: flags first, then the name, read as the kernel reads a C string
+     * ({@code strnlen_user}): it ends at the first NUL, its UTF-8 bytes before the NUL count
+     * against the limit, and a null name is a NULL pointer (EFAULT).
+     */
     static int memfdCreate(Task task, String name, long flags) {
         long known = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
         if ((flags & ~known) != 0 || (flags & (MFD_EXEC | MFD_NOEXEC_SEAL)) == (MFD_EXEC | MFD_NOEXEC_SEAL)) {
@@ -30,35 +35,30 @@ final class FileCalls {
         if ((flags & MFD_HUGETLB) != 0) {
             throw Errno.EINVAL.exception(); // hugetlbfs is not modelled yet
         }
-        if (name.length() > NAME_MAX_LEN) {
+        if (name == null) {
+            throw Errno.EFAULT.exception();
+        }
+        int nul = name.indexOf('\0');
+        String cName = nul < 0 ? name : name.substring(0, nul);
+        if (cName.getBytes(StandardCharsets.UTF_8).length > NAME_MAX_LEN) {
             throw Errno.EINVAL.exception();
         }
-        ShmemFile file = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
-                "/memfd:" + name + " (deleted)", 0);
-        return install(task, file);
-    }
-
-    /** Installs {@code file} at the lowest free descriptor. */
-    static int install(Task task, ShmemFile file) {
-        int fd = FIRST_FD;
-        while (task.files.containsKey(fd)) {
-            fd++;
-        }
-        file.open();
-        task.files.put(fd, file);
-        return fd;
+        ShmemFile inode = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
+                "/memfd:" + cName + " (deleted)", 0);
+        // memfd's alloc_file: a read-write file with large offsets
+        OpenFile file = new OpenFile(new ShmemFileOperations(inode), O_RDWR | O_LARGEFILE);
+        return task.files.install(file, (flags & MFD_CLOEXEC) != 0);
     }
 
     static void close(Task task, int fd) {
-        task.file(fd);
-        task.files.remove(fd).release();
+        task.files.close(fd);
     }
 
     static void ftruncate(Task task, int fd, long length) {
         if (length < 0) {
             throw Errno.EINVAL.exception();
         }
-        ShmemFile file = task.file(fd);
+        ShmemFile file = task.file(fd).shmem(Errno.EINVAL); // do_sys_ftruncate: not a regular file
         long old = file.size;
         file.size = length;
         // shmem_setattr truncates for an unchanged size too: pages fallocated past EOF with
@@ -73,7 +73,7 @@ final class FileCalls {
 
     /** {@code ksys_fallocate}: the descriptor is looked up first (EBADF), then {@code vfs_fallocate} checks the rest. */
     static void fallocate(Task task, int fd, int mode, long offset, long len) {
-        ShmemFile file = task.file(fd);
+        OpenFile open = task.file(fd);
         if (offset < 0 || len <= 0) {
             throw Errno.EINVAL.exception();
         }
@@ -83,6 +83,7 @@ final class FileCalls {
         if ((mode & FALLOC_FL_PUNCH_HOLE) != 0 && (mode & FALLOC_FL_KEEP_SIZE) == 0) {
             throw Errno.EOPNOTSUPP.exception();
         }
+        ShmemFile file = open.shmem(Errno.ENODEV); // not a regular file
         if (offset + len < 0) {
             throw Errno.EFBIG.exception();
         }

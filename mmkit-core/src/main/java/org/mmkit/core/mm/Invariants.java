@@ -28,11 +28,17 @@ public final class Invariants {
             PhysicalMemory memory = machine.memory;
             Map<Integer, Integer> mapcounts = new HashMap<>();
             Map<ShmemFile, Integer> files = new IdentityHashMap<>();
+            Map<OpenFile, Integer> descriptors = new IdentityHashMap<>();
             Map<AnonVma, Boolean> anonVmas = new IdentityHashMap<>();
             Map<Vma, Boolean> live = new IdentityHashMap<>();
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
-                task.files.values().forEach(f -> files.putIfAbsent(f, 0));
+                for (OpenFile open : task.files.files()) {
+                    descriptors.merge(open, 1, Integer::sum);
+                    if (open.ops instanceof ShmemFileOperations shmem) {
+                        files.putIfAbsent(shmem.inode, 0);
+                    }
+                }
                 long prevEnd = 0;
                 for (var entry : mm.vmas.entries()) {
                     Vma vma = entry.value();
@@ -63,6 +69,8 @@ public final class Invariants {
                             "anon_vma links a VMA that is gone or not chained to it: " + vma);
                 }
             }
+            descriptors.forEach((open, count) -> require(open.references() == count,
+                    "open file with " + open.references() + " references but " + count + " descriptors"));
             Map<Integer, Integer> cacheRefs = new HashMap<>();
             for (var file : files.entrySet()) {
                 require(file.getKey().mappings.size() == file.getValue(),

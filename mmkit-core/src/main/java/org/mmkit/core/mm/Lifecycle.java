@@ -1,7 +1,5 @@
 package org.mmkit.core.mm;
 
-import java.util.Map;
-
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
@@ -36,10 +34,7 @@ final class Lifecycle {
             }
         }
         Task child = new Task(parent.machine, parent.privileged, to);
-        for (Map.Entry<Integer, ShmemFile> fd : parent.files.entrySet()) {
-            fd.getValue().open();
-            child.files.put(fd.getKey(), fd.getValue());
-        }
+        child.files.copyFrom(parent.files);
         return child;
     }
 
@@ -75,10 +70,7 @@ final class Lifecycle {
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
     static void exit(Task task) {
         task.mm.unmapRange(0, Mm.USER_PGTABLES_CEILING);
-        for (ShmemFile file : task.files.values()) {
-            file.release();
-        }
-        task.files.clear();
+        task.files.closeAll();
         task.machine.tasks.remove(task);
         task.mm = null;
     }

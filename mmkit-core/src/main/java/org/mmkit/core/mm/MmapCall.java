@@ -47,7 +47,7 @@ final class MmapCall {
         // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
         boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
-            file = task.file(fd);
+            file = task.file(fd).shmem(Errno.ENODEV); // no ->mmap
             if ((flags & MAP_HUGETLB) != 0) {
                 throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
             }

@@ -2,10 +2,8 @@ package org.mmkit.core.mm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import org.mmkit.core.Errno;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
 
@@ -25,8 +23,8 @@ public final class Task implements SimProcess {
     Mm mm;
     /** Whether the OOM killer ended the process (then {@link #mm} is null). Guarded by the machine lock. */
     private boolean oomKilled;
-    /** Open descriptors: fd → shmem file (memfds are the only files a scenario opens). */
-    final TreeMap<Integer, ShmemFile> files = new TreeMap<>();
+    /** The descriptor table; a forked child gets a copy sharing the open files. */
+    final FdTable files = new FdTable();
     private final CpuThread mainThread;
     /** Every thread of the process, the main one first. Guarded by the machine lock. */
     private final List<CpuThread> threads = new ArrayList<>();
@@ -189,6 +187,36 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public long read(int fd, long addr, long len) {
+        return call(() -> ReadWriteCalls.read(this, fd, addr, len));
+    }
+
+    @Override
+    public long write(int fd, long addr, long len) {
+        return call(() -> ReadWriteCalls.write(this, fd, addr, len));
+    }
+
+    @Override
+    public long lseek(int fd, long offset, int whence) {
+        return call(() -> ReadWriteCalls.lseek(this, fd, offset, whence));
+    }
+
+    @Override
+    public long ioctl(int fd, int cmd, long arg) {
+        return call(() -> IoctlCalls.ioctl(this, fd, cmd, arg));
+    }
+
+    @Override
+    public long fcntl(int fd, int cmd, long arg) {
+        return call(() -> IoctlCalls.fcntl(this, fd, cmd, arg));
+    }
+
+    @Override
+    public long poll(long fds, long nfds, int timeoutMs) {
+        return call(() -> PollCall.poll(this, fds, nfds));
+    }
+
+    @Override
     public SimProcess fork() {
         return call(() -> Lifecycle.fork(this));
     }
@@ -228,11 +256,7 @@ public final class Task implements SimProcess {
     }
 
     /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */
-    ShmemFile file(int fd) {
-        ShmemFile file = files.get(fd);
-        if (file == null) {
-            throw Errno.EBADF.exception();
-        }
-        return file;
+    OpenFile file(int fd) {
+        return files.get(fd);
     }
 }

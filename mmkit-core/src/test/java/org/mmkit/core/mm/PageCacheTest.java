@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.Errno;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 
@@ -46,7 +47,7 @@ class PageCacheTest {
             Task task = (Task) kernel.newProcess(true);
             int fd = task.memfdCreate("swap", 0);
             task.ftruncate(fd, 4 * PAGE_SIZE);
-            ShmemFile file = task.file(fd);
+            ShmemFile file = task.file(fd).shmem(Errno.EBADF);
             file.pageCache.store(1, SWAP);
             long a = task.mmap(0, 4 * PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
             assertThat(file.lookup(1)).isEqualTo(-1);
@@ -62,7 +63,7 @@ class PageCacheTest {
             Task task = (Task) kernel.newProcess(true);
             int fd = task.memfdCreate("swap", 0);
             task.ftruncate(fd, 8 * PAGE_SIZE);
-            ShmemFile file = task.file(fd);
+            ShmemFile file = task.file(fd).shmem(Errno.EBADF);
             task.fallocate(fd, 0, 0, PAGE_SIZE);
             for (long index : new long[] {1, 2, 5, 7}) {
                 file.pageCache.store(index, SWAP);

@@ -1,0 +1,72 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import org.mmkit.core.Errno;
+
+/**
+ * What one kind of file does ({@code struct file_operations}, plus the few inode facts the
+ * generic VFS code asks for): shmem today; userfaultfd, the pagemap file, pidfds and hugetlbfs
+ * files next. Each default is what the VFS answers when a file type leaves the operation out.
+ * Called with the machine lock held.
+ */
+interface FileOperations {
+    /** {@code DEFAULT_POLLMASK}: a file without {@code ->poll} is always ready to read and write. */
+    int DEFAULT_POLLMASK = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+
+    /**
+     * {@code ->read_iter}: reads at most {@code len} bytes at {@code file.pos} into user memory at
+     * {@code addr} and advances the position. Returns the bytes read; throws EFAULT when the
+     * buffer took none. A type without read: EINVAL ({@code FMODE_CAN_READ} unset).
+     */
+    default long read(Task task, OpenFile file, long addr, long len) {
+        throw Errno.EINVAL.exception();
+    }
+
+    /** {@code ->write_iter}, as {@link #read} the other way. */
+    default long write(Task task, OpenFile file, long addr, long len) {
+        throw Errno.EINVAL.exception();
+    }
+
+    /**
+     * {@code ->unlocked_ioctl}, for commands the generic {@code do_vfs_ioctl} does not take;
+     * {@code -ENOIOCTLCMD} (ENOTTY to the caller) when the type has none.
+     */
+    default long ioctl(Task task, OpenFile file, int cmd, long arg) {
+        throw Errno.ENOTTY.exception();
+    }
+
+    /** {@code ->poll}: the events ready now ({@code POLL*} bits). */
+    default int poll(OpenFile file) {
+        return DEFAULT_POLLMASK;
+    }
+
+    /** {@code ->llseek}; a type that cannot seek has no {@code FMODE_LSEEK}: ESPIPE. */
+    default long llseek(OpenFile file, long offset, int whence) {
+        throw Errno.ESPIPE.exception();
+    }
+
+    /** {@code ->fasync}: whether the type can signal I/O readiness (FIOASYNC, F_SETFL). */
+    default boolean hasFasync() {
+        return false;
+    }
+
+    /** {@code ->release}: the last reference to the open file is gone. */
+    default void release() {
+    }
+
+    /** {@code S_ISREG} and not an anonymous inode: FIONREAD and FIOQSIZE apply. */
+    default boolean isRegular() {
+        return false;
+    }
+
+    /** {@code i_size_read}. */
+    default long size() {
+        return 0;
+    }
+
+    /** {@code inode_get_bytes}: the bytes the file's blocks take. */
+    default long allocatedBytes() {
+        return 0;
+    }
+}

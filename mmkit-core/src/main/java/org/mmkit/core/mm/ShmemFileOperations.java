@@ -1,0 +1,171 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.mem.PhysicalMemory;
+
+/**
+ * {@code shmem_file_operations}: read, write and seek of a memfd through its page cache
+ * ({@code mm/shmem.c}). Reads stop at EOF and read holes as zeros without allocating; writes
+ * allocate pages, dirty them and grow the file. A user buffer that faults part way gives a short
+ * count, or EFAULT when nothing was copied.
+ */
+final class ShmemFileOperations implements FileOperations {
+    /** The inode; the open file holds one of its users ({@link ShmemFile#open}) until released. */
+    final ShmemFile inode;
+
+    ShmemFileOperations(ShmemFile inode) {
+        this.inode = inode;
+        inode.open();
+    }
+
+    /** {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page reads as zeros). */
+    @Override
+    public long read(Task task, OpenFile file, long addr, long len) {
+        PhysicalMemory memory = inode.memory();
+        byte[] chunk = new byte[(int) PAGE_SIZE];
+        long done = 0;
+        while (done < len && file.pos < inode.size) {
+            int offset = (int) (file.pos & (PAGE_SIZE - 1));
+            int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - file.pos, len - done));
+            long index = file.pos >>> PAGE_SHIFT;
+            if (inode.isUptodate(index)) {
+                MemorySegment.copy(memory.contents(inode.lookup(index)), offset, MemorySegment.ofArray(chunk), 0, n);
+            } else {
+                Arrays.fill(chunk, 0, n, (byte) 0);
+            }
+            int copied = n - UserCopy.copyToUser(task, addr + done, chunk, 0, n);
+            file.pos += copied;
+            done += copied;
+            if (copied < n) {
+                return shortCount(done);
+            }
+        }
+        return done;
+    }
+
+    /**
+     * {@code shmem_file_write_iter} → {@code generic_perform_write}: copies the user buffer one
+     * destination page at a time into the page cache ({@code shmem_write_begin} with
+     * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
+     * moves EOF).
+     */
+    @Override
+    public long write(Task task, OpenFile file, long addr, long len) {
+        PhysicalMemory memory = inode.memory();
+        byte[] chunk = new byte[(int) PAGE_SIZE];
+        long done = 0;
+        while (done < len) {
+            int offset = (int) (file.pos & (PAGE_SIZE - 1));
+            int n = (int) Math.min(PAGE_SIZE - offset, len - done);
+            int copied = n - UserCopy.copyFromUser(task, addr + done, chunk, 0, n);
+            if (copied == 0) {
+                return shortCount(done);
+            }
+            int pfn = Fault.cachePage(task.mm, inode, file.pos >>> PAGE_SHIFT);
+            if (pfn < 0) {
+                if (done == 0) {
+                    throw Errno.ENOMEM.exception();
+                }
+                return done;
+            }
+            MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
+            memory.set(pfn, PhysicalMemory.PG_DIRTY);
+            file.pos += copied;
+            done += copied;
+            inode.size = Math.max(inode.size, file.pos);
+            if (copied < n) {
+                return done;
+            }
+        }
+        return done;
+    }
+
+    /** What a copy cut short by a bad user buffer returns: the bytes done, or EFAULT for none. */
+    private static long shortCount(long done) {
+        if (done == 0) {
+            throw Errno.EFAULT.exception();
+        }
+        return done;
+    }
+
+    /**
+     * {@code shmem_file_llseek}: SEEK_SET, SEEK_CUR and SEEK_END as {@code generic_file_llseek_size}
+     * (up to {@code MAX_LFS_FILESIZE}); SEEK_DATA and SEEK_HOLE by {@code mapping_seek_hole_data}.
+     */
+    @Override
+    public long llseek(OpenFile file, long offset, int whence) {
+        long target = switch (whence) {
+            case SEEK_SET -> offset;
+            case SEEK_CUR -> file.pos + offset;
+            case SEEK_END -> inode.size + offset;
+            case SEEK_DATA, SEEK_HOLE -> seekHoleData(offset, whence == SEEK_DATA);
+            default -> throw Errno.EINVAL.exception();
+        };
+        if (target < 0) {
+            throw Errno.EINVAL.exception(); // vfs_setpos; also an overflowing sum
+        }
+        file.pos = target;
+        return target;
+    }
+
+    /**
+     * {@code mapping_seek_hole_data} below {@code i_size}: data is an up-to-date cached page or a
+     * swap entry ({@code folio_seek_hole_data}; a fallocated page not yet used is a hole); the end
+     * of the file counts as a hole. ENXIO when {@code offset} is negative or at or past EOF, or
+     * when no data follows it.
+     */
+    private long seekHoleData(long offset, boolean data) {
+        if (offset < 0 || offset >= inode.size) {
+            throw Errno.ENXIO.exception();
+        }
+        long index = offset >>> PAGE_SHIFT;
+        if (data) {
+            long[] first = {-1};
+            inode.pageCache.forEach(index, inode.sizePages(), (at, entry) -> {
+                if (first[0] < 0 && isData(at)) {
+                    first[0] = at;
+                }
+            });
+            if (first[0] < 0) {
+                throw Errno.ENXIO.exception();
+            }
+            return Math.max(offset, first[0] << PAGE_SHIFT);
+        }
+        while (isData(index)) {
+            index++;
+        }
+        return Math.min(inode.size, Math.max(offset, index << PAGE_SHIFT));
+    }
+
+    private boolean isData(long index) {
+        return PageCache.isValue(inode.pageCache.load(index)) || inode.isUptodate(index);
+    }
+
+    @Override
+    public void release() {
+        inode.release();
+    }
+
+    @Override
+    public boolean isRegular() {
+        return true;
+    }
+
+    @Override
+    public long size() {
+        return inode.size;
+    }
+
+    /** {@code i_blocks}: shmem counts every page it holds for the file, written, fallocated or swapped out. */
+    @Override
+    public long allocatedBytes() {
+        long[] entries = {0};
+        inode.pageCache.forEach(0, Long.MAX_VALUE, (index, entry) -> entries[0]++);
+        return entries[0] * PAGE_SIZE;
+    }
+}

@@ -1,0 +1,80 @@
+package org.mmkit.core.abi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The ABI layouts against include/uapi/linux/userfaultfd.h and asm-generic/poll.h of 6.18, and scalar encoding. */
+class AbiTypesTest {
+
+    @Test
+    void sizesAreThoseOfTheCHeader() {
+        assertThat(AbiTypes.ALL).extracting(CType::name, CType::size).containsExactly(
+                tuple("int", 4), tuple("loff_t", 8), tuple("pollfd", 8),
+                tuple("uffdio_api", 24), tuple("uffdio_range", 16),
+                tuple("uffdio_register", 32), tuple("uffdio_copy", 40),
+                tuple("uffdio_zeropage", 32),
+                tuple("uffdio_writeprotect", 24),
+                tuple("uffdio_continue", 32), tuple("uffd_msg", 32));
+    }
+
+    /** Struct members follow each other without overlap or holes; union members all start at 0. */
+    @Test
+    void structMembersTileTheirStruct() {
+        for (CType type : AbiTypes.ALL) {
+            if (type instanceof Aggregate a) {
+                assertTiled(a);
+            }
+        }
+    }
+
+    private static void assertTiled(Aggregate a) {
+        int end = 0;
+        for (Field f : a.fields()) {
+            if (a.union()) {
+                assertThat(f.offset()).as(a.name() + "." + f.name()).isZero();
+            } else {
+                assertThat(f.offset()).as(a.name() + "." + f.name()).isEqualTo(end);
+                end = f.offset() + f.type().size();
+            }
+            if (f.type() instanceof Aggregate inner) {
+                assertTiled(inner);
+            }
+        }
+        if (!a.union()) {
+            // only tail padding may follow (arg.pagefault: 20 bytes of members in 24)
+            assertThat(a.size() - end).as(a.name() + " tail padding").isBetween(0, 7);
+        }
+    }
+
+    @Test
+    void uffdMsgPagefaultMembersSitWhereTheKernelWritesThem() {
+        Aggregate arg = (Aggregate) UffdMsgLayout.TYPE.field("arg").type();
+        Aggregate pagefault = (Aggregate) arg.field("pagefault").type();
+        assertThat(UffdMsgLayout.TYPE.field("arg").offset() + pagefault.field("address").offset()).isEqualTo(16);
+        assertThat(UffdMsgLayout.TYPE.field("arg").offset() + pagefault.field("feat").offset()).isEqualTo(24);
+        assertThat(UffdioRegisterLayout.TYPE.field("ioctls").offset()).isEqualTo(UffdioRegisterLayout.IOCTLS_OFFSET);
+    }
+
+    @Test
+    void scalarsAreLittleEndianAndExtendBySign() {
+        byte[] b = Scalars.LOFF_T.bytes(-2);
+        assertThat(b).containsExactly(0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff);
+        assertThat(Scalars.LOFF_T.read(b, 0)).isEqualTo(-2);
+        assertThat(Scalars.U32.read(b, 0)).isEqualTo(0xfffffffeL);
+        assertThat(Scalars.INT.read(b, 0)).isEqualTo(-2);
+        assertThat(Scalars.INT.bytes(0x1_2345_6789L)).containsExactly(0x89, 0x67, 0x45, 0x23);
+        assertThat(Scalars.U8.read(new byte[] {(byte) 0x80}, 0)).isEqualTo(0x80);
+    }
+
+    @Test
+    void aMemberOutsideItsStructIsRefused() {
+        assertThatThrownBy(() -> Aggregate.struct("bad", 4, new Field("x", 0, Scalars.U64)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bad.x lies outside 4 bytes");
+        assertThat(List.of(Scalars.U64_ADDRESS.size(), Scalars.U64_LENGTH.size())).containsOnly(8);
+    }
+}
