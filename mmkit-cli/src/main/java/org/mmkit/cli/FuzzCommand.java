@@ -26,12 +26,19 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "The first seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--ops", defaultValue = "100", description = "Steps per scenario (default ${DEFAULT-VALUE}).")
+    /**
+     * The most steps one scenario may have: a scenario prints nothing until it ends, and one of
+     * 10,000 steps takes seconds and hundreds of MB on the model.
+     */
+    static final int MAX_OPS = 10_000;
+
+    @Option(names = "--ops", defaultValue = "100", paramLabel = "N",
+            description = "Steps per scenario, 1 to " + MAX_OPS + " (default ${DEFAULT-VALUE}).")
     private int ops;
 
-    @Option(names = "--time", paramLabel = "SECONDS",
-            description = "Keep trying successive seeds until this many seconds have passed (default: one seed).")
-    private Long seconds;
+    @Option(names = "--time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Keep trying successive seeds for this long: 600 or 600s, 10m, 1h (default: one seed).")
+    private Duration time;
 
     @Option(names = "--out", defaultValue = "fuzz-findings", paramLabel = "DIR",
             description = "Where to write a reduced divergence (default ${DEFAULT-VALUE}).")
@@ -52,8 +59,13 @@ final class FuzzCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (ops < 1 || (seconds != null && seconds < 0)) {
-            err.println("mmkit fuzz: --ops must be at least 1 and --time not negative");
+        String invalid = ops < 0 ? "--ops " + ops + ": the number of steps cannot be negative"
+                : ops == 0 ? "--ops 0: a scenario needs at least 1 step"
+                : ops > MAX_OPS ? "--ops " + ops + ": at most " + MAX_OPS + " steps per scenario"
+                : time != null && time.isNegative() ? "--time " + time.toSeconds() + "s: a duration cannot be negative"
+                : null;
+        if (invalid != null) {
+            err.println("mmkit fuzz: " + invalid);
             return Main.USAGE;
         }
         try {
@@ -68,7 +80,7 @@ final class FuzzCommand implements Callable<Integer> {
         }
         Fuzzer fuzzer = new Fuzzer(new BackendPair(Backends.MODEL, () -> create(Backends.MODEL),
                 Backends.LINUX, () -> create(Backends.LINUX)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds == null ? 0 : seconds).toNanos();
+        long deadline = System.nanoTime() + (time == null ? 0 : time.toNanos());
         int tried = 0;
         try {
             for (long s = seed; tried == 0 || System.nanoTime() < deadline; s++) {

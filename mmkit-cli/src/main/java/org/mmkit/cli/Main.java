@@ -32,10 +32,28 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with backends from {@code backends}: tests run commands in process on a fake. */
     static CommandLine commandLine(BackendFactory backends) {
-        return new CommandLine(new Main())
+        CommandLine mmkit = new CommandLine(new Main())
                 .addSubcommand(new RunCommand(backends))
                 .addSubcommand(new DiffCommand(backends))
-                .addSubcommand(new FuzzCommand(backends));
+                .addSubcommand(new FuzzCommand(backends))
+                .addSubcommand(new CommandLine.HelpCommand());
+        mmkit.setParameterExceptionHandler(Main::usageError);
+        return mmkit;
+    }
+
+    /** A usage error: an unknown command is named as such, anything else as picocli words it. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && cmd.getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            err.println("mmkit: unknown command '" + unmatched.getUnmatched().getFirst() + "' (commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet()) + ")");
+        } else {
+            err.println(e.getMessage());
+            cmd.usage(err);
+        }
+        return USAGE;
     }
 
     @Override

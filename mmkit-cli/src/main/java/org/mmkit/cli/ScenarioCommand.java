@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mmkit.scenario.Scenario;
 import org.mmkit.scenario.ScenarioSyntaxException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class ScenarioCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
-            description = "Scenario files, or directories searched recursively for *.mms files.")
+            description = "Scenario files, or directories: every file named *.mms below them.")
     private List<Path> paths;
 
     @Spec
@@ -45,7 +46,10 @@ abstract class ScenarioCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (files.isEmpty()) {
-            out.println("no *.mms files in " + paths);
+            // a mistyped path in a CI script must not pass silently
+            err.println("mmkit " + spec.name() + ": no scenario files (*.mms) in "
+                    + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            return Main.USAGE;
         }
         int invalid = 0;
         for (Path file : files) {

@@ -1,15 +1,21 @@
 package org.mmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mmkit.fuzz.RefusesExecBackend;
 import org.mmkit.scenario.FakeBackend;
 import org.mmkit.scenario.ScenarioParser;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mmkit fuzz} in process, on fakes: exit codes, output and the written finding. */
 class FuzzCommandTest {
@@ -40,14 +46,14 @@ class FuzzCommandTest {
 
     @Test
     void timeKeepsTryingSuccessiveSeeds() {
-        assertThat(mmkit(SAME, "fuzz", "--seed", "5", "--ops", "5", "--time", "1", "--out", dir.toString())).isZero();
+        assertThat(mmkit(SAME, "fuzz", "--seed", "5", "--ops", "5", "--time", "1s", "--out", dir.toString())).isZero();
         assertThat(out.toString()).startsWith("same     seed 5 (5 steps)\nsame     seed 6 (5 steps)\n");
     }
 
     @Test
     void aDivergenceIsReducedWrittenAndExitsOne() throws Exception {
         Path findings = dir.resolve("findings");
-        assertThat(mmkit(DIFFERENT, "fuzz", "--seed", "1", "--ops", "60", "--time", "600", "--out", findings.toString()))
+        assertThat(mmkit(DIFFERENT, "fuzz", "--seed", "1", "--ops", "60", "--time", "10m", "--out", findings.toString()))
                 .isEqualTo(1);
         Path file = findings.resolve("seed-1-ops-60.mms");
         assertThat(out.toString()).startsWith("DIFFERS  seed 1: reduced from 65 to 6 lines in ").contains(": " + file + "\n")
@@ -72,10 +78,38 @@ class FuzzCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(mmkit(SAME, "fuzz", "--ops", "0")).isEqualTo(2);
         assertThat(mmkit(SAME, "fuzz", "--ops", "many")).isEqualTo(2);
-        assertThat(mmkit(SAME, "fuzz", "--time", "-1")).isEqualTo(2);
+        assertThat(mmkit(SAME, "fuzz", "--time", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration such as 600, 600s, 10m or 1h");
         assertThat(mmkit(SAME, "fuzz", "extra")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            --ops | 0     | mmkit fuzz: --ops 0: a scenario needs at least 1 step
+            --ops | -1    | mmkit fuzz: --ops -1: the number of steps cannot be negative
+            --ops | 10001 | mmkit fuzz: --ops 10001: at most 10000 steps per scenario
+            --time | -5   | mmkit fuzz: --time -5s: a duration cannot be negative
+            --time | -2m  | mmkit fuzz: --time -120s: a duration cannot be negative
+            """)
+    void eachOutOfRangeValueHasItsOwnMessage(String option, String value, String message) {
+        assertThat(mmkit(SAME, "fuzz", option, value, "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(message + "\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void durationsInSecondsMinutesAndHours() {
+        DurationConverter durations = new DurationConverter();
+        assertThat(durations.convert("600")).isEqualTo(Duration.ofSeconds(600));
+        assertThat(durations.convert("600s")).isEqualTo(Duration.ofSeconds(600));
+        assertThat(durations.convert("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(durations.convert("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(durations.convert("-5")).isEqualTo(Duration.ofSeconds(-5));
+        for (String bad : List.of("", "10 m", "1d", "1.5h", "m", "99999999999999")) {
+            assertThatThrownBy(() -> durations.convert(bad)).as(bad).isInstanceOf(TypeConversionException.class)
+                    .hasMessage("'" + bad + "' is not a duration such as 600, 600s, 10m or 1h");
+        }
     }
 
     @Test

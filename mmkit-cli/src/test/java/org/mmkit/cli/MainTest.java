@@ -115,9 +115,48 @@ class MainTest {
     }
 
     @Test
-    void emptyDirectoryIsZeroScenarios() {
-        assertThat(mmkit("run", dir.toString())).isZero();
-        assertThat(out.toString()).isEqualTo("no *.mms files in [" + dir + "]\n0 scenarios: 0 passed, 0 failed, 0 skipped\n");
+    void aDirectoryWithoutScenariosIsAUsageError() throws Exception {
+        write("notes.txt", PASSES);
+        assertThat(mmkit("run", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mmkit run: no scenario files (*.mms) in " + dir + "\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void diffOnDirectoriesWithoutScenariosIsAUsageError() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("other"));
+        assertThat(mmkit("diff", dir.toString(), other.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mmkit diff: no scenario files (*.mms) in " + dir + ", " + other + "\n");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(mmkit("help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: mmkit").contains("  run ", "  diff ", "  fuzz ", "  help ");
+    }
+
+    @Test
+    void helpOfACommandIsItsUsage() {
+        assertThat(mmkit("help", "run")).isZero();
+        String help = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(mmkit("run", "--help")).isZero();
+        assertThat(help).startsWith("Usage: mmkit run").isEqualTo(out.toString());
+    }
+
+    @Test
+    void helpKeepsThePatternOfScenarioFilesOnOneLine() {
+        for (String command : List.of("run", "diff")) {
+            out.getBuffer().setLength(0);
+            assertThat(mmkit(command, "--help")).isZero();
+            assertThat(out.toString()).as(command).contains("*.mms");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsNamedWithTheCommands() {
+        assertThat(mmkit("bogus")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("mmkit: unknown command 'bogus' (commands: run, diff, fuzz, help)\n");
     }
 
     @Test

@@ -2,10 +2,34 @@ package org.mmkit.core;
 
 /** Linux error numbers (x86-64 values, {@code include/uapi/asm-generic/errno-base.h} and {@code errno.h}). */
 public enum Errno {
-    EPERM(1), ENOENT(2), ESRCH(3), EINTR(4), EIO(5), ENXIO(6), E2BIG(7), EBADF(9), EAGAIN(11),
-    ENOMEM(12), EACCES(13), EFAULT(14), EBUSY(16), EEXIST(17), ENODEV(19), EINVAL(22), ENFILE(23),
-    EMFILE(24), ENOTTY(25), ETXTBSY(26), EFBIG(27), ENOSPC(28), ESPIPE(29), EROFS(30), ENOSYS(38),
-    EOVERFLOW(75), EOPNOTSUPP(95), EHWPOISON(133);
+    /** The caller lacks a privilege the call needs. */ EPERM(1),
+    /** A named file does not exist. */ ENOENT(2),
+    /** The process does not exist. */ ESRCH(3),
+    /** A signal arrived before the call finished. */ EINTR(4),
+    /** A device reported a read or write error. */ EIO(5),
+    /** The device or address does not exist. */ ENXIO(6),
+    /** An argument list is too long. */ E2BIG(7),
+    /** The descriptor is not open, or not open for this use. */ EBADF(9),
+    /** A resource is temporarily unavailable; retrying may succeed. */ EAGAIN(11),
+    /** Memory or address space ran out, or a range is not mapped. */ ENOMEM(12),
+    /** The file's mode or the mapping forbids the access. */ EACCES(13),
+    /** A pointer argument points outside the accessible address space. */ EFAULT(14),
+    /** A resource is in use. */ EBUSY(16),
+    /** The object already exists (e.g. a mapping at a {@code MAP_FIXED_NOREPLACE} address). */ EEXIST(17),
+    /** The file cannot be mapped, or the device does not exist. */ ENODEV(19),
+    /** An argument is invalid. */ EINVAL(22),
+    /** The system-wide limit of open files is reached. */ ENFILE(23),
+    /** The process's limit of open descriptors is reached. */ EMFILE(24),
+    /** The descriptor does not support this ioctl. */ ENOTTY(25),
+    /** The file is being executed. */ ETXTBSY(26),
+    /** The file would grow past its size limit. */ EFBIG(27),
+    /** The file system or memory backing it is full. */ ENOSPC(28),
+    /** The descriptor cannot seek. */ ESPIPE(29),
+    /** The file system is read-only. */ EROFS(30),
+    /** The call does not exist. */ ENOSYS(38),
+    /** A value does not fit the type it is returned in. */ EOVERFLOW(75),
+    /** The operation is not supported on this object. */ EOPNOTSUPP(95),
+    /** A memory page has a hardware error (a poisoned page). */ EHWPOISON(133);
 
     private final int number;
 
@@ -13,12 +37,22 @@ public enum Errno {
         this.number = number;
     }
 
-    /** The positive errno value, as in {@code errno.h}. */
+    /**
+     * The positive errno value, as in {@code errno.h}.
+     *
+     * @return the number, e.g. 12 for ENOMEM
+     */
     public int number() {
         return number;
     }
 
-    /** The errno with this number. @throws IllegalArgumentException if the model does not know it */
+    /**
+     * The errno with this number.
+     *
+     * @param number a positive errno value
+     * @return the constant
+     * @throws IllegalArgumentException if the model does not know it
+     */
     public static Errno of(int number) {
         for (Errno e : values()) {
             if (e.number == number) {
@@ -28,7 +62,11 @@ public enum Errno {
         throw new IllegalArgumentException("unknown errno " + number);
     }
 
-    /** A new exception carrying this errno. */
+    /**
+     * A new exception carrying this errno.
+     *
+     * @return an exception to throw
+     */
     public ErrnoException exception() {
         return new ErrnoException(this);
     }

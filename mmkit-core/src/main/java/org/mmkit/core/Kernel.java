@@ -20,11 +20,21 @@ public final class Kernel implements AutoCloseable {
         this.machine = new Machine(config);
     }
 
-    /** A new machine with no processes. */
+    /**
+     * A new machine with no processes. Its RAM is allocated off the Java heap: close it.
+     *
+     * @param config the kernel and machine to model, e.g. {@link KernelConfig#linux618()}
+     * @return the machine
+     */
     public static Kernel create(KernelConfig config) {
         return new Kernel(config);
     }
 
+    /**
+     * The configuration this machine was created with.
+     *
+     * @return the configuration
+     */
     public KernelConfig config() {
         return machine.config();
     }
@@ -37,6 +47,7 @@ public final class Kernel implements AutoCloseable {
      *
      * @param privileged whether it holds CAP_SYS_ADMIN (sees PFNs in pagemap, may map below
      *                   {@code mmap_min_addr})
+     * @return the new process
      */
     public SimProcess newProcess(boolean privileged) {
         return Task.create(machine, privileged);

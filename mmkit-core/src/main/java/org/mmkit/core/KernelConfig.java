@@ -27,12 +27,18 @@ import org.mmkit.core.mem.PhysicalMemory;
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
         long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage) {
 
+    /**
+     * Checks the limits.
+     *
+     * @throws IllegalArgumentException for RAM outside the frame counts physical memory allows, a
+     *         map count below 1, or an unaligned or misordered task size and mmap base
+     */
     public KernelConfig {
         PhysicalMemory.checkFrameCount(ramPages);
         if (maxMapCount < 1) {
             throw new IllegalArgumentException("maxMapCount must be positive: " + maxMapCount);
         }
-        if ((taskSize & 0xfff) != 0 || (mmapBase & 0xfff) != 0 || mmapBase > taskSize) {
+        if ((taskSize & (Uapi.PAGE_SIZE - 1)) != 0 || (mmapBase & (Uapi.PAGE_SIZE - 1)) != 0 || mmapBase > taskSize) {
             throw new IllegalArgumentException("taskSize and mmapBase must be page aligned, mmapBase <= taskSize");
         }
     }
@@ -43,12 +49,19 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      * mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
      * gap that {@code mmap_base} leaves for the stack is its 128 MiB minimum; the kernel backend's
      * executor lowers a larger limit).
+     *
+     * @return the profile
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
         return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true);
     }
 
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a builder to change some values of a copy
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -75,30 +88,66 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             sharedZeroPage = c.sharedZeroPage;
         }
 
+        /**
+         * Sets the simulated RAM in page frames.
+         *
+         * @param pages frames of 4 KiB, the two reserved ones included
+         * @return this builder
+         */
         public Builder ramPages(long pages) {
             ramPages = pages;
             return this;
         }
 
+        /**
+         * Sets the simulated RAM in bytes.
+         *
+         * @param bytes the size, rounded down to whole pages
+         * @return this builder
+         */
         public Builder ramBytes(long bytes) {
             return ramPages(bytes >>> Uapi.PAGE_SHIFT);
         }
 
+        /**
+         * Sets {@code vm.max_map_count}.
+         *
+         * @param count the most VMAs one address space may have
+         * @return this builder
+         */
         public Builder maxMapCount(int count) {
             maxMapCount = count;
             return this;
         }
 
+        /**
+         * Sets whether the kernel is built with soft-dirty tracking.
+         *
+         * @param on true for {@code CONFIG_MEM_SOFT_DIRTY}
+         * @return this builder
+         */
         public Builder softDirty(boolean on) {
             softDirty = on;
             return this;
         }
 
+        /**
+         * Sets whether read faults on anonymous memory map the shared zero page.
+         *
+         * @param on false for a kernel where {@code mm_forbids_zeropage()} holds
+         * @return this builder
+         */
         public Builder sharedZeroPage(boolean on) {
             sharedZeroPage = on;
             return this;
         }
 
+        /**
+         * The configuration.
+         *
+         * @return a new configuration with the values set
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
                     sharedZeroPage);

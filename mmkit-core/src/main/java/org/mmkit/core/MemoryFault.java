@@ -7,10 +7,23 @@ package org.mmkit.core;
  * process: later calls on it throw {@link IllegalStateException}.
  */
 public final class MemoryFault extends RuntimeException {
+    /** Version of the serialized form. */
+    private static final long serialVersionUID = 1L;
+
+    /** The signal the kernel would send. */
     private final Signal signal;
+    /** Its {@code si_code}. */
     private final int code;
+    /** Its {@code si_addr}. */
     private final long address;
 
+    /**
+     * A fault as the kernel would report it in {@code siginfo}.
+     *
+     * @param signal the signal sent
+     * @param code its {@code si_code}, e.g. {@link Signal#SEGV_MAPERR}
+     * @param address its {@code si_addr}: the faulting byte address
+     */
     public MemoryFault(Signal signal, int code, long address) {
         super(signal + (code != 0 ? " code " + code : "") + " at 0x" + Long.toHexString(address), null, false, false);
         this.signal = signal;
@@ -18,16 +31,29 @@ public final class MemoryFault extends RuntimeException {
         this.address = address;
     }
 
+    /**
+     * The signal the kernel would send.
+     *
+     * @return SIGSEGV, SIGBUS or SIGKILL
+     */
     public Signal signal() {
         return signal;
     }
 
-    /** {@code si_code}, e.g. {@link Signal#SEGV_MAPERR}. */
+    /**
+     * The signal's {@code si_code}.
+     *
+     * @return e.g. {@link Signal#SEGV_MAPERR}
+     */
     public int code() {
         return code;
     }
 
-    /** {@code si_addr}: the faulting byte address. */
+    /**
+     * The signal's {@code si_addr}.
+     *
+     * @return the faulting byte address
+     */
     public long address() {
         return address;
     }

@@ -2,7 +2,12 @@ package org.mmkit.core;
 
 /** Signals a memory access can raise, with their x86-64 numbers. */
 public enum Signal {
-    SIGKILL(9), SIGBUS(7), SIGSEGV(11);
+    /** Kill, e.g. by the OOM killer. */
+    SIGKILL(9),
+    /** Bus error: an access to a page that cannot be backed (past a file's end, poisoned). */
+    SIGBUS(7),
+    /** Segmentation fault: no mapping, or one that forbids the access. */
+    SIGSEGV(11);
 
     /** {@code si_code} of SIGSEGV: no mapping at the address. */
     public static final int SEGV_MAPERR = 1;
@@ -19,6 +24,11 @@ public enum Signal {
         this.number = number;
     }
 
+    /**
+     * The signal number on x86-64.
+     *
+     * @return e.g. 11 for SIGSEGV
+     */
     public int number() {
         return number;
     }

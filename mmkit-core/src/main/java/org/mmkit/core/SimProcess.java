@@ -13,33 +13,112 @@ package org.mmkit.core;
  * of these happened.
  */
 public interface SimProcess {
+    /**
+     * The process id, unique within its {@link Kernel}.
+     *
+     * @return the pid, from 1 in creation order
+     */
     int pid();
 
     /**
      * Whether this process is privileged: it holds CAP_SYS_ADMIN (sees PFNs in pagemap) and
      * CAP_IPC_LOCK (mlock is not limited by RLIMIT_MEMLOCK, 8 MiB for every process).
+     *
+     * @return true for a privileged process
      */
     boolean privileged();
 
+    /**
+     * {@code mmap}: maps anonymous memory or a file ({@code do_mmap}).
+     *
+     * @param addr the requested address: a hint, or exact with {@link Uapi#MAP_FIXED}
+     * @param len the length in bytes, rounded up to whole pages
+     * @param prot {@link Uapi#PROT_READ} and the other {@code PROT_*} bits
+     * @param flags {@link Uapi#MAP_PRIVATE} or {@link Uapi#MAP_SHARED} and other {@code MAP_*} bits
+     * @param fd the file to map, or -1 for anonymous memory
+     * @param offset the file offset of the first page, page-aligned
+     * @return the start of the new mapping
+     * @throws ErrnoException with the errno Linux returns, e.g. EINVAL, ENOMEM, EBADF, EACCES
+     */
     long mmap(long addr, long len, long prot, long flags, int fd, long offset);
 
+    /**
+     * {@code munmap}: removes the mappings of a range ({@code do_vmi_munmap}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @throws ErrnoException EINVAL for an unaligned or empty range, ENOMEM past the VMA limit
+     */
     void munmap(long addr, long len);
 
+    /**
+     * {@code mprotect}: changes the protection of the mapped range ({@code do_mprotect_pkey}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @param prot the new {@code PROT_*} bits
+     * @throws ErrnoException ENOMEM where a page of the range is unmapped, EACCES beyond the file's mode
+     */
     void mprotect(long addr, long len, long prot);
 
+    /**
+     * {@code mremap}: grows, shrinks or moves a mapping ({@code mm/mremap.c}).
+     *
+     * @param oldAddr the page-aligned start of the mapping
+     * @param oldLen its length in bytes (0 with {@link Uapi#MREMAP_MAYMOVE} duplicates a shared mapping)
+     * @param newLen the new length in bytes
+     * @param flags {@link Uapi#MREMAP_MAYMOVE}, {@link Uapi#MREMAP_FIXED}, {@link Uapi#MREMAP_DONTUNMAP}
+     * @param newAddr the destination with {@link Uapi#MREMAP_FIXED}, else ignored
+     * @return the address of the mapping afterwards
+     * @throws ErrnoException with the errno Linux returns, e.g. EINVAL, ENOMEM, EFAULT
+     */
     long mremap(long oldAddr, long oldLen, long newLen, long flags, long newAddr);
 
+    /**
+     * {@code madvise}: gives advice about a range ({@code mm/madvise.c}).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @param advice a {@code MADV_*} value of {@link Uapi}
+     * @throws ErrnoException EINVAL for unknown advice, ENOMEM where the range is unmapped
+     */
     void madvise(long addr, long len, int advice);
 
+    /**
+     * {@code mlock}: locks the pages of a range in memory, faulting them in.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @throws ErrnoException ENOMEM where the range is unmapped
+     */
     void mlock(long addr, long len);
 
+    /**
+     * {@code mlock2}: {@link #mlock}, or with {@link Uapi#MLOCK_ONFAULT} locking pages as they are faulted in.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @param flags 0 or {@link Uapi#MLOCK_ONFAULT}
+     * @throws ErrnoException EINVAL for unknown flags, ENOMEM where the range is unmapped
+     */
     void mlock2(long addr, long len, long flags);
 
+    /**
+     * {@code munlock}: unlocks the pages of a range.
+     *
+     * @param addr the start, rounded down to a page
+     * @param len the length in bytes
+     * @throws ErrnoException ENOMEM where the range is unmapped
+     */
     void munlock(long addr, long len);
 
     /**
-     * {@code mincore}: one byte per page of the range, bit 0 set when the page is resident.
+     * {@code mincore}: which pages of a range are resident.
      *
+     * @param addr the page-aligned start
+     * @param len the length in bytes
+     * @return one byte per page of the range, bit 0 set when the page is resident
+     * @throws ErrnoException EINVAL for an unaligned start, ENOMEM where the range is unmapped
      * @throws IllegalArgumentException for a range of more than {@code Integer.MAX_VALUE - 8}
      *         pages (8 TiB), whose vector no byte[] holds; {@link #mincore(long, long, long)}
      *         takes any range, as the system call does
@@ -49,6 +128,11 @@ public interface SimProcess {
     /**
      * The {@code mincore} system call: writes the vector, one byte per page, to this process's
      * memory at {@code vec}, chunk by chunk as Linux does (EFAULT if it cannot be written).
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes
+     * @param vec the address in this process of the vector, one byte per page
+     * @throws ErrnoException EINVAL, ENOMEM as {@link #mincore(long, long)}; EFAULT for a vector that cannot be written
      */
     void mincore(long addr, long len, long vec);
 
@@ -57,14 +141,39 @@ public interface SimProcess {
      * up: 0-2 are taken by the standard streams), close-on-exec with {@code MFD_CLOEXEC}. The name
      * is read as a C string: it ends at the first NUL character, and at most 249 bytes of its
      * UTF-8 encoding may come before that (else EINVAL); {@code null} is a NULL pointer (EFAULT).
+     *
+     * @param name the name shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
+     * @param flags {@code MFD_*} bits of {@link Uapi}
      * @return the descriptor
      */
     int memfdCreate(String name, long flags);
 
+    /**
+     * {@code ftruncate}: sets a file's size; pages past the new end are dropped from every mapping.
+     *
+     * @param fd an open file descriptor
+     * @param length the new size in bytes
+     * @throws ErrnoException EBADF for a descriptor not open, EINVAL for a negative length
+     */
     void ftruncate(int fd, long length);
 
+    /**
+     * {@code fallocate}: allocates or punches out a byte range of a file.
+     *
+     * @param fd an open file descriptor
+     * @param mode 0, or {@code FALLOC_FL_*} bits of {@link Uapi}
+     * @param offset the first byte of the range
+     * @param len the length of the range in bytes
+     * @throws ErrnoException EBADF, EINVAL, EOPNOTSUPP or ENOSPC as Linux returns them
+     */
     void fallocate(int fd, int mode, long offset, long len);
 
+    /**
+     * {@code close}: releases a file descriptor; mappings of the file stay.
+     *
+     * @param fd an open file descriptor
+     * @throws ErrnoException EBADF for a descriptor not open
+     */
     void close(int fd);
 
     /**
@@ -72,6 +181,10 @@ public interface SimProcess {
      * memory at {@code addr}, as the kernel's {@code copy_to_user} writes it: faulting pages in
      * (COW included), never raising a signal. A shmem file stops at its size and reads holes as
      * zeros. The position advances by the bytes read.
+     *
+     * @param fd an open file descriptor
+     * @param addr the buffer in this process's memory
+     * @param len the most bytes to read
      * @return the bytes read: fewer than {@code len} at EOF or when the buffer faults part way, 0
      *     at or past EOF
      * @throws ErrnoException EBADF (not open), EFAULT (the buffer ends above the task size or
@@ -83,6 +196,10 @@ public interface SimProcess {
      * {@code write(fd, addr, len)}: writes this process's memory at {@code addr} to the file at
      * its position, read as {@code copy_from_user} reads it. A shmem file allocates and dirties
      * its pages and grows past its end; every mapping of the file sees the bytes.
+     *
+     * @param fd an open file descriptor
+     * @param addr the buffer in this process's memory
+     * @param len the bytes to write
      * @return the bytes written: fewer than {@code len} when the buffer faults part way
      * @throws ErrnoException EBADF, EFAULT (as for {@link #read}), ENOMEM (no page for the file)
      */
@@ -92,6 +209,10 @@ public interface SimProcess {
      * {@code lseek(fd, offset, whence)} with {@code SEEK_SET}, {@code SEEK_CUR}, {@code SEEK_END}
      * (the position may lie past the end of the file), {@code SEEK_DATA} or {@code SEEK_HOLE} (the
      * next page with data, or the next hole; the end of the file is a hole).
+     *
+     * @param fd an open file descriptor
+     * @param offset the offset, relative as {@code whence} says
+     * @param whence a {@code SEEK_*} value
      * @return the new position
      * @throws ErrnoException EBADF; EINVAL for a negative result or an unknown whence; ENXIO for
      *     SEEK_DATA/SEEK_HOLE at or past EOF, or SEEK_DATA with no data after the offset
@@ -105,6 +226,10 @@ public interface SimProcess {
      * (writes the file's allocated bytes as a {@code loff_t} at {@code arg}), {@code FIONREAD}
      * (writes size minus position as an {@code int}); then the file type's own commands. Structs
      * are read and written in this process's memory.
+     *
+     * @param fd an open file descriptor
+     * @param cmd the command
+     * @param arg the argument: a value, or the address of a struct in this process's memory
      * @return 0, or the command's result
      * @throws ErrnoException EBADF, EFAULT (the argument cannot be read or written), ENOTTY (no
      *     such command for this file)
@@ -114,6 +239,11 @@ public interface SimProcess {
     /**
      * {@code fcntl(fd, cmd, arg)} for {@code F_GETFD}, {@code F_SETFD} ({@code FD_CLOEXEC}) and
      * {@code F_GETFL} (access mode and status flags, e.g. {@code O_RDWR|O_LARGEFILE} for a memfd).
+     *
+     * @param fd an open file descriptor
+     * @param cmd the command
+     * @param arg the command's argument
+     * @return the command's result
      * @throws ErrnoException EBADF; EINVAL for other commands, which are not modelled
      */
     long fcntl(int fd, int cmd, long arg);
@@ -124,52 +254,106 @@ public interface SimProcess {
      * has ready (a shmem file is always ready to read and write), plus POLLERR/POLLHUP, POLLNVAL
      * for a descriptor that is not open, 0 for a negative one. Nothing in the model becomes ready
      * later, so it never waits: with nothing ready it returns 0 at once, whatever the timeout.
+     *
+     * @param fds the address of the {@code struct pollfd} array in this process's memory
+     * @param nfds the number of entries
+     * @param timeoutMs the timeout in milliseconds, which never matters here
      * @return how many entries have events
      * @throws ErrnoException EINVAL (more than 1024 entries), EFAULT (the array cannot be read or written)
      */
     long poll(long fds, long nfds, int timeoutMs);
 
-    /** {@code fork()}: a child with a copy-on-write copy of this address space. */
+    /**
+     * {@code fork()}: a child with a copy-on-write copy of this address space.
+     *
+     * @return the child process
+     * @throws ErrnoException ENOMEM when memory runs out while copying
+     */
     SimProcess fork();
 
     /** {@code exit()}: frees the address space and closes every descriptor. */
     void exit();
 
-    /** The main thread, which {@code load}/{@code store} of this interface use. */
+    /**
+     * The main thread, which {@code load}/{@code store} of this interface use.
+     *
+     * @return the thread created with the process
+     */
     SimThread mainThread();
 
-    /** A new thread sharing this address space ({@code clone(CLONE_VM)}), with its own TLB. */
+    /**
+     * A new thread sharing this address space ({@code clone(CLONE_VM)}), with its own TLB.
+     *
+     * @return the new thread
+     */
     SimThread newThread();
 
-    /** {@link SimThread#load} on the main thread. */
+    /**
+     * {@link SimThread#load} on the main thread.
+     *
+     * @param addr the first byte to read
+     * @param dst receives {@code dst.length} bytes
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void load(long addr, byte[] dst) {
         mainThread().load(addr, dst);
     }
 
-    /** {@link SimThread#store} on the main thread. */
+    /**
+     * {@link SimThread#store} on the main thread.
+     *
+     * @param addr the first byte to write
+     * @param src the bytes to write
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void store(long addr, byte[] src) {
         mainThread().store(addr, src);
     }
 
-    /** {@link SimThread#loadLong} on the main thread. */
+    /**
+     * {@link SimThread#loadLong} on the main thread.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @return the little-endian value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default long loadLong(long addr) {
         return mainThread().loadLong(addr);
     }
 
-    /** {@link SimThread#storeLong} on the main thread. */
+    /**
+     * {@link SimThread#storeLong} on the main thread.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @param value the value, stored little-endian
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     default void storeLong(long addr, long value) {
         mainThread().storeLong(addr, value);
     }
 
-    /** The text of {@code /proc/PID/maps}. */
+    /**
+     * The text of {@code /proc/PID/maps}.
+     *
+     * @return one line per VMA, as Linux formats it
+     */
     String maps();
 
-    /** The text of {@code /proc/PID/smaps}. */
+    /**
+     * The text of {@code /proc/PID/smaps}.
+     *
+     * @return each VMA's maps line followed by its memory counters
+     */
     String smaps();
 
     /**
-     * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process.
+     * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process. Decode
+     * the entries with {@link org.mmkit.core.abi.PagemapEntryLayout}.
+     *
+     * @param offset the file offset: {@code address / PAGE_SIZE * 8}, a multiple of 8
+     * @param buf receives the little-endian 8-byte entries
      * @return bytes read (0 at EOF)
+     * @throws ErrnoException EINVAL for an offset or length that is not a multiple of 8
      */
     int pagemapRead(long offset, byte[] buf);
 }

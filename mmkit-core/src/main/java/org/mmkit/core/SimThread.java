@@ -9,22 +9,48 @@ package org.mmkit.core;
  * {@link IllegalStateException}.
  */
 public interface SimThread {
-    /** Reads {@code dst.length} bytes at {@code addr}, faulting pages in as CPU loads would. */
+    /**
+     * Reads {@code dst.length} bytes at {@code addr}, faulting pages in as CPU loads would.
+     *
+     * @param addr the first byte to read
+     * @param dst receives the bytes
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS; {@code dst} may be partly filled
+     */
     void load(long addr, byte[] dst);
 
-    /** Writes {@code src} at {@code addr}; a store that faults midway leaves the pages before it written. */
+    /**
+     * Writes {@code src} at {@code addr}; a store that faults midway leaves the pages before it written.
+     *
+     * @param addr the first byte to write
+     * @param src the bytes to write
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     void store(long addr, byte[] src);
 
-    /** A little-endian 64-bit load, as {@code *(uint64_t *)addr}. */
+    /**
+     * A little-endian 64-bit load, as {@code *(uint64_t *)addr}.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @return the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     long loadLong(long addr);
 
-    /** A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}. */
+    /**
+     * A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}.
+     *
+     * @param addr the address of the first of 8 bytes
+     * @param value the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
     void storeLong(long addr, long value);
 
     /**
      * Whether this thread is parked in the kernel, in a fault that waits for another thread (as
      * userfaultfd makes it wait), with the machine lock released. Its access returns once another
      * thread wakes it and the retried fault resolves. Safe to call from any Java thread.
+     *
+     * @return true while the thread waits in a fault
      */
     boolean blocked();
 }

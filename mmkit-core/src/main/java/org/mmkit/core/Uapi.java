@@ -8,133 +8,240 @@ public final class Uapi {
     private Uapi() {
     }
 
-    public static final long PAGE_SIZE = 4096;
+    // The x86-64 page geometry, defined here once for the whole model.
+    /** log2 of the page size. */
     public static final int PAGE_SHIFT = 12;
-    public static final long PMD_SIZE = 2L << 20;
+    /** Bytes per page: 4 KiB. */
+    public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
+    /** log2 of the range one PMD entry maps. */
+    public static final int PMD_SHIFT = 21;
+    /** The range one PMD entry maps, 2 MiB: the size of a transparent or hugetlb huge page. */
+    public static final long PMD_SIZE = 1L << PMD_SHIFT;
 
     // mman-common.h
+    /** No access. */
     public static final int PROT_NONE = 0x0;
+    /** Pages may be read. */
     public static final int PROT_READ = 0x1;
+    /** Pages may be written. */
     public static final int PROT_WRITE = 0x2;
+    /** Pages may be executed. */
     public static final int PROT_EXEC = 0x4;
+    /** Pages may be used for atomic operations (ignored on x86-64). */
     public static final int PROT_SEM = 0x8;
+    /** {@code mprotect}: extend the change down to the start of a grows-down mapping. */
     public static final int PROT_GROWSDOWN = 0x01000000;
+    /** {@code mprotect}: extend the change up to the end of a grows-up mapping (not on x86-64). */
     public static final int PROT_GROWSUP = 0x02000000;
 
+    /** Changes are shared with every mapping of the same object. */
     public static final int MAP_SHARED = 0x01;
+    /** Changes are private: copy-on-write. */
     public static final int MAP_PRIVATE = 0x02;
+    /** {@code MAP_SHARED}, failing on unknown flags. */
     public static final int MAP_SHARED_VALIDATE = 0x03;
+    /** Private anonymous memory the kernel may drop under pressure. */
     public static final int MAP_DROPPABLE = 0x08;
+    /** Mask of the mapping type ({@code MAP_SHARED}, {@code MAP_PRIVATE}...). */
     public static final int MAP_TYPE = 0x0f;
+    /** Place the mapping exactly at the address, replacing what is there. */
     public static final int MAP_FIXED = 0x10;
+    /** Memory backed by no file, zero-filled. */
     public static final int MAP_ANONYMOUS = 0x20;
     /** x86-64 only: place the mapping in the first 2 GiB. */
     public static final int MAP_32BIT = 0x40;
+    /** A stack-like mapping that grows down on faults below it. */
     public static final int MAP_GROWSDOWN = 0x0100;
+    /** Ignored (historical). */
     public static final int MAP_DENYWRITE = 0x0800;
+    /** Ignored (historical). */
     public static final int MAP_EXECUTABLE = 0x1000;
+    /** Lock the pages in memory, as {@code mlock} does. */
     public static final int MAP_LOCKED = 0x2000;
+    /** Reserve no swap space for the mapping. */
     public static final int MAP_NORESERVE = 0x4000;
+    /** Fault the pages in at once. */
     public static final int MAP_POPULATE = 0x8000;
+    /** With {@code MAP_POPULATE}: do not wait for reads. */
     public static final int MAP_NONBLOCK = 0x10000;
+    /** A thread stack: no transparent huge pages. */
     public static final int MAP_STACK = 0x20000;
+    /** Back the mapping with hugetlb pages. */
     public static final int MAP_HUGETLB = 0x40000;
+    /** Synchronous page faults for DAX files ({@code MAP_SHARED_VALIDATE} only). */
     public static final int MAP_SYNC = 0x80000;
+    /** Place the mapping exactly at the address, failing with EEXIST if it is taken. */
     public static final int MAP_FIXED_NOREPLACE = 0x100000;
+    /** Do not clear anonymous pages (only on kernels built to allow it). */
     public static final int MAP_UNINITIALIZED = 0x4000000;
 
+    /** No special treatment. */
     public static final int MADV_NORMAL = 0;
+    /** Expect random access: no read-ahead. */
     public static final int MADV_RANDOM = 1;
+    /** Expect sequential access: aggressive read-ahead. */
     public static final int MADV_SEQUENTIAL = 2;
+    /** The pages will be needed: read them ahead. */
     public static final int MADV_WILLNEED = 3;
+    /** Drop the pages: private ones read back as zeros or the file's contents. */
     public static final int MADV_DONTNEED = 4;
+    /** The pages may be freed lazily unless written again. */
     public static final int MADV_FREE = 8;
+    /** Free the range and its backing store (punch a hole). */
     public static final int MADV_REMOVE = 9;
+    /** Do not copy the range into a child on fork. */
     public static final int MADV_DONTFORK = 10;
+    /** Undo {@code MADV_DONTFORK}. */
     public static final int MADV_DOFORK = 11;
+    /** Allow KSM to merge identical pages. */
     public static final int MADV_MERGEABLE = 12;
+    /** Undo {@code MADV_MERGEABLE}. */
     public static final int MADV_UNMERGEABLE = 13;
+    /** Prefer transparent huge pages. */
     public static final int MADV_HUGEPAGE = 14;
+    /** No transparent huge pages. */
     public static final int MADV_NOHUGEPAGE = 15;
+    /** Leave the range out of core dumps. */
     public static final int MADV_DONTDUMP = 16;
+    /** Undo {@code MADV_DONTDUMP}. */
     public static final int MADV_DODUMP = 17;
+    /** The child of a fork sees the range zero-filled. */
     public static final int MADV_WIPEONFORK = 18;
+    /** Undo {@code MADV_WIPEONFORK}. */
     public static final int MADV_KEEPONFORK = 19;
+    /** Deactivate the pages: reclaim them first. */
     public static final int MADV_COLD = 20;
+    /** Reclaim the pages now. */
     public static final int MADV_PAGEOUT = 21;
+    /** Fault the pages in readable. */
     public static final int MADV_POPULATE_READ = 22;
+    /** Fault the pages in writable. */
     public static final int MADV_POPULATE_WRITE = 23;
+    /** {@code MADV_DONTNEED}, also on locked pages. */
     public static final int MADV_DONTNEED_LOCKED = 24;
+    /** Collapse the range into transparent huge pages now. */
     public static final int MADV_COLLAPSE = 25;
+    /** Poison the pages as a memory error would (privileged). */
     public static final int MADV_HWPOISON = 100;
+    /** Migrate the pages away and take their frames offline (privileged). */
     public static final int MADV_SOFT_OFFLINE = 101;
+    /** Install guard markers: any access raises SIGSEGV. */
     public static final int MADV_GUARD_INSTALL = 102;
+    /** Remove guard markers. */
     public static final int MADV_GUARD_REMOVE = 103;
 
     // mman.h
+    /** The mapping may move if it cannot grow in place. */
     public static final int MREMAP_MAYMOVE = 1;
+    /** Move the mapping to the given new address. */
     public static final int MREMAP_FIXED = 2;
+    /** Move the pages but keep the old range mapped, empty. */
     public static final int MREMAP_DONTUNMAP = 4;
 
+    /** {@code mlock2}: lock pages as they are faulted in, not at once. */
     public static final int MLOCK_ONFAULT = 0x01;
+    /** {@code mlockall}: lock every current mapping. */
     public static final int MCL_CURRENT = 1;
+    /** {@code mlockall}: lock every future mapping. */
     public static final int MCL_FUTURE = 2;
+    /** {@code mlockall}: with the above, lock pages as they are faulted in. */
     public static final int MCL_ONFAULT = 4;
 
     // memfd.h
+    /** Close the memfd on exec. */
     public static final int MFD_CLOEXEC = 0x0001;
+    /** Allow seals on the memfd. */
     public static final int MFD_ALLOW_SEALING = 0x0002;
+    /** Back the memfd with hugetlb pages. */
     public static final int MFD_HUGETLB = 0x0004;
+    /** A non-executable memfd, sealed so. */
     public static final int MFD_NOEXEC_SEAL = 0x0008;
+    /** An executable memfd. */
     public static final int MFD_EXEC = 0x0010;
 
     // falloc.h
+    /** {@code fallocate}: do not change the file size. */
     public static final int FALLOC_FL_KEEP_SIZE = 0x01;
+    /** {@code fallocate}: free the range; it reads as zeros. */
     public static final int FALLOC_FL_PUNCH_HOLE = 0x02;
 
     // fcntl.h (asm-generic): access mode and status flags of an open file, fcntl commands
+    /** Open for reading only. */
     public static final int O_RDONLY = 0;
+    /** Open for writing only. */
     public static final int O_WRONLY = 1;
+    /** Open for reading and writing. */
     public static final int O_RDWR = 2;
+    /** Mask of the access mode. */
     public static final int O_ACCMODE = 3;
+    /** Non-blocking I/O. */
     public static final int O_NONBLOCK = 0x800;
     /** {@code FASYNC} of the kernel: signal-driven I/O. */
     public static final int O_ASYNC = 0x2000;
+    /** Offsets may exceed 2 GiB (always set on 64-bit kernels). */
     public static final int O_LARGEFILE = 0x8000;
+    /** {@code fcntl}: get the descriptor flags. */
     public static final int F_GETFD = 1;
+    /** {@code fcntl}: set the descriptor flags. */
     public static final int F_SETFD = 2;
+    /** {@code fcntl}: get the access mode and status flags. */
     public static final int F_GETFL = 3;
+    /** Descriptor flag: close on exec. */
     public static final int FD_CLOEXEC = 1;
 
     // fs.h: lseek whence
+    /** {@code lseek}: from the start of the file. */
     public static final int SEEK_SET = 0;
+    /** {@code lseek}: from the current position. */
     public static final int SEEK_CUR = 1;
+    /** {@code lseek}: from the end of the file. */
     public static final int SEEK_END = 2;
+    /** {@code lseek}: to the next data at or after the offset. */
     public static final int SEEK_DATA = 3;
+    /** {@code lseek}: to the next hole at or after the offset. */
     public static final int SEEK_HOLE = 4;
 
     // asm-generic/ioctls.h: the generic ioctls of fs/ioctl.c
+    /** {@code ioctl}: bytes readable now, as an {@code int}. */
     public static final int FIONREAD = 0x541B;
+    /** {@code ioctl}: set or clear non-blocking I/O from an {@code int}. */
     public static final int FIONBIO = 0x5421;
+    /** {@code ioctl}: clear close-on-exec. */
     public static final int FIONCLEX = 0x5450;
+    /** {@code ioctl}: set close-on-exec. */
     public static final int FIOCLEX = 0x5451;
+    /** {@code ioctl}: set or clear signal-driven I/O from an {@code int}. */
     public static final int FIOASYNC = 0x5452;
+    /** {@code ioctl}: the file's size as a {@code loff_t}. */
     public static final int FIOQSIZE = 0x5460;
 
     // poll.h
+    /** {@code poll}: there is data to read. */
     public static final int POLLIN = 0x001;
+    /** {@code poll}: there is urgent data to read. */
     public static final int POLLPRI = 0x002;
+    /** {@code poll}: writing will not block. */
     public static final int POLLOUT = 0x004;
+    /** {@code poll}: an error condition (always reported). */
     public static final int POLLERR = 0x008;
+    /** {@code poll}: hang-up (always reported). */
     public static final int POLLHUP = 0x010;
+    /** {@code poll}: the descriptor is not open (always reported). */
     public static final int POLLNVAL = 0x020;
+    /** {@code poll}: normal data to read. */
     public static final int POLLRDNORM = 0x040;
+    /** {@code poll}: normal data may be written. */
     public static final int POLLWRNORM = 0x100;
 
     // userfaultfd.h: values that go into its structs (org.mmkit.core.abi has the layouts)
+    /** The userfaultfd API version a caller puts in {@code uffdio_api.api}. */
     public static final long UFFD_API = 0xAA;
+    /** Register a range for faults on missing pages. */
     public static final long UFFDIO_REGISTER_MODE_MISSING = 1L << 0;
+    /** Register a range for write-protect faults. */
     public static final long UFFDIO_REGISTER_MODE_WP = 1L << 1;
+    /** Register a range for minor faults (page in the cache, not mapped). */
     public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
+    /** {@code uffd_msg.event} of a page fault. */
     public static final int UFFD_EVENT_PAGEFAULT = 0x12;
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * The same life cycle — write, fork, write in the child, partial munmap, exit — over every memory
@@ -18,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * data, sharing and pagemap flags at each step.
  */
 class MemoryTypeMatrixTest {
-    private static final long PRESENT = 1L << 63;
-    private static final long FILE = 1L << 61;
-    private static final long EXCLUSIVE = 1L << 56;
+    private static final long PRESENT = PagemapEntryLayout.PRESENT;
+    private static final long FILE = PagemapEntryLayout.FILE;
+    private static final long EXCLUSIVE = PagemapEntryLayout.MMAP_EXCLUSIVE;
 
     enum Type {
         ANON_PRIVATE(false, false), ANON_SHARED(true, true), MEMFD_SHARED(true, true), MEMFD_PRIVATE(false, true);
@@ -60,9 +61,9 @@ class MemoryTypeMatrixTest {
     }
 
     private static long flags(SimProcess p, long addr) {
-        byte[] buf = new byte[8];
-        p.pagemapRead(addr / PAGE_SIZE * 8, buf);
-        return ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).getLong() & 0xff80000000000000L;
+        byte[] buf = new byte[PagemapEntryLayout.ENTRY_BYTES];
+        p.pagemapRead(addr / PAGE_SIZE * PagemapEntryLayout.ENTRY_BYTES, buf);
+        return PagemapEntryLayout.flags(ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 
     @ParameterizedTest(name = "{0} x {1} pages")

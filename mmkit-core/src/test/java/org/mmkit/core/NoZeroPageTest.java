@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * A kernel that forbids the shared zero page ({@code mm_forbids_zeropage}; this project's reference
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * writable and dirty when the VMA is writable, so the first write needs no fault and no copy.
  */
 class NoZeroPageTest {
-    private static final long PRESENT = 1L << 63;
-    private static final long EXCLUSIVE = 1L << 56;
+    private static final long PRESENT = PagemapEntryLayout.PRESENT;
+    private static final long EXCLUSIVE = PagemapEntryLayout.MMAP_EXCLUSIVE;
     private static final long PFN_MASK = (1L << 55) - 1;
 
     private final Kernel kernel = Kernel.create(KernelConfig.linux618().toBuilder().sharedZeroPage(false).build());

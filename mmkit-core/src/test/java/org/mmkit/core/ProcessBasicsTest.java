@@ -9,12 +9,13 @@ import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /** End-to-end behaviour of one or two processes through the public API (kernel-spec §1, §9, §10). */
 class ProcessBasicsTest {
-    private static final long PRESENT = 1L << 63;
-    private static final long FILE = 1L << 61;
-    private static final long EXCLUSIVE = 1L << 56;
+    private static final long PRESENT = PagemapEntryLayout.PRESENT;
+    private static final long FILE = PagemapEntryLayout.FILE;
+    private static final long EXCLUSIVE = PagemapEntryLayout.MMAP_EXCLUSIVE;
     private static final long FLAGS = 0xff80000000000000L;
 
     private final Kernel kernel = Kernel.create(KernelConfig.linux618());

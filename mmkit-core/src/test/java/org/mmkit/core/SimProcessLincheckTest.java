@@ -2,10 +2,10 @@ package org.mmkit.core;
 
 import static org.mmkit.core.Uapi.*;
 
+import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
-import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +19,10 @@ public class SimProcessLincheckTest {
 
     private final Kernel kernel = Kernel.create(KernelConfig.linux618().toBuilder().ramPages(16).build());
     private final SimProcess process = kernel.newProcess(true);
+
+    /** Lincheck creates one instance per scenario it runs. */
+    public SimProcessLincheckTest() {
+    }
 
     private static long address(int slot) {
         return BASE + slot * PAGE_SIZE;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import org.mmkit.core.Uapi;
 
 /**
  * Writes random but portable scenarios as {@code .mms} text, the same text for the same seed.
@@ -416,7 +417,7 @@ public final class ScenarioGenerator {
     private String address(boolean aligned) {
         Region region = region();
         String page = at(region, random.nextInt(region.usablePages()));
-        return aligned ? page : page + "+" + random.nextInt(4096);
+        return aligned ? page : page + "+" + random.nextInt((int) Uapi.PAGE_SIZE);
     }
 
     private String length() {

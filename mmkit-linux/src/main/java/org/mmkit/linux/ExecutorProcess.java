@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Result;
+import org.mmkit.core.Uapi;
 
 /**
  * One scenario process: a native executor driven over its {@link FrameChannel}. Requests larger
@@ -31,7 +32,6 @@ import org.mmkit.backend.Result;
  * request: its replies, tagged with its id, may come at any time and are kept until it is awaited.
  */
 final class ExecutorProcess {
-    private static final long PAGE_SIZE = 4096;
     private static final int LOG_LINES_SHOWN = 5;
 
     private final String label;
@@ -103,7 +103,7 @@ final class ExecutorProcess {
      * in pieces and stops at the first bad one, so the outcome is that of one call.
      */
     Result<byte[]> mincore(long addr, long len) {
-        long piece = PAGE_SIZE * LinuxProtocol.MAX_TRANSFER;
+        long piece = Uapi.PAGE_SIZE * LinuxProtocol.MAX_TRANSFER;
         ByteArrayOutputStream vector = new ByteArrayOutputStream();
         long start = addr;
         long left = len;

@@ -20,7 +20,7 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
-import org.mmkit.core.pgtable.PagemapEntryLayout;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * Tells which scenario requirements this machine meets. Files under /proc and /sys are read on

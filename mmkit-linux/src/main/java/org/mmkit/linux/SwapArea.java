@@ -119,6 +119,9 @@ record SwapArea(Path path, IoAction release) {
         static final MethodHandle SWAPON = function("swapon", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         static final MethodHandle SWAPOFF = function("swapoff", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
+        // Linker.downcallHandle is restricted: native access is granted at run time by
+        // --enable-native-access (the mmkit launcher and the test runner pass it).
+        @SuppressWarnings("restricted")
         private static MethodHandle function(String name, FunctionDescriptor signature) {
             MemorySegment function = LINKER.defaultLookup().find(name)
                     .orElseThrow(() -> new IllegalStateException("libc has no " + name));

@@ -25,11 +25,12 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Signal;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /** The real kernel through the backend: these assert Linux behaviour, so they run on Linux x86-64 as root. */
 class LinuxBackendTest {
-    private static final long PRESENT = 1L << 63;
-    private static final long EXCLUSIVE = 1L << 56;
+    private static final long PRESENT = PagemapEntryLayout.PRESENT;
+    private static final long EXCLUSIVE = PagemapEntryLayout.MMAP_EXCLUSIVE;
     private static final long PFN_MASK = (1L << 55) - 1;
     private static final int EINVAL = Errno.EINVAL.number();
     private static final int ENOMEM = Errno.ENOMEM.number();

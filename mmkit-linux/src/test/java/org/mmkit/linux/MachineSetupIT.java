@@ -140,13 +140,13 @@ class MachineSetupIT {
     @Test
     void aSecondSetupWaitsUntilTheFirstIsClosed() throws Exception {
         CompletableFuture<String> second;
-        try (MachineSetup first = new MachineSetup(); MachineSetup waiting = new MachineSetup()) {
-            assertThat(first.ensure(SWAP)).isNull();
-            second = CompletableFuture.supplyAsync(() -> waiting.ensure(SWAP));
-            Thread.sleep(500);
-            assertThat(second).isNotDone();
-
-            first.close();
+        try (MachineSetup waiting = new MachineSetup()) {
+            try (MachineSetup first = new MachineSetup()) {
+                assertThat(first.ensure(SWAP)).isNull();
+                second = CompletableFuture.supplyAsync(() -> waiting.ensure(SWAP));
+                Thread.sleep(500);
+                assertThat(second).isNotDone();
+            }
 
             assertThat(second.get(10, TimeUnit.SECONDS)).isNull();
             assertThat(SwapArea.active()).hasSize(1);

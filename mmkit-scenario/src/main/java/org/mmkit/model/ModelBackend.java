@@ -41,7 +41,6 @@ public final class ModelBackend implements Backend {
     private int nextHandle = 1;
     private boolean closed;
 
-    /** How a spawned access stands after a wait; a thread parked in the kernel will be a third state. */
     /** Where a spawned access stands: ended, parked in the kernel waiting for another thread, or neither yet. */
     private enum Progress {
         ENDED, BLOCKED, RUNNING

@@ -2,6 +2,7 @@ package org.mmkit.scenario;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * Normalised names of physical frames and swap slots: the first PFN a run sees is {@code P1}, the
@@ -23,12 +24,12 @@ final class FrameLabels {
      * shown for pages and swap slots, not for PTE markers (their frame is the marker kind).
      */
     String entry(long entry) {
-        String flags = PagemapFlag.format(PagemapFlag.flagsOf(entry));
-        long frame = PagemapFlag.frameOf(entry);
+        String flags = PagemapFlag.format(PagemapEntryLayout.flags(entry));
+        long frame = PagemapEntryLayout.frame(entry);
         if ((entry & PagemapFlag.PRESENT.mask()) != 0) {
             return flags + "@" + pfn(frame);
         }
-        if ((entry & PagemapFlag.SWAPPED.mask()) != 0 && !PagemapFlag.isMarker(entry)) {
+        if ((entry & PagemapFlag.SWAPPED.mask()) != 0 && !PagemapEntryLayout.isMarker(entry)) {
             return flags + "@" + swapSlot(frame);
         }
         return flags;

@@ -2,6 +2,7 @@ package org.mmkit.scenario;
 
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * Matching pagemap entries against expectations such as {@code present|exclusive, none*3}: flag
@@ -69,7 +70,7 @@ final class PageSpecs {
     }
 
     private static boolean matches(long entry, String shown, Step.PageSpec spec) {
-        if (PagemapFlag.flagsOf(entry) != spec.flags()) {
+        if (PagemapEntryLayout.flags(entry) != spec.flags()) {
             return false;
         }
         return spec.frame() == null || shown.endsWith("@" + spec.frame());

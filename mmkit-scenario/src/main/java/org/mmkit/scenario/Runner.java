@@ -17,6 +17,7 @@ import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.Uapi;
+import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.scenario.ProcMaps.Vma;
 import org.mmkit.scenario.ScenarioResult.Status;
 
@@ -372,10 +373,10 @@ public final class Runner {
         if ((entry & PagemapFlag.PRESENT.mask()) == 0) {
             throw new StopException(where + ": no page is present there");
         }
-        if (PagemapFlag.frameOf(entry) == 0) {
+        if (PagemapEntryLayout.frame(entry) == 0) {
             throw new StopException(where + ": the PFN is hidden (process '" + owner + "' is unprivileged)");
         }
-        return frames.pfn(PagemapFlag.frameOf(entry));
+        return frames.pfn(PagemapEntryLayout.frame(entry));
     }
 
     private long[] pagemapEntries(int pid, long addr, int pages) {

@@ -1,5 +1,8 @@
 package org.mmkit.scenario;
 
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+import static org.mmkit.core.abi.PagemapEntryLayout.ENTRY_BYTES;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +17,7 @@ import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.Signal;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /**
  * A small but honest backend for testing the runner: anonymous memory (memfds can be mapped,
@@ -22,14 +26,13 @@ import org.mmkit.core.Signal;
  * also has one mapping the scenario did not create, as the real executor has its libc.
  */
 public final class FakeBackend implements Backend {
-    static final long PAGE = 4096;
     static final long ZERO_PFN = 0x77;
     private static final long FOREIGN_START = 0x7f0000000000L;
     private static final long FIRST_PFN = 0x1000;
 
     private static final class Frame {
         final long pfn;
-        final byte[] data = new byte[(int) PAGE];
+        final byte[] data = new byte[(int) PAGE_SIZE];
         int mapcount = 1;
 
         Frame(long pfn) {
@@ -65,7 +68,7 @@ public final class FakeBackend implements Backend {
 
         Proc(boolean privileged) {
             this.privileged = privileged;
-            vmas.put(FOREIGN_START, new Vma(FOREIGN_START, FOREIGN_START + 4 * PAGE, 5, false, "/usr/lib/libc.so.6", 0));
+            vmas.put(FOREIGN_START, new Vma(FOREIGN_START, FOREIGN_START + 4 * PAGE_SIZE, 5, false, "/usr/lib/libc.so.6", 0));
         }
     }
 
@@ -132,7 +135,7 @@ public final class FakeBackend implements Backend {
         Proc p = proc(pid);
         return switch (call) {
             case MMAP -> mmap(p, a[0], a[1], a[2], a[3], a[4], a[5]);
-            case MUNMAP -> (a[0] % PAGE != 0 || a[1] == 0) ? -22 : unmap(p, a[0], a[0] + align(a[1]));
+            case MUNMAP -> (a[0] % PAGE_SIZE != 0 || a[1] == 0) ? -22 : unmap(p, a[0], a[0] + align(a[1]));
             case MPROTECT -> mprotect(p, a[0], a[0] + align(a[1]), a[2]);
             case MADVISE -> {
                 if (a[2] == 4) {
@@ -156,9 +159,9 @@ public final class FakeBackend implements Backend {
     @Override
     public Result<byte[]> mincore(int pid, long addr, long len) {
         Proc p = proc(pid);
-        byte[] v = new byte[(int) (align(len) / PAGE)];
+        byte[] v = new byte[(int) (align(len) / PAGE_SIZE)];
         for (int i = 0; i < v.length; i++) {
-            long page = addr + i * PAGE;
+            long page = addr + i * PAGE_SIZE;
             if (vmaAt(p, page) == null) {
                 return Result.error(12);
             }
@@ -199,10 +202,10 @@ public final class FakeBackend implements Backend {
             if (v == null || (v.prot & 1) == 0) {
                 return Access.signalled(11, v == null ? 1 : 2, at);
             }
-            Frame f = p.pages.get(at - at % PAGE);
-            out[i] = f == null ? 0 : f.data[(int) (at % PAGE)];
+            Frame f = p.pages.get(at - at % PAGE_SIZE);
+            out[i] = f == null ? 0 : f.data[(int) (at % PAGE_SIZE)];
             if (f == null) {
-                p.pages.put(at - at % PAGE, new Frame(ZERO_PFN));
+                p.pages.put(at - at % PAGE_SIZE, new Frame(ZERO_PFN));
             }
         }
         return Access.loaded(out);
@@ -251,7 +254,7 @@ public final class FakeBackend implements Backend {
             if (v == null || (v.prot & 2) == 0) {
                 return Access.signalled(11, v == null ? 1 : 2, at);
             }
-            long page = at - at % PAGE;
+            long page = at - at % PAGE_SIZE;
             Frame f = p.pages.get(page);
             if (f == null || f.pfn == ZERO_PFN || f.mapcount > 1) {
                 if (nextPfn - FIRST_PFN == ramPages) {
@@ -262,13 +265,13 @@ public final class FakeBackend implements Backend {
                 }
                 Frame copy = new Frame(nextPfn++);
                 if (f != null && f.pfn != ZERO_PFN) {
-                    System.arraycopy(f.data, 0, copy.data, 0, (int) PAGE);
+                    System.arraycopy(f.data, 0, copy.data, 0, (int) PAGE_SIZE);
                     f.mapcount--;
                 }
                 p.pages.put(page, copy);
                 f = copy;
             }
-            f.data[(int) (at % PAGE)] = data[i];
+            f.data[(int) (at % PAGE_SIZE)] = data[i];
         }
         return Access.stored();
     }
@@ -277,18 +280,18 @@ public final class FakeBackend implements Backend {
     public Result<byte[]> pagemapRead(int pid, long offset, int count) {
         Proc p = proc(pid);
         byte[] out = new byte[count];
-        for (int i = 0; i < count / 8; i++) {
-            long page = (offset / 8 + i) * PAGE;
+        for (int i = 0; i < count / ENTRY_BYTES; i++) {
+            long page = (offset / ENTRY_BYTES + i) * PAGE_SIZE;
             Frame f = p.pages.get(page);
             long entry = 0;
             if (f != null) {
-                entry = 1L << 63 | (p.privileged ? f.pfn : 0);
+                entry = PagemapEntryLayout.PRESENT | (p.privileged ? f.pfn : 0);
                 if (exclusiveBit && f.pfn != ZERO_PFN && f.mapcount == 1) {
-                    entry |= 1L << 56;
+                    entry |= PagemapEntryLayout.MMAP_EXCLUSIVE;
                 }
             }
-            for (int b = 0; b < 8; b++) {
-                out[i * 8 + b] = (byte) (entry >>> (8 * b));
+            for (int b = 0; b < ENTRY_BYTES; b++) {
+                out[i * ENTRY_BYTES + b] = (byte) (entry >>> (8 * b));
             }
         }
         return Result.of(out);
@@ -333,7 +336,7 @@ public final class FakeBackend implements Backend {
             start = addr;
             unmap(p, start, start + len);
         } else {
-            p.nextPlacement -= len + PAGE;
+            p.nextPlacement -= len + PAGE_SIZE;
             start = p.nextPlacement;
         }
         p.vmas.put(start, anonymous ? new Vma(start, start + len, prot)
@@ -359,7 +362,7 @@ public final class FakeBackend implements Backend {
             return -12;
         }
         long to = mmap(p, 0, newLen, v.prot, 0x22, -1, 0);
-        for (long off = 0; off < oldLen; off += PAGE) {
+        for (long off = 0; off < oldLen; off += PAGE_SIZE) {
             Frame f = p.pages.remove(old + off);
             if (f != null) {
                 p.pages.put(to + off, f);
@@ -378,7 +381,7 @@ public final class FakeBackend implements Backend {
     }
 
     private long mprotect(Proc p, long start, long end, long prot) {
-        for (long at = start; at < end; at += PAGE) {
+        for (long at = start; at < end; at += PAGE_SIZE) {
             if (vmaAt(p, at) == null) {
                 return -12;
             }
@@ -423,6 +426,6 @@ public final class FakeBackend implements Backend {
     }
 
     private static long align(long len) {
-        return (len + PAGE - 1) & -PAGE;
+        return (len + PAGE_SIZE - 1) & -PAGE_SIZE;
     }
 }

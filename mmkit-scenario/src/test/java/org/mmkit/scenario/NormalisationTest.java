@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mmkit.core.abi.PagemapEntryLayout;
 
 /** How transcripts hide what differs between backends: absolute addresses, PFNs, swap slots. */
 class NormalisationTest {
@@ -89,16 +90,16 @@ class NormalisationTest {
     @Test
     void pagemapFlagBitsAndFrames() {
         long writtenAnon = 0x8100000000001234L;
-        assertThat(PagemapFlag.format(PagemapFlag.flagsOf(writtenAnon))).isEqualTo("present|exclusive");
-        assertThat(PagemapFlag.frameOf(writtenAnon)).isEqualTo(0x1234);
+        assertThat(PagemapFlag.format(PagemapEntryLayout.flags(writtenAnon))).isEqualTo("present|exclusive");
+        assertThat(PagemapEntryLayout.frame(writtenAnon)).isEqualTo(0x1234);
         assertThat(PagemapFlag.format(0xa100000000000000L)).isEqualTo("present|file|exclusive");
         assertThat(PagemapFlag.format(0)).isEqualTo("none");
         assertThat(PagemapFlag.format(0xff80000000000000L)).isEqualTo("present|swapped|file|guard|uffd_wp|exclusive|soft_dirty");
         // PTE markers are swap entries of type 31 (kernel-spec §1.4)
-        assertThat(PagemapFlag.isMarker(0x440000000000009fL)).isTrue();
-        assertThat(PagemapFlag.isMarker(0x420000000000003fL)).isTrue();
-        assertThat(PagemapFlag.isMarker(0x4000000000000020L)).isFalse();
-        assertThat(PagemapFlag.isMarker(0x800000000000001fL)).isFalse();
+        assertThat(PagemapEntryLayout.isMarker(0x440000000000009fL)).isTrue();
+        assertThat(PagemapEntryLayout.isMarker(0x420000000000003fL)).isTrue();
+        assertThat(PagemapEntryLayout.isMarker(0x4000000000000020L)).isFalse();
+        assertThat(PagemapEntryLayout.isMarker(0x800000000000001fL)).isFalse();
         assertThat(PagemapFlag.named("uffd_wp")).isEqualTo(PagemapFlag.UFFD_WP);
         assertThat(PagemapFlag.named("dirty")).isNull();
     }

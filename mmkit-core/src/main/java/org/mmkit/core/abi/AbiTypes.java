@@ -10,13 +10,19 @@ public final class AbiTypes {
     private AbiTypes() {
     }
 
+    /** Every named type, scalars first. */
     public static final List<CType> ALL = List.of(
             Scalars.INT, Scalars.LOFF_T, PollfdLayout.TYPE,
             UffdioApiLayout.TYPE, UffdioRangeLayout.TYPE, UffdioRegisterLayout.TYPE, UffdioCopyLayout.TYPE,
             UffdioZeropageLayout.TYPE, UffdioWriteprotectLayout.TYPE, UffdioContinueLayout.TYPE,
             UffdMsgLayout.TYPE);
 
-    /** The type called {@code name}, or null. */
+    /**
+     * A type by its C name.
+     *
+     * @param name e.g. {@code uffdio_register}
+     * @return the type called {@code name}, or null
+     */
     public static CType named(String name) {
         for (CType t : ALL) {
             if (t.name().equals(name)) {

@@ -5,9 +5,17 @@ package org.mmkit.core.abi;
  * (struct or union). Sizes and offsets are those of x86-64.
  */
 public sealed interface CType permits Scalar, Aggregate {
-    /** The C name: {@code loff_t}, {@code __u64}, {@code uffdio_register}. */
+    /**
+     * The C name.
+     *
+     * @return e.g. {@code loff_t}, {@code __u64}, {@code uffdio_register}
+     */
     String name();
 
-    /** {@code sizeof}, in bytes. */
+    /**
+     * {@code sizeof}, in bytes.
+     *
+     * @return the size
+     */
     int size();
 }

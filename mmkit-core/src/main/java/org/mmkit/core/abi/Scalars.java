@@ -5,8 +5,11 @@ public final class Scalars {
     private Scalars() {
     }
 
+    /** {@code __u8}. */
     public static final Scalar U8 = new Scalar("__u8", 1, false, Scalar.Format.HEX);
+    /** {@code __u16}. */
     public static final Scalar U16 = new Scalar("__u16", 2, false, Scalar.Format.HEX);
+    /** {@code __u32}: counts. */
     public static final Scalar U32 = new Scalar("__u32", 4, false, Scalar.Format.DECIMAL);
     /** Flags, modes and bit masks. */
     public static final Scalar U64 = new Scalar("__u64", 8, false, Scalar.Format.HEX);
@@ -14,7 +17,9 @@ public final class Scalars {
     public static final Scalar U64_ADDRESS = U64.shownAs(Scalar.Format.ADDRESS);
     /** A length held in a {@code __u64}. */
     public static final Scalar U64_LENGTH = U64.shownAs(Scalar.Format.DECIMAL);
+    /** {@code __s64}. */
     public static final Scalar S64 = new Scalar("__s64", 8, true, Scalar.Format.DECIMAL);
+    /** {@code int}. */
     public static final Scalar INT = new Scalar("int", 4, true, Scalar.Format.DECIMAL);
     /** A file descriptor held in an {@code int}. */
     public static final Scalar FD = INT.shownAs(Scalar.Format.DESCRIPTOR);

@@ -22,26 +22,38 @@ public final class UffdMsgLayout {
     private UffdMsgLayout() {
     }
 
+    /** Byte offset of the {@code event} member. */
     public static final int EVENT_OFFSET = 0;
+    /** Byte offset of the {@code reserved1} member. */
     public static final int RESERVED1_OFFSET = 1;
+    /** Byte offset of the {@code reserved2} member. */
     public static final int RESERVED2_OFFSET = 2;
+    /** Byte offset of the {@code reserved3} member. */
     public static final int RESERVED3_OFFSET = 4;
+    /** Byte offset of the {@code arg} member. */
     public static final int ARG_OFFSET = 8;
+    /** Bytes of the {@code arg} union. */
     public static final int ARG_SIZE = 24;
+    /** {@code sizeof(struct uffd_msg)}, in bytes. */
     public static final int SIZE = 32;
 
-    /** Offsets inside {@code arg.pagefault}. */
+    /** Byte offset of {@code arg.pagefault.flags} within {@code arg}. */
     public static final int PAGEFAULT_FLAGS_OFFSET = 0;
+    /** Byte offset of {@code arg.pagefault.address} within {@code arg}. */
     public static final int PAGEFAULT_ADDRESS_OFFSET = 8;
+    /** Byte offset of {@code arg.pagefault.feat} within {@code arg}. */
     public static final int PAGEFAULT_FEAT_OFFSET = 16;
-    /** Offset of {@code arg.fork.ufd}. */
+    /** Byte offset of {@code arg.fork.ufd} within {@code arg}. */
     public static final int FORK_UFD_OFFSET = 0;
-    /** Offsets inside {@code arg.remap}. */
+    /** Byte offset of {@code arg.remap.from} within {@code arg}. */
     public static final int REMAP_FROM_OFFSET = 0;
+    /** Byte offset of {@code arg.remap.to} within {@code arg}. */
     public static final int REMAP_TO_OFFSET = 8;
+    /** Byte offset of {@code arg.remap.len} within {@code arg}. */
     public static final int REMAP_LEN_OFFSET = 16;
-    /** Offsets inside {@code arg.remove}. */
+    /** Byte offset of {@code arg.remove.start} within {@code arg}. */
     public static final int REMOVE_START_OFFSET = 0;
+    /** Byte offset of {@code arg.remove.end} within {@code arg}. */
     public static final int REMOVE_END_OFFSET = 8;
 
     private static final Aggregate FEAT = Aggregate.union("feat", 4, new Field("ptid", 0, U32));
@@ -63,6 +75,7 @@ public final class UffdMsgLayout {
             new Field("pagefault", 0, PAGEFAULT), new Field("fork", 0, FORK), new Field("remap", 0, REMAP),
             new Field("remove", 0, REMOVE), new Field("reserved", 0, RESERVED));
 
+    /** The layout as an {@link Aggregate}: {@code struct uffd_msg}, member by member. */
     public static final Aggregate TYPE = Aggregate.struct("uffd_msg", SIZE,
             new Field("event", EVENT_OFFSET, U8),
             new Field("reserved1", RESERVED1_OFFSET, U8),

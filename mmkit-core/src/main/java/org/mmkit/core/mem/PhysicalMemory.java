@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import org.mmkit.core.Uapi;
 
 /**
  * Simulated RAM: page frames with their {@code struct page} metadata held in primitive arrays
@@ -32,7 +33,6 @@ public final class PhysicalMemory implements AutoCloseable {
     public static final int ZERO_PFN = 1;
     /** Frames that are never allocated: the reserved frame 0 and the zero page. */
     public static final int RESERVED_FRAMES = 2;
-    public static final int PAGE_SIZE = 4096;
     /** The fewest frames a machine may have. */
     public static final long MIN_FRAMES = 16;
     /** The most frames a machine may have: PFNs are {@code int}s (8 TiB of RAM). */
@@ -349,15 +349,15 @@ public final class PhysicalMemory implements AutoCloseable {
         int chunk = pfn >>> CHUNK_SHIFT;
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
-            segment = arena.allocate((long) CHUNK_FRAMES * PAGE_SIZE, PAGE_SIZE);
+            segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
             chunks[chunk] = segment;
         }
-        return segment.asSlice((long) (pfn & (CHUNK_FRAMES - 1)) * PAGE_SIZE, PAGE_SIZE);
+        return segment.asSlice((long) (pfn & (CHUNK_FRAMES - 1)) * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
     }
 
     /** {@code copy_user_highpage}. */
     public void copy(int fromPfn, int toPfn) {
-        MemorySegment.copy(contents(fromPfn), 0, contents(toPfn), 0, PAGE_SIZE);
+        MemorySegment.copy(contents(fromPfn), 0, contents(toPfn), 0, Uapi.PAGE_SIZE);
     }
 
     public byte getByte(int pfn, int offset) {

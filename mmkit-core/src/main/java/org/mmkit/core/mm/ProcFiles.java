@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import org.mmkit.core.Errno;
+import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
-import org.mmkit.core.pgtable.PagemapEntryLayout;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 import org.mmkit.core.pgtable.SwapEntryLayout;

@@ -3,6 +3,7 @@ package org.mmkit.core.pgtable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mmkit.core.Uapi;
 
 /**
  * The four-level page-table radix of one address space (x86-64, 4-level paging): PGD → PUD → PMD
@@ -23,11 +24,10 @@ import java.util.List;
  */
 public final class PageTables {
     public static final int ENTRIES = 512;
-    public static final int PTE_SHIFT = 12;
-    public static final int PMD_SHIFT = 21;
+    public static final int PTE_SHIFT = Uapi.PAGE_SHIFT;
+    public static final int PMD_SHIFT = Uapi.PMD_SHIFT;
     public static final int PUD_SHIFT = 30;
     public static final int PGD_SHIFT = 39;
-    public static final long PMD_SIZE = 1L << PMD_SHIFT;
     /** {@code _PAGE_TABLE}: P | RW | USER | ACCESSED | DIRTY. */
     private static final long PAGE_TABLE = PteLayout.PRESENT | PteLayout.RW | PteLayout.USER
             | PteLayout.ACCESSED | PteLayout.DIRTY;

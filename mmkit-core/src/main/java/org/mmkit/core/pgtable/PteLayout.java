@@ -1,5 +1,7 @@
 package org.mmkit.core.pgtable;
 
+import org.mmkit.core.Uapi;
+
 /**
  * A page-table entry of x86-64 in the layout the kernel uses
  * ({@code arch/x86/include/asm/pgtable_types.h}). A PTE is a raw {@code long}; this class is the
@@ -39,7 +41,7 @@ public final class PteLayout {
     public static final long SOFT_DIRTY = 1L << 11;
     public static final long NX = 1L << 63;
 
-    public static final int PFN_SHIFT = 12;
+    public static final int PFN_SHIFT = Uapi.PAGE_SHIFT;
     public static final long PFN_MASK = ((1L << 52) - 1) & ~((1L << PFN_SHIFT) - 1);
 
     /** Protection bits that {@code pte_modify} replaces; everything else (PFN, A, D, software bits) is kept. */

@@ -106,7 +106,7 @@ class BlockingFaultTest {
         FaultGate gate = gate(task, a, a + 3 * PAGE_SIZE);
         SimThread[] threads = new SimThread[3];
         @SuppressWarnings("unchecked")
-        CompletableFuture<Void>[] stores = new CompletableFuture[3];
+        CompletableFuture<Void>[] stores = (CompletableFuture<Void>[]) new CompletableFuture<?>[3];
         for (int i = 0; i < 3; i++) {
             threads[i] = task.newThread();
             stores[i] = storeAsync(threads[i], a + i * PAGE_SIZE, i + 1);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** Page-table allocation and the two ways tables are freed (free_pgtables, PT_RECLAIM). */
 class PageTablesTest {
-    private static final long BLOCK = PageTables.PMD_SIZE;
+    private static final long BLOCK = org.mmkit.core.Uapi.PMD_SIZE;
     private final PageTables tables = new PageTables();
     private final long base = 0x7f0000000000L;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The page-table walker: entries, holes a table at a time, PMD leaves, install walks. */
 class PageWalkTest {
-    private static final long BLOCK = PageTables.PMD_SIZE;
+    private static final long BLOCK = org.mmkit.core.Uapi.PMD_SIZE;
     private final PageTables tables = new PageTables();
     private final long base = 0x7f0000000000L;
 

@@ -25,7 +25,7 @@ import org.mmkit.core.vma.VmaTree.Entry;
  * seed and the operation; the display name of each run names its seed and fan-out.
  */
 class VmaTreeRandomizedTest {
-    private static final long PAGE = 4096;
+    private static final long PAGE = org.mmkit.core.Uapi.PAGE_SIZE;
     /** Random ranges start in the first this many pages, so they collide and leave small gaps often. */
     private static final int SPACE_PAGES = 1024;
     private static final long[] ALIGN_MASKS = {0, 4 * PAGE - 1, 64 * PAGE - 1, 512 * PAGE - 1};

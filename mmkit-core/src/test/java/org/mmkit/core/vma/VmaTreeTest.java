@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mmkit.core.vma.VmaTree.Entry;
 
 class VmaTreeTest {
-    private static final long PAGE = 4096;
+    private static final long PAGE = org.mmkit.core.Uapi.PAGE_SIZE;
     private static final long TWO_MIB = 2L << 20;
     private static final long USER_END = 1L << 47;
 
