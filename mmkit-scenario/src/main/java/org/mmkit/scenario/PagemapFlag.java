@@ -40,6 +40,12 @@ enum PagemapFlag {
         return null;
     }
 
+    /** Every scenario name, space-separated, for error messages. */
+    public static String known() {
+        return java.util.Arrays.stream(values()).map(PagemapFlag::scenarioName)
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     /** The flag bits of an entry, as {@code present|exclusive}, or {@code none}. */
     public static String format(long flags) {
         StringBuilder s = new StringBuilder();

@@ -704,8 +704,7 @@ public final class ScenarioParser {
     private long pagemapFlag(String name) throws ScenarioSyntaxException {
         PagemapFlag f = PagemapFlag.named(name);
         if (f == null) {
-            throw error("unknown pagemap flag '" + name
-                    + "' (known: present swapped file guard uffd_wp exclusive soft_dirty, or none)");
+            throw error("unknown pagemap flag '" + name + "' (known: " + PagemapFlag.known() + ", or none)");
         }
         return f.mask();
     }
