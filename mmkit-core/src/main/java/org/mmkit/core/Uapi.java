@@ -13,6 +13,8 @@ public final class Uapi {
     public static final int PAGE_SHIFT = 12;
     /** Bytes per page: 4 KiB. */
     public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
+    /** {@code PAGE_MASK}: clears the offset within a page. */
+    public static final long PAGE_MASK = ~(PAGE_SIZE - 1);
     /** log2 of the range one PMD entry maps. */
     public static final int PMD_SHIFT = 21;
     /** The range one PMD entry maps, 2 MiB: the size of a transparent or hugetlb huge page. */

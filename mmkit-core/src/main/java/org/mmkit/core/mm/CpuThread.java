@@ -1,5 +1,9 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_MASK;
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -81,8 +85,8 @@ final class CpuThread implements SimThread {
             if (pfn < 0) {
                 break;
             }
-            int offset = (int) (va & 0xfff);
-            long chunk = Math.min(size - done, 4096 - offset);
+            int offset = (int) (va & ~PAGE_MASK);
+            long chunk = Math.min(size - done, PAGE_SIZE - offset);
             MemorySegment page = machine.memory.contents(pfn);
             if (write) {
                 MemorySegment.copy(buffer, done, page, offset, chunk);
@@ -104,7 +108,7 @@ final class CpuThread implements SimThread {
         if (va < 0 || va >= task.machine.config.taskSize()) {
             throw VmFault.MAPERR.signal(va);
         }
-        long vpn = va >>> 12;
+        long vpn = va >>> PAGE_SHIFT;
         int pfn = tlb.lookup(mm, vpn, write);
         if (pfn >= 0) {
             return pfn;
@@ -132,7 +136,7 @@ final class CpuThread implements SimThread {
      * Preconditions: the machine lock is held.
      */
     static int walk(Mm mm, long va, boolean write) {
-        long pageVa = va & ~0xfffL;
+        long pageVa = va & PAGE_MASK;
         long pte = mm.pte(pageVa);
         if (!Fault.satisfies(pte, write)) {
             return -1;

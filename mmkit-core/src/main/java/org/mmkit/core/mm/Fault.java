@@ -1,5 +1,8 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_MASK;
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PteLayout;
@@ -69,7 +72,7 @@ final class Fault {
         if (FaultFlags.mayRetry(flags) != (waiter != null)) {
             throw new IllegalArgumentException("a fault that may retry needs a wait entry, and only it");
         }
-        long va = addr & ~0xfffL;
+        long va = addr & PAGE_MASK;
         boolean write = FaultFlags.isWrite(flags);
         for (int pass = 0; ; pass++) {
             if (satisfies(mm.pte(va), write)) {
@@ -110,7 +113,7 @@ final class Fault {
         if (write ? !vma.has(VmFlags.WRITE) : (vma.flags & VmFlags.ACCESS) == 0) {
             return VmFault.ACCERR;
         }
-        long va = addr & ~0xfffL;
+        long va = addr & PAGE_MASK;
         long pte = mm.pte(va);
         if (pte == 0) {
             return doPteMissing(mm, vma, va, flags, waiter);
@@ -294,14 +297,14 @@ final class Fault {
      */
     private static boolean faultAround(Mm mm, Vma vma, long va) {
         int pteOff = PageTables.pteIndex(va);
-        long vmaOff = (va - vma.start) >>> 12;
+        long vmaOff = (va - vma.start) >>> PAGE_SHIFT;
         long from = Math.max(pteOff & -FAULT_AROUND_PAGES, pteOff - Math.min(pteOff, vmaOff));
         long to = Math.min(Math.min(from + FAULT_AROUND_PAGES, PageTables.ENTRIES), pteOff + vma.pages() - vmaOff);
         long prot = pageProt(vma.flags);
         long fileEnd = vma.file.sizePages();
         boolean mappedFaulting = false;
         for (long i = from; i < to; i++) {
-            long addr = va + ((i - pteOff) << 12);
+            long addr = va + ((i - pteOff) << PAGE_SHIFT);
             long index = vma.pageIndex(addr);
             if (index < fileEnd && vma.file.isUptodate(index) && mm.pte(addr) == 0) {
                 int pfn = vma.file.lookup(index);

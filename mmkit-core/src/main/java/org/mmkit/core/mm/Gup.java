@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+
 import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.mem.PhysicalMemory;
@@ -42,7 +44,7 @@ final class Gup {
         int faultFlags = faultFlags(foll);
         boolean write = (foll & FOLL_WRITE) != 0;
         for (int i = 0; i < nrPages; i++) {
-            long va = start + ((long) i << 12);
+            long va = start + ((long) i << PAGE_SHIFT);
             Errno error = checkVma(mm.vmaAt(va), foll);
             if (error == null) {
                 VmFault outcome = Fault.resolve(mm, va, faultFlags, waiter);
@@ -153,9 +155,9 @@ final class Gup {
     /** {@link #getUserPages} over [start, end) until done or failed; returns the errno or null. */
     private static Errno forRange(Mm mm, long start, long end, int foll, WaitQueue.Entry waiter) {
         for (long va = start; Long.compareUnsigned(va, end) < 0; ) {
-            int pages = (int) Math.min((end - va) >>> 12, Integer.MAX_VALUE);
+            int pages = (int) Math.min((end - va) >>> PAGE_SHIFT, Integer.MAX_VALUE);
             try {
-                va += (long) getUserPages(mm, va, pages, foll, null, waiter) << 12;
+                va += (long) getUserPages(mm, va, pages, foll, null, waiter) << PAGE_SHIFT;
             } catch (ErrnoException e) {
                 return e.errno();
             }

@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_MASK;
+
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class Invariants {
                     Vma vma = entry.value();
                     live.put(vma, true);
                     require(vma.start == entry.start() && vma.end == entry.end(), "VMA bounds differ from its key: " + vma);
-                    require(vma.start >= prevEnd && vma.start < vma.end && (vma.start & 0xfff) == 0 && (vma.end & 0xfff) == 0,
+                    require(vma.start >= prevEnd && vma.start < vma.end && (vma.start & ~PAGE_MASK) == 0 && (vma.end & ~PAGE_MASK) == 0,
                             "bad VMA geometry: " + vma);
                     prevEnd = vma.end;
                     if (vma.file != null) {

@@ -1,5 +1,8 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
@@ -179,7 +182,7 @@ final class Mm {
     private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
             AnonVma anonVma, Vma origin) {
         return next != null && next.start == end && attributesMatch(next, flags, file)
-                && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> 12);
+                && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> PAGE_SHIFT);
     }
 
     /** {@code are_anon_vmas_compatible}. */
@@ -407,7 +410,7 @@ final class Mm {
 
     /** Unmaps the page at {@code va} if any (used where one PTE is replaced, e.g. COW). */
     void zapPage(long va) {
-        zapRange(va, va + 4096, true, false);
+        zapRange(va, va + PAGE_SIZE, true, false);
     }
 
     /**

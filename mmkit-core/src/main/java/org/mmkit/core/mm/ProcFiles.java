@@ -1,5 +1,8 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -39,7 +42,7 @@ final class ProcFiles {
         out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", vma.start, vma.end,
                 vma.has(VmFlags.READ) ? 'r' : '-', vma.has(VmFlags.WRITE) ? 'w' : '-',
                 vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
-                vma.file == null ? 0 : vma.pgoff << 12, vma.file == null ? "00:00" : SHMEM_DEVICE,
+                vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, vma.file == null ? "00:00" : SHMEM_DEVICE,
                 vma.file == null ? 0 : vma.file.inode));
         if (vma.file != null) {
             while (out.length() - lineStart < NAME_COLUMN) {
@@ -57,8 +60,8 @@ final class ProcFiles {
             header(out, vma);
             SmapsCounts c = count(mm, vma);
             field(out, "Size", vma.end - vma.start);
-            field(out, "KernelPageSize", 4096);
-            field(out, "MMUPageSize", 4096);
+            field(out, "KernelPageSize", PAGE_SIZE);
+            field(out, "MMUPageSize", PAGE_SIZE);
             field(out, "Rss", c.resident);
             field(out, "Pss", c.pss >> PSS_SHIFT);
             field(out, "Pss_Dirty", c.pssDirty >> PSS_SHIFT);
@@ -126,19 +129,19 @@ final class ProcFiles {
         int pfn = (int) PteLayout.pfn(pte);
         boolean anon = memory.test(pfn, PhysicalMemory.PG_ANON);
         boolean dirty = PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY);
-        c.resident += 4096;
+        c.resident += PAGE_SIZE;
         if (PteLayout.isYoung(pte) || memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
-            c.referenced += 4096;
+            c.referenced += PAGE_SIZE;
         }
         if (anon) {
-            c.anonymous += 4096;
+            c.anonymous += PAGE_SIZE;
             if (!memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) && !dirty) {
-                c.lazyFree += 4096;
+                c.lazyFree += PAGE_SIZE;
             }
         }
         int mapcount = memory.mapcount(pfn);
         boolean isPrivate = memory.refcount(pfn) == 1 || mapcount < 2;
-        long pss = isPrivate ? 4096L << PSS_SHIFT : (4096L << PSS_SHIFT) / mapcount;
+        long pss = isPrivate ? PAGE_SIZE << PSS_SHIFT : (PAGE_SIZE << PSS_SHIFT) / mapcount;
         c.pss += pss;
         if (vma.has(VmFlags.LOCKED)) {
             c.pssLocked += pss;
@@ -146,14 +149,14 @@ final class ProcFiles {
         if (dirty) {
             c.pssDirty += pss;
             if (isPrivate) {
-                c.privateDirty += 4096;
+                c.privateDirty += PAGE_SIZE;
             } else {
-                c.sharedDirty += 4096;
+                c.sharedDirty += PAGE_SIZE;
             }
         } else if (isPrivate) {
-            c.privateClean += 4096;
+            c.privateClean += PAGE_SIZE;
         } else {
-            c.sharedClean += 4096;
+            c.sharedClean += PAGE_SIZE;
         }
     }
 
@@ -162,15 +165,15 @@ final class ProcFiles {
         if (offset % 8 != 0 || buf.length % 8 != 0 || offset < 0) {
             throw Errno.EINVAL.exception();
         }
-        long taskPages = mm.machine.config.taskSize() >>> 12;
+        long taskPages = mm.machine.config.taskSize() >>> PAGE_SHIFT;
         long firstPage = offset / 8;
         if (firstPage >= taskPages) {
             return 0;
         }
         int entries = (int) Math.min(buf.length / 8, taskPages - firstPage);
         ByteBuffer out = ByteBuffer.wrap(buf, 0, entries * 8).order(ByteOrder.LITTLE_ENDIAN);
-        long va = firstPage << 12;
-        long end = (firstPage + entries) << 12;
+        long va = firstPage << PAGE_SHIFT;
+        long end = (firstPage + entries) << PAGE_SHIFT;
         // pagemap_pmd_range per VMA; pagemap_pte_hole for the gaps between VMAs and missing tables
         for (Vma next = mm.findVma(va); next != null && next.start < end; next = mm.next(next)) {
             Vma vma = next;
@@ -197,7 +200,7 @@ final class ProcFiles {
 
     /** Writes the entry {@code value} for each page of {@code bytes} of address space. */
     private static void fill(ByteBuffer out, long bytes, long value) {
-        for (long i = bytes >>> 12; i > 0; i--) {
+        for (long i = bytes >>> PAGE_SHIFT; i > 0; i--) {
             out.putLong(value);
         }
     }

@@ -1,5 +1,8 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -34,7 +37,7 @@ final class ShmemFile {
     }
 
     long sizePages() {
-        return (size + 4095) >>> 12;
+        return (size + PAGE_SIZE - 1) >>> PAGE_SHIFT;
     }
 
     void open() {

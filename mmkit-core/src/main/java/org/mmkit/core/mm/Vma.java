@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.PAGE_SHIFT;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,12 +116,12 @@ final class Vma {
     }
 
     long pages() {
-        return (end - start) >>> 12;
+        return (end - start) >>> PAGE_SHIFT;
     }
 
     /** {@code linear_page_index}: the file (or anon) page offset of {@code addr}. */
     long pageIndex(long addr) {
-        return pgoff + ((addr - start) >>> 12);
+        return pgoff + ((addr - start) >>> PAGE_SHIFT);
     }
 
     /** {@code vma_address}, the inverse of {@link #pageIndex}: where page {@code index} lies, or -1 outside this VMA. */
@@ -127,7 +129,7 @@ final class Vma {
         if (index < pgoff || index >= pgoff + pages()) {
             return -1;
         }
-        return start + ((index - pgoff) << 12);
+        return start + ((index - pgoff) << PAGE_SHIFT);
     }
 
     @Override
