@@ -2,7 +2,6 @@ package org.mmkit.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mmkit.core.Uapi.MAP_ANONYMOUS;
 import static org.mmkit.core.Uapi.MAP_PRIVATE;
 import static org.mmkit.core.Uapi.MAP_SHARED;
@@ -41,7 +40,7 @@ class LinuxBackendTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(KernelRequirements.root(), "needs root: the scenario processes are privileged");
+        KernelBackendAssumptions.rootAndExecutor();
         backend = new LinuxBackend();
     }
 

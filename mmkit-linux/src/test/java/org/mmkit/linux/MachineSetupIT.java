@@ -156,6 +156,7 @@ class MachineSetupIT {
 
     @Test
     void theBackendProvidesForItsScenarioAndRestoresOnClose() throws IOException {
+        KernelBackendAssumptions.rootAndExecutor();
         try (LinuxBackend backend = new LinuxBackend()) {
             assertThat(backend.unsupported(SWAP)).isNull();
             assertThat(backend.unsupported(HUGETLB)).isNull();

@@ -1,7 +1,6 @@
 package org.mmkit.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mmkit.core.Uapi.MAP_ANONYMOUS;
 import static org.mmkit.core.Uapi.MAP_PRIVATE;
 import static org.mmkit.core.Uapi.PAGE_SIZE;
@@ -38,7 +37,7 @@ class ProcessImageTest {
 
     @Test
     void theFirstMappingEndsAtTheModelsMmapBaseWithNothingAboveIt() {
-        try (LinuxBackend backend = rootBackend(ExecutorBinary.locate())) {
+        try (LinuxBackend backend = rootBackend(KernelBackendAssumptions.rootAndExecutor())) {
             int p = backend.newProcess(true);
             long a = anon(backend, p, 4);
 
@@ -52,7 +51,7 @@ class ProcessImageTest {
 
     @Test
     void theVdsoMovesBelowTheExecutorsImageAndNothingElseIsInTheScenariosArea() {
-        try (LinuxBackend backend = rootBackend(ExecutorBinary.locate())) {
+        try (LinuxBackend backend = rootBackend(KernelBackendAssumptions.rootAndExecutor())) {
             int p = backend.newProcess(false);
             int child = backend.fork(p);
 
@@ -74,9 +73,9 @@ class ProcessImageTest {
     /** A soft RLIMIT_STACK above 127 MiB lowers mmap_base (arch/x86/mm/mmap.c); unlimited lowers it to 1/6 of TASK_SIZE. */
     @Test
     void aLargeStackLimitOfTheCallerDoesNotMoveMmapBase() throws IOException {
-        assumeTrue(KernelRequirements.root(), "raising RLIMIT_STACK to unlimited needs root");
+        Path executor = KernelBackendAssumptions.rootAndExecutor();
         Path wrapper = temp.resolve("unlimited-stack");
-        Files.writeString(wrapper, "#!/bin/sh\nulimit -s unlimited || exit 3\nexec '" + ExecutorBinary.locate() + "' \"$@\"\n");
+        Files.writeString(wrapper, "#!/bin/sh\nulimit -s unlimited || exit 3\nexec '" + executor + "' \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
         try (LinuxBackend backend = rootBackend(wrapper)) {
             int p = backend.newProcess(true);
@@ -86,7 +85,6 @@ class ProcessImageTest {
     }
 
     private static LinuxBackend rootBackend(Path executor) {
-        assumeTrue(KernelRequirements.root(), "the executor's privileged processes need root");
         return new LinuxBackend(executor, LinuxBackend.DEFAULT_TIMEOUT);
     }
 
