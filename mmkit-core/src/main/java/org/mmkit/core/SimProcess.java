@@ -113,6 +113,39 @@ public interface SimProcess {
     void munlock(long addr, long len);
 
     /**
+     * {@code mlockall}: with {@link Uapi#MCL_CURRENT} locks every mapping now and faults it in
+     * (VM_IO/PFN-map, hugetlb and droppable mappings stay unlocked, inaccessible ones unpopulated);
+     * with {@link Uapi#MCL_FUTURE} every later mapping is created locked; {@link Uapi#MCL_ONFAULT}
+     * with either locks pages only as they are faulted in. A call without MCL_FUTURE cancels an
+     * earlier one's. An unprivileged process may use MCL_CURRENT only while all its mappings
+     * together stay within RLIMIT_MEMLOCK (8 MiB).
+     *
+     * @param flags {@code MCL_*} flags of {@link Uapi}, taken as the kernel's {@code int}
+     * @throws ErrnoException EINVAL for no flags, unknown flags or MCL_ONFAULT alone; ENOMEM for
+     *         MCL_CURRENT past RLIMIT_MEMLOCK
+     */
+    void mlockall(long flags);
+
+    /**
+     * {@code munlockall}: unlocks every mapping and cancels {@link Uapi#MCL_FUTURE}.
+     */
+    void munlockall();
+
+    /**
+     * {@code msync}: every file this model maps is shmem, whose write-back does nothing, so only
+     * the checks are observable.
+     *
+     * @param addr the page-aligned start
+     * @param len the length in bytes, rounded up to whole pages
+     * @param flags {@link Uapi#MS_ASYNC} or {@link Uapi#MS_SYNC} (or neither), optionally with
+     *              {@link Uapi#MS_INVALIDATE}, taken as the kernel's {@code int}
+     * @throws ErrnoException EINVAL for unknown flags, MS_ASYNC with MS_SYNC or an unaligned
+     *         start; EBUSY for MS_INVALIDATE over a locked mapping; ENOMEM where the range is
+     *         unmapped (after the mapped parts were done, except for plain MS_ASYNC)
+     */
+    void msync(long addr, long len, long flags);
+
+    /**
      * {@code mincore}: which pages of a range are resident.
      *
      * @param addr the page-aligned start

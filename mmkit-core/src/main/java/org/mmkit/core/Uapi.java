@@ -149,6 +149,13 @@ public final class Uapi {
     /** {@code mlockall}: with the above, lock pages as they are faulted in. */
     public static final int MCL_ONFAULT = 4;
 
+    /** {@code msync}: schedule the write-back and return. */
+    public static final int MS_ASYNC = 1;
+    /** {@code msync}: invalidate other mappings of the file; EBUSY on a locked mapping. */
+    public static final int MS_INVALIDATE = 2;
+    /** {@code msync}: write back and wait for it. */
+    public static final int MS_SYNC = 4;
+
     // memfd.h
     /** Close the memfd on exec. */
     public static final int MFD_CLOEXEC = 0x0001;

@@ -112,6 +112,9 @@ public final class ModelBackend implements Backend {
                 case MLOCK -> done(() -> p.mlock(args[0], args[1]));
                 case MUNLOCK -> done(() -> p.munlock(args[0], args[1]));
                 case MLOCK2 -> done(() -> p.mlock2(args[0], args[1], args[2]));
+                case MLOCKALL -> done(() -> p.mlockall(args[0]));
+                case MUNLOCKALL -> done(p::munlockall);
+                case MSYNC -> done(() -> p.msync(args[0], args[1], args[2]));
                 case FTRUNCATE -> done(() -> p.ftruncate((int) args[0], args[1]));
                 case FALLOCATE -> done(() -> p.fallocate((int) args[0], (int) args[1], args[2], args[3]));
                 case CLOSE -> done(() -> p.close((int) args[0]));

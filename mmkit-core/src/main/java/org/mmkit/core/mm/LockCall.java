@@ -7,7 +7,8 @@ import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
- * {@code mlock}, {@code mlock2}, {@code munlock} with their limits ({@code mm/mlock.c}) and
+ * {@code mlock}, {@code mlock2}, {@code munlock}, {@code mlockall}, {@code munlockall} with their
+ * limits ({@code mm/mlock.c}) and
  * {@code mincore} ({@code mm/mincore.c}).
  */
 final class LockCall {
@@ -61,6 +62,65 @@ final class LockCall {
         applyLockFlags(mm, start, len, 0);
     }
 
+    /** The flags mlockall knows. */
+    private static final int MCL_FLAGS = MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT;
+
+    /**
+     * {@code mlockall}: MCL_CURRENT needs an unprivileged process's whole address space
+     * ({@code total_vm}, locked or not) within RLIMIT_MEMLOCK, then locks every VMA and faults
+     * them in, ignoring failures as {@code mm_populate} does.
+     */
+    static void mlockall(Task task, int flags) {
+        if (flags == 0 || (flags & ~MCL_FLAGS) != 0 || flags == MCL_ONFAULT) {
+            throw Errno.EINVAL.exception();
+        }
+        if (!canDoMlock(task)) {
+            throw Errno.EPERM.exception();
+        }
+        Mm mm = task.mm;
+        boolean current = (flags & MCL_CURRENT) != 0;
+        if (current && !task.privileged && mappedPages(mm) > RLIMIT_MEMLOCK >>> PAGE_SHIFT) {
+            throw Errno.ENOMEM.exception();
+        }
+        applyMlockallFlags(mm, flags);
+        if (current) {
+            Gup.mmPopulate(mm, 0, mm.machine.config.taskSize(), true);
+        }
+    }
+
+    /** {@code munlockall}: clears the lock flags of every VMA and of later mappings. */
+    static void munlockall(Mm mm) {
+        applyMlockallFlags(mm, 0);
+    }
+
+    /**
+     * {@code apply_mlockall_flags}: MCL_FUTURE (with MCL_ONFAULT) sets {@link Mm#defFlags}, any
+     * other call clears them; MCL_CURRENT (with MCL_ONFAULT) sets the lock flags of every VMA,
+     * munlockall (flags 0) clears them.
+     */
+    private static void applyMlockallFlags(Mm mm, int flags) {
+        long onFault = (flags & MCL_ONFAULT) != 0 ? VmFlags.LOCKONFAULT : 0;
+        mm.defFlags = (flags & MCL_FUTURE) != 0 ? VmFlags.LOCKED | onFault : 0;
+        if (flags != 0 && (flags & MCL_CURRENT) == 0) {
+            return;
+        }
+        long lockFlags = flags != 0 ? VmFlags.LOCKED | onFault : 0;
+        for (Vma vma = mm.findVma(0); vma != null; ) {
+            long end = vma.end;
+            mlockFixup(mm, vma, vma.start, end, lockFlags);
+            vma = mm.findVma(end);
+        }
+    }
+
+    /** {@code mm->total_vm}: pages of every VMA. */
+    private static long mappedPages(Mm mm) {
+        long pages = 0;
+        for (Vma vma = mm.findVma(0); vma != null; vma = mm.next(vma)) {
+            pages += vma.pages();
+        }
+        return pages;
+    }
+
     /** {@code can_do_mlock}: a non-zero RLIMIT_MEMLOCK, or CAP_IPC_LOCK (which privileged processes hold). */
     static boolean canDoMlock(Task task) {
         return RLIMIT_MEMLOCK != 0 || task.privileged;
@@ -109,13 +169,23 @@ final class LockCall {
         if (end == start) {
             return 0;
         }
-        mm.forEachPart(start, end, (vma, from, to) -> {
-            // mlock_fixup leaves special, hugetlb and droppable VMAs unlocked
-            if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0) {
-                mm.modify(vma, from, to, (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags);
-            }
-        });
+        mm.forEachPart(start, end, (vma, from, to) -> mlockFixup(mm, vma, from, to, lockFlags));
         return end;
+    }
+
+    /**
+     * {@code mlock_fixup}: gives [from, to) of {@code vma} the lock flags {@code lockFlags},
+     * unless the VMA cannot be locked.
+     */
+    private static void mlockFixup(Mm mm, Vma vma, long from, long to, long lockFlags) {
+        if (supportsMlock(vma.flags)) {
+            mm.modify(vma, from, to, (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags);
+        }
+    }
+
+    /** {@code vma_supports_mlock}: special, hugetlb and droppable VMAs are never locked. */
+    static boolean supportsMlock(long vmFlags) {
+        return (vmFlags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.DROPPABLE)) == 0;
     }
 
     /**

@@ -36,6 +36,13 @@ final class Mm {
      */
     long tlbGeneration;
 
+    /**
+     * {@code mm->def_flags}: the lock flags (VM_LOCKED, perhaps with VM_LOCKONFAULT) that
+     * mlockall(MCL_FUTURE) gives every later mapping; nothing else, and a forked child starts
+     * without them ({@code VM_INIT_DEF_MASK}).
+     */
+    long defFlags;
+
     Mm(Machine machine) {
         this.machine = machine;
         this.memory = machine.memory;

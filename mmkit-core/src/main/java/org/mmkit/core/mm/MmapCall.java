@@ -81,7 +81,7 @@ final class MmapCall {
                 throw Errno.EEXIST.exception();
             }
         }
-        long vmFlags = VmFlags.fromProt(prot) | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYEXEC;
+        long vmFlags = VmFlags.fromProt(prot) | mm.defFlags | VmFlags.MAYREAD | VmFlags.MAYWRITE | VmFlags.MAYEXEC;
         if ((flags & MAP_GROWSDOWN) != 0) {
             vmFlags |= VmFlags.GROWSDOWN;
         }
@@ -141,8 +141,7 @@ final class MmapCall {
             throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
         }
         mapRegion(mm, file, start, size, vmFlags, pgoff);
-        Vma vma = mm.vmaAt(start);
-        if (vma.has(VmFlags.LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
+        if ((vmFlags & VmFlags.LOCKED) != 0 || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             Gup.mmPopulate(mm, start, start + size, true);
         }
         return start;
@@ -195,6 +194,11 @@ final class MmapCall {
         if (sharedAnon) {
             // shmem_zero_setup: each shared anonymous mapping gets its own shmem file
             file = new ShmemFile(mm.memory, mm.machine.allocateInode(), "/dev/zero (deleted)", size);
+        }
+        if (!LockCall.supportsMlock(vmFlags)) {
+            // __mmap_complete drops mlockall(MCL_FUTURE)'s lock flags only now, after the merge
+            // attempt with them failed
+            vmFlags &= ~VmFlags.LOCKED_MASK;
         }
         Vma vma = new Vma(mm, start, end, vmFlags, pgoff, file);
         if (file != null) {

@@ -13,7 +13,7 @@ import org.mmkit.core.SimThread;
  * {@link IllegalStateException} once the kernel is closed or the process has exited or was
  * killed; the system calls themselves live
  * in one class per concern ({@link MmapCall}, {@link ProtectCall}, {@link RemapCall},
- * {@link AdviseCall}, {@link LockCall}, {@link FileCalls}, {@link Lifecycle}, {@link ProcFiles}).
+ * {@link AdviseCall}, {@link LockCall}, {@link MsyncCall}, {@link FileCalls}, {@link Lifecycle}, {@link ProcFiles}).
  */
 public final class Task implements SimProcess {
     final Machine machine;
@@ -154,6 +154,21 @@ public final class Task implements SimProcess {
     @Override
     public void munlock(long addr, long len) {
         run(() -> LockCall.munlock(mm, addr, len));
+    }
+
+    @Override
+    public void mlockall(long flags) {
+        run(() -> LockCall.mlockall(this, (int) flags));
+    }
+
+    @Override
+    public void munlockall() {
+        run(() -> LockCall.munlockall(mm));
+    }
+
+    @Override
+    public void msync(long addr, long len, long flags) {
+        run(() -> MsyncCall.msync(mm, addr, len, (int) flags));
     }
 
     @Override
