@@ -31,6 +31,8 @@ import org.mmkit.core.Uapi;
  *     are never touched, so nothing in {@code r} grows in place beyond it), so no VMA can hold an
  *     aligned 2 MiB range and the kernel never uses transparent huge pages, which the model does
  *     not have;
+ * <li>mlockall never asks for MCL_CURRENT: the executor's own image alone exceeds the worker's
+ *     RLIMIT_MEMLOCK in the kernel's {@code total_vm}, which the model's empty process does not;
  * <li>only calls that cannot fail are given names ({@code r}, {@code mmap(NULL, ...)} with valid
  *     arguments, {@code memfd_create} with valid flags), so no later line uses a name without a value.
  * </ul>
@@ -68,6 +70,17 @@ public final class ScenarioGenerator {
         "MADV_DOFORK", "MADV_WIPEONFORK", "MADV_KEEPONFORK", "MADV_HUGEPAGE", "MADV_NOHUGEPAGE", "MADV_NORMAL",
         "MADV_RANDOM", "MADV_SEQUENTIAL", "MADV_WILLNEED", "MADV_GUARD_INSTALL", "MADV_GUARD_REMOVE",
         "MADV_DONTNEED_LOCKED",
+    };
+    /**
+     * mlockall flags without MCL_CURRENT, valid or not: the kernel counts the executor's own image
+     * (more than RLIMIT_MEMLOCK) in the worker's {@code total_vm}, so MCL_CURRENT is always ENOMEM
+     * there, where the model's empty process would succeed.
+     */
+    private static final String[] MLOCKALL_FLAGS = {"MCL_FUTURE", "MCL_FUTURE|MCL_ONFAULT", "MCL_ONFAULT", "0", "8"};
+    /** msync flags: each valid combination, and the invalid ones. */
+    private static final String[] MSYNC_FLAGS = {
+        "MS_ASYNC", "MS_SYNC", "MS_INVALIDATE", "MS_ASYNC|MS_INVALIDATE", "MS_SYNC|MS_INVALIDATE", "0",
+        "MS_ASYNC|MS_SYNC", "8",
     };
     /** Values no advice has: madvise must say EINVAL. */
     private static final String[] INVALID_ADVICE = {"5", "77", "104"};
@@ -134,8 +147,10 @@ public final class ScenarioGenerator {
             return mremap();
         } else if (roll < 44) {
             return madvise();
-        } else if (roll < 48) {
+        } else if (roll < 47) {
             return mlock();
+        } else if (roll < 48) {
+            return msync();
         } else if (roll < 53) {
             return memfd();
         } else if (roll < 56) {
@@ -295,11 +310,19 @@ public final class ScenarioGenerator {
 
     private String mlock() {
         Range range = range();
-        return switch (random.nextInt(5)) {
+        return switch (random.nextInt(7)) {
             case 0, 1 -> "mlock(" + range.start() + ", " + range.length() + ")";
             case 2 -> "mlock2(" + range.start() + ", " + range.length() + ", " + pick("0", "MLOCK_ONFAULT", "2") + ")";
-            default -> "munlock(" + range.start() + ", " + range.length() + ")";
+            case 3, 4 -> "munlock(" + range.start() + ", " + range.length() + ")";
+            case 5 -> "mlockall(" + pick(MLOCKALL_FLAGS) + ")";
+            default -> "munlockall()";
         };
+    }
+
+    private String msync() {
+        Range range = range();
+        String start = random.nextInt(10) == 0 ? range.start() + "+1" : range.start();
+        return "msync(" + start + ", " + range.length() + ", " + pick(MSYNC_FLAGS) + ")";
     }
 
     // ---- memfds ----
