@@ -23,7 +23,7 @@ s = mmap(NULL, 4*PAGE, PROT_READ, MAP_SHARED, fd, 0)
 vmflags(s) has lo
 # the pages past the end of the file cannot be faulted in; mmap ignores that
 smaps(s).Rss == 8 kB
-pagemap(s, 4) == present|file|exclusive@P5, present|file|exclusive@P6, none*2
+pagemap(s, 4) == present|file|exclusive*2, none*2
 n = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 vmflags(n) == mr mw me lo
 pagemap(n, 2) == none
