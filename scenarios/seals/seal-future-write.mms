@@ -24,6 +24,8 @@ mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_SHARED, fd, 0) = -1 EPERM
 r = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0)
 load(r, 1) == 0x42
 mprotect(r, PAGE, PROT_READ|PROT_WRITE) = -1 EACCES
+vmflags(r) == rd sh mr me ms
+vmflags(w) == rd wr sh mr mw me ms
 p = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE, fd, 0)
 store(p, 1, 0x99)
 load(r, 1) == 0x42
