@@ -75,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         out.print(report.text());
+        out.flush();  // print does not flush, and main exits right after
         try {
             if (json != null) {
                 Files.writeString(json, report.json());
