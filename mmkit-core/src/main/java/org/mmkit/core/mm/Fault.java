@@ -57,6 +57,22 @@ final class Fault {
     }
 
     /**
+     * {@code gup_must_unshare} for a present PTE: an anonymous page that may still be shared by
+     * COW ({@code !PageAnonExclusive}) must be unshared before a read-only pin may hold it.
+     */
+    static boolean mustUnshare(PhysicalMemory memory, long pte) {
+        int pfn = (int) PteLayout.pfn(pte);
+        return !PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)
+                && !memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
+    }
+
+    /** Whether the PTE allows the fault's access: with {@link FaultFlags#UNSHARE}, only once the page is exclusive. */
+    private static boolean allows(Mm mm, long pte, int flags) {
+        return satisfies(pte, FaultFlags.isWrite(flags))
+                && ((flags & FaultFlags.UNSHARE) == 0 || !mustUnshare(mm.memory, pte));
+    }
+
+    /**
      * Faults at {@code addr} until the PTE allows the access, as the CPU re-executes a faulting
      * instruction and GUP re-walks after {@code faultin_page}: DONE and RETRY walk again, BLOCKED
      * sleeps on {@code waiter} (releasing the machine lock) and retries with
@@ -73,9 +89,8 @@ final class Fault {
             throw new IllegalArgumentException("a fault that may retry needs a wait entry, and only it");
         }
         long va = addr & PAGE_MASK;
-        boolean write = FaultFlags.isWrite(flags);
         for (int pass = 0; ; pass++) {
-            if (satisfies(mm.pte(va), write)) {
+            if (allows(mm, mm.pte(va), flags)) {
                 return VmFault.DONE;
             }
             if (pass == MAX_PASSES) {
@@ -121,7 +136,7 @@ final class Fault {
         if (PteLayout.isSwapFormat(pte)) {
             return doSwapPage(mm, vma, va, flags, pte, waiter);
         }
-        if (write && !PteLayout.isWritable(pte)) {
+        if ((write || (flags & FaultFlags.UNSHARE) != 0) && !PteLayout.isWritable(pte)) {
             return doWpPage(mm, vma, va, flags, pte, waiter);
         }
         mm.updatePte(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
@@ -316,14 +331,23 @@ final class Fault {
     }
 
     /**
-     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA. First the uffd-wp
-     * check ({@code userfaultfd_pte_wp}): a write-protected PTE of a uffd-wp registered VMA is
-     * handed to userfaultfd before any COW or reuse. A shared page becomes writable and its folio
-     * dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page}).
+     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA, or an unshare
+     * ({@link FaultFlags#UNSHARE}: a read-only pin of a page COW may still share). First the
+     * uffd-wp check ({@code userfaultfd_pte_wp}, not for an unshare): a write-protected PTE of a
+     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse. A shared page
+     * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page});
+     * an unshare leaves shared mappings alone. An exclusive (or reusable) anonymous page is reused;
+     * an unshare only marks it exclusive and keeps it read-only. Otherwise {@code wp_page_copy}:
+     * a write maps the copy writable and dirty, an unshare maps it as the VMA's protection says,
+     * clean, keeping the old PTE's soft-dirty and uffd-wp bits.
      */
     private static VmFault doWpPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
-        if (vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
+        boolean unshare = (flags & FaultFlags.UNSHARE) != 0;
+        if (!unshare && vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
             return handleUserfault();
+        }
+        if (vma.has(VmFlags.SHARED) && unshare) {
+            return VmFault.DONE;
         }
         if (vma.has(VmFlags.SHARED)) {
             mm.updatePte(va, mkWriteDirty(pte, vma));
@@ -335,7 +359,9 @@ final class Fault {
         if (!PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)
                 && (memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE) || memory.refcount(pfn) == 1)) {
             memory.set(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
-            mm.updatePte(va, mkWriteDirty(pte, vma));
+            if (!unshare) {
+                mm.updatePte(va, mkWriteDirty(pte, vma));
+            }
             return VmFault.DONE;
         }
         int copy = newAnonPage(mm, vma, va);
@@ -346,7 +372,8 @@ final class Fault {
             memory.copy(pfn, copy);
         }
         mm.zapPage(va);
-        mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, pageProt(vma.flags)), vma));
+        long copied = PteLayout.make(copy, pageProt(vma.flags));
+        mm.mapPage(va, copy, unshare ? copied | (pte & (PteLayout.SOFT_DIRTY | PteLayout.UFFD_WP)) : mkWriteDirty(copied, vma));
         memory.put(copy);
         return VmFault.DONE;
     }

@@ -27,6 +27,13 @@ final class Gup {
     static final int FOLL_HWPOISON = 1 << 6;
     /** {@code FOLL_REMOTE}: the address space is not the caller's. */
     static final int FOLL_REMOTE = 1 << 18;
+    /**
+     * {@code FOLL_PIN} ({@code pin_user_pages}): the pages stay in use, as DMA or a pipe holds
+     * them; a read-only pin first unshares an anonymous page COW may still share
+     * ({@code gup_must_unshare}), so a later COW cannot leave the pin on a page the process no
+     * longer maps.
+     */
+    static final int FOLL_PIN = 1 << 19;
     /** {@code FOLL_UNLOCKABLE}: the caller lets the fault drop the lock and block. */
     static final int FOLL_UNLOCKABLE = 1 << 21;
     /** {@code FOLL_MADV_POPULATE}: no VMA gives ENOMEM and an unsuitable one EINVAL, as madvise reports them. */
@@ -80,9 +87,15 @@ final class Gup {
         return ok ? null : madvise ? Errno.EINVAL : Errno.EFAULT;
     }
 
-    /** The fault flags of a GUP fault ({@code faultin_page}): never {@code FAULT_FLAG_USER}. */
+    /**
+     * The fault flags of a GUP fault ({@code faultin_page}): never {@code FAULT_FLAG_USER}; a
+     * read-only pin asks for an unshare, which the fault path performs only where
+     * {@link Fault#mustUnshare} holds (the kernel sets it after {@code follow_page_pte} said so).
+     */
     private static int faultFlags(int foll) {
-        return ((foll & FOLL_WRITE) != 0 ? FaultFlags.WRITE : 0)
+        boolean write = (foll & FOLL_WRITE) != 0;
+        return (write ? FaultFlags.WRITE : 0)
+                | ((foll & FOLL_PIN) != 0 && !write ? FaultFlags.UNSHARE : 0)
                 | ((foll & FOLL_UNLOCKABLE) != 0 ? FaultFlags.ALLOW_RETRY : 0)
                 | ((foll & FOLL_REMOTE) != 0 ? FaultFlags.REMOTE : 0);
     }
