@@ -3,6 +3,7 @@ package org.mmkit.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The table of a run: per row the medians of both sides and the ratio model / baseline, as text
@@ -116,7 +117,7 @@ public final class BenchReport {
     }
 
     private static String numbers(List<Double> values) {
-        return values.stream().map(BenchReport::number).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return values.stream().map(BenchReport::number).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** A JSON string: the titles hold no control characters, only quotes and backslashes to escape. */

@@ -1,5 +1,7 @@
 package org.mmkit.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.Uapi;
@@ -16,7 +18,7 @@ final class ForkCow implements Workload {
     private final long start = ModelSetup.mapAnon(process, ModelSetup.FORK_BYTES);
     private final boolean cow;
     /** The forked children of the current sample, ended by {@link #finish}. */
-    private final java.util.List<SimProcess> children = new java.util.ArrayList<>();
+    private final List<SimProcess> children = new ArrayList<>();
 
     ForkCow(boolean cow) {
         this.cow = cow;

@@ -1,5 +1,7 @@
 package org.mmkit.bench;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -100,8 +102,25 @@ public enum Measurement {
         return quick ? quickOps : ops;
     }
 
-    /** @return the name on the command line and in JSON: the enum name in lower case with dashes */
+    /** @return the row's name in JSON and for JMH: the constant's name in lower case with dashes */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The row of a {@link #key}.
+     *
+     * @param key e.g. {@code maps-60k}
+     * @return the row
+     * @throws IllegalArgumentException naming the rows, for an unknown key
+     */
+    public static Measurement byKey(String key) {
+        for (Measurement m : values()) {
+            if (m.key().equals(key)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no benchmark row " + key + "; the rows: "
+                + Arrays.stream(values()).map(Measurement::key).toList());
     }
 }

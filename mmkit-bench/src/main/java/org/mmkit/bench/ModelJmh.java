@@ -35,7 +35,7 @@ public class ModelJmh {
     /** Builds the row's model workload once per trial. */
     @Setup(Level.Trial)
     public void create() {
-        Measurement m = Measurement.valueOf(measurement.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Measurement m = Measurement.byKey(measurement);
         workload = m.newModelWorkload();
         ops = m.ops(false);
     }
