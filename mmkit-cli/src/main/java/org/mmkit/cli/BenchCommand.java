@@ -14,6 +14,7 @@ import org.mmkit.bench.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -37,21 +38,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown.")
     private Path markdown;
 
+    @Parameters(paramLabel = "ROW", arity = "0..*",
+            description = "Only these rows, by name (e.g. maps-60k, vma-lookup; docs/performance.md lists them).")
+    private List<String> rows = List.of();
+
     @Spec
     private CommandSpec spec;
 
     /** Runs the rows: the real runner, or in tests one that returns made-up results. */
     interface Runner {
-        List<Result> run(int rounds, boolean quick, PrintWriter progress);
+        List<Result> run(List<Measurement> rows, int rounds, boolean quick, PrintWriter progress);
     }
 
     private final Runner runner;
 
     BenchCommand() {
-        this((rounds, quick, progress) -> new BenchRunner(KernelProgram.locate(), rounds, quick, title -> {
+        this((rows, rounds, quick, progress) -> new BenchRunner(KernelProgram.locate(), rounds, quick, title -> {
             progress.println("measuring: " + title);
             progress.flush();
-        }).run(List.of(Measurement.values())));
+        }).run(rows));
     }
 
     BenchCommand(Runner runner) {
@@ -66,10 +71,17 @@ final class BenchCommand implements Callable<Integer> {
             err.println("mmkit bench: --rounds " + rounds + ": at least 1 round");
             return Main.USAGE;
         }
+        List<Measurement> selected;
+        try {
+            selected = rows.isEmpty() ? List.of(Measurement.values()) : rows.stream().map(Measurement::byKey).toList();
+        } catch (IllegalArgumentException e) {
+            err.println("mmkit bench: " + e.getMessage());
+            return Main.USAGE;
+        }
         int samples = quick ? 1 : rounds;
         BenchReport report;
         try {
-            report = new BenchReport(runner.run(samples, quick, err), samples);
+            report = new BenchReport(runner.run(selected, samples, quick, err), samples);
         } catch (IllegalStateException e) {
             err.println("mmkit bench: " + e.getMessage());
             return Main.USAGE;

@@ -21,12 +21,12 @@ class BenchCommandTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    /** The (rounds, quick) each run was asked for. */
+    /** The (rows, rounds, quick) each run was asked for. */
     private final List<String> asked = new ArrayList<>();
 
     /** Two rows: the kernel at 10 ns and the model at 20, 30 ns per op; the TreeMap row at 4 and 2. */
-    private final BenchCommand.Runner fake = (rounds, quick, progress) -> {
-        asked.add(rounds + " " + quick);
+    private final BenchCommand.Runner fake = (rows, rounds, quick, progress) -> {
+        asked.add(rows.size() + " rows " + rounds + " " + quick);
         return List.of(new Result(Measurement.ANON_WRITE_FAULT, List.of(10.0, 10.0), List.of(20.0, 30.0)),
                 new Result(Measurement.VMA_LOOKUP, List.of(4.0), List.of(2.0)));
     };
@@ -41,7 +41,7 @@ class BenchCommandTest {
     @Test
     void printsMediansAndRatios() {
         assertThat(mmkit(fake, "--rounds", "2")).isZero();
-        assertThat(asked).containsExactly("2 false");
+        assertThat(asked).containsExactly("12 rows 2 false");
         assertThat(out.toString()).isEqualTo("""
                 measure                                                                 kernel     model  ratio
                 anonymous write fault incl. zero-fill                                 10.00 ns  25.00 ns   2.50
@@ -79,7 +79,25 @@ class BenchCommandTest {
     @Test
     void quickTakesOneRound() {
         assertThat(mmkit(fake, "--quick", "--rounds", "7")).isZero();
-        assertThat(asked).containsExactly("1 true");
+        assertThat(asked).containsExactly("12 rows 1 true");
+    }
+
+    @Test
+    void rowsByName() {
+        List<List<Measurement>> selected = new ArrayList<>();
+        BenchCommand.Runner recording = (rows, rounds, quick, progress) -> {
+            selected.add(rows);
+            return fake.run(rows, rounds, quick, progress);
+        };
+        assertThat(mmkit(recording, "maps-60k", "vma-lookup")).isZero();
+        assertThat(selected).containsExactly(List.of(Measurement.MAPS_60K, Measurement.VMA_LOOKUP));
+    }
+
+    @Test
+    void anUnknownRowIsAUsageError() {
+        assertThat(mmkit(fake, "maps")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).startsWith("mmkit bench: no benchmark row maps; the rows: [load-store-tlb-hit, ");
+        assertThat(asked).isEmpty();
     }
 
     @Test
@@ -91,7 +109,7 @@ class BenchCommandTest {
 
     @Test
     void aMissingKernelProgramIsAClearError() {
-        BenchCommand.Runner missing = (rounds, quick, progress) -> {
+        BenchCommand.Runner missing = (rows, rounds, quick, progress) -> {
             throw new IllegalStateException("the kernel benchmark program X is missing");
         };
         assertThat(mmkit(missing)).isEqualTo(Main.USAGE);
