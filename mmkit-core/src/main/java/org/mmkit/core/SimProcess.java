@@ -141,6 +141,8 @@ public interface SimProcess {
      * up: 0-2 are taken by the standard streams), close-on-exec with {@code MFD_CLOEXEC}. The name
      * is read as a C string: it ends at the first NUL character, and at most 249 bytes of its
      * UTF-8 encoding may come before that (else EINVAL); {@code null} is a NULL pointer (EFAULT).
+     * Without {@code MFD_ALLOW_SEALING} or {@code MFD_NOEXEC_SEAL} the file carries
+     * {@code F_SEAL_SEAL}; {@code MFD_HUGETLB} gives ENOSYS (no hugetlbfs is modelled).
      *
      * @param name the name shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
      * @param flags {@code MFD_*} bits of {@link Uapi}
@@ -238,13 +240,15 @@ public interface SimProcess {
 
     /**
      * {@code fcntl(fd, cmd, arg)} for {@code F_GETFD}, {@code F_SETFD} ({@code FD_CLOEXEC}) and
-     * {@code F_GETFL} (access mode and status flags, e.g. {@code O_RDWR|O_LARGEFILE} for a memfd).
+     * {@code F_GETFL} (access mode and status flags, e.g. {@code O_RDWR|O_LARGEFILE} for a memfd),
+     * {@code F_ADD_SEALS} and {@code F_GET_SEALS} ({@code F_SEAL_*} bits of a memfd).
      *
      * @param fd an open file descriptor
      * @param cmd the command
      * @param arg the command's argument
      * @return the command's result
-     * @throws ErrnoException EBADF; EINVAL for other commands, which are not modelled
+     * @throws ErrnoException EBADF; for seals EPERM, EINVAL and EBUSY as {@code memfd_add_seals};
+     *         EINVAL for other commands, which are not modelled
      */
     long fcntl(int fd, int cmd, long arg);
 

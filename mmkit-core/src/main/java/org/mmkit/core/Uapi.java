@@ -160,6 +160,10 @@ public final class Uapi {
     public static final int MFD_NOEXEC_SEAL = 0x0008;
     /** An executable memfd. */
     public static final int MFD_EXEC = 0x0010;
+    /** Where {@code MFD_HUGETLB} encodes the log2 of the huge page size ({@code MFD_HUGE_SHIFT}, 6 bits). */
+    public static final int MFD_HUGE_SHIFT = 26;
+    /** The width of that field ({@code MFD_HUGE_MASK}). */
+    public static final int MFD_HUGE_MASK = 0x3f;
 
     // falloc.h
     /** {@code fallocate}: do not change the file size. */
@@ -190,6 +194,22 @@ public final class Uapi {
     public static final int F_GETFL = 3;
     /** Descriptor flag: close on exec. */
     public static final int FD_CLOEXEC = 1;
+    /** {@code fcntl}: add seals to a memfd ({@code F_LINUX_SPECIFIC_BASE + 9}). */
+    public static final int F_ADD_SEALS = 1033;
+    /** {@code fcntl}: get the seals of a memfd. */
+    public static final int F_GET_SEALS = 1034;
+    /** Seal: no more seals may be added. */
+    public static final int F_SEAL_SEAL = 0x0001;
+    /** Seal: the file may not shrink. */
+    public static final int F_SEAL_SHRINK = 0x0002;
+    /** Seal: the file may not grow. */
+    public static final int F_SEAL_GROW = 0x0004;
+    /** Seal: the contents may not change, and no shared writable mapping may exist. */
+    public static final int F_SEAL_WRITE = 0x0008;
+    /** Seal: like F_SEAL_WRITE for new writes and mappings only; existing mappings stay writable. */
+    public static final int F_SEAL_FUTURE_WRITE = 0x0010;
+    /** Seal: the exec bits of the mode may not change. */
+    public static final int F_SEAL_EXEC = 0x0020;
 
     // fs.h: lseek whence
     /** {@code lseek}: from the start of the file. */

@@ -312,19 +312,36 @@ public final class ScenarioGenerator {
         if (fds.isEmpty() || (inWorker() && random.nextInt(5) == 0)) {
             String name = newName("fd");
             fds.add(name);
-            String flags = pick("0", "MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_NOEXEC_SEAL");
+            String flags = pick("0", "MFD_CLOEXEC", "MFD_ALLOW_SEALING", "MFD_NOEXEC_SEAL", "MFD_ALLOW_SEALING",
+                    "MFD_EXEC|MFD_ALLOW_SEALING");
             return name + " = memfd_create(\"" + name + "\", " + flags + ")";
         }
         String fd = pick(fds);
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(13)) {
             case 0, 1, 2, 3 -> "ftruncate(" + fd + ", " + fileLength() + ")";
             case 4 -> "ftruncate(" + fd + ", -1)";
-            case 5 -> "memfd_create(\"bad\", 0x40)";
+            case 5 -> "memfd_create(\"bad\", " + pick("0x40", "MFD_HUGETLB|0x40", "0x54000000") + ")";
             case 6 -> "close(" + fd + ")";
+            case 7 -> seal(fd);
+            case 8 -> "write(" + fd + ", " + range().start() + ", " + accessLength() + ")";
             default -> "fallocate(" + fd + ", "
                     + pick("0", "FALLOC_FL_KEEP_SIZE", "FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE", "FALLOC_FL_PUNCH_HOLE")
                     + ", " + random.nextInt(MAX_FILE_PAGES) + "*PAGE, " + fileLength() + ")";
         };
+    }
+
+    /**
+     * A seal step: adding seals (each kind, pairs, the implying F_SEAL_EXEC, an unknown bit), or
+     * reading them. Whether adding works depends on the memfd's flags, its earlier seals and the
+     * shared mappings of every process, which the other steps vary.
+     */
+    private String seal(String fd) {
+        if (random.nextInt(4) == 0) {
+            return "fcntl(" + fd + ", F_GET_SEALS, 0)";
+        }
+        String seals = pick("F_SEAL_WRITE", "F_SEAL_FUTURE_WRITE", "F_SEAL_GROW", "F_SEAL_SHRINK", "F_SEAL_SEAL",
+                "F_SEAL_EXEC", "F_SEAL_GROW|F_SEAL_SHRINK", "F_SEAL_WRITE|F_SEAL_SEAL", "0x40");
+        return "fcntl(" + fd + ", F_ADD_SEALS, " + seals + ")";
     }
 
     private String fileLength() {

@@ -51,6 +51,14 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void sealStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).contains("F_ADD_SEALS, F_SEAL_WRITE)", "F_ADD_SEALS, F_SEAL_FUTURE_WRITE)", "F_ADD_SEALS, F_SEAL_GROW)",
+                "F_ADD_SEALS, F_SEAL_EXEC)", "F_GET_SEALS, 0)", "MFD_EXEC|MFD_ALLOW_SEALING)");
+        assertThat(all).containsPattern("in u: write\\(fd\\d+, ");
+    }
+
+    @Test
     void noScenarioStopsEarlyOnTheModel() throws Exception {
         // names always have values, processes are alive when used, vmflags and smaps find a VMA
         for (long seed = 0; seed < 40; seed++) {

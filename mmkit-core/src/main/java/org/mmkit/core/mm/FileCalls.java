@@ -22,18 +22,22 @@ final class FileCalls {
     /** {@code MFD_NAME_MAX_LEN}: NAME_MAX minus the "memfd:" prefix, in bytes before the NUL. */
     private static final int NAME_MAX_LEN = 249;
 
+    /** {@code MFD_ALL_FLAGS}. */
+    private static final long ALL_FLAGS = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
+
     /**
      * {@code memfd_create}: flags first, then the name, read as the kernel reads a C string
      * ({@code strnlen_user}): it ends at the first NUL, its UTF-8 bytes before the NUL count
-     * against the limit, and a null name is a NULL pointer (EFAULT).
+     * against the limit, and a null name is a NULL pointer (EFAULT). The model's pid namespace has
+     * {@code vm.memfd_noexec} 0, the default: a memfd without MFD_EXEC or MFD_NOEXEC_SEAL is
+     * executable ({@code check_sysctl_memfd_noexec}). MFD_HUGETLB (with a huge page size in its
+     * field) passes the checks and then fails with ENOSYS, as on a kernel built without
+     * CONFIG_HUGETLBFS ({@code hugetlb_file_setup}): the model has no hugetlbfs yet.
      */
     static int memfdCreate(Task task, String name, long flags) {
-        long known = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
+        long known = (flags & MFD_HUGETLB) != 0 ? ALL_FLAGS | (long) MFD_HUGE_MASK << MFD_HUGE_SHIFT : ALL_FLAGS;
         if ((flags & ~known) != 0 || (flags & (MFD_EXEC | MFD_NOEXEC_SEAL)) == (MFD_EXEC | MFD_NOEXEC_SEAL)) {
             throw Errno.EINVAL.exception();
-        }
-        if ((flags & MFD_HUGETLB) != 0) {
-            throw Errno.EINVAL.exception(); // hugetlbfs is not modelled yet
         }
         if (name == null) {
             throw Errno.EFAULT.exception();
@@ -43,8 +47,17 @@ final class FileCalls {
         if (cName.getBytes(StandardCharsets.UTF_8).length > NAME_MAX_LEN) {
             throw Errno.EINVAL.exception();
         }
+        if ((flags & MFD_HUGETLB) != 0) {
+            throw Errno.ENOSYS.exception();
+        }
         ShmemFile inode = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
                 "/memfd:" + cName + " (deleted)", 0);
+        if ((flags & MFD_NOEXEC_SEAL) != 0) {
+            inode.mode &= ~0111;
+            inode.seals = F_SEAL_EXEC;
+        } else if ((flags & MFD_ALLOW_SEALING) != 0) {
+            inode.seals = 0;
+        }
         // memfd's alloc_file: a read-write file with large offsets
         OpenFile file = new OpenFile(new ShmemFileOperations(inode), O_RDWR | O_LARGEFILE);
         return task.files.install(file, (flags & MFD_CLOEXEC) != 0);
@@ -59,6 +72,7 @@ final class FileCalls {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = task.file(fd).shmem(Errno.EINVAL); // do_sys_ftruncate: not a regular file
+        file.checkResizeSeals(length);
         long old = file.size;
         file.size = length;
         // shmem_setattr truncates for an unchanged size too: pages fallocated past EOF with
@@ -91,6 +105,10 @@ final class FileCalls {
             punchHole(file, offset, len);
             return;
         }
+        // shmem_fallocate: F_SEAL_GROW refuses any range past EOF, FALLOC_FL_KEEP_SIZE or not
+        if ((file.seals & F_SEAL_GROW) != 0 && offset + len > file.size) {
+            throw Errno.EPERM.exception();
+        }
         long first = offset >>> PAGE_SHIFT;
         long last = (offset + len - 1) >>> PAGE_SHIFT;
         PhysicalMemory memory = task.machine.memory;
@@ -121,9 +139,12 @@ final class FileCalls {
      * edges. The unmap range is computed as the kernel does: for a hole that ends inside the
      * first page {@code unmap_end} is -1, passes the unsigned comparison, and the length that
      * results unmaps every page from {@code unmap_start} to the end of the file (their data
-     * stays cached).
+     * stays cached). A write-sealed file refuses (EPERM).
      */
     static void punchHole(ShmemFile file, long offset, long len) {
+        if (file.writeSealed()) {
+            throw Errno.EPERM.exception();
+        }
         long unmapStart = MmapCall.pageAlign(offset);
         long unmapEnd = ((offset + len) & -PAGE_SIZE) - 1;
         if (Long.compareUnsigned(unmapEnd, unmapStart) > 0) {

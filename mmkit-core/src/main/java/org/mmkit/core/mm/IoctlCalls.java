@@ -62,9 +62,9 @@ final class IoctlCalls {
     }
 
     /**
-     * {@code do_fcntl} for the descriptor and status-flag queries: F_GETFD, F_SETFD, F_GETFL.
-     * Other commands (F_DUPFD, F_SETFL, locks, seals…) are not modelled and give EINVAL, as
-     * unknown commands do.
+     * {@code do_fcntl} for the descriptor and status-flag queries (F_GETFD, F_SETFD, F_GETFL) and
+     * the seals (F_ADD_SEALS, F_GET_SEALS: {@link Seals}). Other commands (F_DUPFD, F_SETFL,
+     * locks…) are not modelled and give EINVAL, as unknown commands do.
      */
     static long fcntl(Task task, int fd, int cmd, long arg) {
         OpenFile file = task.file(fd);
@@ -75,6 +75,7 @@ final class IoctlCalls {
                 yield 0;
             }
             case F_GETFL -> file.flags;
+            case F_ADD_SEALS, F_GET_SEALS -> Seals.fcntl(file, cmd, arg);
             default -> throw Errno.EINVAL.exception();
         };
     }

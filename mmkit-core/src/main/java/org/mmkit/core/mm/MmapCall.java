@@ -120,6 +120,9 @@ final class MmapCall {
             if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                 throw Errno.EINVAL.exception();
             }
+            if (file != null) {
+                vmFlags = Seals.checkMmap(file, vmFlags);
+            }
         } else if (type == MAP_SHARED) {
             if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                 throw Errno.EINVAL.exception();

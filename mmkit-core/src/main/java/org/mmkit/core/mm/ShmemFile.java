@@ -1,8 +1,8 @@
 package org.mmkit.core.mm;
 
-import static org.mmkit.core.Uapi.PAGE_SHIFT;
-import static org.mmkit.core.Uapi.PAGE_SIZE;
+import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -17,6 +17,13 @@ final class ShmemFile {
     final String mapsName;
     /** {@code i_size} in bytes. */
     long size;
+    /**
+     * {@code shmem_inode_info.seals}: {@code F_SEAL_*} bits, which are only ever added. Every shmem
+     * inode starts with F_SEAL_SEAL ({@code shmem_get_inode}); only memfd_create clears it.
+     */
+    int seals = F_SEAL_SEAL;
+    /** The permission bits of {@code i_mode}: 0777 from {@code shmem_file_setup}, 0666 for MFD_NOEXEC_SEAL. */
+    int mode = 0777;
     /** {@code i_pages}: page index → page or swap entry. */
     final PageCache pageCache = new PageCache();
     /** {@code i_mmap}: VMAs of every process mapping this file. */
@@ -59,6 +66,39 @@ final class ShmemFile {
         if (--users == 0) {
             removePages(0, Long.MAX_VALUE);
         }
+    }
+
+    /** Whether F_SEAL_WRITE or F_SEAL_FUTURE_WRITE forbids writes ({@code is_write_sealed}). */
+    boolean writeSealed() {
+        return (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) != 0;
+    }
+
+    /**
+     * {@code shmem_write_begin}: whether a write of {@code len} bytes at {@code pos}, one page or
+     * less, may go on; not under a write seal, nor under F_SEAL_GROW when it would end past EOF.
+     */
+    boolean writeAllowed(long pos, long len) {
+        return !writeSealed() && ((seals & F_SEAL_GROW) == 0 || pos + len <= size);
+    }
+
+    /** {@code shmem_setattr}: a new size that shrinks under F_SEAL_SHRINK or grows under F_SEAL_GROW is EPERM. */
+    void checkResizeSeals(long newSize) {
+        if ((newSize < size && (seals & F_SEAL_SHRINK) != 0) || (newSize > size && (seals & F_SEAL_GROW) != 0)) {
+            throw Errno.EPERM.exception();
+        }
+    }
+
+    /**
+     * {@code mapping_writably_mapped}: whether some VMA is shared and may become writable
+     * ({@code i_mmap_writable} &gt; 0, which counts exactly the VM_SHARED|VM_MAYWRITE VMAs of {@code i_mmap}).
+     */
+    boolean writablyMapped() {
+        for (Vma vma : mappings.overlapping(0, Long.MAX_VALUE)) {
+            if (vma.has(VmFlags.SHARED) && vma.has(VmFlags.MAYWRITE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -52,7 +52,8 @@ final class ShmemFileOperations implements FileOperations {
      * {@code shmem_file_write_iter} → {@code generic_perform_write}: copies the user buffer one
      * destination page at a time into the page cache ({@code shmem_write_begin} with
      * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
-     * moves EOF).
+     * moves EOF). Seals are checked per page before its copy ({@code shmem_write_begin}): a write
+     * that reaches past EOF under F_SEAL_GROW stops short at the page that would grow the file.
      */
     @Override
     public long write(Task task, OpenFile file, long addr, long len) {
@@ -62,6 +63,12 @@ final class ShmemFileOperations implements FileOperations {
         while (done < len) {
             int offset = (int) (file.pos & (PAGE_SIZE - 1));
             int n = (int) Math.min(PAGE_SIZE - offset, len - done);
+            if (!inode.writeAllowed(file.pos, n)) {
+                if (done == 0) {
+                    throw Errno.EPERM.exception();
+                }
+                return done; // generic_perform_write: the bytes written before the refused page
+            }
             int copied = n - UserCopy.copyFromUser(task, addr + done, chunk, 0, n);
             if (copied == 0) {
                 return shortCount(done);
