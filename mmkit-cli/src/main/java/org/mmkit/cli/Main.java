@@ -36,6 +36,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new RunCommand(backends))
                 .addSubcommand(new DiffCommand(backends))
                 .addSubcommand(new FuzzCommand(backends))
+                .addSubcommand(new BenchCommand())
                 .addSubcommand(new CommandLine.HelpCommand());
         mmkit.setParameterExceptionHandler(Main::usageError);
         return mmkit;

@@ -156,7 +156,7 @@ class MainTest {
     @Test
     void anUnknownCommandIsNamedWithTheCommands() {
         assertThat(mmkit("bogus")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("mmkit: unknown command 'bogus' (commands: run, diff, fuzz, help)\n");
+        assertThat(err.toString()).isEqualTo("mmkit: unknown command 'bogus' (commands: run, diff, fuzz, bench, help)\n");
     }
 
     @Test

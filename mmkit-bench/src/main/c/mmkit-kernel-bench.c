@@ -1,0 +1,209 @@
+/*
+ * The kernel side of `mmkit bench`: measures on this machine's kernel the same logical work as the
+ * model's workloads (org.mmkit.bench), one measurement per run:
+ *
+ *     mmkit-kernel-bench NAME OPS
+ *
+ * prints one line "bench NAME NS_PER_OP OPS": the time of the measured part only (setup such as
+ * mmap, munmap and waiting for children is outside it), from CLOCK_MONOTONIC.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PAGE 4096L
+/* as the model's ManyVmas: this many one-page VMAs, alternately read-only and read-write */
+#define MANY_VMAS 60000L
+/* as the model's ForkCow: the resident memory a fork copies */
+#define FORK_BYTES (64L << 20)
+/* as the model's PagemapRead: the range read, in pages */
+#define PAGEMAP_PAGES 4096L
+
+static void die(const char *what) {
+    fprintf(stderr, "mmkit-kernel-bench: %s: %s\n", what, strerror(errno));
+    exit(2);
+}
+
+static int64_t now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static char *map_anon(long bytes) {
+    char *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) die("mmap");
+    return p;
+}
+
+static void touch(char *p, long pages) {
+    for (long i = 0; i < pages; i++) ((volatile char *)p)[i * PAGE] = 1;
+}
+
+/* xorshift64: the random order of the random-access row, fixed so every run takes the same path */
+static uint64_t next_random(uint64_t *s) {
+    *s ^= *s << 13; *s ^= *s >> 7; *s ^= *s << 17;
+    return *s;
+}
+
+/* ops alternating 8-byte loads and stores to one resident page */
+static int64_t load_store_tlb_hit(long ops) {
+    volatile uint64_t *p = (volatile uint64_t *)map_anon(PAGE);
+    *p = 0;
+    int64_t t0 = now_ns();
+    for (long i = 0; i < ops; i += 2) *p = *p + 1;
+    return now_ns() - t0;
+}
+
+/* one fault per fresh page: write (allocate and zero-fill) or read */
+static int64_t anon_fault(long ops, int write) {
+    char *p = map_anon(ops * PAGE);
+    volatile char sink = 0;
+    int64_t t0 = now_ns();
+    if (write) touch(p, ops);
+    else for (long i = 0; i < ops; i++) sink += ((volatile char *)p)[i * PAGE];
+    int64_t t = now_ns() - t0;
+    (void)sink;
+    munmap(p, ops * PAGE);
+    return t;
+}
+
+/* ops pagemap entries of a resident or never-touched range, read a whole range at a time */
+static int64_t pagemap_read(long ops, int resident) {
+    char *p = map_anon(PAGEMAP_PAGES * PAGE);
+    if (resident) touch(p, PAGEMAP_PAGES);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (fd < 0) die("open /proc/self/pagemap");
+    static uint64_t buf[PAGEMAP_PAGES];
+    off_t offset = (off_t)((uintptr_t)p / PAGE * 8);
+    int64_t t0 = now_ns();
+    for (long done = 0; done < ops; done += PAGEMAP_PAGES) {
+        if (pread(fd, buf, sizeof buf, offset) != (ssize_t)sizeof buf) die("pread pagemap");
+    }
+    int64_t t = now_ns() - t0;
+    close(fd);
+    munmap(p, PAGEMAP_PAGES * PAGE);
+    return t;
+}
+
+/* MANY_VMAS one-page VMAs, every page resident, alternately read-write and read-only */
+static char *many_vmas(void) {
+    char *p = map_anon(MANY_VMAS * PAGE);
+    touch(p, MANY_VMAS);
+    for (long i = 1; i < MANY_VMAS; i += 2) {
+        if (mprotect(p + i * PAGE, PAGE, PROT_READ)) die("mprotect");
+    }
+    return p;
+}
+
+/* ops reads of the whole /proc/self/maps text */
+static int64_t maps_text(long ops) {
+    many_vmas();
+    static char buf[1 << 16];
+    int64_t t0 = now_ns();
+    for (long i = 0; i < ops; i++) {
+        int fd = open("/proc/self/maps", O_RDONLY);
+        if (fd < 0) die("open /proc/self/maps");
+        while (read(fd, buf, sizeof buf) > 0) {
+        }
+        close(fd);
+    }
+    return now_ns() - t0;
+}
+
+/* ops 8-byte loads, one per VMA, in address order or in a fixed random order */
+static int64_t tlb_miss(long ops, int random) {
+    char *p = many_vmas();
+    uint64_t s = 88172645463325252ull;
+    volatile uint64_t sink = 0;
+    int64_t t0 = now_ns();
+    for (long i = 0; i < ops; i++) {
+        long page = random ? (long)(next_random(&s) % MANY_VMAS) : i % MANY_VMAS;
+        sink += *(volatile uint64_t *)(p + page * PAGE);
+    }
+    int64_t t = now_ns() - t0;
+    (void)sink;
+    return t;
+}
+
+/* ops forks of a process with FORK_BYTES resident; the child exits at once */
+static int64_t fork_resident(long ops) {
+    char *p = map_anon(FORK_BYTES);
+    touch(p, FORK_BYTES / PAGE);
+    int64_t total = 0;
+    for (long i = 0; i < ops; i++) {
+        int64_t t0 = now_ns();
+        pid_t child = fork();
+        if (child == 0) _exit(0);
+        total += now_ns() - t0;
+        if (child < 0) die("fork");
+        waitpid(child, NULL, 0);
+    }
+    return total;
+}
+
+/* ops first writes, one per page, to FORK_BYTES shared copy-on-write with a waiting child */
+static int64_t cow_write(long ops) {
+    long pages = FORK_BYTES / PAGE;
+    char *p = map_anon(FORK_BYTES);
+    touch(p, pages);
+    int64_t total = 0;
+    for (long done = 0; done < ops; done += pages) {
+        int release[2];
+        if (pipe(release)) die("pipe");
+        pid_t child = fork();
+        if (child < 0) die("fork");
+        if (child == 0) {
+            char c;
+            close(release[1]);
+            (void)!read(release[0], &c, 1);
+            _exit(0);
+        }
+        close(release[0]);
+        long n = ops - done < pages ? ops - done : pages;
+        int64_t t0 = now_ns();
+        for (long i = 0; i < n; i++) p[i * PAGE] = 2;
+        total += now_ns() - t0;
+        close(release[1]);
+        waitpid(child, NULL, 0);
+    }
+    return total;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: mmkit-kernel-bench NAME OPS\n");
+        return 2;
+    }
+    const char *name = argv[1];
+    long ops = atol(argv[2]);
+    if (ops <= 0) {
+        fprintf(stderr, "mmkit-kernel-bench: OPS must be positive: %s\n", argv[2]);
+        return 2;
+    }
+    int64_t ns;
+    if (!strcmp(name, "load-store-tlb-hit")) ns = load_store_tlb_hit(ops);
+    else if (!strcmp(name, "anon-write-fault")) ns = anon_fault(ops, 1);
+    else if (!strcmp(name, "anon-read-fault")) ns = anon_fault(ops, 0);
+    else if (!strcmp(name, "pagemap-resident")) ns = pagemap_read(ops, 1);
+    else if (!strcmp(name, "pagemap-untouched")) ns = pagemap_read(ops, 0);
+    else if (!strcmp(name, "maps-60k")) ns = maps_text(ops);
+    else if (!strcmp(name, "tlb-miss-sequential")) ns = tlb_miss(ops, 0);
+    else if (!strcmp(name, "tlb-miss-random")) ns = tlb_miss(ops, 1);
+    else if (!strcmp(name, "fork-64m")) ns = fork_resident(ops);
+    else if (!strcmp(name, "cow-write")) ns = cow_write(ops);
+    else {
+        fprintf(stderr, "mmkit-kernel-bench: unknown measurement: %s\n", name);
+        return 2;
+    }
+    printf("bench %s %.3f %ld\n", name, (double)ns / (double)ops, ops);
+    return 0;
+}

@@ -1,0 +1,51 @@
+package org.mmkit.bench;
+
+import org.mmkit.core.Kernel;
+import org.mmkit.core.KernelConfig;
+import org.mmkit.core.SimProcess;
+import org.mmkit.core.Uapi;
+
+/** The model process the workloads run in, and the mappings several of them share. */
+final class ModelSetup {
+    /** As {@code MANY_VMAS} in the C program: one-page VMAs, alternately read-write and read-only. */
+    static final int MANY_VMAS = 60_000;
+    /** As {@code FORK_BYTES} in the C program: the resident memory a fork copies. */
+    static final long FORK_BYTES = 64L << 20;
+    /** As {@code PAGEMAP_PAGES} in the C program: the range a pagemap read covers. */
+    static final int PAGEMAP_PAGES = 4096;
+
+    private ModelSetup() {
+    }
+
+    /**
+     * A kernel like Linux 6.18 with 4 GiB of RAM, so that a fork of 64 MiB and large fault samples fit.
+     *
+     * @param sharedZeroPage whether a read fault maps the shared zero page (this machine's kernel
+     *        forbids it; see {@link KernelConfig})
+     */
+    static Kernel kernel(boolean sharedZeroPage) {
+        return Kernel.create(KernelConfig.linux618().toBuilder()
+                .ramBytes(4L << 30).sharedZeroPage(sharedZeroPage).build());
+    }
+
+    static long mapAnon(SimProcess process, long bytes) {
+        return process.mmap(0, bytes, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+    }
+
+    static void touch(SimProcess process, long start, long pages) {
+        for (long i = 0; i < pages; i++) {
+            process.storeLong(start + i * Uapi.PAGE_SIZE, 1);
+        }
+    }
+
+    /** {@link #MANY_VMAS} one-page VMAs, every page resident; returns the first page's address. */
+    static long manyVmas(SimProcess process) {
+        long start = mapAnon(process, MANY_VMAS * Uapi.PAGE_SIZE);
+        touch(process, start, MANY_VMAS);
+        for (long i = 1; i < MANY_VMAS; i += 2) {
+            process.mprotect(start + i * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE, Uapi.PROT_READ);
+        }
+        return start;
+    }
+}
