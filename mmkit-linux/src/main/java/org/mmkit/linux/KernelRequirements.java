@@ -53,6 +53,8 @@ final class KernelRequirements {
             case UFFD -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
             case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
             case ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage);
+            case NO_ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage) == null
+                    ? "needs a kernel without the shared zero page; a read fault on anonymous memory maps it here" : null;
             case OOM -> "running out of memory would wake the machine's OOM killer, which may kill any process";
         };
     }

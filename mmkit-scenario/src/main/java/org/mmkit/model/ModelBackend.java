@@ -85,6 +85,7 @@ public final class ModelBackend implements Backend {
             case ROOT, OOM -> null;
             case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
             case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
+            case NO_ZERO_PAGE -> config.sharedZeroPage() ? "this kernel configuration maps the shared zero page" : null;
             case KERNEL -> {
                 int wanted = KernelVersion.parse(requirement.argument());
                 yield config.kernelVersion() >= wanted ? null

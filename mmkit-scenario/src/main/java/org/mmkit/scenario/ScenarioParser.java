@@ -146,10 +146,11 @@ public final class ScenarioParser {
                 case "hugetlb" -> Requirement.Kind.HUGETLB;
                 case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
                 case "zero-page" -> Requirement.Kind.ZERO_PAGE;
+                case "no-zero-page" -> Requirement.Kind.NO_ZERO_PAGE;
                 case "thp" -> Requirement.Kind.THP;
                 case "oom" -> Requirement.Kind.OOM;
                 default -> throw error("unknown requirement '" + word
-                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, thp, oom, kernel >= X.Y)");
+                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, no-zero-page, thp, oom, kernel >= X.Y)");
             };
             result.add(new Requirement(kind, null));
         }

@@ -46,6 +46,10 @@ class ModelBackendTest {
         assertThat(unsupported(KernelConfig.linux618(), Kind.ZERO_PAGE, null)).isNull();
         assertThat(unsupported(KernelConfig.linux618().toBuilder().sharedZeroPage(false).build(), Kind.ZERO_PAGE, null))
                 .isEqualTo("this kernel configuration maps no shared zero page");
+        assertThat(unsupported(KernelConfig.linux618(), Kind.NO_ZERO_PAGE, null))
+                .isEqualTo("this kernel configuration maps the shared zero page");
+        assertThat(unsupported(KernelConfig.linux618().toBuilder().sharedZeroPage(false).build(), Kind.NO_ZERO_PAGE, null))
+                .isNull();
     }
 
     @Test
