@@ -52,7 +52,9 @@ final class ShmemFileOperations implements FileOperations {
      * {@code shmem_file_write_iter} → {@code generic_perform_write}: copies the user buffer one
      * destination page at a time into the page cache ({@code shmem_write_begin} with
      * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
-     * moves EOF). Seals are checked per page before its copy ({@code shmem_write_begin}): a write
+     * moves EOF). The page is allocated before the copy (6.18 no longer faults the buffer in
+     * first), so a copy that faults at once still leaves a zeroed, dirty page in the cache, past
+     * EOF if nothing was written, and the call fails with EFAULT. Seals are checked per page before its copy ({@code shmem_write_begin}): a write
      * that reaches past EOF under F_SEAL_GROW stops short at the page that would grow the file.
      */
     @Override
@@ -69,10 +71,6 @@ final class ShmemFileOperations implements FileOperations {
                 }
                 return done; // generic_perform_write: the bytes written before the refused page
             }
-            int copied = n - UserCopy.copyFromUser(task, addr + done, chunk, 0, n);
-            if (copied == 0) {
-                return shortCount(done);
-            }
             int pfn = Fault.cachePage(task.mm, inode, file.pos >>> PAGE_SHIFT);
             if (pfn < 0) {
                 if (done == 0) {
@@ -80,8 +78,12 @@ final class ShmemFileOperations implements FileOperations {
                 }
                 return done;
             }
-            MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
+            int copied = n - UserCopy.copyFromUser(task, addr + done, chunk, 0, n);
             memory.set(pfn, PhysicalMemory.PG_DIRTY);
+            if (copied == 0) {
+                return shortCount(done);
+            }
+            MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
             file.pos += copied;
             done += copied;
             inode.size = Math.max(inode.size, file.pos);
