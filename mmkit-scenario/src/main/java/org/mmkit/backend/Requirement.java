@@ -7,5 +7,12 @@ package org.mmkit.backend;
  * RAM is simulated; never the real kernel, whose OOM killer may pick any process of the machine).
  */
 public record Requirement(Kind kind, String argument) {
-    public enum Kind { ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL }
+    public enum Kind {
+        ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL;
+
+        /** The name a {@code requires:} line gives it: {@code soft-dirty}, {@code kernel}. */
+        public String scenarioName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 }

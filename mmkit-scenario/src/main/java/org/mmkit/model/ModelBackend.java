@@ -91,7 +91,7 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().name().toLowerCase() + " is not modelled yet";
+            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 

@@ -64,7 +64,7 @@ public final class Runner {
         for (Requirement r : scenario.requirements()) {
             String reason = backend.unsupported(r);
             if (reason != null) {
-                String what = r.kind().name().toLowerCase().replace('_', '-')
+                String what = r.kind().scenarioName()
                         + (r.argument() == null ? "" : " >= " + r.argument());
                 return new ScenarioResult(scenario.file(), Status.SKIPPED, List.of(), List.of(),
                         "requires " + what + ": " + reason);

@@ -2,6 +2,7 @@ package org.mmkit.scenario;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.mmkit.backend.KernelVersion;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
@@ -139,19 +141,12 @@ public final class ScenarioParser {
                 result.add(new Requirement(Requirement.Kind.KERNEL, version));
                 continue;
             }
-            Requirement.Kind kind = switch (word) {
-                case "root" -> Requirement.Kind.ROOT;
-                case "uffd" -> Requirement.Kind.UFFD;
-                case "swap" -> Requirement.Kind.SWAP;
-                case "hugetlb" -> Requirement.Kind.HUGETLB;
-                case "soft-dirty" -> Requirement.Kind.SOFT_DIRTY;
-                case "zero-page" -> Requirement.Kind.ZERO_PAGE;
-                case "no-zero-page" -> Requirement.Kind.NO_ZERO_PAGE;
-                case "thp" -> Requirement.Kind.THP;
-                case "oom" -> Requirement.Kind.OOM;
-                default -> throw error("unknown requirement '" + word
-                        + "' (known: root, uffd, swap, hugetlb, soft-dirty, zero-page, no-zero-page, thp, oom, kernel >= X.Y)");
-            };
+            List<Requirement.Kind> bare = Arrays.stream(Requirement.Kind.values())
+                    .filter(k -> k != Requirement.Kind.KERNEL).toList();
+            Requirement.Kind kind = bare.stream().filter(k -> k.scenarioName().equals(word)).findFirst()
+                    .orElseThrow(() -> error("unknown requirement '" + word + "' (known: "
+                            + bare.stream().map(Requirement.Kind::scenarioName).collect(Collectors.joining(", "))
+                            + ", kernel >= X.Y)"));
             result.add(new Requirement(kind, null));
         }
         return result;
