@@ -69,9 +69,7 @@ final class DiffCommand extends ScenarioCommand {
 
     private ScenarioResult runOn(String backendName, Scenario scenario) throws BackendFactory.UnavailableException {
         if (machineProfile == null) {
-            try (Backend kernel = backends.create(Backends.LINUX, KernelConfig.linux618())) {
-                machineProfile = MachineProfile.of(kernel);
-            }
+            machineProfile = MachineProfile.probe(backends);
         }
         try (Backend backend = backends.create(backendName, machineProfile)) {
             return Runner.run(scenario, backend, false);

@@ -70,9 +70,7 @@ final class FuzzCommand implements Callable<Integer> {
         }
         try {
             // fail early and plainly when a backend cannot run here, before any scenario
-            try (Backend kernel = backends.create(Backends.LINUX, KernelConfig.linux618())) {
-                machineProfile = MachineProfile.of(kernel);
-            }
+            machineProfile = MachineProfile.probe(backends);
             backends.create(Backends.MODEL, machineProfile).close();
         } catch (BackendFactory.UnavailableException e) {
             err.println("mmkit: " + e.getMessage());

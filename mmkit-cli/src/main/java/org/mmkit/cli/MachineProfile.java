@@ -13,6 +13,13 @@ final class MachineProfile {
     private MachineProfile() {
     }
 
+    /** Asks a fresh kernel backend of {@code backends}, which it closes again. */
+    static KernelConfig probe(BackendFactory backends) throws BackendFactory.UnavailableException {
+        try (Backend kernel = backends.create(Backends.LINUX, KernelConfig.linux618())) {
+            return of(kernel);
+        }
+    }
+
     static KernelConfig of(Backend kernel) {
         return KernelConfig.linux618().toBuilder()
                 .softDirty(has(kernel, Requirement.Kind.SOFT_DIRTY))
