@@ -54,7 +54,7 @@ enum op {
     OP_LOAD = 4,          /* u64 addr, u32 len              -> MORE bytes* then OK bytes | SIGNAL */
     OP_STORE = 5,         /* u64 addr, bytes                -> OK | SIGNAL */
     OP_PAGEMAP_READ = 6,  /* u64 offset, u32 count          -> OK i64 raw result, bytes read */
-    OP_PROC_TEXT = 7,     /* u32 file (0 maps, 1 smaps)     -> MORE text* then OK text */
+    OP_PROC_TEXT = 7,     /* u32 file (ProcFile ordinal)    -> MORE text* then OK text */
     OP_FORK = 8,          /*                                -> OK i64 child pid or -errno */
     OP_EXIT = 9,          /*                                -> nothing: the process _exit(0)s */
     OP_STALL = 10,        /* u32 milliseconds               -> OK after sleeping (tests only) */
@@ -517,7 +517,9 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
 
 static void do_proc_text(uint32_t file)
 {
-    static const char *const paths[] = {"/proc/self/maps", "/proc/self/smaps"};
+    /* in the order of ProcFile */
+    static const char *const paths[] = {"/proc/self/maps", "/proc/self/smaps", "/proc/self/status",
+                                        "/proc/self/statm", "/proc/self/smaps_rollup"};
     if (file >= sizeof paths / sizeof paths[0]) {
         send_failure("unknown /proc file");
         return;
@@ -629,6 +631,35 @@ static void drop_privileges(void)
         die("prctl(PR_SET_DUMPABLE)");
 }
 
+/* The program's text, from the default linker script. */
+extern char __executable_start[], etext[];
+/* Deeper than the serving thread's stack ever grows. */
+#define STACK_SETTLE_BYTES (64u * 1024u)
+
+/*
+ * Maps up front the pages serving will touch: the request and reply buffers, a stretch of stack
+ * and the program text. The /proc counters of the process (status, statm, smaps_rollup) then
+ * change only with the scenario's own mappings, and the runner prints them as changes from the
+ * process's start or fork. A forked child has the anonymous pages already; text it must fault
+ * in again, since fork copies no page tables of a file mapping without anonymous pages.
+ */
+static void settle_text(void)
+{
+    uintptr_t start = (uintptr_t)__executable_start & ~(uintptr_t)(PAGE_BYTES - 1);
+    /* MADV_POPULATE_READ (5.14): a kernel without it leaves the counters to move a little */
+    (void)madvise((void *)start, (uintptr_t)etext - start, MADV_POPULATE_READ);
+}
+
+static void settle_image(void)
+{
+    uint8_t stack[STACK_SETTLE_BYTES];
+    memset(stack, 0, sizeof stack);
+    __asm__ volatile("" : : "r"(stack) : "memory"); /* keeps the stores */
+    memset(request, 0, sizeof request);
+    memset(serving_reply, 0, sizeof serving_reply);
+    settle_text();
+}
+
 static void become_forked_child(void)
 {
     /* Only the forking thread lives on in the child (fork(2)); its stacks and slots are free again. */
@@ -638,6 +669,7 @@ static void become_forked_child(void)
         die("close the parent's descriptors");
     connect_to_driver();
     open_pagemap();
+    settle_text();
     say_hello();
 }
 
@@ -749,6 +781,7 @@ static void start_first_process(int privileged)
     if (!privileged)
         drop_privileges();
     open_pagemap();
+    settle_image();
     say_hello();
 }
 

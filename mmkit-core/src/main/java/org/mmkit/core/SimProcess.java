@@ -146,6 +146,23 @@ public interface SimProcess {
     void msync(long addr, long len, long flags);
 
     /**
+     * {@code remap_file_pages} as Linux 6.18 emulates it: the range of a shared file mapping is
+     * mapped anew at file page {@code pgoff} ({@code mmap(MAP_SHARED|MAP_FIXED|MAP_POPULATE)} with
+     * the VMA's protection, MAP_LOCKED if it is locked), so it becomes a VMA of its own unless it
+     * merges with a neighbour.
+     *
+     * @param start the start, rounded down to a page
+     * @param size the length, rounded down to whole pages
+     * @param prot must be 0
+     * @param pgoff the file page the range shows from now on
+     * @param flags only {@link Uapi#MAP_NONBLOCK} counts (no populate); other bits are ignored
+     * @throws ErrnoException EINVAL for a non-zero {@code prot}, an empty or wrapping range or
+     *         offset, a range not in a shared mapping or spanning VMAs of other files or flags, or
+     *         a hole; the errors of that mmap otherwise (ENOMEM past the map count limit)
+     */
+    void remapFilePages(long start, long size, long prot, long pgoff, long flags);
+
+    /**
      * {@code mincore}: which pages of a range are resident.
      *
      * @param addr the page-aligned start
@@ -382,6 +399,29 @@ public interface SimProcess {
      * @return each VMA's maps line followed by its memory counters
      */
     String smaps();
+
+    /**
+     * The memory lines of {@code /proc/PID/status}: VmPeak, VmSize, VmLck, VmPin, VmHWM, VmRSS,
+     * RssAnon, RssFile, RssShmem, VmData, VmStk, VmExe, VmLib, VmPTE, VmSwap and HugetlbPages, as
+     * Linux formats them ({@code Name:\t   value kB}); the other lines of the file are left out.
+     *
+     * @return the lines, each ending in a newline
+     */
+    String status();
+
+    /**
+     * The text of {@code /proc/PID/statm}.
+     *
+     * @return size, resident, shared, text, lib, data and dt in pages on one line
+     */
+    String statm();
+
+    /**
+     * The text of {@code /proc/PID/smaps_rollup}: the smaps counters summed over every VMA.
+     *
+     * @return a header line naming {@code [rollup]} and the summed fields
+     */
+    String smapsRollup();
 
     /**
      * {@code pread} on this process's {@code /proc/PID/pagemap}, opened by this process. Decode

@@ -2,7 +2,7 @@ package org.mmkit.backend;
 
 /** Text files under {@code /proc/PID} a scenario can read. */
 public enum ProcFile {
-    MAPS("maps"), SMAPS("smaps");
+    MAPS("maps"), SMAPS("smaps"), STATUS("status"), STATM("statm"), SMAPS_ROLLUP("smaps_rollup");
 
     private final String fileName;
 

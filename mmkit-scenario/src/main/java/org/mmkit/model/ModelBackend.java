@@ -125,6 +125,7 @@ public final class ModelBackend implements Backend {
                 case IOCTL -> p.ioctl((int) args[0], (int) args[1], args[2]);
                 case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
                 case POLL -> p.poll(args[0], args[1], (int) args[2]);
+                case REMAP_FILE_PAGES -> done(() -> p.remapFilePages(args[0], args[1], args[2], args[3], args[4]));
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
@@ -303,6 +304,9 @@ public final class ModelBackend implements Backend {
         return switch (file) {
             case MAPS -> p.maps();
             case SMAPS -> p.smaps();
+            case STATUS -> p.status();
+            case STATM -> p.statm();
+            case SMAPS_ROLLUP -> p.smapsRollup();
         };
     }
 

@@ -43,6 +43,12 @@ public final class Runner {
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
     /** Each spawned thread until it is joined, by name: its process and its backend handle. */
     private final Map<String, Running> spawned = new HashMap<>();
+    /**
+     * The {@code /proc} counters of each process when it started or was forked, by process name;
+     * filled only when the scenario reads them, since {@code status.X} prints changes from there.
+     */
+    private final Map<String, Map<ProcFile, Map<String, Long>>> counterBaselines = new HashMap<>();
+    private final boolean readsCounters;
     private final List<String> transcript = new ArrayList<>();
     private final List<Integer> sources = new ArrayList<>();
     private String firstFailure;
@@ -53,6 +59,7 @@ public final class Runner {
         this.backend = backend;
         this.addresses = new AddressNames(verbose);
         this.frames = new FrameLabels(verbose);
+        this.readsCounters = scenario.steps().stream().anyMatch(s -> s instanceof Step.ProcCounter);
     }
 
     /** Runs {@code scenario} on {@code backend}; verbose transcripts also show raw addresses and PFNs. */
@@ -71,7 +78,7 @@ public final class Runner {
             }
         }
         try {
-            processes.put(ScenarioParser.MAIN, backend.newProcess(scenario.requiresRoot()));
+            started(ScenarioParser.MAIN, backend.newProcess(scenario.requiresRoot()));
             for (Step step : scenario.steps()) {
                 current = step;
                 execute(step);
@@ -93,7 +100,7 @@ public final class Runner {
         switch (step) {
             case Step.Comment c -> emit(c.origin().text());
             case Step.StartProcess s -> {
-                processes.put(s.name(), backend.newProcess(s.privileged()));
+                started(s.name(), backend.newProcess(s.privileged()));
                 print("");
             }
             case Step.Call c -> call(c);
@@ -112,6 +119,7 @@ public final class Runner {
             case Step.Vmas v -> vmas(v);
             case Step.VmFlags v -> vmFlags(v);
             case Step.SmapsField s -> smapsField(s);
+            case Step.ProcCounter c -> procCounter(c);
         }
     }
 
@@ -203,7 +211,7 @@ public final class Runner {
         if (child < 0) {
             throw new StopException("fork failed: " + errorText(child));
         }
-        processes.put(f.child(), child);
+        started(f.child(), child);
         print("");
     }
 
@@ -474,6 +482,35 @@ public final class Runner {
         print(" == " + kb + " kB");
         if (s.expectedKb() != null && kb != eval(s.expectedKb())) {
             failExpected(eval(s.expectedKb()) + " kB", kb + " kB");
+        }
+    }
+
+    /** Registers a new process; takes its counter baselines when the scenario reads counters. */
+    private void started(String name, int pid) {
+        processes.put(name, pid);
+        if (readsCounters) {
+            Map<ProcFile, Map<String, Long>> baseline = new HashMap<>();
+            for (ProcFile file : ProcCounters.FILES.values()) {
+                baseline.put(file, ProcCounters.parse(file, backend.procText(pid, file)));
+            }
+            counterBaselines.put(name, baseline);
+        }
+    }
+
+    /**
+     * Prints a counter as its change since the process started: on the kernel the executor's own
+     * image is in every counter, and the model's process starts empty.
+     */
+    private void procCounter(Step.ProcCounter c) {
+        Long now = ProcCounters.parse(c.file(), backend.procText(pid(), c.file())).get(c.field());
+        if (now == null) {
+            throw new StopException(c.file().fileName() + " has no field '" + c.field() + "'");
+        }
+        long change = now - counterBaselines.get(runningProcess()).get(c.file()).getOrDefault(c.field(), 0L);
+        String unit = ProcCounters.inKb(c.file()) ? " kB" : "";
+        print(" == " + change + unit);
+        if (c.expected() != null && change != eval(c.expected())) {
+            failExpected(eval(c.expected()) + unit, change + unit);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.SequencedMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mmkit.backend.KernelVersion;
+import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.abi.AbiTypes;
@@ -39,7 +40,7 @@ public final class ScenarioParser {
     private static final Set<String> RESERVED = Set.of(
             "memfd_create", "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
-            "spawn", "join");
+            "spawn", "join", "status", "statm", "smaps_rollup");
 
     /**
      * The most parentheses and unary operators an expression may nest: parsing and evaluating
@@ -287,6 +288,9 @@ public final class ScenarioParser {
         String call = first.text();
         if (call.equals("maps") && peek().kind() == Kind.END) {
             return new Step.Maps(origin(process, lexer.text()));
+        }
+        if (bind == null && ProcCounters.FILES.containsKey(call)) {
+            return procCounter(process, call);
         }
         expect("(", "after '" + call + "'");
         Syscall syscall = syscallNamed(call);
@@ -542,6 +546,25 @@ public final class ScenarioParser {
             throw error("expected two-letter VmFlags such as 'lo' after '" + test.name().toLowerCase(Locale.ROOT) + "'");
         }
         return new Step.VmFlags(origin(process, text), addr, test, flags);
+    }
+
+    private Step procCounter(String process, String name) throws LexException, ScenarioSyntaxException {
+        ProcFile file = ProcCounters.FILES.get(name);
+        expect(".", "after '" + name + "' (write " + name + "." + (file == ProcFile.STATM ? "resident" : "Rss") + ")");
+        String field = identifier("a field name after '" + name + ".'");
+        List<String> fixed = ProcCounters.fixedFields(file);
+        if (fixed != null && !fixed.contains(field)) {
+            throw error("unknown field '" + field + "' of " + name + " (fields: " + String.join(" ", fixed) + ")");
+        }
+        String text = textSoFar();
+        Expr expected = null;
+        if (accept("==")) {
+            expected = expr();
+            if (ProcCounters.inKb(file)) {
+                accept("kB");
+            }
+        }
+        return new Step.ProcCounter(origin(process, text), file, field, expected);
     }
 
     private Step smapsField(String process) throws LexException, ScenarioSyntaxException {

@@ -1,6 +1,7 @@
 package org.mmkit.scenario;
 
 import java.util.List;
+import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Syscall;
 import org.mmkit.core.abi.CType;
 
@@ -126,6 +127,14 @@ public sealed interface Step {
 
     /** {@code smaps(addr).Field [== value [kB]]}: one field of the VMA's smaps block, in kB. */
     record SmapsField(Origin origin, Expr addr, String field, Expr expectedKb) implements Step {
+    }
+
+    /**
+     * {@code status.VmRSS [== value [kB]]} (also {@code statm.resident}, {@code smaps_rollup.Pss}):
+     * one counter of a whole-process {@code /proc} file, as its change since the process started
+     * or was forked.
+     */
+    record ProcCounter(Origin origin, ProcFile file, String field, Expr expected) implements Step {
     }
 
     /** What a system call should return: a value, or failure with an errno. */

@@ -3,6 +3,7 @@ package org.mmkit.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mmkit.backend.Backend;
 import org.mmkit.backend.Requirement;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.model.ModelBackend;
@@ -17,7 +18,7 @@ class RunnerTest {
         return run(text, new FakeBackend());
     }
 
-    private static ScenarioResult run(String text, FakeBackend backend) throws ScenarioSyntaxException {
+    private static ScenarioResult run(String text, Backend backend) throws ScenarioSyntaxException {
         return Runner.run(ScenarioParser.parse("t.mms", text), backend, false);
     }
 
@@ -350,6 +351,23 @@ class RunnerTest {
                 "vmflags(a) == rd wr mr mw me ac",
                 "FAIL t.mms:9: expected has lo, got rd wr mr mw me ac",
                 "FAIL t.mms:10: smaps has no field 'Locked'");
+    }
+
+    @Test
+    void procCountersPrintChangesSinceTheProcessStartedOrForked() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run(MMAP + "store(a, PAGE, 1)\nstatus.RssAnon == 4 kB\nfork() => child\n"
+                    + "in child: status.RssAnon\nin child: store(a+PAGE, PAGE, 2)\nin child: status.RssAnon == 8 kB\n"
+                    + "statm.size\nsmaps_rollup.Rss == 4\nstatus.Nonsense\n", model);
+            assertThat(r.transcript()).containsSubsequence(
+                    "status.RssAnon == 4 kB",
+                    "in child: status.RssAnon == 0 kB",
+                    "in child: status.RssAnon == 4 kB",
+                    "FAIL t.mms:7: expected 8 kB, got 4 kB",
+                    "statm.size == 4",
+                    "smaps_rollup.Rss == 4 kB",
+                    "FAIL t.mms:10: status has no field 'Nonsense'");
+        }
     }
 
     @Test

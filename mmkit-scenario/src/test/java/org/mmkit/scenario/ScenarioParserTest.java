@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
 
@@ -165,6 +166,24 @@ class ScenarioParserTest {
         assertThat(f.field()).isEqualTo("Rss");
         assertThat(eval(f.expectedKb())).isEqualTo(16);
         assertThat(f.origin().text()).isEqualTo("smaps(a).Rss");
+    }
+
+    @Test
+    void procCounterForms() throws Exception {
+        Step.ProcCounter status = (Step.ProcCounter) only("status.VmRSS == 16 kB");
+        assertThat(status.file()).isEqualTo(ProcFile.STATUS);
+        assertThat(status.field()).isEqualTo("VmRSS");
+        assertThat(eval(status.expected())).isEqualTo(16);
+        assertThat(status.origin().text()).isEqualTo("status.VmRSS");
+        Step.ProcCounter statm = (Step.ProcCounter) only("statm.resident == 4");
+        assertThat(statm.file()).isEqualTo(ProcFile.STATM);
+        assertThat(((Step.ProcCounter) only("smaps_rollup.Pss_Anon")).expected()).isNull();
+        assertThatThrownBy(() -> parse("statm.rss\n")).hasMessage(
+                "t.mms:1: unknown field 'rss' of statm (fields: size resident shared text lib data dt)");
+        assertThatThrownBy(() -> parse("statm.size == 4 kB\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("status = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n"))
+                .isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("status(a)\n")).hasMessageStartingWith("t.mms:1: expected '.' after 'status'");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.PAGE_MASK;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class Invariants {
                         files.putIfAbsent(shmem.inode, 0);
                     }
                 }
+                checkCounters(mm);
                 long prevEnd = 0;
                 for (var entry : mm.vmas.entries()) {
                     Vma vma = entry.value();
@@ -107,6 +109,34 @@ public final class Invariants {
         } finally {
             machine.lock.unlock();
         }
+    }
+
+    /**
+     * The mm counters, kept where the kernel changes them, against a recount: RSS by kind from
+     * the page tables, total/exec/stack/data pages from the VMAs, and at least the pages of
+     * locked VMAs in locked_vm.
+     */
+    private static void checkCounters(Mm mm) {
+        long[] rss = new long[mm.rss.length];
+        PageWalk.walk(mm.pageTables, 0, Mm.USER_PGTABLES_CEILING, (va, pte, table, index) -> {
+            if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
+                rss[mm.mmCounter((int) PteLayout.pfn(pte))]++;
+            }
+        });
+        require(Arrays.equals(rss, mm.rss), "RSS counters " + Arrays.toString(mm.rss) + " but the page tables hold "
+                + Arrays.toString(rss));
+        Mm recount = new Mm(mm.machine);
+        for (var entry : mm.vmas.entries()) {
+            recount.accountMapping(entry.value().flags, entry.value().pages());
+        }
+        // locked_vm may exceed the locked VMAs: mremap(MREMAP_DONTUNMAP) unlocks the old VMA
+        // without giving its pages back (dontunmap_complete), as the kernel does
+        require(recount.totalVm == mm.totalVm && recount.execVm == mm.execVm && recount.stackVm == mm.stackVm
+                && recount.dataVm == mm.dataVm && recount.lockedVm <= mm.lockedVm,
+                "VM counters total/exec/stack/data/locked " + mm.totalVm + "/" + mm.execVm + "/" + mm.stackVm + "/"
+                        + mm.dataVm + "/" + mm.lockedVm + " but the VMAs give " + recount.totalVm + "/" + recount.execVm
+                        + "/" + recount.stackVm + "/" + recount.dataVm + "/" + recount.lockedVm);
+        require(mm.hiwaterRss >= 0 && mm.hiwaterVm >= 0, "negative high-water mark");
     }
 
     /** The VMA's anon_vma is in its chain, and each anon_vma of the chain links back to it. */

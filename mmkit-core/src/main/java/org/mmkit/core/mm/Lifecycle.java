@@ -12,9 +12,15 @@ final class Lifecycle {
     static Task fork(Task parent) {
         Mm from = parent.mm;
         Mm to = new Mm(parent.machine);
+        // dup_mmap: the counters of the VMAs start as the parent's; locked_vm starts at 0 (mm_init)
+        to.totalVm = from.totalVm;
+        to.dataVm = from.dataVm;
+        to.execVm = from.execVm;
+        to.stackVm = from.stackVm;
         for (var entry : from.vmas.entries()) {
             Vma vma = entry.value();
             if (vma.has(VmFlags.DONTCOPY)) {
+                to.vmStatAccount(vma.flags, -vma.pages());
                 continue;
             }
             Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
@@ -33,6 +39,9 @@ final class Lifecycle {
                 copyPageRange(from, to, vma);
             }
         }
+        // dup_mm: the child's high-water marks start at what it holds
+        to.hiwaterRss = to.rssPages();
+        to.hiwaterVm = to.totalVm;
         Task child = new Task(parent.machine, parent.privileged, to);
         child.files.copyFrom(parent.files);
         return child;

@@ -178,8 +178,14 @@ final class LockCall {
      * unless the VMA cannot be locked.
      */
     private static void mlockFixup(Mm mm, Vma vma, long from, long to, long lockFlags) {
-        if (supportsMlock(vma.flags)) {
-            mm.modify(vma, from, to, (vma.flags & ~VmFlags.LOCKED_MASK) | lockFlags);
+        long oldFlags = vma.flags;
+        long newFlags = (oldFlags & ~VmFlags.LOCKED_MASK) | lockFlags;
+        if (supportsMlock(oldFlags) && newFlags != oldFlags) {
+            mm.modify(vma, from, to, newFlags);
+            if (((oldFlags ^ newFlags) & VmFlags.LOCKED) != 0) {
+                long pages = (to - from) >>> PAGE_SHIFT;
+                mm.lockedVm += (newFlags & VmFlags.LOCKED) != 0 ? pages : -pages;
+            }
         }
     }
 

@@ -43,9 +43,85 @@ final class Mm {
      */
     long defFlags;
 
+    // ---- mm counters (include/linux/mm_types.h; read by task_mem and task_statm) ----
+
+    /** {@code mm->rss_stat} index of {@code MM_FILEPAGES}: page-cache pages of files that are not shmem. */
+    static final int MM_FILEPAGES = 0;
+    /** {@code MM_ANONPAGES}: anonymous pages. */
+    static final int MM_ANONPAGES = 1;
+    /** {@code MM_SHMEMPAGES}: shmem (memfd, tmpfs, shared anonymous) pages. */
+    static final int MM_SHMEMPAGES = 2;
+
+    /**
+     * {@code mm->rss_stat}: present, non-special PTEs by {@link #mmCounter} kind. Changed only by
+     * {@link #mapPage} and {@link #zapEntry} ({@code add_mm_counter}), so a recount of the page
+     * tables always equals it.
+     */
+    final long[] rss = new long[3];
+    /** {@code mm->hiwater_rss}: raised to the RSS just before the RSS drops ({@code update_hiwater_rss}). */
+    long hiwaterRss;
+    /** {@code mm->hiwater_vm}: raised to {@link #totalVm} just before it drops ({@code update_hiwater_vm}). */
+    long hiwaterVm;
+    /** {@code mm->total_vm}: pages of every VMA, kept by {@link #vmStatAccount}. */
+    long totalVm;
+    /** {@code mm->exec_vm}, {@code mm->stack_vm}, {@code mm->data_vm}: {@link #vmStatAccount}'s classes. */
+    long execVm;
+    long stackVm;
+    long dataVm;
+    /**
+     * {@code mm->locked_vm}: pages counted as locked where the kernel counts them (mmap of a
+     * VM_LOCKED range, mlock_fixup, munmap, mremap). At least the pages of VM_LOCKED VMAs; more
+     * after mremap(MREMAP_DONTUNMAP) of a locked range, which unlocks the old VMA but leaves its
+     * pages counted (dontunmap_complete), as Linux 6.18 does.
+     */
+    long lockedVm;
+
     Mm(Machine machine) {
         this.machine = machine;
         this.memory = machine.memory;
+    }
+
+    /** {@code mm_counter}: which RSS counter a page mapped by {@code pfn} belongs to. */
+    int mmCounter(int pfn) {
+        if (memory.test(pfn, PhysicalMemory.PG_ANON)) {
+            return MM_ANONPAGES;
+        }
+        return memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) ? MM_SHMEMPAGES : MM_FILEPAGES;
+    }
+
+    /** {@code get_mm_rss}: resident pages. */
+    long rssPages() {
+        return rss[MM_FILEPAGES] + rss[MM_ANONPAGES] + rss[MM_SHMEMPAGES];
+    }
+
+    /**
+     * {@code vm_stat_account}: {@code pages} (negative when a mapping goes) of a VMA with
+     * {@code flags} join total_vm and the one of exec_vm, stack_vm and data_vm the flags select;
+     * the high-water mark is taken before total_vm drops.
+     */
+    void vmStatAccount(long flags, long pages) {
+        if (pages < 0) {
+            hiwaterVm = Math.max(hiwaterVm, totalVm);
+        }
+        totalVm += pages;
+        if ((flags & (VmFlags.EXEC | VmFlags.WRITE | VmFlags.GROWSDOWN)) == VmFlags.EXEC) {
+            execVm += pages; // is_exec_mapping
+        } else if ((flags & VmFlags.GROWSDOWN) != 0) {
+            stackVm += pages; // is_stack_mapping: VM_STACK is VM_GROWSDOWN on x86
+        } else if ((flags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.GROWSDOWN)) == VmFlags.WRITE) {
+            dataVm += pages; // is_data_mapping
+        }
+    }
+
+    /**
+     * {@link #vmStatAccount} and {@code locked_vm} for {@code pages} of a mapping with
+     * {@code flags} that appear (positive) or go (negative), as mmap, munmap and mremap count them.
+     */
+    void accountMapping(long flags, long pages) {
+        vmStatAccount(flags, pages);
+        if ((flags & VmFlags.LOCKED) != 0) {
+            lockedVm += pages;
+        }
     }
 
     // ---- VMA index (find_vma, vma_iter) ----
@@ -385,6 +461,7 @@ final class Mm {
             memory.get(pfn);
             memory.addMapcount(pfn, 1);
             memory.lruAddIfAbsent(pfn);
+            rss[mmCounter(pfn)]++;
         }
     }
 
@@ -410,6 +487,9 @@ final class Mm {
             if (PteLayout.isDirty(pte) && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
                 memory.set(pfn, PhysicalMemory.PG_DIRTY);
             }
+            // every zap takes the high-water mark before the RSS drops (update_hiwater_rss)
+            hiwaterRss = Math.max(hiwaterRss, rssPages());
+            rss[mmCounter(pfn)]--;
             memory.addMapcount(pfn, -1);
             memory.put(pfn);
         }
@@ -469,6 +549,7 @@ final class Mm {
         for (Vma vma = first; vma != null && vma.start < end; ) {
             Vma following = next(vma);
             zapRange(vma.start, vma.end, true, false);
+            accountMapping(vma.flags, -vma.pages()); // vms_complete_munmap_vmas
             unlink(vma);
             vma = following;
         }

@@ -38,22 +38,30 @@ final class MmapCall {
     }
 
     static long mmap(Task task, long addr, long len, long prot, long flags, int fd, long offset) {
-        Mm mm = task.mm;
-        KernelConfig config = mm.machine.config;
         if ((offset & ~PAGE_MASK) != 0) {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
-        // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
-        boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
             file = task.file(fd).shmem(Errno.ENODEV); // no ->mmap
             if ((flags & MAP_HUGETLB) != 0) {
                 throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
             }
-        } else if (anonHugetlb && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
+        } else if ((flags & MAP_HUGETLB) != 0 && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
             throw Errno.EINVAL.exception();
         }
+        return doMmap(task, file, addr, len, prot, flags, offset >>> PAGE_SHIFT);
+    }
+
+    /**
+     * {@code do_mmap} of {@code file} (null: anonymous) once the descriptor is resolved; also
+     * the mmap that remap_file_pages performs on a VMA's own file.
+     */
+    static long doMmap(Task task, ShmemFile file, long addr, long len, long prot, long flags, long pgoff) {
+        Mm mm = task.mm;
+        KernelConfig config = mm.machine.config;
+        // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
+        boolean anonHugetlb = file == null && (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if (len == 0) {
             throw Errno.EINVAL.exception();
         }
@@ -67,14 +75,13 @@ final class MmapCall {
         if (size == 0 || size < 0) {
             throw Errno.ENOMEM.exception();
         }
-        long pgoff = offset >>> PAGE_SHIFT;
-        if (pgoff + (size >>> PAGE_SHIFT) < pgoff) {
+        if (Long.compareUnsigned(pgoff + (size >>> PAGE_SHIFT), pgoff) < 0) {
             throw Errno.EOVERFLOW.exception();
         }
         if (mm.mapCount() > config.maxMapCount()) {
             throw Errno.ENOMEM.exception();
         }
-        long start = unmappedArea(task, file, addr, size, offset, flags);
+        long start = unmappedArea(task, file, addr, size, pgoff << PAGE_SHIFT, flags);
         if ((flags & MAP_FIXED_NOREPLACE) != 0) {
             Vma clash = mm.findVma(start);
             if (clash != null && clash.start < start + size) {
@@ -192,6 +199,7 @@ final class MmapCall {
         boolean sharedAnon = file == null && (vmFlags & VmFlags.SHARED) != 0;
         Vma merged = sharedAnon ? null : mm.mergeNew(start, end, vmFlags, file, pgoff, null);
         if (merged != null) {
+            mm.accountMapping(vmFlags, size >>> PAGE_SHIFT); // __mmap_complete
             return;
         }
         if (sharedAnon) {
@@ -208,6 +216,7 @@ final class MmapCall {
             file.addMapping(vma);
         }
         mm.link(vma);
+        mm.accountMapping(vmFlags, size >>> PAGE_SHIFT); // __mmap_complete
     }
 
     /** {@code __get_unmapped_area} for x86-64 with MMF_TOPDOWN and ASLR off. */

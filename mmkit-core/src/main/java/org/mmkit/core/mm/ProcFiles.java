@@ -39,18 +39,28 @@ final class ProcFiles {
     /** {@code show_map_vma}: one maps line. */
     private static void header(StringBuilder out, Vma vma) {
         int lineStart = out.length();
-        out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", vma.start, vma.end,
-                vma.has(VmFlags.READ) ? 'r' : '-', vma.has(VmFlags.WRITE) ? 'w' : '-',
-                vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
-                vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, vma.file == null ? "00:00" : SHMEM_DEVICE,
-                vma.file == null ? 0 : vma.file.inode));
+        headerPrefix(out, vma.start, vma.end, vma.flags, vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT,
+                vma.file == null ? "00:00" : SHMEM_DEVICE, vma.file == null ? 0 : vma.file.inode);
         if (vma.file != null) {
-            while (out.length() - lineStart < NAME_COLUMN) {
-                out.append(' ');
-            }
-            out.append(vma.file.mapsName);
+            name(out, lineStart, vma.file.mapsName);
         }
         out.append('\n');
+    }
+
+    /** {@code show_vma_header_prefix}: range, permissions of {@code flags}, offset, device and inode. */
+    static void headerPrefix(StringBuilder out, long start, long end, long flags, long offset, String device, long inode) {
+        out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", start, end,
+                (flags & VmFlags.READ) != 0 ? 'r' : '-', (flags & VmFlags.WRITE) != 0 ? 'w' : '-',
+                (flags & VmFlags.EXEC) != 0 ? 'x' : '-', (flags & VmFlags.MAYSHARE) != 0 ? 's' : 'p',
+                offset, device, inode));
+    }
+
+    /** {@code seq_pad} to the name column of the line starting at {@code lineStart}, then the name. */
+    static void name(StringBuilder out, int lineStart, String name) {
+        while (out.length() - lineStart < NAME_COLUMN) {
+            out.append(' ');
+        }
+        out.append(name);
     }
 
     static String smaps(Mm mm) {
@@ -58,33 +68,46 @@ final class ProcFiles {
         for (var entry : mm.vmas.entries()) {
             Vma vma = entry.value();
             header(out, vma);
-            SmapsCounts c = count(mm, vma);
+            SmapsCounts c = count(mm, vma, new SmapsCounts());
             field(out, "Size", vma.end - vma.start);
             field(out, "KernelPageSize", PAGE_SIZE);
             field(out, "MMUPageSize", PAGE_SIZE);
-            field(out, "Rss", c.resident);
-            field(out, "Pss", c.pss >> PSS_SHIFT);
-            field(out, "Pss_Dirty", c.pssDirty >> PSS_SHIFT);
-            field(out, "Shared_Clean", c.sharedClean);
-            field(out, "Shared_Dirty", c.sharedDirty);
-            field(out, "Private_Clean", c.privateClean);
-            field(out, "Private_Dirty", c.privateDirty);
-            field(out, "Referenced", c.referenced);
-            field(out, "Anonymous", c.anonymous);
-            field(out, "KSM", 0);
-            field(out, "LazyFree", c.lazyFree);
-            field(out, "AnonHugePages", 0);
-            field(out, "ShmemPmdMapped", 0);
-            field(out, "FilePmdMapped", 0);
-            field(out, "Shared_Hugetlb", 0);
-            field(out, "Private_Hugetlb", 0);
-            field(out, "Swap", 0);
-            field(out, "SwapPss", 0);
-            field(out, "Locked", c.pssLocked >> PSS_SHIFT);
+            showSmap(out, c, false);
             out.append(String.format("%-16s%8d\n", "THPeligible:", thpEligible(vma) ? 1 : 0));
             out.append("VmFlags: ").append(VmFlags.mnemonics(vma.flags)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * {@code __show_smap}: the sums of {@code c}, Rss to Locked; {@code rollup} adds the
+     * Pss_Anon/File/Shmem split that only smaps_rollup shows.
+     */
+    static void showSmap(StringBuilder out, SmapsCounts c, boolean rollup) {
+        field(out, "Rss", c.resident);
+        field(out, "Pss", c.pss >> PSS_SHIFT);
+        field(out, "Pss_Dirty", c.pssDirty >> PSS_SHIFT);
+        if (rollup) {
+            field(out, "Pss_Anon", c.pssAnon >> PSS_SHIFT);
+            field(out, "Pss_File", c.pssFile >> PSS_SHIFT);
+            field(out, "Pss_Shmem", c.pssShmem >> PSS_SHIFT);
+        }
+        field(out, "Shared_Clean", c.sharedClean);
+        field(out, "Shared_Dirty", c.sharedDirty);
+        field(out, "Private_Clean", c.privateClean);
+        field(out, "Private_Dirty", c.privateDirty);
+        field(out, "Referenced", c.referenced);
+        field(out, "Anonymous", c.anonymous);
+        field(out, "KSM", 0);
+        field(out, "LazyFree", c.lazyFree);
+        field(out, "AnonHugePages", 0);
+        field(out, "ShmemPmdMapped", 0);
+        field(out, "FilePmdMapped", 0);
+        field(out, "Shared_Hugetlb", 0);
+        field(out, "Private_Hugetlb", 0);
+        field(out, "Swap", 0);
+        field(out, "SwapPss", 0);
+        field(out, "Locked", c.pssLocked >> PSS_SHIFT);
     }
 
     private static void field(StringBuilder out, String name, long bytes) {
@@ -99,11 +122,14 @@ final class ProcFiles {
                 && alignedStart + (2L << 20) <= vma.end;
     }
 
-    /** The sums of {@code smaps_pte_entry} / {@code smaps_account} over a VMA (bytes; Pss in fixed point). */
-    private static final class SmapsCounts {
+    /** The sums of {@code smaps_pte_entry} / {@code smaps_account} over VMAs (bytes; Pss in fixed point). */
+    static final class SmapsCounts {
         long resident;
         long pss;
         long pssDirty;
+        long pssAnon;
+        long pssFile;
+        long pssShmem;
         long pssLocked;
         long sharedClean;
         long sharedDirty;
@@ -114,8 +140,8 @@ final class ProcFiles {
         long lazyFree;
     }
 
-    private static SmapsCounts count(Mm mm, Vma vma) {
-        SmapsCounts c = new SmapsCounts();
+    /** Adds {@code vma}'s pages to {@code c}; returns it. */
+    static SmapsCounts count(Mm mm, Vma vma, SmapsCounts c) {
         PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
             if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
                 account(c, mm.memory, vma, pte);
@@ -143,6 +169,13 @@ final class ProcFiles {
         boolean isPrivate = memory.refcount(pfn) == 1 || mapcount < 2;
         long pss = isPrivate ? PAGE_SIZE << PSS_SHIFT : (PAGE_SIZE << PSS_SHIFT) / mapcount;
         c.pss += pss;
+        if (anon) {
+            c.pssAnon += pss;
+        } else if (memory.test(pfn, PhysicalMemory.PG_SWAPBACKED)) {
+            c.pssShmem += pss;
+        } else {
+            c.pssFile += pss;
+        }
         if (vma.has(VmFlags.LOCKED)) {
             c.pssLocked += pss;
         }

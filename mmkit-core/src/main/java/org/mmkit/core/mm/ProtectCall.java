@@ -72,6 +72,9 @@ final class ProtectCall {
         // a merged neighbour's sticky flags (VM_STICKY) stay
         target.flags = newFlags | (target.flags & VmFlags.STICKY);
         changeProtection(mm, target, start, end);
+        long pages = (end - start) >>> PAGE_SHIFT;
+        mm.vmStatAccount(oldFlags, -pages);
+        mm.vmStatAccount(newFlags, pages);
         // populate_vma_page_range breaks COW up front in a locked VMA, but not for lock-on-fault
         if ((oldFlags & (VmFlags.WRITE | VmFlags.SHARED | VmFlags.LOCKED)) == VmFlags.LOCKED
                 && (newFlags & (VmFlags.WRITE | VmFlags.LOCKONFAULT)) == VmFlags.WRITE) {

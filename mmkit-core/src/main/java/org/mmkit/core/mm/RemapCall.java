@@ -91,6 +91,7 @@ final class RemapCall {
             if (mm.mergeNew(oldEnd, oldEnd + delta, vma.flags, vma.file, vma.pageIndex(oldEnd), vma) == null) {
                 throw new IllegalStateException("a VMA always merges with its own extension");
             }
+            mm.accountMapping(vma.flags, delta >>> PAGE_SHIFT); // vrm_stat_account
             if (vma.has(VmFlags.LOCKED)) {
                 Gup.mmPopulate(mm, oldEnd, oldEnd + delta, true);
             }
@@ -176,6 +177,9 @@ final class RemapCall {
             moved = vma.copy(mm, target, target + newLen, pgoff);
             mm.link(moved);
         }
+        // vrm_stat_account: the new range counts with the old VMA's flags; the old range stops
+        // counting when it is unmapped, and with DONTUNMAP not at all, though it loses VM_LOCKED
+        mm.accountMapping(vma.flags, newLen >>> PAGE_SHIFT);
         long delta = target - addr;
         PageWalk.walk(mm.pageTables, addr, addr + oldLen, (va, pte, table, index) -> {
             if (pte != 0) {

@@ -172,6 +172,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public void remapFilePages(long start, long size, long prot, long pgoff, long flags) {
+        run(() -> RemapFilePagesCall.remapFilePages(this, start, size, prot, pgoff, flags));
+    }
+
+    @Override
     public byte[] mincore(long addr, long len) {
         return call(() -> LockCall.mincore(mm, addr, len));
     }
@@ -249,6 +254,21 @@ public final class Task implements SimProcess {
     @Override
     public String smaps() {
         return call(() -> ProcFiles.smaps(mm));
+    }
+
+    @Override
+    public String status() {
+        return call(() -> ProcStatus.status(mm));
+    }
+
+    @Override
+    public String statm() {
+        return call(() -> ProcStatus.statm(mm));
+    }
+
+    @Override
+    public String smapsRollup() {
+        return call(() -> ProcStatus.smapsRollup(mm));
     }
 
     @Override
