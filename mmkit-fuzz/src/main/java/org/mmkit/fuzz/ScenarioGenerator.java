@@ -167,6 +167,10 @@ public final class ScenarioGenerator {
             return "vmas(" + address(true) + ", " + length() + ")";
         } else if (roll < 89) {
             return random.nextBoolean() ? "maps" : "maps(" + address(random.nextBoolean()) + ")";
+        } else if (roll < 92) {
+            return remapFilePages();
+        } else if (roll < 94) {
+            return procCounter();
         }
         return vmaQuery();
     }
@@ -323,6 +327,29 @@ public final class ScenarioGenerator {
         Range range = range();
         String start = random.nextInt(10) == 0 ? range.start() + "+1" : range.start();
         return "msync(" + start + ", " + range.length() + ", " + pick(MSYNC_FLAGS) + ")";
+    }
+
+    /**
+     * {@code remap_file_pages} over any range: valid on shared mappings, EINVAL elsewhere, with a
+     * page offset that may lie past the end of the file; now and then a non-zero prot or an
+     * unaligned start.
+     */
+    private String remapFilePages() {
+        Range range = range();
+        String start = random.nextInt(10) == 0 ? range.start() + "+1" : range.start();
+        String prot = random.nextInt(10) == 0 ? "PROT_READ" : "0";
+        return "remap_file_pages(" + start + ", " + range.length() + ", " + prot + ", "
+                + random.nextInt(MAX_FILE_PAGES + 4) + ", " + pick("0", "0", "MAP_NONBLOCK", "0x8000") + ")";
+    }
+
+    /** The {@code /proc} counters that move only with the scenario's mappings (docs/scenario-language.md). */
+    private static final String[] PROC_COUNTERS = {
+        "status.VmSize", "status.VmLck", "status.VmData", "status.VmLib", "status.RssAnon", "status.RssShmem",
+        "status.VmRSS", "statm.size", "statm.data", "statm.shared", "smaps_rollup.Pss_Shmem", "smaps_rollup.Locked",
+    };
+
+    private String procCounter() {
+        return pick(PROC_COUNTERS);
     }
 
     // ---- memfds ----

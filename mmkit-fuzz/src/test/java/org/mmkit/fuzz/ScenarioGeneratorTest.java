@@ -59,6 +59,14 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void remapFilePagesAndProcCounterStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("remap_file_pages\\([^,]+, \\d+\\*PAGE, 0, \\d+, MAP_NONBLOCK\\)")
+                .containsPattern("remap_file_pages\\([^,]+, \\d+\\*PAGE, PROT_READ, ")
+                .contains("status.VmLck", "statm.size", "smaps_rollup.Pss_Shmem");
+    }
+
+    @Test
     void noScenarioStopsEarlyOnTheModel() throws Exception {
         // names always have values, processes are alive when used, vmflags and smaps find a VMA
         for (long seed = 0; seed < 40; seed++) {
