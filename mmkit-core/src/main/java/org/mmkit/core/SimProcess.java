@@ -163,6 +163,29 @@ public interface SimProcess {
     void remapFilePages(long start, long size, long prot, long pgoff, long flags);
 
     /**
+     * {@code pidfd_open}: a descriptor that refers to the process {@code pid} of this machine
+     * (close-on-exec, {@code O_RDWR}; no read, write or mmap; poll reports its exit).
+     *
+     * @param pid the process, as {@link #pid} gives it; taken as the kernel's {@code pid_t}
+     * @param flags {@link Uapi#PIDFD_NONBLOCK} and {@link Uapi#PIDFD_THREAD}, or 0
+     * @return the lowest free descriptor
+     * @throws ErrnoException EINVAL for unknown flags or a pid not above 0, ESRCH when no
+     *         process has that pid
+     */
+    int pidfdOpen(long pid, long flags);
+
+    /**
+     * {@code process_mrelease}: reaps the memory of a process that is being killed. A model
+     * process is never caught between its kill and its exit, so this always fails.
+     *
+     * @param pidfd a descriptor from {@link #pidfdOpen}
+     * @param flags must be 0
+     * @throws ErrnoException EINVAL for non-zero flags or a process that is not exiting, EBADF
+     *         for a descriptor that is not open or not a pidfd, ESRCH when the process is gone
+     */
+    void processMrelease(int pidfd, long flags);
+
+    /**
      * {@code mincore}: which pages of a range are resident.
      *
      * @param addr the page-aligned start

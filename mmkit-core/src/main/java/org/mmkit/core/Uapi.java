@@ -273,4 +273,9 @@ public final class Uapi {
     public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
     /** {@code uffd_msg.event} of a page fault. */
     public static final int UFFD_EVENT_PAGEFAULT = 0x12;
+
+    /** {@code pidfd_open}: the descriptor is non-blocking ({@code O_NONBLOCK}). */
+    public static final int PIDFD_NONBLOCK = O_NONBLOCK;
+    /** {@code pidfd_open}: refer to a thread rather than a thread group ({@code O_EXCL}). */
+    public static final int PIDFD_THREAD = 0x80;
 }

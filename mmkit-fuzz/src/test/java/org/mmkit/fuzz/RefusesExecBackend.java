@@ -54,6 +54,11 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public int pid(int handle) {
+        return fake.pid(handle);
+    }
+
+    @Override
     public int fork(int pid) {
         return fake.fork(pid);
     }

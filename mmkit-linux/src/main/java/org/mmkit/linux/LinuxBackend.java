@@ -203,8 +203,9 @@ public final class LinuxBackend implements Backend {
     }
 
     /** The Linux pid of the process's executor. */
-    long osPid(int pid) {
-        return process(pid).pid();
+    @Override
+    public int pid(int handle) {
+        return Math.toIntExact(process(handle).pid());
     }
 
     /** Makes the process's executor sleep before answering, to test timeouts. */

@@ -232,7 +232,7 @@ class LinuxBackendTest {
     @Test
     void aProcessExitsWhileItsThreadIsBlockedAndTheThreadEndsWithIt() {
         int p = backend.newProcess(true);
-        ProcessHandle executor = ProcessHandle.of(backend.osPid(p)).orElseThrow();
+        ProcessHandle executor = ProcessHandle.of(backend.pid(p)).orElseThrow();
         int sleeper = backend.startStall(p, Duration.ofSeconds(30));
 
         backend.exit(p);
@@ -303,7 +303,7 @@ class LinuxBackendTest {
         int child = backend.fork(parent);
 
         assertThat(child).isGreaterThan(parent);
-        assertThat(backend.osPid(child)).isNotEqualTo(backend.osPid(parent));
+        assertThat(backend.pid(child)).isNotEqualTo(backend.pid(parent));
         assertThat(backend.load(child, a, 1).data()).containsExactly(7);
         assertThat(backend.store(child, a, new byte[] {9}).ok()).isTrue();
         assertThat(backend.load(child, a, 1).data()).containsExactly(9);
@@ -335,8 +335,8 @@ class LinuxBackendTest {
         long a = anon(parent, 1);
         backend.store(parent, a, new byte[] {5});
         int child = backend.fork(parent);
-        ProcessHandle parentExecutor = ProcessHandle.of(backend.osPid(parent)).orElseThrow();
-        ProcessHandle childExecutor = ProcessHandle.of(backend.osPid(child)).orElseThrow();
+        ProcessHandle parentExecutor = ProcessHandle.of(backend.pid(parent)).orElseThrow();
+        ProcessHandle childExecutor = ProcessHandle.of(backend.pid(child)).orElseThrow();
         ProcessHandle supervisor = parentExecutor.parent().orElseThrow();
 
         backend.exit(parent);
@@ -433,7 +433,7 @@ class LinuxBackendTest {
     @Test
     void processKilledFromOutsideFailsClearly() {
         int p = backend.newProcess(true);
-        ProcessHandle.of(backend.osPid(p)).orElseThrow().destroyForcibly();
+        ProcessHandle.of(backend.pid(p)).orElseThrow().destroyForcibly();
 
         assertThatThrownBy(() -> backend.load(p, 0x10000, 1))
                 .isInstanceOf(ExecutorFailure.class)
@@ -448,7 +448,7 @@ class LinuxBackendTest {
     void unansweredRequestTimesOutAndKillsTheExecutor() {
         try (LinuxBackend impatient = new LinuxBackend(Duration.ofSeconds(2))) {
             int p = impatient.newProcess(true);
-            ProcessHandle executor = ProcessHandle.of(impatient.osPid(p)).orElseThrow();
+            ProcessHandle executor = ProcessHandle.of(impatient.pid(p)).orElseThrow();
 
             assertThatThrownBy(() -> impatient.stall(p, Duration.ofSeconds(30)))
                     .isInstanceOf(ExecutorFailure.class)
@@ -484,8 +484,8 @@ class LinuxBackendTest {
     void closeEndsEveryExecutor() {
         int p = backend.newProcess(true);
         int child = backend.fork(p);
-        ProcessHandle parentExecutor = ProcessHandle.of(backend.osPid(p)).orElseThrow();
-        ProcessHandle childExecutor = ProcessHandle.of(backend.osPid(child)).orElseThrow();
+        ProcessHandle parentExecutor = ProcessHandle.of(backend.pid(p)).orElseThrow();
+        ProcessHandle childExecutor = ProcessHandle.of(backend.pid(child)).orElseThrow();
 
         backend.close();
 

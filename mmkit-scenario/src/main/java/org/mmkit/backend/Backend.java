@@ -29,6 +29,12 @@ public interface Backend extends AutoCloseable {
     /** {@code mincore}: the vector, or {@code null} with the errno in {@link Result}. */
     Result<byte[]> mincore(int pid, long addr, long len);
 
+    /**
+     * The process's id as its system calls name it (the argument of {@code pidfd_open}); it
+     * differs between backends, so a transcript never shows it.
+     */
+    int pid(int handle);
+
     /** {@code fork()} of the process: the child's handle, or {@code -errno}. */
     int fork(int pid);
 

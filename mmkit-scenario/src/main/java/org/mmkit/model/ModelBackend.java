@@ -126,6 +126,8 @@ public final class ModelBackend implements Backend {
                 case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
                 case POLL -> p.poll(args[0], args[1], (int) args[2]);
                 case REMAP_FILE_PAGES -> done(() -> p.remapFilePages(args[0], args[1], args[2], args[3], args[4]));
+                case PIDFD_OPEN -> p.pidfdOpen(args[0], args[1]);
+                case PROCESS_MRELEASE -> done(() -> p.processMrelease((int) args[0], args[1]));
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
@@ -148,6 +150,11 @@ public final class ModelBackend implements Backend {
         } catch (ErrnoException e) {
             return Result.error(e.errno().number());
         }
+    }
+
+    @Override
+    public int pid(int handle) {
+        return process(handle).pid();
     }
 
     @Override

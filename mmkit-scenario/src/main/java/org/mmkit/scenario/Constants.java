@@ -15,7 +15,8 @@ import org.mmkit.core.Uapi;
 final class Constants {
     private static final String[] PREFIXES = {
         "PROT_", "MAP_", "MADV_", "MREMAP_", "MLOCK_", "MCL_", "MS_", "MFD_", "FALLOC_",
-        "O_", "F_", "FD_", "SEEK_", "FIO", "UFFD", "POLL"
+        "O_", "F_", "FD_", "SEEK_", "FIO", "UFFD", "POLL",
+        "PIDFD_"
     };
     private static final Map<String, Long> VALUES = load();
 

@@ -28,6 +28,27 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * {@code pid(PROCESS)}: the process's id on the backend running the scenario. It is looked
+     * up like a name, under {@link #key}, which no name can be since names hold no parentheses.
+     */
+    record ProcessId(String process) implements Expr {
+        /** The key {@code names} resolves to the pid of {@code process}. */
+        static String key(String process) {
+            return "pid(" + process + ")";
+        }
+
+        /** The process a {@link #key} names, or null when {@code name} is a plain name. */
+        static String processOf(String name) {
+            return name.startsWith("pid(") && name.endsWith(")") ? name.substring(4, name.length() - 1) : null;
+        }
+
+        @Override
+        public long eval(ToLongFunction<String> names) {
+            return names.applyAsLong(key(process));
+        }
+    }
+
     /** Unary {@code -} or {@code ~}. */
     record Unary(char op, Expr operand) implements Expr {
         @Override

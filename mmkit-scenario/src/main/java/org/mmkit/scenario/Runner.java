@@ -544,6 +544,10 @@ public final class Runner {
     }
 
     private long value(String name) {
+        String process = Expr.ProcessId.processOf(name);
+        if (process != null) {
+            return backend.pid(pidOf(process));
+        }
         Long v = values.get(name);
         if (v == null) {
             throw new StopException("'" + name + "' has no value: its call on line " + failedBindings.get(name) + " failed");

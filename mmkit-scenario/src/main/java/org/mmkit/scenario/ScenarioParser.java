@@ -802,6 +802,15 @@ public final class ScenarioParser {
                 return new Expr.Literal(t.number());
             }
             case IDENT -> {
+                if (t.text().equals("pid") && peek().is("(")) {
+                    next();
+                    String process = identifier("a process name after 'pid('");
+                    if (!processes.contains(process)) {
+                        throw error("unknown process '" + process + "'");
+                    }
+                    expect(")", "after the process of pid");
+                    return new Expr.ProcessId(process);
+                }
                 OptionalLong constant = Constants.lookup(t.text());
                 if (constant.isPresent()) {
                     return new Expr.Literal(constant.getAsLong());

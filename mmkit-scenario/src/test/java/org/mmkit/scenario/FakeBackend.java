@@ -144,7 +144,7 @@ public final class FakeBackend implements Backend {
                 yield 0;
             }
             case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2, MLOCKALL, MUNLOCKALL, MSYNC, LSEEK, IOCTL, FCNTL, POLL,
-                    REMAP_FILE_PAGES -> 0;
+                    REMAP_FILE_PAGES, PIDFD_OPEN, PROCESS_MRELEASE -> 0;
             case READ, WRITE -> a[2];
             case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
@@ -169,6 +169,12 @@ public final class FakeBackend implements Backend {
             v[i] = (byte) (p.pages.containsKey(page) ? 1 : 0);
         }
         return Result.of(v);
+    }
+
+    @Override
+    public int pid(int handle) {
+        proc(handle);
+        return 1000 + handle; // any number, but another one than the handle
     }
 
     @Override

@@ -371,6 +371,12 @@ class RunnerTest {
     }
 
     @Test
+    void pidOfAnExitedProcessStopsTheRun() throws Exception {
+        ScenarioResult r = run("fork() => child\nexit(child)\npidfd_open(pid(child), 0)\n");
+        assertThat(r.transcript()).last().isEqualTo("FAIL t.mms:3: process 'child' is not running");
+    }
+
+    @Test
     void aNameWhoseCallFailedStopsTheRun() throws Exception {
         ScenarioResult r = run("a = mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL\nmunmap(a, PAGE)\n"
                 + "munmap(0, PAGE)\n");

@@ -187,6 +187,15 @@ class ScenarioParserTest {
     }
 
     @Test
+    void pidOfAProcessIsAnExpression() throws Exception {
+        Scenario s = parse("fork() => child\nfd = pidfd_open(pid(child), 0)\nin child: pidfd_open(pid(main) + 1, 0)\n");
+        Step.Call open = (Step.Call) s.steps().get(1);
+        assertThat(open.args().getFirst()).isEqualTo(new Expr.ProcessId("child"));
+        assertThat(open.args().getFirst().eval(name -> name.equals("pid(child)") ? 42 : 0)).isEqualTo(42);
+        assertThatThrownBy(() -> parse("pidfd_open(pid(nobody), 0)\n")).hasMessage("t.mms:1: unknown process 'nobody'");
+    }
+
+    @Test
     void processes() throws Exception {
         Scenario s = parse("requires: root\nprocess p2 unprivileged\nprocess p3\nfork() => child\nin child: fork() => grandchild\n"
                 + "in grandchild: exit()\nexit(child)\n");

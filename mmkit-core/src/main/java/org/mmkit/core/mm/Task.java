@@ -172,6 +172,16 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int pidfdOpen(long pid, long flags) {
+        return call(() -> PidfdCalls.pidfdOpen(this, pid, flags));
+    }
+
+    @Override
+    public void processMrelease(int pidfd, long flags) {
+        run(() -> PidfdCalls.processMrelease(this, pidfd, flags));
+    }
+
+    @Override
     public void remapFilePages(long start, long size, long prot, long pgoff, long flags) {
         run(() -> RemapFilePagesCall.remapFilePages(this, start, size, prot, pgoff, flags));
     }

@@ -1,0 +1,40 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import org.mmkit.core.Errno;
+
+/** {@code pidfd_open} ({@code kernel/pid.c}) and {@code process_mrelease} ({@code mm/oom_kill.c}). */
+final class PidfdCalls {
+    private PidfdCalls() {
+    }
+
+    /** {@code pidfd_open}: a close-on-exec, read-write descriptor of the process {@code pid}. */
+    static int pidfdOpen(Task task, long pid, long flags) {
+        if ((flags & ~(long) (PIDFD_NONBLOCK | PIDFD_THREAD)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if ((int) pid <= 0) {
+            throw Errno.EINVAL.exception(); // pid_t: the upper half of the register is not looked at
+        }
+        Task target = task.machine.tasks.stream().filter(t -> t.pid == (int) pid).findFirst()
+                .orElseThrow(Errno.ESRCH::exception);
+        OpenFile file = new OpenFile(new PidfdFileOperations(target), O_RDWR | (int) (flags & PIDFD_NONBLOCK));
+        return task.files.install(file, true);
+    }
+
+    /**
+     * {@code process_mrelease}: reaps the memory of a process that is exiting. No model process
+     * is ever caught between its kill and its exit, so a live process is EINVAL (its memory will
+     * not be freed) and an exited one ESRCH (pidfd_get_task finds no task).
+     */
+    static void processMrelease(Task task, int pidfd, long flags) {
+        if (flags != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (!(task.file(pidfd).ops instanceof PidfdFileOperations process)) {
+            throw Errno.EBADF.exception();
+        }
+        throw (process.alive() ? Errno.EINVAL : Errno.ESRCH).exception();
+    }
+}
