@@ -457,6 +457,21 @@ public interface SimProcess {
     long pwritev(int fd, long iov, long count, long offset);
 
     /**
+     * {@code pipe2(fds, flags)}: a new pipe; its read end and write end, the two lowest free
+     * descriptors, are written as two {@code int} at {@code fds}. Reads and writes move bytes
+     * between the pipe and this process's memory; a write with no read end open fails with EPIPE
+     * (the process is taken to ignore SIGPIPE). Nothing can wait for another thread's call yet:
+     * a read of an empty pipe with a writer, or a write to a full one, without {@code O_NONBLOCK}
+     * throws {@link IllegalStateException} (it would block for ever).
+     *
+     * @param fds the address of {@code int[2]} in this process's memory
+     * @param flags 0, or {@link Uapi#O_CLOEXEC} and {@link Uapi#O_NONBLOCK}
+     * @throws ErrnoException EINVAL (other flags), EFAULT (then no descriptor is open), EMFILE
+     * @throws UnsupportedOperationException for O_DIRECT (packet mode), which is not modelled
+     */
+    void pipe2(long fds, int flags);
+
+    /**
      * {@code fork()}: a child with a copy-on-write copy of this address space.
      *
      * @return the child process

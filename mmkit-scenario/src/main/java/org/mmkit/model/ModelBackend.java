@@ -146,6 +146,8 @@ public final class ModelBackend implements Backend {
                 case WRITEV -> p.writev((int) args[0], args[1], args[2]);
                 case PREADV -> p.preadv((int) args[0], args[1], args[2], args[3]);
                 case PWRITEV -> p.pwritev((int) args[0], args[1], args[2], args[3]);
+                case PIPE -> done(() -> p.pipe2(args[0], 0));
+                case PIPE2 -> done(() -> p.pipe2(args[0], (int) args[1]));
             };
         } catch (ErrnoException e) {
             return -e.errno().number();

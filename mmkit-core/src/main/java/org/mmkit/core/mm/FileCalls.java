@@ -113,6 +113,9 @@ final class FileCalls {
         if (!open.writable()) {
             throw Errno.EBADF.exception(); // vfs_fallocate: after the mode checks
         }
+        if (open.ops.isStream()) {
+            throw Errno.ESPIPE.exception(); // a pipe
+        }
         ShmemFile file = open.shmem(Errno.ENODEV); // not a regular file
         if (offset + len < 0) {
             throw Errno.EFBIG.exception();

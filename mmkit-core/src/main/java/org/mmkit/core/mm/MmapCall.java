@@ -49,7 +49,7 @@ final class MmapCall {
         boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
             open = task.file(fd); // fget: EBADF for O_PATH too
-            file = open.shmem(Errno.ENODEV); // no ->mmap
+            file = open.ops instanceof ShmemFileOperations shmem ? shmem.inode : null;
             if ((flags & MAP_HUGETLB) != 0) {
                 throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
             }
@@ -105,7 +105,7 @@ final class MmapCall {
             throw Errno.EAGAIN.exception();
         }
         long type = flags & MAP_TYPE;
-        if (file != null || anonHugetlb) {
+        if (open != null || anonHugetlb) {
             // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
             // within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
@@ -129,6 +129,9 @@ final class MmapCall {
             }
             if (open != null && !open.readable()) {
                 throw Errno.EACCES.exception(); // every file mapping reads the file
+            }
+            if (open != null && file == null) {
+                throw Errno.ENODEV.exception(); // no ->mmap
             }
             if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                 throw Errno.EINVAL.exception();

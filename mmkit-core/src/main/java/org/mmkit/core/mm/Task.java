@@ -292,6 +292,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public void pipe2(long fds, int flags) {
+        run(() -> Pipe.pipe2(this, fds, flags));
+    }
+
+    @Override
     public SimProcess fork() {
         return call(() -> Lifecycle.fork(this));
     }
