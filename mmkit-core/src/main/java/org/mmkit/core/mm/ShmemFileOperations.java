@@ -54,8 +54,8 @@ final class ShmemFileOperations implements FileOperations {
      * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
      * moves EOF). An appending write starts at EOF ({@code generic_write_checks}). The page is
      * allocated before the copy (6.18 no longer faults the buffer in first), so a copy that faults
-     * at once still leaves a zeroed, dirty page in the cache, past EOF if nothing was written, and
-     * the call fails with EFAULT. Seals are checked per page before its copy
+     * at once still leaves a zeroed, dirty page in the cache, and the call fails with EFAULT;
+     * {@code shmem_write_end} has moved EOF to the write's position all the same. Seals are checked per page before its copy
      * ({@code shmem_write_begin}): a write that reaches past EOF under F_SEAL_GROW stops short at
      * the page that would grow the file.
      */
@@ -86,6 +86,9 @@ final class ShmemFileOperations implements FileOperations {
             int copied = buffer.copyFrom(chunk, 0, n);
             memory.set(pfn, PhysicalMemory.PG_DIRTY);
             if (copied == 0) {
+                // shmem_write_end moves EOF to pos + copied even for a copy of nothing: a
+                // pwrite past EOF whose buffer faults at once still grows the file
+                inode.size = Math.max(inode.size, kiocb.pos);
                 return shortCount(done);
             }
             MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
