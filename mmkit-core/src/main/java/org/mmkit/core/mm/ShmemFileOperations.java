@@ -54,8 +54,10 @@ final class ShmemFileOperations implements FileOperations {
      * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
      * moves EOF). An appending write starts at EOF ({@code generic_write_checks}). The page is
      * allocated before the copy (6.18 no longer faults the buffer in first), so a copy that faults
-     * at once still leaves a zeroed, dirty page in the cache, and the call fails with EFAULT;
-     * {@code shmem_write_end} has moved EOF to the write's position all the same. Seals are checked per page before its copy
+     * at once still leaves a zeroed, dirty page in the cache, and {@code shmem_write_end} moves
+     * EOF to the write's position all the same. After a copy of nothing the buffer is faulted in
+     * and the copy tried again; only when that brings nothing either does the call end, with the
+     * bytes written or EFAULT. The retry matters when the buffer maps this file past its old end. Seals are checked per page before its copy
      * ({@code shmem_write_begin}): a write that reaches past EOF under F_SEAL_GROW stops short at
      * the page that would grow the file.
      */
@@ -67,6 +69,7 @@ final class ShmemFileOperations implements FileOperations {
         }
         byte[] chunk = new byte[(int) PAGE_SIZE];
         long done = 0;
+        boolean faultedIn = false; // a copy of nothing was retried since the last progress
         while (buffer.count() > 0) {
             int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
             int n = (int) Math.min(PAGE_SIZE - offset, buffer.count());
@@ -85,18 +88,19 @@ final class ShmemFileOperations implements FileOperations {
             }
             int copied = buffer.copyFrom(chunk, 0, n);
             memory.set(pfn, PhysicalMemory.PG_DIRTY);
-            if (copied == 0) {
-                // shmem_write_end moves EOF to pos + copied even for a copy of nothing: a
-                // pwrite past EOF whose buffer faults at once still grows the file
-                inode.size = Math.max(inode.size, kiocb.pos);
-                return shortCount(done);
-            }
             MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
             kiocb.pos += copied;
             done += copied;
+            // shmem_write_end moves EOF to pos + copied, even when nothing was copied
             inode.size = Math.max(inode.size, kiocb.pos);
-            if (copied < n) {
-                return done;
+            if (copied > 0) {
+                faultedIn = false;
+            } else if (faultedIn) {
+                return shortCount(done);
+            } else {
+                // fault_in_iov_iter_readable, then the same chunk again: the new EOF may have
+                // made readable a buffer that maps this very file past its old end
+                faultedIn = true;
             }
         }
         return done;
