@@ -42,26 +42,31 @@ final class MmapCall {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
+        OpenFile open = null;
         if ((flags & MAP_ANONYMOUS) == 0) {
-            file = task.file(fd).shmem(Errno.ENODEV); // no ->mmap
+            open = task.file(fd); // fget: EBADF for O_PATH too
+            file = open.ops instanceof ShmemFileOperations shmem ? shmem.inode : null;
             if ((flags & MAP_HUGETLB) != 0) {
                 throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
             }
         } else if ((flags & MAP_HUGETLB) != 0 && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
             throw Errno.EINVAL.exception();
         }
-        return doMmap(task, file, addr, len, prot, flags, offset >>> PAGE_SHIFT);
+        return doMmap(task, open, file, addr, len, prot, flags, offset >>> PAGE_SHIFT);
     }
 
     /**
-     * {@code do_mmap} of {@code file} (null: anonymous) once the descriptor is resolved; also
-     * the mmap that remap_file_pages performs on a VMA's own file.
+     * {@code do_mmap} once the descriptor is resolved: {@code open} (null for anonymous memory,
+     * and for remap_file_pages, which maps the VMA's own file: its open file had the access
+     * modes the VMA needed) and its shmem {@code file} (null for anonymous memory or a file
+     * type without mmap).
      */
-    static long doMmap(Task task, ShmemFile file, long addr, long len, long prot, long flags, long pgoff) {
+    static long doMmap(Task task, OpenFile open, ShmemFile file, long addr, long len, long prot, long flags,
+            long pgoff) {
         Mm mm = task.mm;
         KernelConfig config = mm.machine.config;
         // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
-        boolean anonHugetlb = file == null && (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
+        boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if (len == 0) {
             throw Errno.EINVAL.exception();
         }
@@ -110,7 +115,7 @@ final class MmapCall {
             throw Errno.EAGAIN.exception();
         }
         long type = flags & MAP_TYPE;
-        if (file != null || anonHugetlb) {
+        if (open != null || file != null || anonHugetlb) {
             // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
             // within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
@@ -120,9 +125,23 @@ final class MmapCall {
                 throw Errno.EOPNOTSUPP.exception();
             }
             if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
+                // do_mmap: a shared mapping of a file not open for writing may never write it
+                // (EACCES now, VM_MAYWRITE gone for mprotect), and is not VM_SHARED
+                if (open != null && (prot & PROT_WRITE) != 0 && !open.writable()) {
+                    throw Errno.EACCES.exception();
+                }
                 vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+                if (open != null && !open.writable()) {
+                    vmFlags &= ~(VmFlags.MAYWRITE | VmFlags.SHARED);
+                }
             } else if (type != MAP_PRIVATE) {
                 throw Errno.EINVAL.exception();
+            }
+            if (open != null && !open.readable()) {
+                throw Errno.EACCES.exception(); // every file mapping reads the file
+            }
+            if (open != null && file == null) {
+                throw Errno.ENODEV.exception(); // no ->mmap
             }
             if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                 throw Errno.EINVAL.exception();
