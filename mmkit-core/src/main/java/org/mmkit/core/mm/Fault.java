@@ -84,19 +84,32 @@ final class Fault {
      * @param waiter the caller's wait entry, required when {@code flags} allow retry
      */
     static VmFault resolve(Mm mm, long addr, int flags, WaitQueue.Entry waiter) {
+        return resolve(mm, addr, flags, waiter, false);
+    }
+
+    /**
+     * {@link #resolve(Mm, long, int, WaitQueue.Entry)} for GUP ({@code gup}): {@code check_vma_flags}
+     * has judged the VMA already, so the arch handler's checks do not apply, and a page counts as
+     * there once its PTE is present, a {@code PROT_NONE} one too ({@code follow_page_pte} follows
+     * it: {@code gup_can_follow_protnone} without {@code FOLL_HONOR_NUMA_FAULT}). Only a forced
+     * read ({@code FOLL_FORCE}, /proc/PID/mem) reaches a {@code PROT_NONE} VMA this way.
+     */
+    static VmFault resolve(Mm mm, long addr, int flags, WaitQueue.Entry waiter, boolean gup) {
         mm.machine.assertLocked();
         if (FaultFlags.mayRetry(flags) != (waiter != null)) {
             throw new IllegalArgumentException("a fault that may retry needs a wait entry, and only it");
         }
         long va = addr & PAGE_MASK;
         for (int pass = 0; ; pass++) {
-            if (allows(mm, mm.pte(va), flags)) {
+            long pte = mm.pte(va);
+            if (gup ? PteLayout.isPresent(pte) && (!FaultFlags.isWrite(flags) || PteLayout.isWritable(pte))
+                    && ((flags & FaultFlags.UNSHARE) == 0 || !mustUnshare(mm.memory, pte)) : allows(mm, pte, flags)) {
                 return VmFault.DONE;
             }
             if (pass == MAX_PASSES) {
                 throw new IllegalStateException("fault at 0x" + Long.toHexString(addr) + " did not resolve");
             }
-            VmFault outcome = handle(mm, addr, flags, waiter);
+            VmFault outcome = handle(mm, addr, flags, waiter, gup);
             switch (outcome) {
                 case DONE -> { }
                 case RETRY -> flags |= FaultFlags.TRIED;
@@ -119,13 +132,13 @@ final class Fault {
      * {@code check_vma_flags} agrees for the accesses the model makes). One pass: DONE does not
      * promise the PTE now allows the access, only that walking again is right.
      */
-    static VmFault handle(Mm mm, long addr, int flags, WaitQueue.Entry waiter) {
+    static VmFault handle(Mm mm, long addr, int flags, WaitQueue.Entry waiter, boolean gup) {
         Vma vma = mm.vmaAt(addr);
         if (vma == null) {
             return VmFault.MAPERR;
         }
         boolean write = FaultFlags.isWrite(flags);
-        if (write ? !vma.has(VmFlags.WRITE) : (vma.flags & VmFlags.ACCESS) == 0) {
+        if (!gup && (write ? !vma.has(VmFlags.WRITE) : (vma.flags & VmFlags.ACCESS) == 0)) {
             return VmFault.ACCERR;
         }
         long va = addr & PAGE_MASK;

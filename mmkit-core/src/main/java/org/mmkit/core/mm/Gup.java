@@ -54,7 +54,7 @@ final class Gup {
             long va = start + ((long) i << PAGE_SHIFT);
             Errno error = checkVma(mm.vmaAt(va), foll);
             if (error == null) {
-                VmFault outcome = Fault.resolve(mm, va, faultFlags, waiter);
+                VmFault outcome = Fault.resolve(mm, va, faultFlags, waiter, true);
                 error = outcome.isError() ? outcome.errno(foll) : null;
             }
             if (error != null) {

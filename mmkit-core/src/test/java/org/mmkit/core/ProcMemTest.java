@@ -1,0 +1,85 @@
+package org.mmkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mmkit.core.Uapi.*;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /proc/PID/mem} (fs/proc/base.c mem_open, mem_rw, mem_lseek) through open and pread. */
+class ProcMemTest {
+    private static final long RW = PROT_READ | PROT_WRITE;
+    private static final long ANON = MAP_PRIVATE | MAP_ANONYMOUS;
+
+    private final Kernel kernel = Kernel.create(KernelConfig.linux618());
+
+    @AfterEach
+    void close() {
+        kernel.close();
+    }
+
+    /** Opens {@code path} in {@code p}, the path written into a page of its own memory. */
+    private static int open(SimProcess p, String path, int flags) {
+        long name = p.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        p.store(name, (path + "\0").getBytes(StandardCharsets.ISO_8859_1));
+        return p.openat(AT_FDCWD, name, flags, 0);
+    }
+
+    @Test
+    void readsAnotherProcessThroughItsPid() {
+        SimProcess p = kernel.newProcess(false);
+        long a = p.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        p.store(a, new byte[] {1, 2, 3});
+        SimProcess child = p.fork();
+        p.store(a, new byte[] {9});
+        long buf = child.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        int fd = open(child, "/proc/" + p.pid() + "/mem", O_RDONLY);
+        assertThat(child.pread(fd, buf, 3, a)).isEqualTo(3);
+        byte[] got = new byte[3];
+        child.load(buf, got);
+        assertThat(got).containsExactly(9, 2, 3);
+        // the address space is bound at open: once it is gone, reads find nothing
+        p.exit();
+        assertThat(child.pread(fd, buf, 3, a)).isZero();
+        kernel.checkInvariants();
+    }
+
+    @Test
+    void forcedReadsOfProtNoneAndTheEdgesOfMappings() {
+        SimProcess p = kernel.newProcess(false);
+        long a = p.mmap(0, 2 * PAGE_SIZE, PROT_NONE, ANON, -1, 0);
+        long buf = p.mmap(0, 2 * PAGE_SIZE, RW, ANON, -1, 0);
+        int fd = open(p, "/proc/self/mem", O_RDONLY);
+        assertThat(p.pread(fd, buf, 8, a)).isEqualTo(8);
+        p.munmap(a + PAGE_SIZE, PAGE_SIZE);
+        assertThat(p.pread(fd, buf, 2 * PAGE_SIZE, a + PAGE_SIZE - 5)).isEqualTo(5);
+        assertThatThrownBy(() -> p.pread(fd, buf, 1, a + PAGE_SIZE)).isInstanceOf(ErrnoException.class)
+                .hasFieldOrPropertyWithValue("errno", Errno.EIO);
+        // the destination faults: EFAULT, even after bytes were read
+        assertThatThrownBy(() -> p.pread(fd, a + PAGE_SIZE, 1, a)).isInstanceOf(ErrnoException.class)
+                .hasFieldOrPropertyWithValue("errno", Errno.EFAULT);
+        assertThat(p.lseek(fd, -4096, SEEK_SET)).isEqualTo(-4096); // offsets are unsigned addresses
+        assertThatThrownBy(() -> p.lseek(fd, 0, SEEK_END)).isInstanceOf(ErrnoException.class);
+        kernel.checkInvariants();
+    }
+
+    @Test
+    void anUnprivilegedProcessCannotOpenAPrivilegedOnesMemory() {
+        SimProcess root = kernel.newProcess(true);
+        SimProcess user = kernel.newProcess(false);
+        assertThatThrownBy(() -> open(user, "/proc/" + root.pid() + "/mem", O_RDONLY)).isInstanceOf(ErrnoException.class)
+                .hasFieldOrPropertyWithValue("errno", Errno.EACCES);
+        assertThat(open(root, "/proc/" + user.pid() + "/mem", O_RDONLY)).isEqualTo(3);
+    }
+
+    @Test
+    void writesAreNotModelledAndSaySo() {
+        SimProcess p = kernel.newProcess(false);
+        long buf = p.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        int fd = open(p, "/proc/self/mem", O_RDWR);
+        assertThatThrownBy(() -> p.pwrite(fd, buf, 1, buf)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("not modelled");
+    }
+}
