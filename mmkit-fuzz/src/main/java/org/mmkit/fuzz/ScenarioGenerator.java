@@ -104,6 +104,8 @@ public final class ScenarioGenerator {
     private final List<String> lines = new ArrayList<>();
     private final List<Region> regions = new ArrayList<>();
     private final List<String> fds = new ArrayList<>();
+    /** Descriptors of {@code /proc/self/mem}: only read from. */
+    private final List<String> memFds = new ArrayList<>();
     /** Names of files made in the working directory, which may since have been unlinked. */
     private final List<String> files = new ArrayList<>();
     private final List<String> liveChildren = new ArrayList<>();
@@ -176,7 +178,9 @@ public final class ScenarioGenerator {
         } else if (roll < 96) {
             return remapFilePages();
         } else if (roll < 97) {
-            return procCounter();
+            return pick(PROC_COUNTERS);
+        } else if (roll < 98) {
+            return procMem();
         }
         return vmaQuery();
     }
@@ -354,8 +358,20 @@ public final class ScenarioGenerator {
         "status.VmRSS", "statm.size", "statm.data", "statm.shared", "smaps_rollup.Pss_Shmem", "smaps_rollup.Locked",
     };
 
-    private String procCounter() {
-        return pick(PROC_COUNTERS);
+    /**
+     * {@code /proc/self/mem} of the worker, opened once and kept apart from the other descriptors
+     * (writing through it is not modelled): forced reads anywhere, into any buffer.
+     */
+    private String procMem() {
+        if (memFds.isEmpty()) {
+            if (!inWorker()) {
+                return pick(PROC_COUNTERS);
+            }
+            String name = newName("mem");
+            memFds.add(name);
+            return name + " = open(\"/proc/self/mem\", O_RDONLY, 0)";
+        }
+        return "pread(" + pick(memFds) + ", " + range().start() + ", " + accessLength() + ", " + address(random.nextInt(4) != 0) + ")";
     }
 
     // ---- memfds ----

@@ -64,6 +64,11 @@ interface FileOperations {
     default void release() {
     }
 
+    /** {@code path_noexec}: the file lies on a mount that forbids exec (procfs: {@code SB_I_NOEXEC}). */
+    default boolean noexec() {
+        return false;
+    }
+
     /** {@code S_ISREG} and not an anonymous inode: FIONREAD and FIOQSIZE apply. */
     default boolean isRegular() {
         return false;

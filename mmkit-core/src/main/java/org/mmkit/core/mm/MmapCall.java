@@ -140,6 +140,9 @@ final class MmapCall {
             if (open != null && !open.readable()) {
                 throw Errno.EACCES.exception(); // every file mapping reads the file
             }
+            if (open != null && open.ops.noexec() && (vmFlags & VmFlags.EXEC) != 0) {
+                throw Errno.EPERM.exception(); // do_mmap: path_noexec
+            }
             if (open != null && file == null) {
                 throw Errno.ENODEV.exception(); // no ->mmap
             }

@@ -79,6 +79,12 @@ final class ProcMemFileOperations implements FileOperations {
         return done;
     }
 
+    /** procfs is {@code SB_I_NOEXEC}: an executable mapping of the file is EPERM before its missing mmap is ENODEV. */
+    @Override
+    public boolean noexec() {
+        return true;
+    }
+
     /** {@code mem_lseek}: SEEK_SET and SEEK_CUR only; any position, since offsets are unsigned addresses. */
     @Override
     public long llseek(OpenFile file, long offset, int whence) {
