@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Linearizability of the lock-free TLB hit path (Lincheck, stress mode): two long-lived threads
  * of one process, whose TLBs already hold both pages, load and store while other calls
- * mprotect, replace (mmap with MAP_FIXED over the page) and fork under them. Every concurrent history must equal some
- * sequential order of the same calls — so no access goes through a translation a returned call
- * removed, and no store is lost or lands in a page it no longer maps.
+ * mprotect, replace (mmap with MAP_FIXED over the page) and fork under them. Every concurrent
+ * history must equal some sequential order of the same calls run by {@link WithoutTlb}, which
+ * accesses memory through a fresh thread each time, so that no translation is ever cached: no
+ * access goes through a translation a returned call removed, and no store is lost or lands in a
+ * page it no longer maps.
  */
 @Param(name = "slot", gen = IntGen.class, conf = "0:1")
 @Param(name = "cpu", gen = IntGen.class, conf = "0:1")
@@ -23,8 +25,20 @@ public class TlbFastPathLincheckTest {
     private static final long[] PROTECTIONS = {PROT_NONE, PROT_READ, PROT_READ | PROT_WRITE};
 
     private final Kernel kernel = Kernel.create(KernelConfig.linux618().toBuilder().ramPages(32).build());
-    private final SimProcess process = kernel.newProcess(true);
+    final SimProcess process = kernel.newProcess(true);
     private final SimThread[] cpus = {process.newThread(), process.newThread()};
+
+    /** The sequential specification: the same calls, each access on a new thread with an empty TLB. */
+    public static final class WithoutTlb extends TlbFastPathLincheckTest {
+        /** Lincheck creates one instance per sequential run. */
+        public WithoutTlb() {
+        }
+
+        @Override
+        SimThread cpu(int cpu) {
+            return process.newThread();
+        }
+    }
 
     /** Lincheck creates one instance per scenario it runs; both pages start written and cached by both threads. */
     public TlbFastPathLincheckTest() {
@@ -36,6 +50,11 @@ public class TlbFastPathLincheckTest {
         }
     }
 
+    /** The thread an access runs on. */
+    SimThread cpu(int cpu) {
+        return cpus[cpu];
+    }
+
     private static long address(int slot) {
         return BASE + slot * PAGE_SIZE;
     }
@@ -43,14 +62,14 @@ public class TlbFastPathLincheckTest {
     @Operation
     public String store(@Param(name = "cpu") int cpu, @Param(name = "slot") int slot, long value) {
         return outcome(() -> {
-            cpus[cpu].storeLong(address(slot), value);
+            cpu(cpu).storeLong(address(slot), value);
             return 0L;
         });
     }
 
     @Operation
     public String load(@Param(name = "cpu") int cpu, @Param(name = "slot") int slot) {
-        return outcome(() -> cpus[cpu].loadLong(address(slot)));
+        return outcome(() -> cpu(cpu).loadLong(address(slot)));
     }
 
     @Operation
@@ -92,7 +111,7 @@ public class TlbFastPathLincheckTest {
 
     @Test
     void isLinearizable() {
-        new StressOptions().iterations(6).invocationsPerIteration(30).threads(2).actorsPerThread(3)
-                .check(TlbFastPathLincheckTest.class);
+        new StressOptions().iterations(25).invocationsPerIteration(6).threads(2).actorsPerThread(4)
+                .sequentialSpecification(WithoutTlb.class).check(TlbFastPathLincheckTest.class);
     }
 }
