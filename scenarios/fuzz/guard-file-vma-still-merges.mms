@@ -42,3 +42,17 @@ store(p, 8, 5)
 mprotect(p, PAGE, PROT_READ) = 0
 mprotect(p, PAGE, PROT_READ|PROT_WRITE) = 0
 vmas(p, 6*PAGE) == 1
+# mlock splits a shared file VMA and munlock joins it again around an earlier guard; WIPEONFORK
+# refuses file VMAs, and KEEPONFORK changes nothing, so neither splits
+q = mmap(r+40*PAGE, 8*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_FIXED, fd, 0) = r+0x28000
+mlock(q+4*PAGE, 4*PAGE) = 0
+madvise(q, 2*PAGE, MADV_GUARD_INSTALL) = 0
+madvise(q+4*PAGE, 2*PAGE, MADV_GUARD_INSTALL) = -1 EINVAL
+munlock(q+4*PAGE, 4*PAGE) = 0
+vmas(q, 8*PAGE) == 1
+madvise(q, 8*PAGE, MADV_WIPEONFORK) = -1 EINVAL
+madvise(q+2*PAGE, 2*PAGE, MADV_KEEPONFORK) = 0
+madvise(q+6*PAGE, 2*PAGE, MADV_RANDOM) = 0
+madvise(q+6*PAGE, 2*PAGE, MADV_NORMAL) = 0
+vmas(q, 8*PAGE) == 1
+vmflags(q+7*PAGE) == rd wr sh mr mw me ms gu
