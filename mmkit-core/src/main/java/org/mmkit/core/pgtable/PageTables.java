@@ -62,6 +62,15 @@ public final class PageTables {
         return tables.get(id)[index];
     }
 
+    /**
+     * The live entries of table {@code id}, for walkers that read a run of them at once
+     * ({@link PageWalk.Visitor#pteRun}); read only: writes go through {@link #set}, which keeps
+     * the table's use count.
+     */
+    long[] entries(int id) {
+        return tables.get(id);
+    }
+
     /** Id of the PGD, where every walk starts. */
     public static int pgdId() {
         return PGD_ID;
