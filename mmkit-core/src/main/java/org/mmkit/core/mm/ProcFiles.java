@@ -29,23 +29,35 @@ final class ProcFiles {
     /** {@code PSS_SHIFT}: fixed-point precision of Pss sums. */
     private static final int PSS_SHIFT = 12;
     private static final String SHMEM_DEVICE = "00:01";
+    private static final String ANON_DEVICE = "00:00";
+
+    /** Characters of a maps line without a name, to size the text up front. */
+    private static final int ANON_LINE_CHARS = 50;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     static String maps(Mm mm) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(mm.mapCount() * ANON_LINE_CHARS);
         for (var entry : mm.vmas.entries()) {
             header(out, entry.value());
         }
         return out.toString();
     }
 
-    /** {@code show_map_vma}: one maps line. */
+    /** {@code show_map_vma}: one maps line, built as the kernel's {@code seq_put_hex_ll} builds it. */
     private static void header(StringBuilder out, Vma vma) {
         int lineStart = out.length();
-        out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", vma.start, vma.end,
-                vma.has(VmFlags.READ) ? 'r' : '-', vma.has(VmFlags.WRITE) ? 'w' : '-',
-                vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
-                vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, vma.file == null ? "00:00" : SHMEM_DEVICE,
-                vma.file == null ? 0 : vma.file.inode));
+        hex(out, vma.start, 8);
+        out.append('-');
+        hex(out, vma.end, 8);
+        out.append(' ')
+                .append(vma.has(VmFlags.READ) ? 'r' : '-')
+                .append(vma.has(VmFlags.WRITE) ? 'w' : '-')
+                .append(vma.has(VmFlags.EXEC) ? 'x' : '-')
+                .append(vma.has(VmFlags.MAYSHARE) ? 's' : 'p')
+                .append(' ');
+        hex(out, vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, 8);
+        out.append(' ').append(vma.file == null ? ANON_DEVICE : SHMEM_DEVICE).append(' ')
+                .append(vma.file == null ? 0 : vma.file.inode).append(' ');
         if (vma.file != null) {
             while (out.length() - lineStart < NAME_COLUMN) {
                 out.append(' ');
@@ -53,6 +65,14 @@ final class ProcFiles {
             out.append(vma.file.mapsName);
         }
         out.append('\n');
+    }
+
+    /** {@code seq_put_hex_ll}: {@code value} as unsigned lower-case hex, zero-padded to {@code width} digits. */
+    private static void hex(StringBuilder out, long value, int width) {
+        int digits = Math.max(width, (Long.SIZE - Long.numberOfLeadingZeros(value) + 3) / 4);
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            out.append(HEX_DIGITS[(int) (value >>> shift) & 0xf]);
+        }
     }
 
     static String smaps(Mm mm) {
@@ -83,14 +103,32 @@ final class ProcFiles {
             field(out, "Swap", 0);
             field(out, "SwapPss", 0);
             field(out, "Locked", c.pssLocked >> PSS_SHIFT);
-            out.append(String.format("%-16s%8d\n", "THPeligible:", thpEligible(vma) ? 1 : 0));
+            column(out, "THPeligible", thpEligible(vma) ? 1 : 0).append('\n');
             out.append("VmFlags: ").append(VmFlags.mnemonics(vma.flags)).append('\n');
         }
         return out.toString();
     }
 
     private static void field(StringBuilder out, String name, long bytes) {
-        out.append(String.format("%-16s%8d kB\n", name + ":", bytes >> 10));
+        column(out, name, bytes >> 10).append(" kB\n");
+    }
+
+    /** {@code SEQ_PUT_DEC}: {@code name:} padded to 16 characters, then {@code value} (not negative)
+     * right-aligned in 8. */
+    private static StringBuilder column(StringBuilder out, String name, long value) {
+        int start = out.length();
+        out.append(name).append(':');
+        while (out.length() - start < 16) {
+            out.append(' ');
+        }
+        int digits = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        for (int pad = 8 - digits; pad > 0; pad--) {
+            out.append(' ');
+        }
+        return out.append(value);
     }
 
     /** THP (enabled=madvise) may back this VMA: private anonymous, MADV_HUGEPAGE, holds an aligned 2 MiB. */
