@@ -84,13 +84,11 @@ public final class BenchRunner {
         }
     }
 
-    /** One timed sample: nanoseconds per operation of {@link Workload#run}. */
+    /** One sample: per operation, {@link Workload#measure} (nanoseconds of {@link Workload#run} unless the row says otherwise). */
     static double sample(Workload workload, int ops) {
         workload.prepare(ops);
-        long start = System.nanoTime();
-        workload.run(ops);
-        long elapsed = System.nanoTime() - start;
+        long total = workload.measure(ops);
         workload.finish();
-        return (double) elapsed / ops;
+        return (double) total / ops;
     }
 }
