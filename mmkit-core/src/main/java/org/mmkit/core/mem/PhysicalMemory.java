@@ -146,13 +146,13 @@ public final class PhysicalMemory implements AutoCloseable {
     public int allocate() {
         int pfn;
         if (nextUnused < frames) {
-            pfn = nextUnused++;
+            pfn = nextUnused++; // never used: its chunk of contents was zeroed when allocated
         } else if (freeTop > 0) {
             pfn = freeStack[--freeTop];
+            contents(pfn).fill((byte) 0); // a freed frame keeps its old data
         } else {
             return -1;
         }
-        contents(pfn).fill((byte) 0);
         meta(pfn).refcount[pfn & CHUNK_MASK] = 1;
         return pfn;
     }

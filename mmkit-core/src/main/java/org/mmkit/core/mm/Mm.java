@@ -53,8 +53,7 @@ final class Mm {
 
     /** The VMA containing {@code addr}, or null ({@code vma_lookup}). */
     Vma vmaAt(long addr) {
-        VmaTree.Entry<Vma> e = vmas.lookup(addr);
-        return e == null ? null : e.value();
+        return vmas.valueAt(addr);
     }
 
     /** The first VMA ending after {@code addr} ({@code find_vma}), or null. */
@@ -62,8 +61,7 @@ final class Mm {
         if (addr < 0) {
             return null; // addresses are unsigned: nothing lies at or beyond 2^63
         }
-        VmaTree.Entry<Vma> e = vmas.firstEndingAfter(addr);
-        return e == null ? null : e.value();
+        return vmas.valueEndingAfter(addr);
     }
 
     /** The last VMA starting below {@code addr}, or null. */
