@@ -40,7 +40,10 @@ final class ProcCounters {
         Map<String, Long> counters = new HashMap<>();
         if (file == ProcFile.STATM) {
             String[] numbers = text.strip().split(" ");
-            for (int i = 0; i < numbers.length && i < STATM_FIELDS.size(); i++) {
+            if (numbers.length != STATM_FIELDS.size() || !text.strip().matches("[0-9 ]+")) {
+                throw new IllegalArgumentException("not a statm line: " + text.strip());
+            }
+            for (int i = 0; i < numbers.length; i++) {
                 counters.put(STATM_FIELDS.get(i), Long.parseLong(numbers[i]));
             }
             return counters;

@@ -313,6 +313,24 @@ public final class FakeBackend implements Backend {
 
     @Override
     public String procText(int pid, ProcFile file) {
+        Proc p = proc(pid);
+        long sizeKb = p.vmas.values().stream().mapToLong(v -> (v.end - v.start) / 1024).sum();
+        long rssKb = p.pages.values().stream().filter(f -> f.pfn != ZERO_PFN).count() * 4;
+        switch (file) {
+            case STATUS -> {
+                return "Name:\tfake\nVmSize:\t" + String.format("%8d", sizeKb) + " kB\nVmRSS:\t"
+                        + String.format("%8d", rssKb) + " kB\n";
+            }
+            case STATM -> {
+                return sizeKb / 4 + " " + rssKb / 4 + " 0 0 0 0 0\n";
+            }
+            case SMAPS_ROLLUP -> {
+                return "00000000-00000000 ---p 00000000 00:00 0 [rollup]\nRss:            " + String.format("%8d", rssKb)
+                        + " kB\n";
+            }
+            default -> {
+            }
+        }
         StringBuilder s = new StringBuilder();
         for (Vma v : proc(pid).vmas.values()) {
             String perms = ((v.prot & 1) != 0 ? "r" : "-") + ((v.prot & 2) != 0 ? "w" : "-")
