@@ -273,4 +273,20 @@ public final class Uapi {
     public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
     /** {@code uffd_msg.event} of a page fault. */
     public static final int UFFD_EVENT_PAGEFAULT = 0x12;
+
+    // resource.h, prctl.h, mm.h: limits, the heap, sealing and VMA names (the limits part)
+    /** Resource: the largest data segment ({@code brk} and private writable mappings), in bytes. */
+    public static final int RLIMIT_DATA = 2;
+    /** Resource: the most memory a process may lock, in bytes. */
+    public static final int RLIMIT_MEMLOCK = 8;
+    /** Resource: the largest address space ({@code total_vm}), in bytes. */
+    public static final int RLIMIT_AS = 9;
+    /** The number of resources; a resource number at or above it is EINVAL. */
+    public static final int RLIM_NLIMITS = 16;
+    /** A limit that does not limit ({@code RLIM_INFINITY}, {@code ~0UL}). */
+    public static final long RLIM_INFINITY = -1L;
+    /** {@code prctl} option: operations on a range of VMAs ({@code 0x53564d41}, "SVMA"). */
+    public static final int PR_SET_VMA = 0x53564d41;
+    /** {@code PR_SET_VMA} operation: name the anonymous VMAs of a range. */
+    public static final int PR_SET_VMA_ANON_NAME = 0;
 }

@@ -12,6 +12,8 @@ final class Lifecycle {
     static Task fork(Task parent) {
         Mm from = parent.mm;
         Mm to = new Mm(parent.machine);
+        to.startBrk = from.startBrk;
+        to.brk = from.brk;
         for (var entry : from.vmas.entries()) {
             Vma vma = entry.value();
             if (vma.has(VmFlags.DONTCOPY)) {
@@ -33,7 +35,7 @@ final class Lifecycle {
                 copyPageRange(from, to, vma);
             }
         }
-        Task child = new Task(parent.machine, parent.privileged, to);
+        Task child = new Task(parent.machine, parent.privileged, to, parent.limits.copy());
         child.files.copyFrom(parent.files);
         return child;
     }
@@ -69,7 +71,7 @@ final class Lifecycle {
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
     static void exit(Task task) {
-        task.mm.unmapRange(0, Mm.USER_PGTABLES_CEILING);
+        task.mm.unmapAll();
         task.files.closeAll();
         task.machine.tasks.remove(task);
         task.mm = null;

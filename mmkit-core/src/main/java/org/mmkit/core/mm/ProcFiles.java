@@ -44,13 +44,25 @@ final class ProcFiles {
                 vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
                 vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, vma.file == null ? "00:00" : SHMEM_DEVICE,
                 vma.file == null ? 0 : vma.file.inode));
-        if (vma.file != null) {
+        String name = name(vma);
+        if (name != null) {
             while (out.length() - lineStart < NAME_COLUMN) {
                 out.append(' ');
             }
-            out.append(vma.file.mapsName);
+            out.append(name);
         }
         out.append('\n');
+    }
+
+    /** {@code get_vma_name}: the file, else {@code [heap]}, else the VMA's anonymous name, or null. */
+    private static String name(Vma vma) {
+        if (vma.file != null) {
+            return vma.anonName != null ? AnonNames.mapsName(vma) : vma.file.mapsName;
+        }
+        if (BrkCall.isInitialHeap(vma)) {
+            return "[heap]";
+        }
+        return AnonNames.mapsName(vma);
     }
 
     static String smaps(Mm mm) {
