@@ -8,7 +8,9 @@ package org.mmkit.backend;
 public enum Syscall {
     MMAP(9, 6), MPROTECT(10, 3), MUNMAP(11, 2), MREMAP(25, 5), MADVISE(28, 3), MLOCK(149, 2),
     MUNLOCK(150, 2), MLOCK2(325, 3), MLOCKALL(151, 1), MUNLOCKALL(152, 0), MSYNC(26, 3), FTRUNCATE(77, 2), FALLOCATE(285, 4), CLOSE(3, 1),
-    READ(0, 3), WRITE(1, 3), LSEEK(8, 3), IOCTL(16, 3), FCNTL(72, 3), POLL(7, 3);
+    READ(0, 3), WRITE(1, 3), LSEEK(8, 3), IOCTL(16, 3), FCNTL(72, 3), POLL(7, 3),
+    // limits, the heap, sealing and VMA names
+    GETRLIMIT(97, 2), SETRLIMIT(160, 2), PRLIMIT64(302, 4), BRK(12, 1), MSEAL(462, 3), PRCTL(157, 5);
 
     private final int number;
     private final int arity;

@@ -143,7 +143,9 @@ public final class FakeBackend implements Backend {
                 }
                 yield 0;
             }
-            case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2, MLOCKALL, MUNLOCKALL, MSYNC, LSEEK, IOCTL, FCNTL, POLL -> 0;
+            case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2, MLOCKALL, MUNLOCKALL, MSYNC, LSEEK, IOCTL, FCNTL, POLL,
+                 GETRLIMIT, SETRLIMIT, PRLIMIT64, MSEAL, PRCTL -> 0;
+            case BRK -> a[0];
             case READ, WRITE -> a[2];
             case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
