@@ -41,13 +41,17 @@ public final class ScenarioGenerator {
     static final int RESERVED_PAGES = 256;
     static final int CEILING_PAGES = 16;
     static final int CAP_PAGES = 16;
-    /** The lines before the steps: header comment, requires, the worker, {@code r} and the cap. */
-    static final int PROLOGUE_LINES = 5;
+    /** The lines before the steps: header comment, requires, the worker, {@code r}, the cap and the break. */
+    static final int PROLOGUE_LINES = 6;
     static final int OUTSIDE_BUDGET_PAGES = 128;
     private static final int MAX_RANGE_PAGES = 8;
     private static final int MAX_FILE_PAGES = 12;
     private static final int MAX_LIVE_CHILDREN = 3;
     private static final String RESERVATION = "r";
+    /** The worker's program break at the start: brk steps stay at or above it. */
+    private static final String BREAK = "hb";
+    /** How far above the first break brk steps go. */
+    private static final int MAX_HEAP_PAGES = 32;
     /**
      * Where {@code r} goes: a free, 2 MiB-aligned address (a hint, taken because nothing is
      * there). Page-table boundaries and fault-around windows then fall at the same offsets of
@@ -126,6 +130,7 @@ public final class ScenarioGenerator {
         // the first mmap(NULL) lies right below the executor's own mappings (the model has none
         // there): a PROT_NONE cap keeps every later one, and every access past it, away from them
         lines.add("in " + WORKER + ": mmap(NULL, " + CAP_PAGES + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        lines.add("in " + WORKER + ": " + BREAK + " = brk(0)");
         regions.add(new Region(RESERVATION, RESERVED_PAGES - CEILING_PAGES, new BitSet()));
         for (int i = 0; i < ops; i++) {
             process = !liveChildren.isEmpty() && random.nextInt(4) == 0 ? pick(liveChildren) : WORKER;
@@ -167,8 +172,38 @@ public final class ScenarioGenerator {
             return "vmas(" + address(true) + ", " + length() + ")";
         } else if (roll < 89) {
             return random.nextBoolean() ? "maps" : "maps(" + address(random.nextBoolean()) + ")";
+        } else if (roll < 93) {
+            return limitsStep();
         }
         return vmaQuery();
+    }
+
+    // ---- limits, the heap, sealing and VMA names ----
+
+    /**
+     * A step of the limits part: RLIMIT_MEMLOCK set from a struct written just before (the only
+     * limit whose effects compare exactly, since the executor locks nothing; its own image counts
+     * against RLIMIT_AS and RLIMIT_DATA on the kernel), getrlimit, brk at or above the break the
+     * prologue named (below it lies the executor's own heap), mseal of a range or of the heap, and
+     * PR_SET_VMA_ANON_NAME with whatever bytes the range holds as the name.
+     */
+    private String limitsStep() {
+        Range range = range();
+        return switch (random.nextInt(8)) {
+            case 0 -> {
+                int pages = random.nextInt(MAX_RANGE_PAGES * 2);
+                lines.add("in " + process + ": store(" + range.start() + ", rlimit{rlim_cur=" + pages + "*PAGE, rlim_max="
+                        + (pages + random.nextInt(3)) + "*PAGE})");
+                yield "setrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
+            }
+            case 1 -> "getrlimit(" + pick("RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_DATA", "RLIM_NLIMITS") + ", " + range.start() + ")";
+            case 2, 3 -> "brk(" + BREAK + " + " + random.nextInt(MAX_HEAP_PAGES + 1) + "*PAGE"
+                    + (random.nextInt(4) == 0 ? " + " + (1 + random.nextInt(4095)) : "") + ")";
+            case 4 -> "mseal(" + BREAK + ", " + random.nextInt(MAX_HEAP_PAGES) + "*PAGE, 0)";
+            case 5, 6 -> "mseal(" + range.start() + ", " + range.length() + ", " + (random.nextInt(10) == 0 ? "1" : "0") + ")";
+            default -> "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, " + range.start() + ", " + range.length() + ", "
+                    + pick("0", range.start()) + ")";
+        };
     }
 
     // ---- mappings ----

@@ -22,15 +22,17 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void aScenarioIsAnUnprivilegedProcessItsReservationAndCapThenOneLinePerStep() {
+    void aScenarioIsAnUnprivilegedProcessItsReservationCapAndBreakThenALinePerStep() {
         String[] lines = ScenarioGenerator.generate(7, 50).split("\n");
-        assertThat(lines).hasSize(5 + 50);
+        // a setrlimit step writes its struct on a line of its own first
+        assertThat(lines.length).isBetween(ScenarioGenerator.PROLOGUE_LINES + 50, ScenarioGenerator.PROLOGUE_LINES + 100);
         assertThat(lines[0]).startsWith("#");
         assertThat(lines[1]).isEqualTo("requires: root");
         assertThat(lines[2]).isEqualTo("process u unprivileged");
         assertThat(lines[3]).startsWith("in u: r = mmap(0x7f0000000000, 256*PAGE, PROT_NONE,");
         assertThat(lines[4]).isEqualTo("in u: mmap(NULL, 16*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
-        assertThat(Arrays.asList(lines).subList(5, lines.length)).allMatch(line -> line.startsWith("in "));
+        assertThat(lines[5]).isEqualTo("in u: hb = brk(0)");
+        assertThat(Arrays.asList(lines).subList(6, lines.length)).allMatch(line -> line.startsWith("in "));
     }
 
     @Test
@@ -48,6 +50,14 @@ class ScenarioGeneratorTest {
             assertThat(lines.subList(4, lines.size())).as("seed %d", seed)
                     .noneMatch(line -> line.matches(".*\\((0x)?[0-9a-f]{5,}.*"));
         });
+    }
+
+    @Test
+    void limitsHeapSealAndNameStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("store\\([^\n]*, rlimit\\{rlim_cur=\\d+\\*PAGE, rlim_max=\\d+\\*PAGE\\}\\)\nin \\w+: setrlimit\\(RLIMIT_MEMLOCK, ");
+        assertThat(all).contains("getrlimit(RLIMIT_AS, ", "brk(hb + ", "mseal(hb, ", "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ");
+        assertThat(all).containsPattern("mseal\\(r[^\n]*, 1\\)");
     }
 
     @Test

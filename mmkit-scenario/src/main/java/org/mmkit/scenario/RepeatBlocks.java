@@ -1,7 +1,6 @@
 package org.mmkit.scenario;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,8 +28,6 @@ final class RepeatBlocks {
     private final String file;
     /** The index names of every block, which cannot name anything else. */
     private final Set<String> indexNames;
-    /** The index names of the blocks being unrolled, outermost first. */
-    private final Set<String> enclosing = new HashSet<>();
     private final List<Line> out = new ArrayList<>();
 
     private RepeatBlocks(String file, Set<String> indexNames) {
@@ -68,9 +65,6 @@ final class RepeatBlocks {
             }
             int count = count(line, header.group(1));
             String index = header.group(2);
-            if (index != null && !enclosing.add(index)) {
-                throw error(line, "'" + index + "' already names the index of an enclosing repeat block");
-            }
             if (index != null) {
                 indexNames.add(index);
             }
@@ -87,6 +81,12 @@ final class RepeatBlocks {
             if (block.isEmpty()) {
                 throw error(line, "a repeat block needs lines indented below it");
             }
+            for (Line inner : block) {
+                Matcher nested = HEADER.matcher(inner.text.strip());
+                if (index != null && nested.matches() && index.equals(nested.group(2))) {
+                    throw error(inner, "'" + index + "' already names the index of an enclosing repeat block");
+                }
+            }
             for (int n = 0; n < count; n++) {
                 List<Line> iteration = new ArrayList<>();
                 for (Line inner : block) {
@@ -94,7 +94,6 @@ final class RepeatBlocks {
                 }
                 emit(iteration);
             }
-            enclosing.remove(index);
             i = next - 1;
         }
     }
