@@ -183,7 +183,8 @@ public final class ScenarioGenerator {
     /**
      * A step of the limits part: RLIMIT_MEMLOCK set from a struct written just before (the only
      * limit whose effects compare exactly, since the executor locks nothing; its own image counts
-     * against RLIMIT_AS and RLIMIT_DATA on the kernel), getrlimit, brk at or above the break the
+     * against RLIMIT_AS and RLIMIT_DATA on the kernel), in a child only, since after
+     * mlockall(MCL_FUTURE) a low limit would make the worker's named mmap(NULL) calls fail; getrlimit, brk at or above the break the
      * prologue named (below it lies the executor's own heap), mseal of a range or of the heap, and
      * PR_SET_VMA_ANON_NAME with whatever bytes the range holds as the name.
      */
@@ -191,6 +192,9 @@ public final class ScenarioGenerator {
         Range range = range();
         return switch (random.nextInt(8)) {
             case 0 -> {
+                if (inWorker()) {
+                    yield "getrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
+                }
                 int pages = random.nextInt(MAX_RANGE_PAGES * 2);
                 lines.add("in " + process + ": store(" + range.start() + ", rlimit{rlim_cur=" + pages + "*PAGE, rlim_max="
                         + (pages + random.nextInt(3)) + "*PAGE})");
