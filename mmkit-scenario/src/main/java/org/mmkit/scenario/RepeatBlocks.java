@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 final class RepeatBlocks {
     /** The most times one block runs. */
     static final int MAX_COUNT = 10_000;
-    /** The most lines a scenario may unroll to. */
-    static final int MAX_LINES = 100_000;
+    /** The most lines the blocks of a scenario may add to it. */
+    static final int MAX_ADDED_LINES = 100_000;
 
     private static final Pattern HEADER = Pattern.compile("repeat\\s+(\\S+?)(?:\\s+as\\s+([A-Za-z_][A-Za-z0-9_]*))?\\s*:");
 
@@ -29,24 +29,27 @@ final class RepeatBlocks {
     /** The index names of every block, which cannot name anything else. */
     private final Set<String> indexNames;
     private final List<Line> out = new ArrayList<>();
+    /** The most lines {@link #out} may hold: the file's own and {@link #MAX_ADDED_LINES}. */
+    private final int maxLines;
 
-    private RepeatBlocks(String file, Set<String> indexNames) {
+    private RepeatBlocks(String file, Set<String> indexNames, int fileLines) {
         this.file = file;
         this.indexNames = indexNames;
+        this.maxLines = fileLines + MAX_ADDED_LINES;
     }
 
     /**
      * The lines with every block unrolled; the index names found are added to {@code indexNames}.
      *
      * @throws ScenarioSyntaxException for a malformed {@code repeat} line, a count out of range, a
-     *         block with no lines, or a scenario unrolling to more than {@link #MAX_LINES} lines
+     *         block with no lines, or blocks adding more than {@link #MAX_ADDED_LINES} lines
      */
     static List<Line> unroll(String file, String[] lines, Set<String> indexNames) throws ScenarioSyntaxException {
         List<Line> numbered = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             numbered.add(new Line(i + 1, lines[i]));
         }
-        RepeatBlocks blocks = new RepeatBlocks(file, indexNames);
+        RepeatBlocks blocks = new RepeatBlocks(file, indexNames, lines.length);
         blocks.emit(numbered);
         return blocks.out;
     }
@@ -118,8 +121,8 @@ final class RepeatBlocks {
     }
 
     private void add(Line line) throws ScenarioSyntaxException {
-        if (out.size() == MAX_LINES) {
-            throw error(line, "the repeat blocks unroll to more than " + MAX_LINES + " lines");
+        if (out.size() == maxLines) {
+            throw error(line, "the repeat blocks add more than " + MAX_ADDED_LINES + " lines");
         }
         out.add(line);
     }

@@ -41,7 +41,7 @@ class RepeatBlocksTest {
         assertThatThrownBy(() -> texts(MMAP + "repeat 2 as i:\n repeat 2 as i:\n  munmap(a, PAGE)\n"))
                 .hasMessage("t.mms:3: 'i' already names the index of an enclosing repeat block");
         assertThatThrownBy(() -> texts(MMAP + "repeat 1000 as i:\n repeat 1000:\n  munmap(a, PAGE)\n"))
-                .hasMessage("t.mms:4: the repeat blocks unroll to more than 100000 lines");
+                .hasMessage("t.mms:4: the repeat blocks add more than 100000 lines");
         // a line in a block that names a result would name it twice
         assertThatThrownBy(() -> texts("repeat 2:\n  b = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n"))
                 .hasMessage("t.mms:2: 'b' is already defined");
