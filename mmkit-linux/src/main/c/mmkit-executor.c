@@ -33,6 +33,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -930,10 +931,35 @@ static int supervise(void)
     }
 }
 
+/*
+ * The file side of the process image the model assumes (docs/linux-backend.md, "Files"): relative
+ * paths lead into the driver's private tmpfs directory, files are created with umask 022,
+ * descriptors stay below 1024 (RLIMIT_NOFILE's usual soft limit; the JVM raises its own), and a
+ * write to a pipe nobody reads fails with EPIPE instead of killing the process with SIGPIPE.
+ */
+#define FILE_LIMIT 1024ul
+
+static void set_up_files(const char *working_directory)
+{
+    if (chdir(working_directory) != 0)
+        die("chdir to the working directory");
+    umask(022);
+    struct rlimit files;
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    if (files.rlim_cur > FILE_LIMIT) {
+        files.rlim_cur = FILE_LIMIT; /* lowering a soft limit is always allowed */
+        if (setrlimit(RLIMIT_NOFILE, &files) != 0)
+            die("setrlimit(RLIMIT_NOFILE)");
+    }
+    if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
+        die("ignore SIGPIPE");
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3 || (strcmp(argv[2], "privileged") != 0 && strcmp(argv[2], "unprivileged") != 0))
-        die_plain("usage: mmkit-executor SOCKET_PATH privileged|unprivileged");
+    if (argc != 4 || (strcmp(argv[2], "privileged") != 0 && strcmp(argv[2], "unprivileged") != 0))
+        die_plain("usage: mmkit-executor SOCKET_PATH privileged|unprivileged WORKING_DIRECTORY");
     int privileged = strcmp(argv[2], "privileged") == 0;
     if (privileged && geteuid() != 0)
         die_plain("a privileged scenario process needs root");
@@ -942,6 +968,7 @@ int main(int argc, char **argv)
     if (token == NULL || strlen(token) != TOKEN_BYTES)
         die_plain("MMKIT_EXECUTOR_TOKEN must hold the driver's 32-character token");
     fix_layout(argv);
+    set_up_files(argv[3]);
     clear_scenario_area();
     settle_heap();
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)

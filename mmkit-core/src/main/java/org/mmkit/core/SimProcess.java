@@ -301,6 +301,177 @@ public interface SimProcess {
     long poll(long fds, long nfds, int timeoutMs);
 
     /**
+     * The working directory of every process of a machine, a tmpfs directory: relative paths are
+     * looked up there, and /proc/PID/maps shows its files as {@code WORKING_DIRECTORY/NAME}.
+     */
+    String WORKING_DIRECTORY = "/dev/shm/mmkit";
+
+    /**
+     * {@code openat(dirfd, path, flags, mode)}: opens or creates a file by path. The path is read
+     * from this process's memory as a C string. A relative path names a file of the working
+     * directory ({@link #WORKING_DIRECTORY}; {@code "."} is the directory itself), or of the
+     * directory open as {@code dirfd}; {@code /proc/self/fd/N} and {@code /proc/PID/fd/N} reopen
+     * the file of descriptor N with a new access mode and position. Files are tmpfs files: they
+     * can be mapped, and live on after {@link #unlinkat} while open or mapped. The access mode
+     * ({@code O_RDONLY}, {@code O_WRONLY}, {@code O_RDWR}, or {@code O_PATH}) decides which calls
+     * the descriptor allows; {@code O_CREAT}, {@code O_EXCL}, {@code O_TRUNC}, {@code O_APPEND},
+     * {@code O_DIRECTORY} and {@code O_CLOEXEC} work as in Linux; unknown flags are ignored.
+     *
+     * @param dirfd {@link Uapi#AT_FDCWD}, or a descriptor of the directory
+     * @param path the address of the NUL-terminated path in this process's memory
+     * @param flags {@code O_*} flags of {@link Uapi}
+     * @param mode the permission bits of a created file, less the umask 022
+     * @return the lowest free descriptor
+     * @throws ErrnoException EFAULT (unreadable path), ENAMETOOLONG, ENOENT, EEXIST, EISDIR,
+     *     ENOTDIR, EBADF (dirfd), EPERM (O_TRUNC on a sealed file), EMFILE
+     * @throws UnsupportedOperationException for a path with {@code ..}, which leaves the model's one directory
+     */
+    int openat(int dirfd, long path, int flags, int mode);
+
+    /**
+     * {@code unlinkat(dirfd, path, flags)}: removes a file's name; the file lives on while a
+     * descriptor or a mapping holds it, and /proc/PID/maps then shows its name with
+     * {@code " (deleted)"}.
+     *
+     * @param dirfd {@link Uapi#AT_FDCWD}, or a descriptor of the directory
+     * @param path the address of the NUL-terminated path in this process's memory
+     * @param flags 0, or {@link Uapi#AT_REMOVEDIR}
+     * @throws ErrnoException EINVAL (flags), EFAULT, ENOENT, EISDIR, ENOTDIR
+     */
+    void unlinkat(int dirfd, long path, int flags);
+
+    /**
+     * {@code dup(fd)}: the lowest free descriptor refers to the same open file (position and
+     * status flags shared); close-on-exec is clear.
+     *
+     * @param fd an open descriptor (O_PATH ones too)
+     * @return the new descriptor
+     * @throws ErrnoException EBADF, EMFILE
+     */
+    int dup(int fd);
+
+    /**
+     * {@code dup2(oldfd, newfd)}: {@code newfd} refers to the open file of {@code oldfd}, after
+     * closing what it referred to; the same descriptor twice is returned unchanged.
+     *
+     * @param oldfd an open descriptor
+     * @param newfd the descriptor to use, below RLIMIT_NOFILE (1024)
+     * @return {@code newfd}
+     * @throws ErrnoException EBADF
+     */
+    int dup2(int oldfd, int newfd);
+
+    /**
+     * {@code dup3(oldfd, newfd, flags)}: {@link #dup2}, with close-on-exec from {@code O_CLOEXEC}.
+     *
+     * @param oldfd an open descriptor
+     * @param newfd the descriptor to use, below RLIMIT_NOFILE (1024)
+     * @param flags 0 or {@link Uapi#O_CLOEXEC}
+     * @return {@code newfd}
+     * @throws ErrnoException EINVAL (other flags, or the same descriptor twice), EBADF
+     */
+    int dup3(int oldfd, int newfd, int flags);
+
+    /**
+     * {@code fstat(fd, buf)}: writes a {@code struct stat} ({@link org.mmkit.core.abi.StatLayout})
+     * to this process's memory: inode number, mode, link count (0 for memfds and unlinked files),
+     * owner, size, block size 4096 and 512-byte blocks; times are 0.
+     *
+     * @param fd an open descriptor (O_PATH ones too)
+     * @param buf the address of the struct in this process's memory
+     * @throws ErrnoException EBADF, EFAULT
+     */
+    void fstat(int fd, long buf);
+
+    /**
+     * {@code pread64(fd, addr, len, offset)}: {@link #read} at {@code offset}, leaving the file position.
+     *
+     * @param fd a descriptor open for reading
+     * @param addr the buffer in this process's memory
+     * @param len the most bytes to read
+     * @param offset the file offset
+     * @return the bytes read
+     * @throws ErrnoException EINVAL (negative offset), EBADF, ESPIPE (a pipe), EFAULT
+     */
+    long pread(int fd, long addr, long len, long offset);
+
+    /**
+     * {@code pwrite64(fd, addr, len, offset)}: {@link #write} at {@code offset}, leaving the file
+     * position; on an {@code O_APPEND} file it writes at the end, as Linux does.
+     *
+     * @param fd a descriptor open for writing
+     * @param addr the buffer in this process's memory
+     * @param len the bytes to write
+     * @param offset the file offset
+     * @return the bytes written
+     * @throws ErrnoException EINVAL (negative offset), EBADF, ESPIPE (a pipe), EFAULT, EPERM (seals)
+     */
+    long pwrite(int fd, long addr, long len, long offset);
+
+    /**
+     * {@code readv(fd, iov, count)}: {@link #read} into the buffers of {@code count}
+     * {@code struct iovec} ({@link org.mmkit.core.abi.IovecLayout}) at {@code iov}, in order; a
+     * buffer that faults ends the call with the bytes read before it.
+     *
+     * @param fd a descriptor open for reading
+     * @param iov the address of the iovec array in this process's memory
+     * @param count the number of iovecs, at most {@link Uapi#UIO_MAXIOV}
+     * @return the bytes read
+     * @throws ErrnoException EBADF, EINVAL (too many iovecs, a negative length), EFAULT
+     */
+    long readv(int fd, long iov, long count);
+
+    /**
+     * {@code writev(fd, iov, count)}: {@link #write} from the buffers of the iovecs, as {@link #readv}.
+     *
+     * @param fd a descriptor open for writing
+     * @param iov the address of the iovec array in this process's memory
+     * @param count the number of iovecs, at most {@link Uapi#UIO_MAXIOV}
+     * @return the bytes written
+     * @throws ErrnoException EBADF, EINVAL, EFAULT, EPERM (seals)
+     */
+    long writev(int fd, long iov, long count);
+
+    /**
+     * {@code preadv(fd, iov, count, offset)}: {@link #readv} at {@code offset}, leaving the file position.
+     *
+     * @param fd a descriptor open for reading
+     * @param iov the address of the iovec array in this process's memory
+     * @param count the number of iovecs
+     * @param offset the file offset
+     * @return the bytes read
+     * @throws ErrnoException EINVAL (negative offset, too many iovecs), EBADF, ESPIPE, EFAULT
+     */
+    long preadv(int fd, long iov, long count, long offset);
+
+    /**
+     * {@code pwritev(fd, iov, count, offset)}: {@link #writev} at {@code offset}, leaving the file position.
+     *
+     * @param fd a descriptor open for writing
+     * @param iov the address of the iovec array in this process's memory
+     * @param count the number of iovecs
+     * @param offset the file offset
+     * @return the bytes written
+     * @throws ErrnoException EINVAL, EBADF, ESPIPE, EFAULT, EPERM (seals)
+     */
+    long pwritev(int fd, long iov, long count, long offset);
+
+    /**
+     * {@code pipe2(fds, flags)}: a new pipe; its read end and write end, the two lowest free
+     * descriptors, are written as two {@code int} at {@code fds}. Reads and writes move bytes
+     * between the pipe and this process's memory; a write with no read end open fails with EPIPE
+     * (the process is taken to ignore SIGPIPE). Nothing can wait for another thread's call yet:
+     * a read of an empty pipe with a writer, or a write to a full one, without {@code O_NONBLOCK}
+     * throws {@link IllegalStateException} (it would block for ever).
+     *
+     * @param fds the address of {@code int[2]} in this process's memory
+     * @param flags 0, or {@link Uapi#O_CLOEXEC} and {@link Uapi#O_NONBLOCK}
+     * @throws ErrnoException EINVAL (other flags), EFAULT (then no descriptor is open), EMFILE
+     * @throws UnsupportedOperationException for O_DIRECT (packet mode), which is not modelled
+     */
+    void pipe2(long fds, int flags);
+
+    /**
      * {@code fork()}: a child with a copy-on-write copy of this address space.
      *
      * @return the child process

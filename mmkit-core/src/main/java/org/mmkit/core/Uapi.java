@@ -193,6 +193,46 @@ public final class Uapi {
     public static final int O_ASYNC = 0x2000;
     /** Offsets may exceed 2 GiB (always set on 64-bit kernels). */
     public static final int O_LARGEFILE = 0x8000;
+    /** {@code open}: create the file if it does not exist. */
+    public static final int O_CREAT = 0x40;
+    /** {@code open}: with {@link #O_CREAT}, fail with EEXIST if the file exists. */
+    public static final int O_EXCL = 0x80;
+    /** {@code open}: do not become the controlling terminal. */
+    public static final int O_NOCTTY = 0x100;
+    /** {@code open}: truncate a regular file opened for writing to size 0. */
+    public static final int O_TRUNC = 0x200;
+    /** Every write goes to the end of the file. */
+    public static final int O_APPEND = 0x400;
+    /** {@code open}: fail with ENOTDIR unless the path names a directory. */
+    public static final int O_DIRECTORY = 0x10000;
+    /** {@code open}: do not follow a symbolic link in the last component. */
+    public static final int O_NOFOLLOW = 0x20000;
+    /** {@code open}: the new descriptor is close-on-exec. */
+    public static final int O_CLOEXEC = 0x80000;
+    /** {@code open}: a descriptor that only names the file; most calls on it fail with EBADF. */
+    public static final int O_PATH = 0x200000;
+    /** {@code openat}, {@code unlinkat}: a relative path starts at the working directory. */
+    public static final int AT_FDCWD = -100;
+    /** {@code unlinkat}: remove a directory. */
+    public static final int AT_REMOVEDIR = 0x200;
+    /** {@code fcntl}: duplicate onto the lowest free descriptor at or above the argument. */
+    public static final int F_DUPFD = 0;
+    /** {@code fcntl}: {@link #F_DUPFD}, close-on-exec. */
+    public static final int F_DUPFD_CLOEXEC = 1030;
+    /** {@code st_mode}: the file type bits. */
+    public static final int S_IFMT = 0170000;
+    /** {@code st_mode}: a regular file. */
+    public static final int S_IFREG = 0100000;
+    /** {@code st_mode}: a directory. */
+    public static final int S_IFDIR = 0040000;
+    /** {@code st_mode}: a pipe. */
+    public static final int S_IFIFO = 0010000;
+    /** {@code PATH_MAX}: a path with its NUL is at most this many bytes. */
+    public static final int PATH_MAX = 4096;
+    /** {@code NAME_MAX}: the longest path component, in bytes. */
+    public static final int NAME_MAX = 255;
+    /** {@code UIO_MAXIOV}: the most iovecs one {@code readv}/{@code writev} takes. */
+    public static final int UIO_MAXIOV = 1024;
     /** {@code fcntl}: get the descriptor flags. */
     public static final int F_GETFD = 1;
     /** {@code fcntl}: set the descriptor flags. */

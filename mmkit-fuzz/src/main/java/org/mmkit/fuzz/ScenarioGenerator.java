@@ -34,7 +34,9 @@ import org.mmkit.core.Uapi;
  * <li>mlockall never asks for MCL_CURRENT: the executor's own image alone exceeds the worker's
  *     RLIMIT_MEMLOCK in the kernel's {@code total_vm}, which the model's empty process does not;
  * <li>only calls that cannot fail are given names ({@code r}, {@code mmap(NULL, ...)} with valid
- *     arguments, {@code memfd_create} with valid flags), so no later line uses a name without a value.
+ *     arguments, {@code memfd_create} with valid flags, {@code open} with {@code O_CREAT}), so no
+ *     later line uses a name without a value;
+ * <li>descriptors that {@code dup2} makes are 100 to 107, clear of the executor's own.
  * </ul>
  */
 public final class ScenarioGenerator {
@@ -106,6 +108,8 @@ public final class ScenarioGenerator {
     private final List<String> lines = new ArrayList<>();
     private final List<Region> regions = new ArrayList<>();
     private final List<String> fds = new ArrayList<>();
+    /** Names of files made in the working directory, which may since have been unlinked. */
+    private final List<String> files = new ArrayList<>();
     private final List<String> liveChildren = new ArrayList<>();
     private int outsideBudget = OUTSIDE_BUDGET_PAGES;
     private int names;
@@ -172,8 +176,10 @@ public final class ScenarioGenerator {
             return "vmas(" + address(true) + ", " + length() + ")";
         } else if (roll < 89) {
             return random.nextBoolean() ? "maps" : "maps(" + address(random.nextBoolean()) + ")";
-        } else if (roll < 93) {
+        } else if (roll < 92) {
             return limitsStep();
+        } else if (roll < 98) {
+            return file();
         }
         return vmaQuery();
     }
@@ -409,6 +415,54 @@ public final class ScenarioGenerator {
     private String fileLength() {
         int pages = random.nextInt(MAX_FILE_PAGES);
         return random.nextInt(4) == 0 ? pages + "*PAGE+" + (1 + random.nextInt(4095)) : pages + "*PAGE";
+    }
+
+    // ---- files by path, descriptors, positional and vector I/O ----
+
+    /**
+     * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...) or on any named
+     * descriptor. Only opens with O_CREAT get names: they cannot fail, whatever was unlinked
+     * before. Named descriptors join the memfds, so mapping, truncating, sealing and writing steps
+     * take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
+     * numbers and times, which differ between backends.
+     */
+    private String file() {
+        if (files.isEmpty() || (inWorker() && random.nextInt(4) == 0)) {
+            String path = files.isEmpty() || random.nextInt(3) == 0 ? newFile() : pick(files);
+            String access = pick("O_RDWR", "O_RDWR", "O_RDONLY", "O_WRONLY");
+            String extra = pick("", "", "|O_TRUNC", "|O_APPEND", "|O_CLOEXEC");
+            String open = "open(\"" + path + "\", " + access + "|O_CREAT" + extra + ", 0600)";
+            if (!inWorker()) {
+                return open;
+            }
+            String name = newName("fd");
+            fds.add(name);
+            return name + " = " + open;
+        }
+        String path = pick(files);
+        String fd = fds.isEmpty() ? "99" : pick(fds);
+        Range buffer = range();
+        String offset = random.nextInt(MAX_FILE_PAGES) + "*PAGE" + (random.nextBoolean() ? "" : "+" + random.nextInt(4096));
+        return switch (random.nextInt(12)) {
+            case 0 -> "unlink(\"" + path + "\")";
+            case 1 -> "open(\"" + path + "\", " + pick("O_PATH", "O_RDONLY", "O_RDWR|O_CREAT|O_EXCL", "O_WRONLY|O_TRUNC")
+                    + ", 0600)";
+            case 2 -> random.nextBoolean() ? "dup(" + fd + ")" : "dup2(" + fd + ", " + (100 + random.nextInt(8)) + ")";
+            case 3 -> "read(" + fd + ", " + buffer.start() + ", " + accessLength() + ")";
+            case 4 -> "lseek(" + fd + ", " + offset + ", " + pick("SEEK_SET", "SEEK_CUR", "SEEK_END", "SEEK_DATA", "SEEK_HOLE")
+                    + ")";
+            case 5, 6 -> "pread(" + fd + ", " + buffer.start() + ", " + accessLength() + ", " + offset + ")";
+            case 7, 8 -> "pwrite(" + fd + ", " + buffer.start() + ", " + accessLength() + ", " + offset + ")";
+            case 9 -> "close(" + (100 + random.nextInt(8)) + ")";
+            default -> "mmap(" + rangeIn(regions.getFirst(), 1 + random.nextInt(MAX_RANGE_PAGES)).start() + ", PAGE, "
+                    + pick(PROTS) + ", " + pick("MAP_SHARED", "MAP_PRIVATE") + "|MAP_FIXED, " + fd + ", 0)";
+        };
+    }
+
+    private String newFile() {
+        String path = "f" + (files.size() + 1);
+        files.add(path);
+        return path;
     }
 
     // ---- processes ----

@@ -26,6 +26,11 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public String workingDirectory() {
+        return fake.workingDirectory();
+    }
+
+    @Override
     public String unsupported(Requirement requirement) {
         return fake.unsupported(requirement);
     }

@@ -37,6 +37,9 @@ final class ExecutorServer implements AutoCloseable {
     private record Hello(long pid, long parentPid, FrameChannel channel) {
     }
 
+    /** A tmpfs every Linux system mounts, where the working directories are made. */
+    private static final Path SHARED_MEMORY = Path.of("/dev/shm");
+
     /** How often a wait for a hello checks whether its executor is still alive. */
     private static final long LIVENESS_CHECK_MILLIS = 100;
 
@@ -44,6 +47,12 @@ final class ExecutorServer implements AutoCloseable {
     private final Duration timeout;
     private final Path directory;
     private final Path socket;
+    /**
+     * The scenario processes' working directory: a private directory on the tmpfs of /dev/shm, so
+     * that files created by path are shmem files as in the model; writable by all, since
+     * unprivileged executors (uid 65534) create files too.
+     */
+    private final Path workingDirectory;
     private final ServerSocketChannel server;
     private final Selector acceptor;
     private final String token;
@@ -68,6 +77,8 @@ final class ExecutorServer implements AutoCloseable {
             // Search permission for all: unprivileged executors (uid 65534) connect here too.
             directory = Files.createTempDirectory("mmkit-linux-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
+            workingDirectory = Files.createTempDirectory(SHARED_MEMORY, "mmkit-files-");
+            Files.setPosixFilePermissions(workingDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
             socket = directory.resolve("executors.sock");
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
@@ -92,7 +103,7 @@ final class ExecutorServer implements AutoCloseable {
             supervisors.removeIf(process -> !process.isAlive());
             log = directory.resolve("executor-" + ++started + ".log");
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), socket.toString(),
-                    privileged ? "privileged" : "unprivileged");
+                    privileged ? "privileged" : "unprivileged", workingDirectory.toString());
             builder.environment().put("MMKIT_EXECUTOR_TOKEN", token);
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -201,13 +212,25 @@ final class ExecutorServer implements AutoCloseable {
         try {
             acceptor.close();
             server.close();
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the socket in " + directory, e);
+        }
+        removeTree(workingDirectory);
+        removeTree(directory);
+    }
+
+    /** The working directory of the scenario processes. */
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    private static void removeTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + directory, e);
+            throw new UncheckedIOException("cannot remove " + root, e);
         }
     }
 }

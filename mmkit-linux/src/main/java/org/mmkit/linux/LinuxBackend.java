@@ -61,6 +61,11 @@ public final class LinuxBackend implements Backend {
     }
 
     @Override
+    public String workingDirectory() {
+        return server.workingDirectory().toString();
+    }
+
+    @Override
     public String unsupported(Requirement requirement) {
         return switch (requirement.kind()) {
             case SWAP, HUGETLB -> machineSetup.ensure(requirement);

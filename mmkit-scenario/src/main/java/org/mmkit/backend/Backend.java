@@ -17,6 +17,12 @@ public interface Backend extends AutoCloseable {
     /** {@code null} when this backend can satisfy the requirement, else why it cannot. */
     String unsupported(Requirement requirement);
 
+    /**
+     * The absolute path of the private tmpfs directory every process of this backend starts in
+     * (its working directory), where relative paths of a scenario lead; without a trailing slash.
+     */
+    String workingDirectory();
+
     /** Starts a process with an empty scenario address space; unprivileged means no CAP_SYS_ADMIN. */
     int newProcess(boolean privileged);
 

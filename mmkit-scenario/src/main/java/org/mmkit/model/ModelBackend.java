@@ -24,6 +24,7 @@ import org.mmkit.core.Uapi;
 import org.mmkit.core.MemoryFault;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
+import org.mmkit.core.Uapi;
 
 /**
  * The model as a scenario backend: one simulated machine ({@link Kernel}) per backend instance,
@@ -99,6 +100,11 @@ public final class ModelBackend implements Backend {
     }
 
     @Override
+    public String workingDirectory() {
+        return SimProcess.WORKING_DIRECTORY;
+    }
+
+    @Override
     public int newProcess(boolean privileged) {
         return register(kernel.newProcess(privileged));
     }
@@ -128,6 +134,23 @@ public final class ModelBackend implements Backend {
                 case IOCTL -> p.ioctl((int) args[0], (int) args[1], args[2]);
                 case FCNTL -> p.fcntl((int) args[0], (int) args[1], args[2]);
                 case POLL -> p.poll(args[0], args[1], (int) args[2]);
+                case OPEN -> p.openat(Uapi.AT_FDCWD, args[0], (int) args[1], (int) args[2]);
+                case OPENAT -> p.openat((int) args[0], args[1], (int) args[2], (int) args[3]);
+                case CREAT -> p.openat(Uapi.AT_FDCWD, args[0], Uapi.O_CREAT | Uapi.O_WRONLY | Uapi.O_TRUNC, (int) args[1]);
+                case UNLINK -> done(() -> p.unlinkat(Uapi.AT_FDCWD, args[0], 0));
+                case UNLINKAT -> done(() -> p.unlinkat((int) args[0], args[1], (int) args[2]));
+                case DUP -> p.dup((int) args[0]);
+                case DUP2 -> p.dup2((int) args[0], (int) args[1]);
+                case DUP3 -> p.dup3((int) args[0], (int) args[1], (int) args[2]);
+                case FSTAT -> done(() -> p.fstat((int) args[0], args[1]));
+                case PREAD -> p.pread((int) args[0], args[1], args[2], args[3]);
+                case PWRITE -> p.pwrite((int) args[0], args[1], args[2], args[3]);
+                case READV -> p.readv((int) args[0], args[1], args[2]);
+                case WRITEV -> p.writev((int) args[0], args[1], args[2]);
+                case PREADV -> p.preadv((int) args[0], args[1], args[2], args[3]);
+                case PWRITEV -> p.pwritev((int) args[0], args[1], args[2], args[3]);
+                case PIPE -> done(() -> p.pipe2(args[0], 0));
+                case PIPE2 -> done(() -> p.pipe2(args[0], (int) args[1]));
                 case GETRLIMIT -> done(() -> p.getrlimit(args[0], args[1]));
                 case SETRLIMIT -> done(() -> p.setrlimit(args[0], args[1]));
                 case PRLIMIT64 -> done(() -> p.prlimit64((int) args[0], args[1], args[2], args[3]));

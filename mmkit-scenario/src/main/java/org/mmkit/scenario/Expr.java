@@ -21,6 +21,18 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * A string literal as a system call argument, as in C: its value is the address of its bytes,
+     * NUL-terminated, in the calling process's memory, where the runner places them
+     * ({@link Runner}); the parser allows it only as a whole argument.
+     */
+    record CString(byte[] bytes) implements Expr {
+        @Override
+        public long eval(ToLongFunction<String> names) {
+            throw new IllegalStateException("a string argument has an address only once the runner placed it");
+        }
+    }
+
     record Name(String name) implements Expr {
         @Override
         public long eval(ToLongFunction<String> names) {

@@ -134,7 +134,10 @@ final class Lexer {
         }
         String literal = text.substring(start, pos);
         try {
-            long value = hex ? Long.parseUnsignedLong(literal.substring(2), 16) : Long.parseLong(literal);
+            // as in C, a leading 0 makes an octal literal (file modes: 0600)
+            boolean octal = !hex && literal.length() > 1 && literal.charAt(0) == '0';
+            long value = hex ? Long.parseUnsignedLong(literal.substring(2), 16)
+                    : octal ? Long.parseLong(literal.substring(1), 8) : Long.parseLong(literal);
             return new Token(Kind.NUMBER, literal, start, value, null);
         } catch (NumberFormatException e) {
             throw new LexException("bad number '" + literal + "'");

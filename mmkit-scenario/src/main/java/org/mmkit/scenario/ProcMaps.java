@@ -23,6 +23,10 @@ final class ProcMaps {
      */
     record Vma(long start, long end, String perms, long offset, String path, Map<String, Long> fields,
             List<String> vmFlags) {
+        Vma withPath(String newPath) {
+            return new Vma(start, end, perms, offset, newPath, fields, vmFlags);
+        }
+
         boolean contains(long addr) {
             return Long.compareUnsigned(start, addr) <= 0 && Long.compareUnsigned(addr, end) < 0;
         }

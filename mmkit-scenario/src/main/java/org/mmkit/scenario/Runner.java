@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.Set;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.ProcFile;
@@ -34,6 +36,15 @@ public final class Runner {
     /** How long a join waits for a thread whose access is blocked in the kernel (the model knows at once). */
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Where string arguments are stored in a process: a private anonymous mapping below the
+     * executor's image and far below the scenario's own mappings, so {@code maps} does not show
+     * it and {@code mmap(NULL)} does not come near it.
+     */
+    static final long STRING_AREA = 0x100000;
+    /** Its size: room for a path of more than PATH_MAX bytes, to see ENAMETOOLONG. */
+    static final int STRING_AREA_BYTES = 2 * (int) Uapi.PAGE_SIZE;
+
     private final Scenario scenario;
     private final Backend backend;
     private final AddressNames addresses;
@@ -41,6 +52,8 @@ public final class Runner {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, Integer> failedBindings = new HashMap<>();
     private final SequencedMap<String, Integer> processes = new LinkedHashMap<>();
+    /** The backend handles of the processes whose string area is mapped. */
+    private final Set<Integer> stringAreas = new HashSet<>();
     /** Each spawned thread until it is joined, by name: its process and its backend handle. */
     private final Map<String, Running> spawned = new HashMap<>();
     private final List<String> transcript = new ArrayList<>();
@@ -118,7 +131,7 @@ public final class Runner {
     // ---- system calls ----
 
     private void call(Step.Call c) {
-        long[] args = c.args().stream().mapToLong(this::eval).toArray();
+        long[] args = argumentValues(c.args());
         long raw = backend.syscall(pid(), c.call(), args);
         if (c.call() == Syscall.BRK) {
             brkReturned(c, raw);
@@ -157,6 +170,47 @@ public final class Runner {
         }
         bindNumber(c.bind(), raw);
         returned(c.expected(), raw, true, addresses.format(raw));
+    }
+
+    /**
+     * The values of a call's arguments. String literals are stored, NUL-terminated and one after
+     * the other, into the process's string area, mapped on first use, and passed as addresses: both
+     * backends then read them as the kernel does, from user memory.
+     */
+    private long[] argumentValues(List<Expr> args) {
+        long[] values = new long[args.size()];
+        long next = STRING_AREA;
+        for (int i = 0; i < values.length; i++) {
+            if (args.get(i) instanceof Expr.CString s) {
+                mapStringArea();
+                byte[] terminated = Arrays.copyOf(s.bytes(), s.bytes().length + 1);
+                Access stored = backend.store(pid(), next, terminated);
+                if (!stored.ok()) {
+                    throw new StopException("cannot store a string argument at 0x" + Long.toHexString(next)
+                            + ": the scenario changed the string area");
+                }
+                values[i] = next;
+                next += terminated.length;
+            } else {
+                values[i] = eval(args.get(i));
+            }
+        }
+        return values;
+    }
+
+    /** Maps the string area of the running process (fork children inherit it) unless it has one. */
+    private void mapStringArea() {
+        int pid = pid();
+        if (stringAreas.contains(pid)) {
+            return;
+        }
+        long raw = backend.syscall(pid, Syscall.MMAP, STRING_AREA, STRING_AREA_BYTES, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS | Uapi.MAP_FIXED_NOREPLACE, -1, 0);
+        if (raw != STRING_AREA) {
+            throw new StopException("cannot map the string area at 0x" + Long.toHexString(STRING_AREA) + ": "
+                    + (isError(raw) ? errorText(raw) : "mapped at 0x" + Long.toHexString(raw)));
+        }
+        stringAreas.add(pid);
     }
 
     private void memfdCreate(Step.MemfdCreate m) {
@@ -226,6 +280,9 @@ public final class Runner {
         int child = backend.fork(pid());
         if (child < 0) {
             throw new StopException("fork failed: " + errorText(child));
+        }
+        if (stringAreas.contains(pid())) {
+            stringAreas.add(child);
         }
         processes.put(f.child(), child);
         print("");
@@ -420,7 +477,7 @@ public final class Runner {
 
     private void maps() {
         print("");
-        for (Vma v : ProcMaps.parse(backend.procText(pid(), ProcFile.MAPS))) {
+        for (Vma v : vmas(ProcFile.MAPS)) {
             if (addresses.touchesScenario(v.start(), v.end())) {
                 emit("  " + describeVma(v));
             }
@@ -455,7 +512,7 @@ public final class Runner {
     private void vmas(Step.Vmas s) {
         long start = eval(s.addr());
         long end = start + eval(s.len());
-        long count = ProcMaps.parse(backend.procText(pid(), ProcFile.MAPS)).stream()
+        long count = vmas(ProcFile.MAPS).stream()
                 .filter(v -> Long.compareUnsigned(v.start(), end) < 0 && Long.compareUnsigned(start, v.end()) < 0)
                 .count();
         print(" == " + count);
@@ -502,8 +559,20 @@ public final class Runner {
     }
 
     private Vma vmaAt(ProcFile file, long addr) {
-        return ProcMaps.parse(backend.procText(pid(), file)).stream().filter(v -> v.contains(addr)).findFirst()
+        return vmas(file).stream().filter(v -> v.contains(addr)).findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The VMAs of the running process's maps or smaps. A file of the backend's working directory
+     * is named relative to it ({@code "f"}, {@code "f (deleted)"}), since the directory's own path
+     * differs between backends and runs.
+     */
+    private List<Vma> vmas(ProcFile file) {
+        String prefix = backend.workingDirectory() + "/";
+        return ProcMaps.parse(backend.procText(pid(), file)).stream()
+                .map(v -> v.path().startsWith(prefix) ? v.withPath(v.path().substring(prefix.length())) : v)
+                .toList();
     }
 
     /** {@code a..a+0x4000 rw-p}, with the file offset and path for file mappings. */

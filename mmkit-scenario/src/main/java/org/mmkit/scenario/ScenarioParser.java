@@ -322,9 +322,20 @@ public final class ScenarioParser {
     private Step syscall(String process, String bind, Syscall call) throws LexException, ScenarioSyntaxException {
         String name = call.name().toLowerCase(Locale.ROOT);
         List<Expr> args = new ArrayList<>();
+        int stringBytes = 0;
         if (!peek().is(")")) {
             do {
-                args.add(expr());
+                if (peek().kind() == Kind.STRING) {
+                    byte[] bytes = next().string().getBytes(StandardCharsets.ISO_8859_1);
+                    stringBytes += bytes.length + 1;
+                    if (stringBytes > Runner.STRING_AREA_BYTES) {
+                        throw error("the strings of one call take at most " + Runner.STRING_AREA_BYTES
+                                + " bytes with their NULs, found " + stringBytes);
+                    }
+                    args.add(new Expr.CString(bytes));
+                } else {
+                    args.add(expr());
+                }
             } while (accept(","));
         }
         expect(")", "after the arguments of " + name);

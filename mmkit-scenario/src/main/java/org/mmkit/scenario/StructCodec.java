@@ -107,9 +107,11 @@ final class StructCodec {
         return switch (type.format()) {
             case DECIMAL -> type.signed() ? Long.toString(value) : Long.toUnsignedString(value);
             case HEX -> "0x" + Long.toHexString(value);
+            case OCTAL -> "0" + Long.toOctalString(value);
             case ADDRESS -> value == 0 ? "0" : address.apply(value);
             // descriptor numbers differ between backends, as in the transcript of memfd_create
             case DESCRIPTOR -> value < 0 ? Long.toString(value) : "<fd>";
+            case OPAQUE -> "<?>";
         };
     }
 }

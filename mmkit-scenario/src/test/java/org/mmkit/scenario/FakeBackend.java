@@ -120,6 +120,11 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
+    public String workingDirectory() {
+        return "/fake";
+    }
+
+    @Override
     public String unsupported(Requirement requirement) {
         return unsupported.contains(requirement.kind().name()) ? "the fake has no " + requirement.kind() : null;
     }
@@ -147,6 +152,8 @@ public final class FakeBackend implements Backend {
                  GETRLIMIT, SETRLIMIT, PRLIMIT64, MSEAL, PRCTL -> 0;
             case BRK -> a[0];
             case READ, WRITE -> a[2];
+            case OPEN, OPENAT, CREAT, UNLINK, UNLINKAT, DUP, DUP2, DUP3, FSTAT, READV, WRITEV, PREADV, PWRITEV, PIPE, PIPE2 -> 0;
+            case PREAD, PWRITE -> a[2];
             case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
     }

@@ -12,7 +12,7 @@ public final class AbiTypes {
 
     /** Every named type, scalars first. */
     public static final List<CType> ALL = List.of(
-            Scalars.INT, Scalars.LOFF_T, PollfdLayout.TYPE,
+            Scalars.INT, Scalars.LOFF_T, PollfdLayout.TYPE, StatLayout.TYPE, IovecLayout.TYPE,
             UffdioApiLayout.TYPE, UffdioRangeLayout.TYPE, UffdioRegisterLayout.TYPE, UffdioCopyLayout.TYPE,
             UffdioZeropageLayout.TYPE, UffdioWriteprotectLayout.TYPE, UffdioContinueLayout.TYPE,
             UffdMsgLayout.TYPE, RlimitLayout.TYPE);

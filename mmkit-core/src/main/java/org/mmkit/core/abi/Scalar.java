@@ -16,10 +16,14 @@ public record Scalar(String name, int size, boolean signed, Format format) imple
         DECIMAL,
         /** Flags or a mask, in hexadecimal. */
         HEX,
+        /** A file mode, in octal with a leading 0. */
+        OCTAL,
         /** A user address, named after the scenario's results. */
         ADDRESS,
         /** A file descriptor: its number depends on what else the process has open. */
-        DESCRIPTOR
+        DESCRIPTOR,
+        /** A value that differs between machines and runs (a device or inode number, a time). */
+        OPAQUE
     }
 
     /**

@@ -27,6 +27,18 @@ public final class Scalars {
     public static final Scalar U32_FD = U32.shownAs(Scalar.Format.DESCRIPTOR);
     /** Event masks ({@code short} in {@code struct pollfd}). */
     public static final Scalar SHORT_FLAGS = new Scalar("short", 2, true, Scalar.Format.HEX);
+    /** {@code unsigned long}: counts. */
+    public static final Scalar ULONG = new Scalar("unsigned long", 8, false, Scalar.Format.DECIMAL);
+    /** An {@code unsigned long} that differs between machines and runs: device and inode numbers. */
+    public static final Scalar ULONG_OPAQUE = ULONG.shownAs(Scalar.Format.OPAQUE);
+    /** {@code long}. */
+    public static final Scalar LONG = new Scalar("long", 8, true, Scalar.Format.DECIMAL);
+    /** A {@code long} that differs between runs: times. */
+    public static final Scalar LONG_OPAQUE = LONG.shownAs(Scalar.Format.OPAQUE);
+    /** A file mode ({@code st_mode}, an {@code unsigned int}), shown in octal. */
+    public static final Scalar MODE = new Scalar("unsigned int", 4, false, Scalar.Format.OCTAL);
+    /** {@code unsigned int}: ids. */
+    public static final Scalar UINT = new Scalar("unsigned int", 4, false, Scalar.Format.DECIMAL);
     /** A file offset or size ({@code long long} on x86-64). */
     public static final Scalar LOFF_T = new Scalar("loff_t", 8, true, Scalar.Format.DECIMAL);
 }

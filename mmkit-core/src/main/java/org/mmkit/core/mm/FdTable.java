@@ -19,15 +19,38 @@ final class FdTable {
     /** {@code close_on_exec}: set only for open descriptors. */
     private final BitSet closeOnExec = new BitSet();
 
+    /**
+     * {@code RLIMIT_NOFILE}: descriptors are below this; the executor of the kernel backend sets
+     * the same soft limit, which is the usual default.
+     */
+    static final int NOFILE = 1024;
+
     /** {@code get_unused_fd_flags} + {@code fd_install}: the lowest free descriptor now refers to {@code file}. */
     int install(OpenFile file, boolean cloexec) {
-        int fd = FIRST_FD;
+        return installFrom(FIRST_FD, file, cloexec);
+    }
+
+    /** {@code f_dupfd}: the lowest free descriptor at or above {@code from} now refers to {@code file}; EMFILE past {@link #NOFILE}. */
+    int installFrom(int from, OpenFile file, boolean cloexec) {
+        int fd = Math.max(from, FIRST_FD);
         while (open.containsKey(fd)) {
             fd++;
         }
-        open.put(fd, file);
-        closeOnExec.set(fd, cloexec);
+        if (fd >= NOFILE) {
+            file.put();
+            throw Errno.EMFILE.exception();
+        }
+        installAt(fd, file, cloexec);
         return fd;
+    }
+
+    /** {@code do_dup2}: {@code fd} now refers to {@code file}; a file it referred to is closed. */
+    void installAt(int fd, OpenFile file, boolean cloexec) {
+        OpenFile previous = open.put(fd, file);
+        closeOnExec.set(fd, cloexec);
+        if (previous != null) {
+            previous.put();
+        }
     }
 
     /** The file of an open descriptor, or null. */
@@ -35,8 +58,17 @@ final class FdTable {
         return open.get(fd);
     }
 
-    /** {@code fdget}: the file of an open descriptor; EBADF if it is not open. */
+    /** {@code fdget}: the file of an open descriptor; EBADF if it is not open or is an O_PATH descriptor. */
     OpenFile get(int fd) {
+        OpenFile file = getRaw(fd);
+        if (file.isPath()) {
+            throw Errno.EBADF.exception();
+        }
+        return file;
+    }
+
+    /** {@code fdget_raw}: the file of an open descriptor, O_PATH ones too; EBADF if it is not open. */
+    OpenFile getRaw(int fd) {
         OpenFile file = find(fd);
         if (file == null) {
             throw Errno.EBADF.exception();
@@ -46,7 +78,7 @@ final class FdTable {
 
     /** {@code close_fd}: EBADF if not open. */
     void close(int fd) {
-        OpenFile file = get(fd);
+        OpenFile file = getRaw(fd);
         open.remove(fd);
         closeOnExec.clear(fd);
         file.put();
@@ -54,13 +86,13 @@ final class FdTable {
 
     /** {@code set_close_on_exec}. */
     void setCloseOnExec(int fd, boolean on) {
-        get(fd);
+        getRaw(fd);
         closeOnExec.set(fd, on);
     }
 
     /** {@code get_close_on_exec}. */
     boolean closeOnExec(int fd) {
-        get(fd);
+        getRaw(fd);
         return closeOnExec.get(fd);
     }
 

@@ -67,11 +67,24 @@ final class FileCalls {
         task.files.close(fd);
     }
 
+    /**
+     * {@code do_sys_ftruncate}: a negative length is EINVAL before the descriptor is looked up;
+     * {@code do_ftruncate} wants a regular file open for writing, else EINVAL (not EBADF).
+     */
     static void ftruncate(Task task, int fd, long length) {
         if (length < 0) {
             throw Errno.EINVAL.exception();
         }
-        ShmemFile file = task.file(fd).shmem(Errno.EINVAL); // do_sys_ftruncate: not a regular file
+        OpenFile open = task.file(fd);
+        ShmemFile file = open.shmem(Errno.EINVAL);
+        if (!open.writable()) {
+            throw Errno.EINVAL.exception();
+        }
+        truncate(file, length);
+    }
+
+    /** {@code shmem_setattr} with a new size: the resize seals, then the pages past the end go. */
+    static void truncate(ShmemFile file, long length) {
         file.checkResizeSeals(length);
         long old = file.size;
         file.size = length;
@@ -96,6 +109,12 @@ final class FileCalls {
         }
         if ((mode & FALLOC_FL_PUNCH_HOLE) != 0 && (mode & FALLOC_FL_KEEP_SIZE) == 0) {
             throw Errno.EOPNOTSUPP.exception();
+        }
+        if (!open.writable()) {
+            throw Errno.EBADF.exception(); // vfs_fallocate: after the mode checks
+        }
+        if (open.ops.isStream()) {
+            throw Errno.ESPIPE.exception(); // a pipe
         }
         ShmemFile file = open.shmem(Errno.ENODEV); // not a regular file
         if (offset + len < 0) {

@@ -15,17 +15,26 @@ interface FileOperations {
     int DEFAULT_POLLMASK = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
 
     /**
-     * {@code ->read_iter}: reads at most {@code len} bytes at {@code file.pos} into user memory at
-     * {@code addr} and advances the position. Returns the bytes read; throws EFAULT when the
+     * {@code ->read_iter}: reads at most {@code buffer.count()} bytes at {@code kiocb.pos} into
+     * the user buffers and advances the position. Returns the bytes read; throws EFAULT when the
      * buffer took none. A type without read: EINVAL ({@code FMODE_CAN_READ} unset).
      */
-    default long read(Task task, OpenFile file, long addr, long len) {
+    default long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         throw Errno.EINVAL.exception();
     }
 
     /** {@code ->write_iter}, as {@link #read} the other way. */
-    default long write(Task task, OpenFile file, long addr, long len) {
+    default long write(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         throw Errno.EINVAL.exception();
+    }
+
+    /**
+     * Whether the file is a stream ({@code stream_open}: no {@code FMODE_PREAD}/{@code FMODE_PWRITE}):
+     * {@code pread}, {@code pwrite}, {@code preadv} and {@code pwritev} give ESPIPE, and
+     * {@code read}/{@code write} use no position.
+     */
+    default boolean isStream() {
+        return false;
     }
 
     /**
@@ -68,5 +77,10 @@ interface FileOperations {
     /** {@code inode_get_bytes}: the bytes the file's blocks take. */
     default long allocatedBytes() {
         return 0;
+    }
+
+    /** {@code getattr}: what {@code fstat} reports of the file's inode; an anonymous inode by default. */
+    default StatCall.Attributes attributes() {
+        return new StatCall.Attributes(0, 0600, 1, 0, size(), allocatedBytes());
     }
 }

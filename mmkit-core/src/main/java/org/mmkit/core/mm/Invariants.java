@@ -33,6 +33,9 @@ public final class Invariants {
             Map<OpenFile, Integer> descriptors = new IdentityHashMap<>();
             Map<AnonVma, Boolean> anonVmas = new IdentityHashMap<>();
             Map<Vma, Boolean> live = new IdentityHashMap<>();
+            for (ShmemFile linked : machine.workingDirectory.files()) {
+                files.putIfAbsent(linked, 0);
+            }
             for (Task task : machine.tasks) {
                 Mm mm = task.mm;
                 for (OpenFile open : task.files.files()) {

@@ -62,12 +62,19 @@ final class IoctlCalls {
     }
 
     /**
-     * {@code do_fcntl} for the descriptor and status-flag queries (F_GETFD, F_SETFD, F_GETFL) and
-     * the seals (F_ADD_SEALS, F_GET_SEALS: {@link Seals}). Other commands (F_DUPFD, F_SETFL,
-     * locks…) are not modelled and give EINVAL, as unknown commands do.
+     * {@code do_fcntl} for the descriptor and status-flag queries (F_GETFD, F_SETFD, F_GETFL),
+     * duplication (F_DUPFD, F_DUPFD_CLOEXEC: the lowest free descriptor at or above the argument,
+     * EINVAL at or past RLIMIT_NOFILE) and the seals (F_ADD_SEALS, F_GET_SEALS: {@link Seals}).
+     * An O_PATH descriptor takes only F_DUPFD*, F_GETFD, F_SETFD and F_GETFL ({@code check_fcntl_cmd}),
+     * else EBADF. Other commands (F_SETFL, locks…) are not modelled and give EINVAL, as unknown
+     * commands do.
      */
     static long fcntl(Task task, int fd, int cmd, long arg) {
-        OpenFile file = task.file(fd);
+        OpenFile file = task.files.getRaw(fd);
+        boolean pathAllowed = cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD || cmd == F_SETFD || cmd == F_GETFL;
+        if (file.isPath() && !pathAllowed) {
+            throw Errno.EBADF.exception();
+        }
         return switch (cmd) {
             case F_GETFD -> task.files.closeOnExec(fd) ? FD_CLOEXEC : 0;
             case F_SETFD -> {
@@ -75,6 +82,13 @@ final class IoctlCalls {
                 yield 0;
             }
             case F_GETFL -> file.flags;
+            case F_DUPFD, F_DUPFD_CLOEXEC -> {
+                int from = (int) arg;
+                if (arg < 0 || arg >= FdTable.NOFILE) {
+                    throw Errno.EINVAL.exception();
+                }
+                yield task.files.installFrom(from, file.get(), cmd == F_DUPFD_CLOEXEC);
+            }
             case F_ADD_SEALS, F_GET_SEALS -> Seals.fcntl(file, cmd, arg);
             default -> throw Errno.EINVAL.exception();
         };

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.SimProcess;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -32,6 +33,8 @@ public final class Machine implements AutoCloseable {
     final ReentrantLock lock = new ReentrantLock(true);
     /** Live processes in creation order. */
     final Set<Task> tasks = new LinkedHashSet<>();
+    /** The working directory of every process: the machine's one tmpfs directory. Guarded by {@link #lock}. */
+    final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
     /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
     DirectReclaim reclaimer = DirectReclaim.NONE;
     /** Test hook that makes missing faults block; null outside tests. */

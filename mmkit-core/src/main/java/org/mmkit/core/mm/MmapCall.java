@@ -44,10 +44,12 @@ final class MmapCall {
             throw Errno.EINVAL.exception();
         }
         ShmemFile file = null;
+        OpenFile open = null;
         // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
         boolean anonHugetlb = (flags & MAP_ANONYMOUS) != 0 && (flags & MAP_HUGETLB) != 0;
         if ((flags & MAP_ANONYMOUS) == 0) {
-            file = task.file(fd).shmem(Errno.ENODEV); // no ->mmap
+            open = task.file(fd); // fget: EBADF for O_PATH too
+            file = open.ops instanceof ShmemFileOperations shmem ? shmem.inode : null;
             if ((flags & MAP_HUGETLB) != 0) {
                 throw Errno.EINVAL.exception(); // no memfd is on hugetlbfs
             }
@@ -103,7 +105,7 @@ final class MmapCall {
             throw Errno.EAGAIN.exception();
         }
         long type = flags & MAP_TYPE;
-        if (file != null || anonHugetlb) {
+        if (open != null || anonHugetlb) {
             // file_mmap_ok: memfd and hugetlbfs files are regular files, so the mapping must end
             // within MAX_LFS_FILESIZE
             if (Long.compareUnsigned(pgoff, (Long.MAX_VALUE - size) >>> PAGE_SHIFT) > 0) {
@@ -113,9 +115,23 @@ final class MmapCall {
                 throw Errno.EOPNOTSUPP.exception();
             }
             if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
+                // do_mmap: a shared mapping of a file not open for writing may never write it
+                // (EACCES now, VM_MAYWRITE gone for mprotect), and is not VM_SHARED
+                if (open != null && (prot & PROT_WRITE) != 0 && !open.writable()) {
+                    throw Errno.EACCES.exception();
+                }
                 vmFlags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+                if (open != null && !open.writable()) {
+                    vmFlags &= ~(VmFlags.MAYWRITE | VmFlags.SHARED);
+                }
             } else if (type != MAP_PRIVATE) {
                 throw Errno.EINVAL.exception();
+            }
+            if (open != null && !open.readable()) {
+                throw Errno.EACCES.exception(); // every file mapping reads the file
+            }
+            if (open != null && file == null) {
+                throw Errno.ENODEV.exception(); // no ->mmap
             }
             if ((vmFlags & VmFlags.GROWSDOWN) != 0) {
                 throw Errno.EINVAL.exception();

@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.*;
+
 import org.mmkit.core.Errno;
 
 /**
@@ -13,12 +15,38 @@ final class OpenFile {
     long pos;
     /** {@code f_flags}: the access mode and status flags ({@code O_NONBLOCK}, {@code FASYNC}, {@code O_LARGEFILE}). */
     int flags;
+    /**
+     * {@code f_mode}: {@link #FMODE_READ} and {@link #FMODE_WRITE} from the access mode
+     * ({@code OPEN_FMODE}: O_RDONLY reads, O_WRONLY writes, O_RDWR both, 3 neither), or
+     * {@link #FMODE_PATH} alone for O_PATH. Fixed at open.
+     */
+    final int mode;
     /** {@code f_count}: descriptor-table entries referring to this file; the last {@link #put} releases it. */
     private int references = 1;
+
+    static final int FMODE_READ = 1;
+    static final int FMODE_WRITE = 2;
+    static final int FMODE_PATH = 0x4000;
 
     OpenFile(FileOperations ops, int flags) {
         this.ops = ops;
         this.flags = flags;
+        this.mode = (flags & O_PATH) != 0 ? FMODE_PATH : (flags + 1) & O_ACCMODE;
+    }
+
+    /** Opened for reading ({@code FMODE_READ}). */
+    boolean readable() {
+        return (mode & FMODE_READ) != 0;
+    }
+
+    /** Opened for writing ({@code FMODE_WRITE}). */
+    boolean writable() {
+        return (mode & FMODE_WRITE) != 0;
+    }
+
+    /** An O_PATH file, which {@code fdget} does not return: most calls see EBADF. */
+    boolean isPath() {
+        return mode == FMODE_PATH;
     }
 
     int references() {

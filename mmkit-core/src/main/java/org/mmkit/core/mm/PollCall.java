@@ -45,12 +45,12 @@ final class PollCall {
         return ready;
     }
 
-    /** {@code do_pollfd}: a negative fd is skipped, a closed one is POLLNVAL; errors and hang-ups are always reported. */
+    /** {@code do_pollfd}: a negative fd is skipped, a closed or O_PATH one ({@code fdget}) is POLLNVAL; errors and hang-ups are always reported. */
     private static int revents(Task task, int fd, int events) {
         if (fd < 0) {
             return 0;
         }
         OpenFile file = task.files.find(fd);
-        return file == null ? POLLNVAL : file.ops.poll(file) & (events | POLLERR | POLLHUP);
+        return file == null || file.isPath() ? POLLNVAL : file.ops.poll(file) & (events | POLLERR | POLLHUP);
     }
 }

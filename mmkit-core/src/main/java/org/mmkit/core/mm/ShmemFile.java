@@ -16,8 +16,15 @@ final class ShmemFile {
     static final String ANON_SHMEM_NAME = "/dev/zero (deleted)";
 
     final long inode;
-    /** The name /proc/PID/maps shows, e.g. {@code /memfd:x (deleted)}. */
-    final String mapsName;
+    /**
+     * The name /proc/PID/maps shows: {@code /memfd:x (deleted)}, {@code /dev/zero (deleted)}, or a
+     * tmpfs file's absolute path, which gains {@code " (deleted)"} when it is unlinked ({@code d_path}).
+     */
+    String mapsName;
+    /** {@code i_nlink}: 1 while a directory links the file; 0 for memfds and shared anonymous memory. */
+    int nlink;
+    /** {@code i_uid} and {@code i_gid}: the creator's (0 for a privileged process, else 65534). */
+    int owner;
     /** {@code i_size} in bytes. */
     long size;
     /**
@@ -31,7 +38,7 @@ final class ShmemFile {
     final PageCache pageCache = new PageCache();
     /** {@code i_mmap}: VMAs of every process mapping this file. */
     final FileMappings mappings = new FileMappings();
-    /** Open file descriptions plus mapping VMAs; the inode dies with the last one. */
+    /** Open file descriptions, mapping VMAs and a directory link; the inode dies with the last one. */
     private int users;
     private final PhysicalMemory memory;
 
@@ -57,6 +64,20 @@ final class ShmemFile {
 
     void open() {
         users++;
+    }
+
+    /** A directory now names this file ({@code d_instantiate}): it holds one user until {@link #unlinked}. */
+    void linked(String path) {
+        mapsName = path;
+        nlink = 1;
+        users++;
+    }
+
+    /** {@code shmem_unlink}: no directory names the file; its pages live on while it is open or mapped. */
+    void unlinked() {
+        mapsName += " (deleted)";
+        nlink = 0;
+        release();
     }
 
     void addMapping(Vma vma) {

@@ -25,21 +25,21 @@ final class ShmemFileOperations implements FileOperations {
 
     /** {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page reads as zeros). */
     @Override
-    public long read(Task task, OpenFile file, long addr, long len) {
+    public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         PhysicalMemory memory = inode.memory();
         byte[] chunk = new byte[(int) PAGE_SIZE];
         long done = 0;
-        while (done < len && file.pos < inode.size) {
-            int offset = (int) (file.pos & (PAGE_SIZE - 1));
-            int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - file.pos, len - done));
-            long index = file.pos >>> PAGE_SHIFT;
+        while (buffer.count() > 0 && kiocb.pos < inode.size) {
+            int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
+            int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - kiocb.pos, buffer.count()));
+            long index = kiocb.pos >>> PAGE_SHIFT;
             if (inode.isUptodate(index)) {
                 MemorySegment.copy(memory.contents(inode.lookup(index)), offset, MemorySegment.ofArray(chunk), 0, n);
             } else {
                 Arrays.fill(chunk, 0, n, (byte) 0);
             }
-            int copied = n - UserCopy.copyToUser(task, addr + done, chunk, 0, n);
-            file.pos += copied;
+            int copied = buffer.copyTo(chunk, 0, n);
+            kiocb.pos += copied;
             done += copied;
             if (copied < n) {
                 return shortCount(done);
@@ -52,43 +52,55 @@ final class ShmemFileOperations implements FileOperations {
      * {@code shmem_file_write_iter} → {@code generic_perform_write}: copies the user buffer one
      * destination page at a time into the page cache ({@code shmem_write_begin} with
      * {@code SGP_WRITE} allocates, {@code shmem_write_end} marks the page up to date and dirty and
-     * moves EOF). The page is allocated before the copy (6.18 no longer faults the buffer in
-     * first), so a copy that faults at once still leaves a zeroed, dirty page in the cache, past
-     * EOF if nothing was written, and the call fails with EFAULT. Seals are checked per page before its copy ({@code shmem_write_begin}): a write
-     * that reaches past EOF under F_SEAL_GROW stops short at the page that would grow the file.
+     * moves EOF). An appending write starts at EOF ({@code generic_write_checks}). The page is
+     * allocated before the copy (6.18 no longer faults the buffer in first), so a copy that faults
+     * at once still leaves a zeroed, dirty page in the cache, and {@code shmem_write_end} moves
+     * EOF to the write's position all the same. After a copy of nothing the buffer is faulted in
+     * and the copy tried again; only when that brings nothing either does the call end, with the
+     * bytes written or EFAULT. The retry matters when the buffer maps this file past its old end. Seals are checked per page before its copy
+     * ({@code shmem_write_begin}): a write that reaches past EOF under F_SEAL_GROW stops short at
+     * the page that would grow the file.
      */
     @Override
-    public long write(Task task, OpenFile file, long addr, long len) {
+    public long write(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         PhysicalMemory memory = inode.memory();
+        if (kiocb.append) {
+            kiocb.pos = inode.size;
+        }
         byte[] chunk = new byte[(int) PAGE_SIZE];
         long done = 0;
-        while (done < len) {
-            int offset = (int) (file.pos & (PAGE_SIZE - 1));
-            int n = (int) Math.min(PAGE_SIZE - offset, len - done);
-            if (!inode.writeAllowed(file.pos, n)) {
+        boolean faultedIn = false; // a copy of nothing was retried since the last progress
+        while (buffer.count() > 0) {
+            int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
+            int n = (int) Math.min(PAGE_SIZE - offset, buffer.count());
+            if (!inode.writeAllowed(kiocb.pos, n)) {
                 if (done == 0) {
                     throw Errno.EPERM.exception();
                 }
                 return done; // generic_perform_write: the bytes written before the refused page
             }
-            int pfn = Fault.cachePage(task.mm, inode, file.pos >>> PAGE_SHIFT);
+            int pfn = Fault.cachePage(task.mm, inode, kiocb.pos >>> PAGE_SHIFT);
             if (pfn < 0) {
                 if (done == 0) {
                     throw Errno.ENOMEM.exception();
                 }
                 return done;
             }
-            int copied = n - UserCopy.copyFromUser(task, addr + done, chunk, 0, n);
+            int copied = buffer.copyFrom(chunk, 0, n);
             memory.set(pfn, PhysicalMemory.PG_DIRTY);
-            if (copied == 0) {
-                return shortCount(done);
-            }
             MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);
-            file.pos += copied;
+            kiocb.pos += copied;
             done += copied;
-            inode.size = Math.max(inode.size, file.pos);
-            if (copied < n) {
-                return done;
+            // shmem_write_end moves EOF to pos + copied, even when nothing was copied
+            inode.size = Math.max(inode.size, kiocb.pos);
+            if (copied > 0) {
+                faultedIn = false;
+            } else if (faultedIn) {
+                return shortCount(done);
+            } else {
+                // fault_in_iov_iter_readable, then the same chunk again: the new EOF may have
+                // made readable a buffer that maps this very file past its old end
+                faultedIn = true;
             }
         }
         return done;
@@ -168,6 +180,12 @@ final class ShmemFileOperations implements FileOperations {
     @Override
     public long size() {
         return inode.size;
+    }
+
+    @Override
+    public StatCall.Attributes attributes() {
+        return new StatCall.Attributes(inode.inode, S_IFREG | inode.mode, inode.nlink, inode.owner, inode.size,
+                allocatedBytes());
     }
 
     /** {@code i_blocks}: shmem counts every page it holds for the file, written, fallocated or swapped out. */

@@ -265,6 +265,71 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int openat(int dirfd, long path, int flags, int mode) {
+        return call(() -> OpenCalls.openat(this, dirfd, path, flags, mode));
+    }
+
+    @Override
+    public void unlinkat(int dirfd, long path, int flags) {
+        run(() -> OpenCalls.unlinkat(this, dirfd, path, flags));
+    }
+
+    @Override
+    public int dup(int fd) {
+        return call(() -> OpenCalls.dup(this, fd));
+    }
+
+    @Override
+    public int dup2(int oldfd, int newfd) {
+        return call(() -> OpenCalls.dup2(this, oldfd, newfd));
+    }
+
+    @Override
+    public int dup3(int oldfd, int newfd, int flags) {
+        return call(() -> OpenCalls.dup3(this, oldfd, newfd, flags));
+    }
+
+    @Override
+    public void fstat(int fd, long buf) {
+        run(() -> StatCall.fstat(this, fd, buf));
+    }
+
+    @Override
+    public long pread(int fd, long addr, long len, long offset) {
+        return call(() -> ReadWriteCalls.pread(this, fd, addr, len, offset));
+    }
+
+    @Override
+    public long pwrite(int fd, long addr, long len, long offset) {
+        return call(() -> ReadWriteCalls.pwrite(this, fd, addr, len, offset));
+    }
+
+    @Override
+    public long readv(int fd, long iov, long count) {
+        return call(() -> ReadWriteCalls.readv(this, fd, iov, count));
+    }
+
+    @Override
+    public long writev(int fd, long iov, long count) {
+        return call(() -> ReadWriteCalls.writev(this, fd, iov, count));
+    }
+
+    @Override
+    public long preadv(int fd, long iov, long count, long offset) {
+        return call(() -> ReadWriteCalls.preadv(this, fd, iov, count, offset));
+    }
+
+    @Override
+    public long pwritev(int fd, long iov, long count, long offset) {
+        return call(() -> ReadWriteCalls.pwritev(this, fd, iov, count, offset));
+    }
+
+    @Override
+    public void pipe2(long fds, int flags) {
+        run(() -> Pipe.pipe2(this, fds, flags));
+    }
+
+    @Override
     public SimProcess fork() {
         return call(() -> Lifecycle.fork(this));
     }

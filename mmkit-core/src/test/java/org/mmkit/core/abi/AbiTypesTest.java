@@ -9,15 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ABI layouts against include/uapi/linux/userfaultfd.h, asm-generic/poll.h and
- * linux/resource.h of 6.18, and scalar encoding.
+ * The ABI layouts against include/uapi/linux/userfaultfd.h, asm-generic/poll.h, linux/uio.h,
+ * linux/resource.h and x86's asm/stat.h of 6.18, and scalar encoding.
  */
 class AbiTypesTest {
 
     @Test
     void sizesAreThoseOfTheCHeader() {
         assertThat(AbiTypes.ALL).extracting(CType::name, CType::size).containsExactly(
-                tuple("int", 4), tuple("loff_t", 8), tuple("pollfd", 8),
+                tuple("int", 4), tuple("loff_t", 8), tuple("pollfd", 8), tuple("stat", 144), tuple("iovec", 16),
                 tuple("uffdio_api", 24), tuple("uffdio_range", 16),
                 tuple("uffdio_register", 32), tuple("uffdio_copy", 40),
                 tuple("uffdio_zeropage", 32),

@@ -1,0 +1,250 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.*;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+import org.mmkit.core.Errno;
+import org.mmkit.core.abi.Scalars;
+
+/**
+ * An anonymous pipe ({@code fs/pipe.c}, {@code struct pipe_inode_info}): a ring of at most 16
+ * page-sized buffers between a read end and a write end, each end a {@link FileOperations}
+ * ({@link End}). Reads and writes copy through {@link IoVector}, so their buffers may fault: a
+ * read that faults leaves the bytes in the pipe, a write that faults adds none of the page it was
+ * filling. Nothing in the model can wait for another thread's system call yet, so a read of an
+ * empty pipe that still has writers, or a write to a full pipe, without {@code O_NONBLOCK} is an
+ * {@link IllegalStateException} (on the kernel it would block for ever). A write with no reader
+ * left fails with EPIPE; the process does not get SIGPIPE, because the kernel backend's executor
+ * ignores it and the model's processes are taken to do the same. Guarded by the machine lock.
+ */
+final class Pipe {
+    /** {@code PIPE_DEF_BUFFERS}: the ring's slots. */
+    private static final int SLOTS = 16;
+    private static final int PIPE_FLAGS = O_CLOEXEC | O_NONBLOCK;
+
+    /** One slot of the ring ({@code struct pipe_buffer}): bytes [offset, offset + len) of a page. */
+    private static final class Buffer {
+        final byte[] page = new byte[(int) PAGE_SIZE];
+        int offset;
+        int len;
+    }
+
+    /** The ring ({@code bufs}, {@code head}, {@code tail}): the oldest buffer first. */
+    private final ArrayDeque<Buffer> ring = new ArrayDeque<>();
+    /** Open read ends and write ends ({@code readers}, {@code writers}). */
+    private int readers = 1;
+    private int writers = 1;
+    private final long inode;
+    private final int owner;
+
+    private Pipe(long inode, int owner) {
+        this.inode = inode;
+        this.owner = owner;
+    }
+
+    /**
+     * {@code do_pipe2}: flags beyond O_CLOEXEC and O_NONBLOCK are EINVAL (O_DIRECT's packet mode
+     * and notification pipes are not modelled); the two descriptors, read end first, are written
+     * as two {@code int} at {@code fds}; if that faults they are not installed (EFAULT).
+     */
+    static void pipe2(Task task, long fds, int flags) {
+        if ((flags & ~PIPE_FLAGS) != 0) {
+            if ((flags & ~(PIPE_FLAGS | 0x4000 /* O_DIRECT */ | 0x80 /* O_NOTIFICATION_PIPE */)) == 0) {
+                throw new UnsupportedOperationException("pipe2 with O_DIRECT or O_NOTIFICATION_PIPE is not modelled");
+            }
+            throw Errno.EINVAL.exception();
+        }
+        Pipe pipe = new Pipe(task.machine.allocateInode(), task.privileged ? 0 : 65534);
+        OpenFile read = new OpenFile(pipe.new End(false), O_RDONLY | (flags & O_NONBLOCK));
+        OpenFile write = new OpenFile(pipe.new End(true), O_WRONLY | (flags & O_NONBLOCK));
+        boolean cloexec = (flags & O_CLOEXEC) != 0;
+        int readFd = task.files.install(read, cloexec);
+        int writeFd = task.files.install(write, cloexec);
+        byte[] pair = new byte[8];
+        Scalars.INT.write(pair, 0, readFd);
+        Scalars.INT.write(pair, 4, writeFd);
+        if (UserCopy.copyToUser(task, fds, pair, 0, pair.length) != 0) {
+            task.files.close(writeFd);
+            task.files.close(readFd);
+            throw Errno.EFAULT.exception();
+        }
+    }
+
+    private boolean full() {
+        return ring.size() >= SLOTS;
+    }
+
+    /** {@code pipe_read}: bytes from the oldest buffers; 0 at EOF (empty and no writer left). */
+    private long read(OpenFile file, IoVector to) {
+        if (to.count() == 0) {
+            return 0;
+        }
+        long done = 0;
+        while (to.count() > 0) {
+            Buffer buf = ring.peekFirst();
+            if (buf == null) {
+                if (done > 0 || writers == 0) {
+                    return done;
+                }
+                if ((file.flags & O_NONBLOCK) != 0) {
+                    throw Errno.EAGAIN.exception();
+                }
+                throw new IllegalStateException("read of an empty pipe would block: "
+                        + "the model cannot wait for another thread's write yet");
+            }
+            int chars = (int) Math.min(buf.len, to.count());
+            if (to.copyTo(buf.page, buf.offset, chars) < chars) {
+                if (done == 0) {
+                    throw Errno.EFAULT.exception(); // the bytes stay in the pipe
+                }
+                return done;
+            }
+            done += chars;
+            buf.offset += chars;
+            buf.len -= chars;
+            if (buf.len == 0) {
+                ring.pollFirst();
+            }
+        }
+        return done;
+    }
+
+    /**
+     * {@code pipe_write}: the part of the count beyond whole pages first goes into the last
+     * buffer if it fits there; then each new buffer takes up to a page. A copy that faults keeps
+     * the bytes merged or written before it (EFAULT for none); the buffer it was filling stays,
+     * empty, in the ring.
+     */
+    private long write(OpenFile file, IoVector from) {
+        long total = from.count();
+        if (total == 0) {
+            return 0;
+        }
+        if (readers == 0) {
+            throw Errno.EPIPE.exception();
+        }
+        long done = 0;
+        int chars = (int) (total & (PAGE_SIZE - 1));
+        Buffer last = ring.peekLast();
+        if (chars != 0 && last != null && last.offset + last.len + chars <= PAGE_SIZE) {
+            byte[] bytes = new byte[chars];
+            if (from.copyFrom(bytes, 0, chars) < chars) {
+                throw Errno.EFAULT.exception();
+            }
+            System.arraycopy(bytes, 0, last.page, last.offset + last.len, chars);
+            last.len += chars;
+            done = chars;
+            if (from.count() == 0) {
+                return done;
+            }
+        }
+        while (true) {
+            if (!full()) {
+                Buffer buf = new Buffer();
+                ring.addLast(buf);
+                int want = (int) Math.min(PAGE_SIZE, from.count());
+                int copied = from.copyFrom(buf.page, 0, want);
+                if (copied < want) {
+                    Arrays.fill(buf.page, (byte) 0);
+                    if (done == 0) {
+                        throw Errno.EFAULT.exception();
+                    }
+                    return done;
+                }
+                buf.len = copied;
+                done += copied;
+                if (from.count() == 0) {
+                    return done;
+                }
+                continue;
+            }
+            if ((file.flags & O_NONBLOCK) != 0) {
+                if (done == 0) {
+                    throw Errno.EAGAIN.exception();
+                }
+                return done;
+            }
+            throw new IllegalStateException("write to a full pipe would block: "
+                    + "the model cannot wait for another thread's read yet");
+        }
+    }
+
+    /** Bytes waiting in the pipe ({@code FIONREAD}). */
+    private int available() {
+        return ring.stream().mapToInt(b -> b.len).sum();
+    }
+
+    /** One end of the pipe ({@code pipefifo_fops} on a file open for reading or for writing). */
+    final class End implements FileOperations {
+        private final boolean writer;
+
+        private End(boolean writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
+            return Pipe.this.read(file, buffer);
+        }
+
+        @Override
+        public long write(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
+            return Pipe.this.write(file, buffer);
+        }
+
+        @Override
+        public boolean isStream() {
+            return true;
+        }
+
+        /** {@code pipe_fasync}: pipes can signal readiness. */
+        @Override
+        public boolean hasFasync() {
+            return true;
+        }
+
+        /** {@code pipe_ioctl}: FIONREAD, the bytes waiting, as an {@code int}. */
+        @Override
+        public long ioctl(Task task, OpenFile file, int cmd, long arg) {
+            if (cmd != FIONREAD) {
+                throw Errno.ENOTTY.exception();
+            }
+            UserCopy.copyToUserOrFault(task, arg, Scalars.INT.bytes(available()));
+            return 0;
+        }
+
+        /**
+         * {@code pipe_poll}: the read end is readable with bytes waiting and hung up without
+         * writers; the write end is writable with a free slot and in error without readers.
+         */
+        @Override
+        public int poll(OpenFile file) {
+            int mask = 0;
+            if (file.readable()) {
+                mask |= ring.isEmpty() ? 0 : POLLIN | POLLRDNORM;
+                mask |= writers == 0 ? POLLHUP : 0;
+            }
+            if (file.writable()) {
+                mask |= full() ? 0 : POLLOUT | POLLWRNORM;
+                mask |= readers == 0 ? POLLERR : 0;
+            }
+            return mask;
+        }
+
+        @Override
+        public void release() {
+            if (writer) {
+                writers--;
+            } else {
+                readers--;
+            }
+        }
+
+        @Override
+        public StatCall.Attributes attributes() {
+            return new StatCall.Attributes(inode, S_IFIFO | 0600, 1, owner, 0, 0);
+        }
+    }
+}
