@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmkit.backend.Backend;
 import org.mmkit.core.KernelConfig;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mmkit fuzz}: generates random scenarios from successive seeds, runs each on the model and
  * on the kernel, and stops at the first divergence, which it reduces and writes as a scenario file.
- * Exit codes: 0 no divergence, 1 a divergence was found and written, 2 usage errors.
+ * A divergence that does not come back when rerun is flaky: it is written whole, with both
+ * transcripts, and the run goes on. Exit codes: 0 no divergence, 1 a divergence (reduced or flaky)
+ * was found and written, 2 usage errors.
  */
 @Command(name = "fuzz", mixinStandardHelpOptions = true,
         description = "Runs random scenarios on the model and on this machine's kernel until they differ.")
@@ -80,6 +83,7 @@ final class FuzzCommand implements Callable<Integer> {
                 Backends.LINUX, () -> create(Backends.LINUX)));
         long deadline = System.nanoTime() + (time == null ? 0 : time.toNanos());
         int tried = 0;
+        int flaky = 0;
         try {
             for (long s = seed; tried == 0 || System.nanoTime() < deadline; s++) {
                 tried++;
@@ -90,11 +94,20 @@ final class FuzzCommand implements Callable<Integer> {
                     continue;
                 }
                 Path file = write(finding);
-                stdout.println("DIFFERS  seed " + s + ": reduced from " + finding.originalLines() + " to "
-                        + finding.reduction().lines().size() + " lines in " + finding.reduction().runs() + " runs: " + file);
-                finding.reduction().difference().print(stdout, Backends.MODEL, Backends.LINUX);
+                if (finding.flaky()) {
+                    flaky++;
+                    stdout.println("FLAKY    seed " + s + ": differed once, not when rerun; kept whole with both transcripts: "
+                            + file);
+                } else {
+                    stdout.println("DIFFERS  seed " + s + ": reduced from " + finding.originalLines() + " to "
+                            + finding.reduction().lines().size() + " lines in " + finding.reduction().runs() + " runs: "
+                            + file);
+                }
+                finding.difference().print(stdout, Backends.MODEL, Backends.LINUX);
                 stdout.flush();
-                return Main.FAILED;
+                if (!finding.flaky()) {
+                    return Main.FAILED;
+                }
             }
         } catch (IllegalStateException e) {
             err.println("mmkit fuzz: " + e.getMessage());
@@ -103,15 +116,30 @@ final class FuzzCommand implements Callable<Integer> {
             err.println("mmkit fuzz: cannot write the finding: " + e.getMessage());
             return Main.USAGE;
         }
+        if (flaky > 0) {
+            stdout.println(tried + " scenarios of " + ops + " steps: " + flaky + " flaky "
+                    + (flaky == 1 ? "divergence" : "divergences") + ", written to " + out);
+            return Main.FAILED;
+        }
         stdout.println(tried + " scenarios of " + ops + " steps: no divergence");
         return Main.OK;
     }
 
+    /** Writes the finding's scenario and, for a flaky one, both transcripts of the run that differed. */
     private Path write(Fuzzer.Finding finding) throws IOException {
         Files.createDirectories(out);
-        Path file = out.resolve("seed-" + finding.seed() + "-ops-" + finding.ops() + ".mms");
+        Path file = out.resolve(finding.name() + ".mms");
         Files.writeString(file, finding.text());
+        if (finding.flaky()) {
+            BackendPair.Comparison run = finding.firstRun();
+            writeTranscript(finding.transcriptName(finding.leftName()), run.left().transcript());
+            writeTranscript(finding.transcriptName(finding.rightName()), run.right().transcript());
+        }
         return file;
+    }
+
+    private void writeTranscript(String name, List<String> transcript) throws IOException {
+        Files.writeString(out.resolve(name), String.join("\n", transcript) + "\n");
     }
 
     private Backend create(String name) {

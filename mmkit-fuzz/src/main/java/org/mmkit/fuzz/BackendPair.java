@@ -14,12 +14,33 @@ import org.mmkit.scenario.TranscriptDifference;
 public record BackendPair(String leftName, Supplier<Backend> left, String rightName, Supplier<Backend> right) {
 
     /**
+     * One run of a scenario on both backends.
+     *
+     * @param left       what the left backend printed
+     * @param right      what the right backend printed
+     * @param difference where their transcripts first part, or null when they are the same
+     */
+    public record Comparison(ScenarioResult left, ScenarioResult right, TranscriptDifference difference) {
+    }
+
+    /**
+     * Runs {@code scenario} on both backends.
+     *
+     * @throws IllegalStateException if a backend skips the scenario (it lacks a requirement)
+     */
+    public Comparison compare(Scenario scenario) {
+        ScenarioResult l = run(leftName, left, scenario);
+        ScenarioResult r = run(rightName, right, scenario);
+        return new Comparison(l, r, TranscriptDifference.between(l, r));
+    }
+
+    /**
      * Runs {@code scenario} on both backends: the first difference of the transcripts, or null.
      *
      * @throws IllegalStateException if a backend skips the scenario (it lacks a requirement)
      */
     public TranscriptDifference difference(Scenario scenario) {
-        return TranscriptDifference.between(run(leftName, left, scenario), run(rightName, right, scenario));
+        return compare(scenario).difference();
     }
 
     private static ScenarioResult run(String name, Supplier<Backend> backends, Scenario scenario) {

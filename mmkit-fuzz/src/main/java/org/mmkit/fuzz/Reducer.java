@@ -2,6 +2,7 @@ package org.mmkit.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,6 +23,10 @@ import org.mmkit.scenario.TranscriptDifference;
  * stay, and so does a fixed prologue: the generator's setup that keeps the executor's own
  * environment out of the way, without which a candidate could differ for that reason alone. A candidate counts only if its transcripts first differ at a line printed by the same
  * original step as in the full scenario, so the reduction cannot drift to another divergence.
+ *
+ * <p>The kernel is not always deterministic (which frame it hands out, what reclaim ages), so a
+ * difference may not come back: when neither the scenario up to the differing step nor the whole
+ * scenario differs there again, there is nothing to reduce and the caller keeps it whole.
  */
 public final class Reducer {
     private final List<String> lines;
@@ -45,23 +50,24 @@ public final class Reducer {
     }
 
     /**
-     * Reduces {@code text}, whose transcripts differ at a line printed by the step on line
+     * Reduces {@code text}, whose transcripts differed at a line printed by the step on line
      * {@code sourceLine} (1-based), as {@code compare} tells for each candidate; the first
-     * {@code prologue} lines always stay.
+     * {@code prologue} lines always stay. Empty when the difference does not come back at that
+     * step, neither for the scenario up to it nor for the whole one.
      */
-    public static Reduction reduce(String text, int sourceLine, int prologue,
+    public static Optional<Reduction> reduce(String text, int sourceLine, int prologue,
             Function<Scenario, TranscriptDifference> compare) {
         return new Reducer(List.of(text.split("\n", -1)), sourceLine - 1, prologue, compare).reduce();
     }
 
-    private Reduction reduce() {
+    private Optional<Reduction> reduce() {
         // nothing after the step that differs can matter: start from the prefix up to it
         List<Integer> kept = IntStream.rangeClosed(0, target).boxed().collect(Collectors.toCollection(ArrayList::new));
         Attempt best = attempt(kept);
         if (best == null) {
             best = attempt(IntStream.range(0, lines.size()).boxed().toList());
             if (best == null) {
-                throw new IllegalArgumentException("the scenario does not differ at line " + (target + 1));
+                return Optional.empty();
             }
         }
         for (int chunk = Math.max(1, best.kept().size() / 2); ; ) {
@@ -83,7 +89,7 @@ public final class Reducer {
             }
             chunk = removed ? Math.max(1, Math.min(chunk, best.kept().size() / 2)) : Math.max(1, chunk / 2);
         }
-        return new Reduction(best.kept().stream().map(lines::get).toList(), best.difference(), runs);
+        return Optional.of(new Reduction(best.kept().stream().map(lines::get).toList(), best.difference(), runs));
     }
 
     /** A candidate that still differs at the target step: the original lines it keeps, and the difference. */

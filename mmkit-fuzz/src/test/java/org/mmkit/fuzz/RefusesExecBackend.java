@@ -1,6 +1,7 @@
 package org.mmkit.fuzz;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
@@ -19,6 +20,17 @@ import org.mmkit.scenario.FakeBackend;
  */
 public final class RefusesExecBackend implements Backend {
     private final FakeBackend fake = new FakeBackend();
+    private final BooleanSupplier refuses;
+
+    /** Refuses every such mprotect. */
+    public RefusesExecBackend() {
+        this(() -> true);
+    }
+
+    /** Refuses such an mprotect when {@code refuses} says so: a difference that may not come back. */
+    public RefusesExecBackend(BooleanSupplier refuses) {
+        this.refuses = refuses;
+    }
 
     @Override
     public String name() {
@@ -42,7 +54,7 @@ public final class RefusesExecBackend implements Backend {
 
     @Override
     public long syscall(int pid, Syscall call, long... args) {
-        if (call == Syscall.MPROTECT && (args[2] & Uapi.PROT_EXEC) != 0) {
+        if (call == Syscall.MPROTECT && (args[2] & Uapi.PROT_EXEC) != 0 && refuses.getAsBoolean()) {
             return -Errno.EACCES.number();
         }
         return fake.syscall(pid, call, args);

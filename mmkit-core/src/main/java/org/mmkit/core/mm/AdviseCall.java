@@ -182,16 +182,19 @@ final class AdviseCall {
     }
 
     /**
-     * {@code madvise_guard_install}: refused on special, hugetlb and mlocked VMAs. The VMA gets an
-     * anon_vma, so that fork copies its page tables and with them the markers, and the whole VMA
-     * is flagged {@code VM_MAYBE_GUARD} ("gu"), without a split. Whatever the range maps is zapped
-     * (guards stay) and every entry becomes a guard marker.
+     * {@code madvise_guard_install}: refused on special, hugetlb and mlocked VMAs. The whole VMA is
+     * flagged {@code VM_MAYBE_GUARD} ("gu"), without a split, and fork copies its page tables for
+     * that flag. Only an anonymous VMA also gets an anon_vma: a file VMA (shared or private) stays
+     * without one, so it still merges with a neighbour that has none. Whatever the range maps is
+     * zapped (guards stay) and every entry becomes a guard marker.
      */
     private static void guardInstall(Mm mm, Vma vma, long start, long end) {
         if ((vma.flags & (VmFlags.SPECIAL | VmFlags.HUGETLB | VmFlags.LOCKED)) != 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.anonVma(vma);
+        if (vma.isAnonymous()) {
+            mm.anonVma(vma);
+        }
         vma.flags |= VmFlags.MAYBE_GUARD;
         mm.zapRange(start, end, false, false);
         long guard = PteMarkerLayout.make(PteMarkerLayout.GUARD);

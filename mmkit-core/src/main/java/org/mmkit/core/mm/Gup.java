@@ -101,12 +101,36 @@ final class Gup {
     }
 
     /**
-     * {@code follow_page_pte} with {@code FOLL_TOUCH}: GUP for write dirties the page it finds
-     * even where the PTE already allowed the write without a fault (a read-faulted shared page).
+     * {@code follow_page_pte} with {@code FOLL_TOUCH}, once for every page GUP returns, also right
+     * after faulting it in: GUP for write dirties the page it finds even where the PTE already
+     * allowed the write without a fault (a read-faulted shared page), and every touch marks the
+     * page accessed. The PTE's young bit stays as it is.
      */
     private static void touch(Mm mm, long pte, boolean write) {
-        if (write && !PteLayout.isSpecial(pte) && !PteLayout.isDirty(pte)) {
-            mm.memory.set((int) PteLayout.pfn(pte), PhysicalMemory.PG_DIRTY);
+        if (PteLayout.isSpecial(pte)) {
+            return;
+        }
+        int pfn = (int) PteLayout.pfn(pte);
+        if (write && !PteLayout.isDirty(pte)) {
+            mm.memory.set(pfn, PhysicalMemory.PG_DIRTY);
+        }
+        markAccessed(mm.memory, pfn);
+    }
+
+    /**
+     * {@code folio_mark_accessed} with the classic LRU (no MGLRU, as on the reference machine): a
+     * touch of a page without PG_referenced sets it; a touch of a referenced page clears it again
+     * and activates the page. smaps counts a page whose PTE is old as {@code Referenced} by that
+     * flag alone, so after MADV_FREE aged the PTE, a first populate shows it and a second hides it.
+     * The activation itself goes through a per-CPU batch ({@code folio_activate}) and the model
+     * leaves the page inactive, so from the fourth touch on the model keeps toggling where the
+     * kernel keeps the flag once that batch has drained (docs/fuzzing.md).
+     */
+    private static void markAccessed(PhysicalMemory memory, int pfn) {
+        if (memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
+            memory.clear(pfn, PhysicalMemory.PG_REFERENCED);
+        } else {
+            memory.set(pfn, PhysicalMemory.PG_REFERENCED);
         }
     }
 
