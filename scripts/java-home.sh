@@ -1,8 +1,15 @@
 # Sourced by the project's scripts: exports JAVA_HOME pointing at a JDK 25 or newer.
 # Order: $JAVA_HOME if it is new enough, then the JDKs under /usr/lib/jvm, newest first.
+# The JDK's major version: from its release file (no JVM started, which costs start-up time), else
+# from the JVM itself.
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  local major
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  if [ -z "$major" ]; then
+    major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
+  fi
+  echo "$major"
 }
 find_jdk25() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then

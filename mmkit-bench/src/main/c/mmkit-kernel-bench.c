@@ -5,11 +5,13 @@
  *     mmkit-kernel-bench NAME OPS
  *
  * prints one line "bench NAME NS_PER_OP OPS": the time of the measured part only (setup such as
- * mmap, munmap and waiting for children is outside it), from CLOCK_MONOTONIC.
+ * mmap, munmap and waiting for children is outside it), from CLOCK_MONOTONIC; for
+ * heap-per-resident-page the figure is bytes per page, not time.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,13 @@
 #define FORK_BYTES (64L << 20)
 /* as the model's PagemapRead: the range read, in pages */
 #define PAGEMAP_PAGES 4096L
+/* as the model's ModelSetup: vm.max_map_count for the rows up to 1M VMAs */
+#define SCALE_MAX_MAP_COUNT 2000000L
+/* as the model's ModelSetup: the threads faulting at once */
+#define THREADS 16
+/* sizeof(struct page) on x86-64: the kernel's metadata per page frame */
+#define STRUCT_PAGE_BYTES 64L
+#define MAX_MAP_COUNT_FILE "/proc/sys/vm/max_map_count"
 
 static void die(const char *what) {
     fprintf(stderr, "mmkit-kernel-bench: %s: %s\n", what, strerror(errno));
@@ -178,6 +187,97 @@ static int64_t cow_write(long ops) {
     return total;
 }
 
+/* the PageTables line of /proc/meminfo, in bytes */
+static long page_table_bytes(void) {
+    FILE *f = fopen("/proc/meminfo", "r");
+    if (!f) die("open /proc/meminfo");
+    char line[256];
+    long kb = -1;
+    while (fgets(line, sizeof line, f)) {
+        if (sscanf(line, "PageTables: %ld kB", &kb) == 1) break;
+    }
+    fclose(f);
+    if (kb < 0) die("no PageTables in /proc/meminfo");
+    return kb * 1024;
+}
+
+/*
+ * The bytes of kernel memory each of ops resident anonymous pages holds: its struct page, plus the
+ * page tables the writes made (the machine-wide PageTables count, before and after; other processes'
+ * changes in between are noise). Returned as the total; main divides by ops.
+ */
+static int64_t heap_per_resident_page(long ops) {
+    long before = page_table_bytes();
+    char *p = map_anon(ops * PAGE);
+    touch(p, ops);
+    long after = page_table_bytes();
+    munmap(p, ops * PAGE);
+    return STRUCT_PAGE_BYTES * ops + (after - before);
+}
+
+static long saved_max_map_count = -1;
+
+static long read_max_map_count(void) {
+    FILE *f = fopen(MAX_MAP_COUNT_FILE, "r");
+    long value = -1;
+    if (!f || fscanf(f, "%ld", &value) != 1) die("read " MAX_MAP_COUNT_FILE);
+    fclose(f);
+    return value;
+}
+
+static void write_max_map_count(long value) {
+    FILE *f = fopen(MAX_MAP_COUNT_FILE, "w");
+    if (!f || fprintf(f, "%ld\n", value) < 0 || fclose(f)) die("write " MAX_MAP_COUNT_FILE " (needs root)");
+}
+
+static void restore_max_map_count(void) {
+    if (saved_max_map_count >= 0) write_max_map_count(saved_max_map_count);
+}
+
+/* ops one-page VMAs cut from one mapping by an mprotect of every other page, vm.max_map_count raised */
+static int64_t many_vmas_scale(long ops) {
+    saved_max_map_count = read_max_map_count();
+    if (saved_max_map_count < SCALE_MAX_MAP_COUNT) {
+        atexit(restore_max_map_count);
+        write_max_map_count(SCALE_MAX_MAP_COUNT);
+    } else {
+        saved_max_map_count = -1;
+    }
+    char *p = map_anon(ops * PAGE);
+    int64_t t0 = now_ns();
+    for (long i = 1; i < ops; i += 2) {
+        if (mprotect(p + i * PAGE, PAGE, PROT_READ)) die("mprotect");
+    }
+    int64_t ns = now_ns() - t0;
+    munmap(p, ops * PAGE);
+    return ns;
+}
+
+struct slice { char *first; long pages; };
+
+static void *touch_slice(void *arg) {
+    struct slice *s = arg;
+    touch(s->first, s->pages);
+    return NULL;
+}
+
+/* ops write faults on one fresh mapping by THREADS threads at once, each on its own slice */
+static int64_t threads_faults(long ops) {
+    char *p = map_anon(ops * PAGE);
+    pthread_t threads[THREADS];
+    struct slice slices[THREADS];
+    long slice = ops / THREADS;
+    int64_t t0 = now_ns();
+    for (int t = 0; t < THREADS; t++) {
+        slices[t] = (struct slice){p + t * slice * PAGE, slice};
+        if ((errno = pthread_create(&threads[t], NULL, touch_slice, &slices[t]))) die("pthread_create");
+    }
+    for (int t = 0; t < THREADS; t++) pthread_join(threads[t], NULL);
+    int64_t ns = now_ns() - t0;
+    munmap(p, ops * PAGE);
+    return ns;
+}
+
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: mmkit-kernel-bench NAME OPS\n");
@@ -200,6 +300,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(name, "tlb-miss-random")) ns = tlb_miss(ops, 1);
     else if (!strcmp(name, "fork-64m")) ns = fork_resident(ops);
     else if (!strcmp(name, "cow-write")) ns = cow_write(ops);
+    else if (!strcmp(name, "heap-per-resident-page")) ns = heap_per_resident_page(ops);
+    else if (!strcmp(name, "vmas-10k")) ns = many_vmas_scale(ops);
+    else if (!strcmp(name, "vmas-100k")) ns = many_vmas_scale(ops);
+    else if (!strcmp(name, "vmas-1m")) ns = many_vmas_scale(ops);
+    else if (!strcmp(name, "threads-16-faults")) ns = threads_faults(ops);
     else {
         fprintf(stderr, "mmkit-kernel-bench: unknown measurement: %s\n", name);
         return 2;

@@ -18,7 +18,11 @@ final class AnonFault implements Workload {
     private long bytes;
 
     AnonFault(boolean write, boolean sharedZeroPage) {
-        this.kernel = ModelSetup.kernel(sharedZeroPage);
+        this(write, sharedZeroPage, ModelSetup.RAM_BYTES);
+    }
+
+    AnonFault(boolean write, boolean sharedZeroPage, long ramBytes) {
+        this.kernel = ModelSetup.kernel(sharedZeroPage, ramBytes);
         this.process = kernel.newProcess(true);
         this.write = write;
     }

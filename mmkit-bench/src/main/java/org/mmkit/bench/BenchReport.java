@@ -64,7 +64,7 @@ public final class BenchReport {
             out.append(n == 0 ? "\n" : ",\n")
                     .append("    {\"key\": ").append(quote(m.key()))
                     .append(", \"title\": ").append(quote(m.title()))
-                    .append(", \"unit\": ").append(quote(m.unit() == Measurement.Unit.NS ? "ns/op" : "ops/s"))
+                    .append(", \"unit\": ").append(quote(m.unit().json))
                     .append(", \"baseline\": ").append(quote(m.baseline().label()))
                     .append(", \"baselineMedianNs\": ").append(number(r.baselineMedian()))
                     .append(", \"modelMedianNs\": ").append(number(r.modelMedian()))
@@ -90,10 +90,13 @@ public final class BenchReport {
         return lines;
     }
 
-    /** A median for people: time per operation in ns, µs or ms, or operations per second in M/s. */
+    /** A median for people: time per operation in ns, µs or ms, operations per second in M/s, or bytes per operation. */
     static String figure(Measurement.Unit unit, double nsPerOp) {
         if (unit == Measurement.Unit.PER_SECOND) {
             return String.format(Locale.ROOT, "%.1f M/s", 1e3 / nsPerOp);
+        }
+        if (unit == Measurement.Unit.BYTES) {
+            return String.format(Locale.ROOT, "%.1f B", nsPerOp);
         }
         if (nsPerOp < 1e3) {
             return String.format(Locale.ROOT, "%.2f ns", nsPerOp);

@@ -12,6 +12,9 @@ import java.util.function.Consumer;
  * {@code CLOCK_MONOTONIC}; JMH ({@link ModelJmh}) measures the same workloads in depth on its own.
  */
 public final class BenchRunner {
+    private static final int WARM_UP_SAMPLES = 2;
+    private static final long WARM_UP_MILLIS = 500;
+
     private final KernelProgram kernel;
     private final int rounds;
     private final boolean quick;
@@ -56,12 +59,9 @@ public final class BenchRunner {
         try (Workload subject = m.newModelWorkload();
                 Workload java = reference.javaReference() == null ? null : reference.javaReference().get()) {
             if (!quick) {
-                // warm-up: the JIT compiles the model's paths before the first timed sample
-                sample(subject, ops);
-                sample(subject, ops);
+                warmUp(subject, ops);
                 if (java != null) {
-                    sample(java, ops);
-                    sample(java, ops);
+                    warmUp(java, ops);
                 }
             }
             for (int round = 0; round < rounds; round++) {
@@ -72,13 +72,23 @@ public final class BenchRunner {
         return new Result(m, baseline, model);
     }
 
-    /** One timed sample: nanoseconds per operation of {@link Workload#run}. */
+    /**
+     * Untimed samples, so that the JIT has compiled the workload's paths (C2, after on-stack
+     * replacement of its loops) before the first timed one: at least {@value #WARM_UP_SAMPLES}
+     * samples and {@value #WARM_UP_MILLIS} ms.
+     */
+    private static void warmUp(Workload workload, int ops) {
+        long until = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
+        for (int done = 0; done < WARM_UP_SAMPLES || System.nanoTime() < until; done++) {
+            sample(workload, ops);
+        }
+    }
+
+    /** One sample: per operation, {@link Workload#measure} (nanoseconds of {@link Workload#run} unless the row says otherwise). */
     static double sample(Workload workload, int ops) {
         workload.prepare(ops);
-        long start = System.nanoTime();
-        workload.run(ops);
-        long elapsed = System.nanoTime() - start;
+        long total = workload.measure(ops);
         workload.finish();
-        return (double) elapsed / ops;
+        return (double) total / ops;
     }
 }

@@ -32,14 +32,37 @@ public enum Measurement {
             () -> new VmaLookup(false), 1_000_000, 10_000),
     FORK_64M("fork, 64 MiB resident", Unit.NS, kernel("fork-64m"), () -> new ForkCow(false), 5, 1),
     COW_WRITE("first COW write per page after fork", Unit.NS, kernel("cow-write"),
-            () -> new ForkCow(true), 16_384, 1024);
+            () -> new ForkCow(true), 16_384, 1024),
+    HEAP_PER_RESIDENT_PAGE("heap per resident page, 256 MiB resident of 64 GiB simulated (kernel: struct page + PTE)",
+            Unit.BYTES, kernel("heap-per-resident-page"), HeapPerPage::new, 65_536, 4096),
+    FRESH_JVM_FAULTS("anonymous write fault, the first 16k in a fresh JVM", Unit.NS, kernel("anon-write-fault"),
+            FreshJvmFaults::new, 16_384, 1024),
+    ANON_WRITE_FAULT_64G("anonymous write fault, 64 GiB simulated RAM", Unit.NS, kernel("anon-write-fault"),
+            () -> new AnonFault(true, false, ModelSetup.SCALE_RAM_BYTES), 16_384, 1024),
+    VMAS_10K("VMA made by mprotect, per VMA, 10k VMAs", Unit.NS, kernel("vmas-10k"), ManyVmasScale::new,
+            10_000, 1000),
+    VMAS_100K("VMA made by mprotect, per VMA, 100k VMAs", Unit.NS, kernel("vmas-100k"), ManyVmasScale::new,
+            100_000, 1000),
+    VMAS_1M("VMA made by mprotect, per VMA, 1M VMAs (max_map_count raised)", Unit.NS, kernel("vmas-1m"),
+            ManyVmasScale::new, 1_000_000, 1000),
+    THREADS_16_FAULTS("anonymous write fault, 16 threads faulting at once", Unit.NS, kernel("threads-16-faults"),
+            ThreadFaults::new, 16_384, 1024);
 
     /** How a row shows its figures. */
     public enum Unit {
         /** Time per operation. */
-        NS,
-        /** Operations per second (pagemap entries). */
-        PER_SECOND
+        NS("ns/op"),
+        /** Operations per second (pagemap entries); still sampled as time per operation. */
+        PER_SECOND("ops/s"),
+        /** Bytes per operation (heap per resident page). */
+        BYTES("B/op");
+
+        /** The unit's name in the JSON report. */
+        final String json;
+
+        Unit(String json) {
+            this.json = json;
+        }
     }
 
     /**

@@ -26,7 +26,8 @@ public class ModelJmh {
     /** The row, by {@link Measurement#key}. */
     @Param({"load-store-tlb-hit", "tlb-miss-sequential", "tlb-miss-random", "anon-write-fault",
         "anon-read-fault-zero-page", "anon-read-fault-no-zero-page", "pagemap-resident", "pagemap-untouched",
-        "maps-60k", "vma-lookup", "fork-64m", "cow-write"})
+        "maps-60k", "vma-lookup", "fork-64m", "cow-write", "heap-per-resident-page", "fresh-jvm-faults",
+        "anon-write-fault-64g", "vmas-10k", "vmas-100k", "vmas-1m", "threads-16-faults"})
     public String measurement;
 
     private Workload workload;

@@ -13,19 +13,37 @@ final class ModelSetup {
     static final long FORK_BYTES = 64L << 20;
     /** As {@code PAGEMAP_PAGES} in the C program: the range a pagemap read covers. */
     static final int PAGEMAP_PAGES = 4096;
+    /** The simulated RAM of most rows: 4 GiB, so that a fork of 64 MiB and large fault samples fit. */
+    static final long RAM_BYTES = 4L << 30;
+    /** The simulated RAM of the scale rows: 64 GiB. */
+    static final long SCALE_RAM_BYTES = 64L << 30;
+    /** As {@code SCALE_MAX_MAP_COUNT} in the C program: {@code vm.max_map_count} for the rows up to 1M VMAs. */
+    static final int SCALE_MAX_MAP_COUNT = 2_000_000;
+    /** As {@code THREADS} in the C program: the threads faulting at once. */
+    static final int THREADS = 16;
 
     private ModelSetup() {
     }
 
     /**
-     * A kernel like Linux 6.18 with 4 GiB of RAM, so that a fork of 64 MiB and large fault samples fit.
+     * A kernel like Linux 6.18 with {@link #RAM_BYTES} of RAM.
      *
      * @param sharedZeroPage whether a read fault maps the shared zero page (this machine's kernel
      *        forbids it; see {@link KernelConfig})
      */
     static Kernel kernel(boolean sharedZeroPage) {
-        return Kernel.create(KernelConfig.linux618().toBuilder()
-                .ramBytes(4L << 30).sharedZeroPage(sharedZeroPage).build());
+        return kernel(sharedZeroPage, RAM_BYTES);
+    }
+
+    /** A kernel like {@link #kernel(boolean)} with {@code ramBytes} of RAM. */
+    static Kernel kernel(boolean sharedZeroPage, long ramBytes) {
+        return Kernel.create(KernelConfig.linux618().toBuilder().ramBytes(ramBytes).sharedZeroPage(sharedZeroPage).build());
+    }
+
+    /** A kernel like this machine's with {@code vm.max_map_count} raised to {@link #SCALE_MAX_MAP_COUNT}. */
+    static Kernel manyVmasKernel() {
+        return Kernel.create(KernelConfig.linux618().toBuilder().ramBytes(RAM_BYTES)
+                .maxMapCount(SCALE_MAX_MAP_COUNT).sharedZeroPage(false).build());
     }
 
     static long mapAnon(SimProcess process, long bytes) {

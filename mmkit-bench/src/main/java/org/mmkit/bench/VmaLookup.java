@@ -7,7 +7,8 @@ import org.mmkit.core.vma.VmaTree;
 
 /**
  * {@code vma-lookup} and {@code treemap-floor}: finding the VMA that holds a random address among
- * 60k one-page VMAs with gaps between them, in the model's VMA tree ({@code vma_lookup}) or, as the
+ * 60k one-page VMAs with gaps between them, in the model's VMA tree ({@code vma_lookup}, as the
+ * fault path asks it) or, as the
  * reference the kernel cannot give, a {@link TreeMap} keyed by start with {@code floorEntry} and an
  * end check. Both draw the same addresses; a third of them fall in gaps.
  */
@@ -46,7 +47,7 @@ final class VmaLookup implements Workload {
                 if (entry != null && addr < entry.getValue()) {
                     found++;
                 }
-            } else if (tree.lookup(addr) != null) {
+            } else if (tree.valueAt(addr) != null) {
                 found++;
             }
         }

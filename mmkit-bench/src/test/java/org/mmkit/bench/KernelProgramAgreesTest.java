@@ -41,6 +41,8 @@ class KernelProgramAgreesTest {
         assertThat(define(c, "MANY_VMAS")).isEqualTo(Integer.toString(ModelSetup.MANY_VMAS) + "L");
         assertThat(define(c, "PAGEMAP_PAGES")).isEqualTo(Integer.toString(ModelSetup.PAGEMAP_PAGES) + "L");
         assertThat(define(c, "FORK_BYTES")).isEqualTo("(" + (ModelSetup.FORK_BYTES >> 20) + "L << 20)");
+        assertThat(define(c, "SCALE_MAX_MAP_COUNT")).isEqualTo(ModelSetup.SCALE_MAX_MAP_COUNT + "L");
+        assertThat(define(c, "THREADS")).isEqualTo(Integer.toString(ModelSetup.THREADS));
     }
 
     @Test

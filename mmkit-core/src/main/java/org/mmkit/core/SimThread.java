@@ -3,8 +3,13 @@ package org.mmkit.core;
 /**
  * A thread of a {@link SimProcess}: it accesses the process's memory through its own software
  * TLB, as a CPU would. An access the kernel would answer with a signal throws {@link MemoryFault}.
- * Threads of one process may be used from different Java threads; accesses are serialised by the
- * machine, except that a thread blocked in a fault ({@link #blocked}) lets the others run.
+ * Threads of one process may be used from different Java threads, one thread even from several at
+ * once. An access within one page whose translation the TLB holds takes no lock and allocates
+ * nothing; every other access and every call of the process is serialised by the machine, except
+ * that a thread blocked in a fault ({@link #blocked}) lets the others run. As with a real TLB
+ * shootdown, once a call that removes or restricts a mapping (munmap, mprotect, madvise, fork's
+ * write protection) has returned, no thread accesses memory through the old translation, and
+ * every store that returned before is visible.
  * Once the process has exited or was killed, or its kernel closed, accesses throw
  * {@link IllegalStateException}.
  */

@@ -68,4 +68,71 @@ class PagemapReadTest {
             }
         }
     }
+
+    /**
+     * A read of a whole range, which walks it a page table at a time, agrees entry for entry with
+     * reads of one entry each, over random layouts of anonymous, shared and file mappings with
+     * holes, forks (shared pages), read-only and soft-dirty VMAs, guard markers and untouched pages,
+     * and reads starting and ending anywhere.
+     */
+    @Test
+    void aRangeReadAgreesWithReadsOfOneEntryEach() {
+        long seed = System.nanoTime();
+        System.out.println("PagemapReadTest seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        long base = 0x200000000L;
+        int span = 3 * 512 + 100;
+        int fd = p.memfdCreate("pm", 0);
+        p.ftruncate(fd, span * PAGE_SIZE);
+        for (int i = 0; i < 40; i++) {
+            int first = random.nextInt(span - 1);
+            int pages = 1 + random.nextInt(Math.min(600, span - first));
+            long addr = base + first * PAGE_SIZE;
+            long len = pages * PAGE_SIZE;
+            int op = random.nextInt(6);
+            try {
+                switch (op) {
+                    case 0 -> p.mmap(addr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+                    case 1 -> p.mmap(addr, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, first * PAGE_SIZE);
+                    case 2 -> p.munmap(addr, len);
+                    case 3 -> p.madvise(addr, len, MADV_GUARD_INSTALL);
+                    case 4 -> p.mprotect(addr, len, PROT_READ);
+                    default -> { }
+                }
+            } catch (ErrnoException partlyUnmapped) {
+                // ENOMEM where the range has holes: what was done stays
+            }
+            if (op == 5) {
+                {
+                    for (int page = 0; page < pages; page += 1 + random.nextInt(4)) {
+                        try {
+                            p.storeLong(addr + page * PAGE_SIZE, page);
+                        } catch (RuntimeException unmappedOrReadOnly) {
+                            // a hole, a guard or a read-only page stays as it is
+                        }
+                    }
+                }
+            }
+            if (random.nextInt(8) == 0) {
+                p.fork();
+            }
+        }
+        long firstEntry = base / PAGE_SIZE - 7;
+        int entries = span + 14;
+        byte[] whole = new byte[entries * 8];
+        assertThat(p.pagemapRead(firstEntry * 8, whole)).isEqualTo(whole.length);
+        byte[] one = new byte[8];
+        for (int i = 0; i < entries; i++) {
+            p.pagemapRead((firstEntry + i) * 8, one);
+            assertThat(java.util.Arrays.copyOfRange(whole, i * 8, i * 8 + 8)).as("entry %d, seed %d", i, seed).isEqualTo(one);
+        }
+        for (int i = 0; i < 50; i++) {
+            int from = random.nextInt(entries);
+            int to = from + random.nextInt(entries - from + 1);
+            byte[] part = new byte[(to - from) * 8];
+            p.pagemapRead((firstEntry + from) * 8, part);
+            assertThat(part).as("entries [%d, %d), seed %d", from, to, seed)
+                    .isEqualTo(java.util.Arrays.copyOfRange(whole, from * 8, to * 8));
+        }
+    }
 }

@@ -95,6 +95,26 @@ class ProcessBasicsTest {
         assertThat(p.maps()).isEqualTo(String.format("%x-%x rw-p 00000000 00:00 0 %n", a, a + 3 * PAGE_SIZE));
     }
 
+    /**
+     * The maps line of {@code show_map_vma}, digit for digit: addresses below 2^32 padded to 8 hex
+     * digits and longer ones in full, the offset in hex, the file's name from column 73.
+     */
+    @Test
+    void mapsLinesPadAsTheKernelDoes() {
+        int fd = p.memfdCreate("pad", 0);
+        p.ftruncate(fd, 0x20000 * PAGE_SIZE);
+        long low = p.mmap(0x10000, PAGE_SIZE, PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        long file = p.mmap(0x7fffaa000000L, 2 * PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0x1fffeL * PAGE_SIZE);
+        String fileLine = String.format("%08x-%08x r--s %08x 00:01 %d ", file, file + 2 * PAGE_SIZE, 0x1fffeL * PAGE_SIZE,
+                inode(p.maps().lines().toList().get(1)));
+        assertThat(p.maps()).isEqualTo(String.format("%08x-%08x --xp 00000000 00:00 0 %n", low, low + PAGE_SIZE)
+                + String.format("%-73s/memfd:pad (deleted)%n", fileLine));
+    }
+
+    private static long inode(String mapsLine) {
+        return Long.parseLong(mapsLine.trim().split(" +")[4]);
+    }
+
     @Test
     void unmappedAccessIsMapErr() {
         long a = anon(1);

@@ -146,13 +146,13 @@ public final class PhysicalMemory implements AutoCloseable {
     public int allocate() {
         int pfn;
         if (nextUnused < frames) {
-            pfn = nextUnused++;
+            pfn = nextUnused++; // never used: its chunk of contents was zeroed when allocated
         } else if (freeTop > 0) {
             pfn = freeStack[--freeTop];
+            contents(pfn).fill((byte) 0); // a freed frame keeps its old data
         } else {
             return -1;
         }
-        contents(pfn).fill((byte) 0);
         meta(pfn).refcount[pfn & CHUNK_MASK] = 1;
         return pfn;
     }
@@ -346,13 +346,27 @@ public final class PhysicalMemory implements AutoCloseable {
 
     /** The 4 KiB contents of a frame. */
     public MemorySegment contents(int pfn) {
+        return block(pfn).asSlice(offsetInBlock(pfn), Uapi.PAGE_SIZE);
+    }
+
+    /**
+     * The off-heap block holding the contents of {@code pfn} and of the frames next to it, at
+     * {@link #offsetInBlock}: a translation cache keeps it to reach the frame with no slice per
+     * access. Every block has the same size, and stays valid until {@link #close}.
+     */
+    public MemorySegment block(int pfn) {
         int chunk = pfn >>> CHUNK_SHIFT;
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
             segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
             chunks[chunk] = segment;
         }
-        return segment.asSlice((long) (pfn & (CHUNK_FRAMES - 1)) * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
+        return segment;
+    }
+
+    /** Where the contents of {@code pfn} start in its {@link #block}. */
+    public static long offsetInBlock(int pfn) {
+        return (long) (pfn & CHUNK_MASK) * Uapi.PAGE_SIZE;
     }
 
     /** {@code copy_user_highpage}. */

@@ -17,8 +17,10 @@ import org.mmkit.core.mem.PhysicalMemory;
  *  Machine.lock                 (fair ReentrantLock: mmap locks, page-table locks, i_mmap and
  *  |                             anon_vma locks of the kernel in one)
  *  +-- WaitQueue.Entry.wakeUp   (one Condition per sleeper, on Machine.lock; guards Entry.queued)
+ *  +-- SoftTlb.storeGate        (a shootdown under Machine.lock waits for a store hit in flight)
  * </pre>
- * Every public operation takes {@link #lock} ({@code Task.call}); all fields of the model's
+ * Every public operation takes {@link #lock} ({@code Task.call}), except a memory access that hits
+ * its thread's TLB ({@link CpuThread}, {@link TlbShootdown}); all fields of the model's
  * objects are guarded by it unless they say otherwise. Methods named {@code ...Locked} require it
  * held ({@link #assertLocked}). The lock is released inside an operation at one place only: a
  * fault that returned {@link VmFault#BLOCKED} sleeps on its {@link WaitQueue.Entry} in
@@ -98,6 +100,7 @@ public final class Machine implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                tasks.forEach(task -> task.mm.tlbs.flushLocked()); // later accesses miss and find the kernel closed
                 memory.close();
                 tasks.forEach(Task::interruptSleepersLocked);
             }

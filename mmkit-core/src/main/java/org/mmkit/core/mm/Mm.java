@@ -20,7 +20,7 @@ import org.mmkit.core.vma.VmaTree;
  * <p>Invariants: VMAs never overlap and match their keys in {@link #vmas}; every present,
  * non-special PTE holds one reference and one mapcount of its page; a page-cache page holds one
  * more reference for the cache. The methods under "page table entries" are the one route that
- * writes PTEs and keeps these counts and {@link #tlbGeneration}.
+ * writes PTEs and keeps these counts and the threads' TLBs ({@link #tlbs}).
  */
 final class Mm {
     final Machine machine;
@@ -31,10 +31,11 @@ final class Mm {
     static final long USER_PGTABLES_CEILING = 1L << 47;
 
     /**
-     * The software TLB's flush: bumped whenever a present PTE goes away, changes its frame or
-     * loses a bit (see {@code needsFlush}); only the PTE-write route below changes it.
+     * The TLBs of this address space's threads ({@code mm_cpumask}); the PTE-write route below
+     * shoots them down whenever a present PTE goes away, changes its frame or loses a bit (see
+     * {@code needsFlush}), before the call goes on and before any page it unmapped is freed.
      */
-    long tlbGeneration;
+    final TlbShootdown tlbs = new TlbShootdown();
 
     /**
      * {@code mm->def_flags}: the lock flags (VM_LOCKED, perhaps with VM_LOCKONFAULT) that
@@ -52,8 +53,7 @@ final class Mm {
 
     /** The VMA containing {@code addr}, or null ({@code vma_lookup}). */
     Vma vmaAt(long addr) {
-        VmaTree.Entry<Vma> e = vmas.lookup(addr);
-        return e == null ? null : e.value();
+        return vmas.valueAt(addr);
     }
 
     /** The first VMA ending after {@code addr} ({@code find_vma}), or null. */
@@ -61,8 +61,7 @@ final class Mm {
         if (addr < 0) {
             return null; // addresses are unsigned: nothing lies at or beyond 2^63
         }
-        VmaTree.Entry<Vma> e = vmas.firstEndingAfter(addr);
-        return e == null ? null : e.value();
+        return vmas.valueEndingAfter(addr);
     }
 
     /** The last VMA starting below {@code addr}, or null. */
@@ -336,11 +335,11 @@ final class Mm {
         return PteLayout.isPresent(old) && (((old ^ pte) & ~upgrades) != 0 || (old & ~pte & upgrades) != 0);
     }
 
-    /** Stores entry {@code index} of PTE table {@code table}, bumping the TLB generation where {@link #needsFlush}. */
+    /** Stores entry {@code index} of PTE table {@code table}, shooting down the TLBs where {@link #needsFlush}. */
     private void write(int table, int index, long old, long pte) {
         pageTables.set(table, index, pte);
         if (needsFlush(old, pte)) {
-            tlbGeneration++;
+            tlbs.flushLocked();
         }
     }
 

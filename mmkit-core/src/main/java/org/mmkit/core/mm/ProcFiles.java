@@ -3,8 +3,10 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.PAGE_SHIFT;
 import static org.mmkit.core.Uapi.PAGE_SIZE;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.abi.PagemapEntryLayout;
@@ -27,23 +29,35 @@ final class ProcFiles {
     /** {@code PSS_SHIFT}: fixed-point precision of Pss sums. */
     private static final int PSS_SHIFT = 12;
     private static final String SHMEM_DEVICE = "00:01";
+    private static final String ANON_DEVICE = "00:00";
+
+    /** Characters of a maps line without a name, to size the text up front. */
+    private static final int ANON_LINE_CHARS = 50;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     static String maps(Mm mm) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(mm.mapCount() * ANON_LINE_CHARS);
         for (var entry : mm.vmas.entries()) {
             header(out, entry.value());
         }
         return out.toString();
     }
 
-    /** {@code show_map_vma}: one maps line. */
+    /** {@code show_map_vma}: one maps line, built as the kernel's {@code seq_put_hex_ll} builds it. */
     private static void header(StringBuilder out, Vma vma) {
         int lineStart = out.length();
-        out.append(String.format("%08x-%08x %c%c%c%c %08x %s %d ", vma.start, vma.end,
-                vma.has(VmFlags.READ) ? 'r' : '-', vma.has(VmFlags.WRITE) ? 'w' : '-',
-                vma.has(VmFlags.EXEC) ? 'x' : '-', vma.has(VmFlags.MAYSHARE) ? 's' : 'p',
-                vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, vma.file == null ? "00:00" : SHMEM_DEVICE,
-                vma.file == null ? 0 : vma.file.inode));
+        hex(out, vma.start, 8);
+        out.append('-');
+        hex(out, vma.end, 8);
+        out.append(' ')
+                .append(vma.has(VmFlags.READ) ? 'r' : '-')
+                .append(vma.has(VmFlags.WRITE) ? 'w' : '-')
+                .append(vma.has(VmFlags.EXEC) ? 'x' : '-')
+                .append(vma.has(VmFlags.MAYSHARE) ? 's' : 'p')
+                .append(' ');
+        hex(out, vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT, 8);
+        out.append(' ').append(vma.file == null ? ANON_DEVICE : SHMEM_DEVICE).append(' ')
+                .append(vma.file == null ? 0 : vma.file.inode).append(' ');
         if (vma.file != null) {
             while (out.length() - lineStart < NAME_COLUMN) {
                 out.append(' ');
@@ -51,6 +65,14 @@ final class ProcFiles {
             out.append(vma.file.mapsName);
         }
         out.append('\n');
+    }
+
+    /** {@code seq_put_hex_ll}: {@code value} as unsigned lower-case hex, zero-padded to {@code width} digits. */
+    private static void hex(StringBuilder out, long value, int width) {
+        int digits = Math.max(width, (Long.SIZE - Long.numberOfLeadingZeros(value) + 3) / 4);
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            out.append(HEX_DIGITS[(int) (value >>> shift) & 0xf]);
+        }
     }
 
     static String smaps(Mm mm) {
@@ -81,14 +103,32 @@ final class ProcFiles {
             field(out, "Swap", 0);
             field(out, "SwapPss", 0);
             field(out, "Locked", c.pssLocked >> PSS_SHIFT);
-            out.append(String.format("%-16s%8d\n", "THPeligible:", thpEligible(vma) ? 1 : 0));
+            column(out, "THPeligible", thpEligible(vma) ? 1 : 0).append('\n');
             out.append("VmFlags: ").append(VmFlags.mnemonics(vma.flags)).append('\n');
         }
         return out.toString();
     }
 
     private static void field(StringBuilder out, String name, long bytes) {
-        out.append(String.format("%-16s%8d kB\n", name + ":", bytes >> 10));
+        column(out, name, bytes >> 10).append(" kB\n");
+    }
+
+    /** {@code SEQ_PUT_DEC}: {@code name:} padded to 16 characters, then {@code value} (not negative)
+     * right-aligned in 8. */
+    private static StringBuilder column(StringBuilder out, String name, long value) {
+        int start = out.length();
+        out.append(name).append(':');
+        while (out.length() - start < 16) {
+            out.append(' ');
+        }
+        int digits = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        for (int pad = 8 - digits; pad > 0; pad--) {
+            out.append(' ');
+        }
+        return out.append(value);
     }
 
     /** THP (enabled=madvise) may back this VMA: private anonymous, MADV_HUGEPAGE, holds an aligned 2 MiB. */
@@ -160,7 +200,11 @@ final class ProcFiles {
         }
     }
 
-    /** {@code pagemap_read}: fills {@code buf} with the entries from byte {@code offset}; returns the bytes read. */
+    /**
+     * {@code pagemap_read}: fills {@code buf} with the entries from byte {@code offset}; returns
+     * the bytes read. One walk per VMA in the range writes straight into {@code buf}: the gaps
+     * between VMAs and missing page tables at any level are filled a run at a time.
+     */
     static int pagemapRead(Mm mm, boolean privileged, long offset, byte[] buf) {
         if (offset % 8 != 0 || buf.length % 8 != 0 || offset < 0) {
             throw Errno.EINVAL.exception();
@@ -171,37 +215,82 @@ final class ProcFiles {
             return 0;
         }
         int entries = (int) Math.min(buf.length / 8, taskPages - firstPage);
-        ByteBuffer out = ByteBuffer.wrap(buf, 0, entries * 8).order(ByteOrder.LITTLE_ENDIAN);
         long va = firstPage << PAGE_SHIFT;
         long end = (firstPage + entries) << PAGE_SHIFT;
+        PagemapFill out = new PagemapFill(mm.memory, privileged, buf, va);
         // pagemap_pmd_range per VMA; pagemap_pte_hole for the gaps between VMAs and missing tables
-        for (Vma next = mm.findVma(va); next != null && next.start < end; next = mm.next(next)) {
-            Vma vma = next;
-            fill(out, Math.max(va, vma.start) - va, 0);
+        for (Vma vma = mm.findVma(va); vma != null && vma.start < end; vma = mm.next(vma)) {
             long from = Math.max(va, vma.start);
             long to = Math.min(end, vma.end);
-            long none = noneEntry(vma);
-            PageWalk.walk(mm.pageTables, from, to, new PageWalk.Visitor() {
-                @Override
-                public void pte(long at, long pte, int table, int index) {
-                    out.putLong(pte == 0 ? none : entry(mm.memory, vma, pte, privileged));
-                }
-
-                @Override
-                public void hole(long start, long holeEnd) {
-                    fill(out, holeEnd - start, none);
-                }
-            });
+            out.fill(from, 0);
+            out.vma(vma);
+            PageWalk.walk(mm.pageTables, from, to, out);
             va = to;
         }
-        fill(out, end - va, 0);
+        out.fill(end, 0);
         return entries * 8;
     }
 
-    /** Writes the entry {@code value} for each page of {@code bytes} of address space. */
-    private static void fill(ByteBuffer out, long bytes, long value) {
-        for (long i = bytes >>> PAGE_SHIFT; i > 0; i--) {
-            out.putLong(value);
+    /** The pagemap entries of a read, written in order into the reader's buffer. */
+    private static final class PagemapFill implements PageWalk.Visitor {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        private final PhysicalMemory memory;
+        private final boolean privileged;
+        private final byte[] buf;
+        /** The address whose entry is written next, at byte {@code (va - base) / 512} of {@code buf}. */
+        private final long base;
+        private long va;
+        private Vma vma;
+        /** {@link #noneEntry} of {@link #vma}. */
+        private long none;
+
+        PagemapFill(PhysicalMemory memory, boolean privileged, byte[] buf, long base) {
+            this.memory = memory;
+            this.privileged = privileged;
+            this.buf = buf;
+            this.base = base;
+            this.va = base;
+        }
+
+        void vma(Vma next) {
+            vma = next;
+            none = noneEntry(next);
+        }
+
+        /** Writes {@code value} for every page from the next one up to {@code until}. */
+        void fill(long until, long value) {
+            int from = (int) ((va - base) >>> (PAGE_SHIFT - 3));
+            int to = (int) ((until - base) >>> (PAGE_SHIFT - 3));
+            if (value == 0) {
+                Arrays.fill(buf, from, to, (byte) 0);
+            } else {
+                for (int at = from; at < to; at += 8) {
+                    LONGS.set(buf, at, value);
+                }
+            }
+            va = Math.max(va, until);
+        }
+
+        @Override
+        public void hole(long start, long end) {
+            fill(end, none);
+        }
+
+        @Override
+        public void pte(long at, long pte, int table, int index) {
+            LONGS.set(buf, (int) ((at - base) >>> (PAGE_SHIFT - 3)), pte == 0 ? none : entry(memory, vma, pte, privileged));
+            va = at + PAGE_SIZE;
+        }
+
+        @Override
+        public void pteRun(long at, long[] entries, int table, int fromIndex, int toIndex) {
+            int position = (int) ((at - base) >>> (PAGE_SHIFT - 3));
+            for (int index = fromIndex; index < toIndex; index++, position += 8) {
+                long pte = entries[index];
+                LONGS.set(buf, position, pte == 0 ? none : entry(memory, vma, pte, privileged));
+            }
+            va = at + ((long) (toIndex - fromIndex) << PAGE_SHIFT);
         }
     }
 

@@ -55,13 +55,26 @@ public final class Task implements SimProcess {
      * the kernel is open and the process alive.
      */
     <T> T call(Supplier<T> body) {
+        lockAlive();
+        try {
+            return body.get();
+        } finally {
+            machine.lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the machine lock for an operation of this process, after checking that the kernel is
+     * open and the process alive; the caller unlocks. Throws, not holding the lock, if not.
+     */
+    void lockAlive() {
         machine.lock.lock();
         try {
             machine.checkOpenLocked();
             checkAliveLocked();
-            return body.get();
-        } finally {
+        } catch (RuntimeException e) {
             machine.lock.unlock();
+            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import java.lang.foreign.MemorySegment;
 
 import org.mmkit.core.Errno;
+import org.mmkit.core.pgtable.PteLayout;
 
 /**
  * The kernel's copies to and from a process's memory ({@code copy_to_user},
@@ -65,13 +66,16 @@ public final class UserCopy {
         WaitQueue.Entry waiter = new WaitQueue.Entry(task.machine);
         int flags = FaultFlags.ALLOW_RETRY | (write ? FaultFlags.WRITE : 0);
         return (int) (size - CpuThread.copyPages(task.machine, addr, buffer, write, va -> {
-            int pfn = CpuThread.walk(task.mm, va, write);
-            if (pfn < 0) {
+            long pte = CpuThread.walk(task.mm, va, write);
+            if (pte == CpuThread.NO_TRANSLATION) {
                 VmFault outcome = Fault.resolve(task.mm, va, flags, waiter);
                 task.checkAliveLocked(); // it may have exited while this thread slept
-                pfn = outcome.isError() ? -1 : CpuThread.walk(task.mm, va, write);
+                if (outcome.isError()) {
+                    return -1;
+                }
+                pte = CpuThread.walk(task.mm, va, write);
             }
-            return pfn;
+            return (int) PteLayout.pfn(pte);
         }));
     }
 }

@@ -38,6 +38,14 @@ public final class PageTables {
     /** Non-zero entries per table id; a table is freed only when its count is 0. */
     private int[] used = new int[64];
     private final List<Integer> freeIds = new ArrayList<>();
+    /**
+     * The PTE table last found, {@code lastPteTable}, and the 2 MiB block it translates ({@code va
+     * >>> PMD_SHIFT}; -1 for none): a fault, its retry and the PTE write that ends it find their
+     * table without walking the upper levels again. Forgotten whenever a table is freed, the only
+     * way a block's PTE table can change.
+     */
+    private long lastBlock = -1;
+    private int lastPteTable;
 
     public PageTables() {
         newTable();
@@ -45,21 +53,43 @@ public final class PageTables {
 
     /** Id of the PTE table covering {@code va}, or -1 if there is none. */
     public int pteTableId(long va) {
+        if (va >>> PMD_SHIFT == lastBlock) {
+            return lastPteTable;
+        }
         int pud = childId(tables.get(PGD_ID), va, PGD_SHIFT);
         int pmd = pud < 0 ? -1 : childId(tables.get(pud), va, PUD_SHIFT);
-        return pmd < 0 ? -1 : childId(tables.get(pmd), va, PMD_SHIFT);
+        int pte = pmd < 0 ? -1 : childId(tables.get(pmd), va, PMD_SHIFT);
+        return pte < 0 ? -1 : remember(va, pte);
     }
 
     /** Id of the PTE table covering {@code va}, allocating missing levels ({@code pte_alloc}). */
     public int pteTableIdAlloc(long va) {
+        if (va >>> PMD_SHIFT == lastBlock) {
+            return lastPteTable;
+        }
         int pud = lowerAlloc(PGD_ID, va, PGD_SHIFT);
         int pmd = lowerAlloc(pud, va, PUD_SHIFT);
-        return lowerAlloc(pmd, va, PMD_SHIFT);
+        return remember(va, lowerAlloc(pmd, va, PMD_SHIFT));
+    }
+
+    private int remember(long va, int pteTable) {
+        lastBlock = va >>> PMD_SHIFT;
+        lastPteTable = pteTable;
+        return pteTable;
     }
 
     /** Entry {@code index} of table {@code id}. */
     public long entry(int id, int index) {
         return tables.get(id)[index];
+    }
+
+    /**
+     * The live entries of table {@code id}, for walkers that read a run of them at once
+     * ({@link PageWalk.Visitor#pteRun}); read only: writes go through {@link #set}, which keeps
+     * the table's use count.
+     */
+    long[] entries(int id) {
+        return tables.get(id);
     }
 
     /** Id of the PGD, where every walk starts. */
@@ -218,6 +248,7 @@ public final class PageTables {
     }
 
     private void release(int id) {
+        lastBlock = -1;
         tables.set(id, null);
         freeIds.add(id);
     }

@@ -38,6 +38,18 @@ public final class PageWalk {
             throw new IllegalStateException("PMD leaf at 0x" + Long.toHexString(va) + ": huge mappings are not modelled");
         }
 
+        /**
+         * The entries {@code [fromIndex, toIndex)} of PTE table {@code table}, the first of which
+         * translates {@code va}: by default each goes to {@link #pte}. A visitor that reads many
+         * entries overrides this to take a run at once from {@code entries}, the table's live
+         * array, which it must not write (writes go through {@link PageTables#set}).
+         */
+        default void pteRun(long va, long[] entries, int table, int fromIndex, int toIndex) {
+            for (int index = fromIndex; index < toIndex; index++, va += 1L << PageTables.PTE_SHIFT) {
+                pte(va, entries[index], table, index);
+            }
+        }
+
         /** Called after the entries of the PTE table for the 2 MiB block at {@code blockStart}. */
         default void pteTableEnd(long blockStart) {
         }
@@ -56,10 +68,9 @@ public final class PageWalk {
     private static void level(PageTables tables, int id, int shift, long start, long end, Visitor visitor,
             boolean install) {
         if (shift == PageTables.PTE_SHIFT) {
-            for (long va = start; va < end; va += 1L << PageTables.PTE_SHIFT) {
-                int index = PageTables.pteIndex(va);
-                visitor.pte(va, tables.entry(id, index), id, index);
-            }
+            int from = PageTables.pteIndex(start);
+            int count = (int) ((end - start + (1L << PageTables.PTE_SHIFT) - 1) >>> PageTables.PTE_SHIFT);
+            visitor.pteRun(start, tables.entries(id), id, from, from + count);
             return;
         }
         long span = 1L << shift;

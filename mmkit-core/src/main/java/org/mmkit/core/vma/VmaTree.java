@@ -79,8 +79,18 @@ public final class VmaTree<V> {
 
     private Node root;
     private int size;
-    /** Counts changes, so that iterators notice the tree changing under them. */
+    /** Counts changes, so that iterators notice the tree changing under them and the last hit is dropped. */
     private int modCount;
+    /** The slot {@link #leafEndingAfter} found in the leaf it returned. */
+    private int foundSlot;
+    /**
+     * The entry {@link #valueAt} or {@link #valueEndingAfter} last found: {@code [hitStart,
+     * hitEnd) -> hitValue}, valid while {@code hitModCount == modCount}; an empty range at first.
+     */
+    private long hitStart;
+    private long hitEnd;
+    private V hitValue;
+    private int hitModCount = -1;
 
     public VmaTree() {
         this(DEFAULT_MAX_SLOTS);
@@ -167,8 +177,64 @@ public final class VmaTree<V> {
 
     /** The lowest entry ending after {@code addr}, which may start after it; null if none ({@code find_vma}). */
     public Entry<V> firstEndingAfter(long addr) {
-        Cursor cursor = new Cursor(addr);
-        return cursor.hasNext() ? cursor.next() : null;
+        Leaf leaf = leafEndingAfter(addr);
+        return leaf == null ? null : entry(leaf, foundSlot);
+    }
+
+    /**
+     * The value of the entry containing {@code addr}, or null: {@link #lookup} without building an
+     * {@link Entry}, for the fault path and other hot callers. The entry last found is kept, as the
+     * kernel's per-thread {@code vmacache} kept it before the maple tree, so repeated lookups in
+     * one VMA take no descent until the tree changes.
+     */
+    public V valueAt(long addr) {
+        if (hitModCount == modCount && hitStart <= addr && addr < hitEnd) {
+            return hitValue;
+        }
+        Leaf leaf = leafEndingAfter(addr);
+        if (leaf == null || leaf.starts[foundSlot] > addr) {
+            return null;
+        }
+        return remember(leaf, foundSlot);
+    }
+
+    /** The value of {@link #firstEndingAfter firstEndingAfter(addr)}, or null, without building an {@link Entry}. */
+    public V valueEndingAfter(long addr) {
+        if (hitModCount == modCount && hitStart <= addr && addr < hitEnd) {
+            return hitValue;
+        }
+        Leaf leaf = leafEndingAfter(addr);
+        return leaf == null ? null : remember(leaf, foundSlot);
+    }
+
+    @SuppressWarnings("unchecked") // leaves only ever hold values of type V
+    private V remember(Leaf leaf, int slot) {
+        hitStart = leaf.starts[slot];
+        hitEnd = leaf.ends[slot];
+        hitValue = (V) leaf.values[slot];
+        hitModCount = modCount;
+        return hitValue;
+    }
+
+    /**
+     * The leaf holding the lowest entry ending after {@code addr}, with that entry's slot left in
+     * {@link #foundSlot}; null if no entry ends after {@code addr}. One binary search over each
+     * node's ends on the way down, no allocation.
+     */
+    private Leaf leafEndingAfter(long addr) {
+        Node node = root;
+        while (true) {
+            int slot = rank(node.ends, node.count, addr);
+            if (slot == node.count) {
+                return null; // only at the root: a child is chosen for a span ending after addr
+            }
+            if (node instanceof Branch branch) {
+                node = branch.children[slot];
+            } else {
+                foundSlot = slot;
+                return (Leaf) node;
+            }
+        }
     }
 
     /**

@@ -36,6 +36,27 @@ class PhysicalMemoryTest {
         assertThat(memory.allocate()).isEqualTo(-1);
     }
 
+    /**
+     * Every frame handed out reads as zero in all its bytes, whether never used (zeroed with its
+     * chunk, not on allocation) or reused after it was filled with data; across chunk boundaries.
+     */
+    @Test
+    void everyAllocatedFrameIsAllZero() {
+        PhysicalMemory big = new PhysicalMemory(1000);
+        long pageSize = org.mmkit.core.Uapi.PAGE_SIZE;
+        for (int round = 0; round < 3; round++) {
+            java.util.List<Integer> held = new java.util.ArrayList<>();
+            for (int pfn = big.allocate(); pfn >= 0; pfn = big.allocate()) {
+                assertThat(big.contents(pfn).mismatch(java.lang.foreign.MemorySegment.ofArray(new byte[(int) pageSize])))
+                        .as("frame %d in round %d", pfn, round).isEqualTo(-1);
+                big.contents(pfn).fill((byte) 0xa5);
+                held.add(pfn);
+            }
+            held.forEach(big::put);
+        }
+        big.close();
+    }
+
     @Test
     void reallocatedFramesAreZeroedAndFlagsCleared() {
         int pfn = memory.allocate();

@@ -23,6 +23,21 @@ class PageTablesTest {
         assertThat(tables.tableCount()).isEqualTo(3);
     }
 
+    /** The last PTE table found is forgotten when tables are freed, even when its id is reused at once. */
+    @Test
+    void aFreedTableIsNotFoundAgainThroughItsReusedId() {
+        tables.set(base, PteLayout.make(9, PteLayout.PAGE_READONLY));
+        assertThat(tables.get(base)).isNotZero();
+        tables.set(base, 0);
+        tables.freeEmptyPteTable(base);
+        tables.set(base + BLOCK, PteLayout.make(7, PteLayout.PAGE_READONLY));
+        assertThat(tables.hasPteTable(base)).isFalse();
+        assertThat(tables.get(base)).isZero();
+        assertThat(tables.get(base + BLOCK)).isNotZero();
+        tables.set(base, PteLayout.make(5, PteLayout.PAGE_READONLY));
+        assertThat(tables.get(base + BLOCK)).as("the other block keeps its entry").isEqualTo(PteLayout.make(7, PteLayout.PAGE_READONLY));
+    }
+
     @Test
     void reclaimKeepsTablesWithEntries() {
         tables.set(base, PteLayout.make(9, PteLayout.PAGE_READONLY));

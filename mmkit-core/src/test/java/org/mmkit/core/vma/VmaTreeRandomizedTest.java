@@ -56,6 +56,8 @@ class VmaTreeRandomizedTest {
         private final ReferenceVmaIndex<Integer> reference = new ReferenceVmaIndex<>();
         /** What the current operation does, for the failure message. */
         private String operation = "";
+        /** The address of the previous query, asked again so that a stale last hit would show. */
+        private long lastValueQuery;
 
         Run(long seed, int maxSlots) {
             this.seed = seed;
@@ -134,6 +136,13 @@ class VmaTreeRandomizedTest {
             operation = "queries at 0x%x and of [0x%x, 0x%x)".formatted(addr, addr, end);
             assertThat(tree.lookup(addr)).isEqualTo(reference.lookup(addr));
             assertThat(tree.firstEndingAfter(addr)).isEqualTo(reference.firstEndingAfter(addr));
+            // the value lookups keep their last hit: ask again nearby, and again after the next change
+            for (long near : new long[] {addr, addr + random.nextLong(pages(2)), lastValueQuery}) {
+                assertThat(tree.valueAt(near)).as("valueAt 0x%x", near).isEqualTo(valueOf(reference.lookup(near)));
+                assertThat(tree.valueEndingAfter(near)).as("valueEndingAfter 0x%x", near)
+                        .isEqualTo(valueOf(reference.firstEndingAfter(near)));
+            }
+            lastValueQuery = addr;
             assertThat(tree.lastStartingBefore(addr)).isEqualTo(reference.lastStartingBefore(addr));
             assertThat(tree.intersecting(addr, end)).isEqualTo(reference.intersecting(addr, end));
             assertThat(ImmutableList.copyOf(tree.entries(addr))).isEqualTo(reference.entriesFrom(addr));
@@ -151,6 +160,10 @@ class VmaTreeRandomizedTest {
                     .as("top-down").isEqualTo(reference.gapTopDown(len, low, high, alignMask, alignOffset));
             assertThat(tree.gapBottomUp(len, low, high, alignMask, alignOffset))
                     .as("bottom-up").isEqualTo(reference.gapBottomUp(len, low, high, alignMask, alignOffset));
+        }
+
+        private static Integer valueOf(Entry<Integer> entry) {
+            return entry == null ? null : entry.value();
         }
 
         /** The start of a random entry, or of page 0 when there is none. */
@@ -205,6 +218,8 @@ class VmaTreeRandomizedTest {
             long addr = random.nextLong(span);
             assertThat(tree.lookup(addr)).isEqualTo(reference.lookup(addr));
             assertThat(tree.firstEndingAfter(addr)).isEqualTo(reference.firstEndingAfter(addr));
+            Entry<Integer> containing = reference.lookup(addr);
+            assertThat(tree.valueAt(addr)).isEqualTo(containing == null ? null : containing.value());
             assertThat(tree.lastStartingBefore(addr)).isEqualTo(reference.lastStartingBefore(addr));
         }
         for (int i = 0; i < 100; i++) {
