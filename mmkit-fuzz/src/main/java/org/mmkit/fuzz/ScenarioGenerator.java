@@ -118,6 +118,8 @@ public final class ScenarioGenerator {
     private final List<String> fds = new ArrayList<>();
     /** Names of files made in the working directory, which may since have been unlinked. */
     private final List<String> files = new ArrayList<>();
+    /** Addresses in {@code r} where an iovec was stored. */
+    private final List<String> iovecs = new ArrayList<>();
     private final List<String> liveChildren = new ArrayList<>();
     private int outsideBudget = OUTSIDE_BUDGET_PAGES;
     private int names;
@@ -430,10 +432,11 @@ public final class ScenarioGenerator {
     // ---- files by path, descriptors, positional and vector I/O ----
 
     /**
-     * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...) or on any named
-     * descriptor. Only opens with O_CREAT get names: they cannot fail, whatever was unlinked
-     * before. Named descriptors join the memfds, so mapping, truncating, sealing and writing steps
-     * take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
+     * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...), on pipes (always
+     * O_NONBLOCK: nothing may wait for another thread), or on any descriptor, with vector I/O
+     * through iovecs stored in {@code r}. Only opens with O_CREAT get names: they cannot fail,
+     * whatever was unlinked before. Named descriptors join the memfds, so mapping, truncating,
+     * sealing and writing steps take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
      * numbers and times, which differ between backends.
      */
     private String file() {
@@ -450,10 +453,25 @@ public final class ScenarioGenerator {
             return name + " = " + open;
         }
         String path = pick(files);
-        String fd = fds.isEmpty() ? "99" : pick(fds);
+        String fd = descriptor();
         Range buffer = range();
         String offset = random.nextInt(MAX_FILE_PAGES) + "*PAGE" + (random.nextBoolean() ? "" : "+" + random.nextInt(4096));
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(16)) {
+            case 12 -> "pipe2(" + buffer.start() + ", O_NONBLOCK" + pick("", "|O_CLOEXEC") + ")";
+            case 13 -> {
+                // an iovec in r, for the vector calls; its buffer anywhere, its length sometimes huge
+                String at = at(regions.getFirst(), random.nextInt(regions.getFirst().usablePages())) + "+"
+                        + 16 * random.nextInt(8);
+                iovecs.add(at);
+                yield "store(" + at + ", iovec{iov_base=" + range().start() + ", iov_len="
+                        + pick(accessLength(), accessLength(), "0", "-1") + "})";
+            }
+            case 14, 15 -> {
+                String vector = iovecs.isEmpty() ? buffer.start() : pick(iovecs);
+                String count = pick("1", "1", "2", "3", "1025");
+                yield random.nextBoolean() ? pick("readv(", "writev(") + fd + ", " + vector + ", " + count + ")"
+                        : pick("preadv(", "pwritev(") + fd + ", " + vector + ", " + count + ", " + offset + ")";
+            }
             case 0 -> "unlink(\"" + path + "\")";
             case 1 -> "open(\"" + path + "\", " + pick("O_PATH", "O_RDONLY", "O_RDWR|O_CREAT|O_EXCL", "O_WRONLY|O_TRUNC")
                     + ", 0600)";
@@ -467,6 +485,17 @@ public final class ScenarioGenerator {
             default -> "mmap(" + rangeIn(regions.getFirst(), 1 + random.nextInt(MAX_RANGE_PAGES)).start() + ", PAGE, "
                     + pick(PROTS) + ", " + pick("MAP_SHARED", "MAP_PRIVATE") + "|MAP_FIXED, " + fd + ", 0)";
         };
+    }
+
+    /**
+     * A named descriptor, or a number from 3 up: descriptors are the lowest free ones on both
+     * backends, so a number reaches the same pipe, duplicate or O_PATH descriptor on each.
+     */
+    private String descriptor() {
+        if (fds.isEmpty() || random.nextInt(3) == 0) {
+            return Integer.toString(3 + random.nextInt(10));
+        }
+        return pick(fds);
     }
 
     private String newFile() {

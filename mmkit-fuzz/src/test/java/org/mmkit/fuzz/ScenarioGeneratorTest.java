@@ -70,6 +70,18 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void fileStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("in u: fd\\d+ = open\\(\"f\\d+\", O_RDONLY\\|O_CREAT")
+                .containsPattern("unlink\\(\"f\\d+\"\\)")
+                .contains("O_PATH, 0600)", "pipe2(", ", iovec{iov_base=")
+                .containsPattern("dup2\\(\\w+, 10\\d\\)")
+                .containsPattern("(readv|writev|preadv|pwritev)\\(")
+                .containsPattern("pread\\(\\w+, ")
+                .containsPattern("pwrite\\(\\w+, ");
+    }
+
+    @Test
     void noReferencedQuestionFollowsMadvFree() {
         // after MADV_FREE aged PTEs, Referenced shows PG_referenced, which per-CPU batches and DAMON change
         int asked = 0;

@@ -381,7 +381,15 @@ public final class Task implements SimProcess {
         });
     }
 
-    /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */
+    /**
+     * The owner of the files the process creates ({@code current_fsuid}): root for a privileged
+     * process, else the overflow uid 65534, as the kernel backend's unprivileged executors run.
+     */
+    int fsuid() {
+        return privileged ? 0 : 65534;
+    }
+
+    /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open or O_PATH. */
     OpenFile file(int fd) {
         return files.get(fd);
     }
