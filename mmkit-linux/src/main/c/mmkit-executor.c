@@ -936,6 +936,20 @@ static void clear_scenario_area(void)
     }
 }
 
+/*
+ * The heap a scenario's brk(0) finds: glibc's malloc arena is set up now, so the small allocations
+ * of thread creation (its TLS vector) come from it without moving the break under the scenario,
+ * and the break is rounded up to a page, as the model's empty heap starts page aligned
+ * (docs/linux-backend.md, "Process image").
+ */
+static void settle_heap(void)
+{
+    free(malloc(1));
+    uintptr_t current = (uintptr_t)sbrk(0);
+    if (brk((void *)((current + PAGE_BYTES - 1) & ~(uintptr_t)(PAGE_BYTES - 1))) != 0)
+        die("brk");
+}
+
 /* Reaps the first scenario process and, as subreaper, every orphaned descendant, until none is left. */
 static int supervise(void)
 {
@@ -989,6 +1003,7 @@ int main(int argc, char **argv)
     fix_layout(argv);
     set_up_files(argv[3]);
     clear_scenario_area();
+    settle_heap();
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
         die("prctl(PR_SET_CHILD_SUBREAPER)");
     pid_t first = fork();

@@ -7,7 +7,7 @@ import org.mmkit.core.KernelConfig;
 /**
  * The model configuration that behaves as this machine's kernel, for comparing the two: the
  * reference profile with each build or boot choice the model knows (soft-dirty, the shared zero
- * page) set as the kernel backend finds it here.
+ * page, anonymous VMA names) set as the kernel backend finds it here.
  */
 final class MachineProfile {
     private MachineProfile() {
@@ -24,6 +24,7 @@ final class MachineProfile {
         return KernelConfig.linux618().toBuilder()
                 .softDirty(has(kernel, Requirement.Kind.SOFT_DIRTY))
                 .sharedZeroPage(has(kernel, Requirement.Kind.ZERO_PAGE))
+                .anonVmaName(has(kernel, Requirement.Kind.ANON_VMA_NAME))
                 .build();
     }
 

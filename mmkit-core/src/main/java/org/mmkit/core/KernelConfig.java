@@ -23,9 +23,12 @@ import org.mmkit.core.mem.PhysicalMemory;
  *                            upstream Linux does); off, it gets a private zeroed page instead, as on
  *                            kernels where {@code mm_forbids_zeropage()} holds (some virtualised hosts
  *                            boot with the zero page disabled)
+ * @param anonVmaName         CONFIG_ANON_VMA_NAME: whether {@code prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ...)}
+ *                            names anonymous VMAs (on in the profile); off, it fails with EINVAL, as on the
+ *                            reference machine's kernel
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
-        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage) {
+        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName) {
 
     /**
      * Checks the limits.
@@ -46,7 +49,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
      * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page,
-     * mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
+     * anonymous VMA names, mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
      * gap that {@code mmap_base} leaves for the stack is its 128 MiB minimum; the kernel backend's
      * executor lowers a larger limit).
      *
@@ -54,7 +57,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true);
     }
 
     /**
@@ -76,6 +79,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private long mmapMinAddr;
         private boolean softDirty;
         private boolean sharedZeroPage;
+        private boolean anonVmaName;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -86,6 +90,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             mmapMinAddr = c.mmapMinAddr;
             softDirty = c.softDirty;
             sharedZeroPage = c.sharedZeroPage;
+            anonVmaName = c.anonVmaName;
         }
 
         /**
@@ -143,6 +148,17 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         }
 
         /**
+         * Sets whether the kernel is built with anonymous VMA names.
+         *
+         * @param on true for {@code CONFIG_ANON_VMA_NAME}
+         * @return this builder
+         */
+        public Builder anonVmaName(boolean on) {
+            anonVmaName = on;
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return a new configuration with the values set
@@ -150,7 +166,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
          */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
-                    sharedZeroPage);
+                    sharedZeroPage, anonVmaName);
         }
     }
 }

@@ -581,6 +581,90 @@ public interface SimProcess {
     }
 
     /**
+     * {@code getrlimit}: writes the soft and hard limit of a resource as a {@code struct rlimit}
+     * ({@link org.mmkit.core.abi.RlimitLayout}) to this process's memory. The model keeps
+     * {@link Uapi#RLIMIT_DATA}, {@link Uapi#RLIMIT_MEMLOCK} and {@link Uapi#RLIMIT_AS}; a process
+     * starts with no AS or DATA limit and 8 MiB of MEMLOCK, and fork copies the limits.
+     *
+     * @param resource an {@code RLIMIT_*} number of {@link Uapi}, taken as the kernel's unsigned int
+     * @param addr where to write the {@code struct rlimit}
+     * @throws ErrnoException EINVAL for a resource number of at least {@link Uapi#RLIM_NLIMITS};
+     *         EFAULT if {@code addr} cannot be written
+     * @throws UnsupportedOperationException for a resource the model does not keep
+     */
+    void getrlimit(long resource, long addr);
+
+    /**
+     * {@code setrlimit}: sets the soft and hard limit of a resource from the {@code struct rlimit}
+     * at {@code addr}. Lowering is always allowed; raising the hard limit needs a privileged
+     * process (CAP_SYS_RESOURCE).
+     *
+     * @param resource an {@code RLIMIT_*} number of {@link Uapi}
+     * @param addr where the {@code struct rlimit} is
+     * @throws ErrnoException EFAULT if it cannot be read; EINVAL for a bad resource or a soft
+     *         limit above the hard one; EPERM for raising the hard limit unprivileged
+     * @throws UnsupportedOperationException for a resource the model does not keep
+     */
+    void setrlimit(long resource, long addr);
+
+    /**
+     * {@code prlimit64}: sets and reads the limits of a resource of this or another process,
+     * as {@link #setrlimit} and {@link #getrlimit} do.
+     *
+     * @param pid the process ({@link #pid()}), 0 for this one
+     * @param resource an {@code RLIMIT_*} number of {@link Uapi}
+     * @param newLimits the {@code struct rlimit64} to set, or 0 to set nothing
+     * @param oldLimits where to write the limits before the call, or 0
+     * @throws ErrnoException as {@link #setrlimit}; ESRCH for an unknown pid; EPERM for an
+     *         unprivileged process changing a privileged one
+     * @throws UnsupportedOperationException for a resource the model does not keep
+     */
+    void prlimit64(int pid, long resource, long newLimits, long oldLimits);
+
+    /**
+     * {@code brk}: moves the program break, growing or shrinking the heap ({@code [heap]} in
+     * maps). The model's heap starts empty at 16 MiB ({@code brk(0)} returns it). Growth is
+     * refused below the start, past RLIMIT_DATA or RLIMIT_AS, within a page of another mapping,
+     * or past RLIMIT_MEMLOCK after {@code mlockall(MCL_FUTURE)} (which also faults the growth in);
+     * shrinking a sealed heap is refused too.
+     *
+     * @param addr the new break; 0 (or anything refused) only reads it
+     * @return the break after the call: {@code addr}, or the old break if the move was refused
+     */
+    long brk(long addr);
+
+    /**
+     * {@code mseal}: seals every VMA of a range ({@code sl} in smaps), so munmap, mremap,
+     * mprotect, mmap MAP_FIXED over it and brk shrinking it fail with EPERM, and so does an
+     * madvise that would discard data ({@code MADV_DONTNEED}, {@code MADV_FREE}, …) from private
+     * anonymous memory that is not writable. Seals are never removed; fork copies them.
+     *
+     * @param addr the start, page aligned
+     * @param len the length, rounded up to pages
+     * @param flags must be 0
+     * @throws ErrnoException EINVAL for flags, an unaligned start or a wrapping range; ENOMEM if
+     *         part of the range is unmapped (then nothing is sealed)
+     */
+    void mseal(long addr, long len, long flags);
+
+    /**
+     * {@code prctl(PR_SET_VMA, operation, addr, len, name)}: with
+     * {@link Uapi#PR_SET_VMA_ANON_NAME}, names the anonymous and shared anonymous VMAs of a range
+     * ({@code [anon:NAME]} and {@code [anon_shmem:NAME]} in maps); VMAs with different names do
+     * not merge. Needs {@link KernelConfig#anonVmaName}.
+     *
+     * @param operation {@link Uapi#PR_SET_VMA_ANON_NAME}
+     * @param addr the start, page aligned
+     * @param len the length, rounded up to pages
+     * @param name the address of a NUL-terminated name in this process's memory, or 0 to clear
+     * @throws ErrnoException EINVAL without CONFIG_ANON_VMA_NAME, for another operation, a name of
+     *         80 bytes or more or with a byte outside 0x20..0x7e or one of {@code \ ` $ [ ]}, an
+     *         unaligned start or a wrapping range; EFAULT for an unreadable name; EBADF at a file
+     *         mapping; ENOMEM where the range is unmapped (the mapped parts are named)
+     */
+    void prctlSetVma(long operation, long addr, long len, long name);
+
+    /**
      * The text of {@code /proc/PID/maps}.
      *
      * @return one line per VMA, as Linux formats it

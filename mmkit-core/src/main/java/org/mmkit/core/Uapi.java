@@ -193,6 +193,14 @@ public final class Uapi {
     public static final int O_ASYNC = 0x2000;
     /** Offsets may exceed 2 GiB (always set on 64-bit kernels). */
     public static final int O_LARGEFILE = 0x8000;
+    /** Writes wait until the data is on the device. */
+    public static final int O_DSYNC = 0x1000;
+    /** I/O bypasses the page cache; for {@code pipe2}, packet mode. */
+    public static final int O_DIRECT = 0x4000;
+    /** Reads do not update the access time. */
+    public static final int O_NOATIME = 0x40000;
+    /** Writes wait until data and metadata are on the device ({@code __O_SYNC|O_DSYNC}). */
+    public static final int O_SYNC = 0x101000;
     /** {@code open}: create the file if it does not exist. */
     public static final int O_CREAT = 0x40;
     /** {@code open}: with {@link #O_CREAT}, fail with EEXIST if the file exists. */
@@ -215,6 +223,8 @@ public final class Uapi {
     public static final int AT_FDCWD = -100;
     /** {@code unlinkat}: remove a directory. */
     public static final int AT_REMOVEDIR = 0x200;
+    /** {@code pipe2}: a notification pipe (the value of {@link #O_EXCL}). */
+    public static final int O_NOTIFICATION_PIPE = 0x80;
     /** {@code fcntl}: duplicate onto the lowest free descriptor at or above the argument. */
     public static final int F_DUPFD = 0;
     /** {@code fcntl}: {@link #F_DUPFD}, close-on-exec. */
@@ -314,6 +324,21 @@ public final class Uapi {
     /** {@code uffd_msg.event} of a page fault. */
     public static final int UFFD_EVENT_PAGEFAULT = 0x12;
 
+    // resource.h, prctl.h, mm.h: limits, the heap, sealing and VMA names (the limits part)
+    /** Resource: the largest data segment ({@code brk} and private writable mappings), in bytes. */
+    public static final int RLIMIT_DATA = 2;
+    /** Resource: the most memory a process may lock, in bytes. */
+    public static final int RLIMIT_MEMLOCK = 8;
+    /** Resource: the largest address space ({@code total_vm}), in bytes. */
+    public static final int RLIMIT_AS = 9;
+    /** The number of resources; a resource number at or above it is EINVAL. */
+    public static final int RLIM_NLIMITS = 16;
+    /** A limit that does not limit ({@code RLIM_INFINITY}, {@code ~0UL}). */
+    public static final long RLIM_INFINITY = -1L;
+    /** {@code prctl} option: operations on a range of VMAs ({@code 0x53564d41}, "SVMA"). */
+    public static final int PR_SET_VMA = 0x53564d41;
+    /** {@code PR_SET_VMA} operation: name the anonymous VMAs of a range. */
+    public static final int PR_SET_VMA_ANON_NAME = 0;
     /** {@code pidfd_open}: the descriptor is non-blocking ({@code O_NONBLOCK}). */
     public static final int PIDFD_NONBLOCK = O_NONBLOCK;
     /** {@code pidfd_open}: refer to a thread rather than a thread group ({@code O_EXCL}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.mmkit.core.Uapi.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,9 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random sequences of mmap, munmap, mprotect, mremap, madvise, fork, exit, store and load over
- * private and shared anonymous memory and memfds, on several processes. Every byte read is
- * checked against a shadow model, and the machine's page accounting after every step.
+ * Random sequences of mmap, munmap, mprotect, mremap, madvise, fork, exit, store, load, pread and
+ * pwrite over private and shared anonymous memory, memfds and tmpfs files opened by path, on
+ * several processes. File I/O moves bytes between mapped buffers and files whose pages are mapped
+ * too. Every byte read is checked against a shadow model, and the machine's page accounting
+ * after every step.
  */
 class DataIntegrityRandomizedTest {
     private static final int OPS = 400;
@@ -37,15 +40,16 @@ class DataIntegrityRandomizedTest {
      * mappings the file page each address reverts to on MADV_DONTNEED.
      */
     private record Shadow(SimProcess process, TreeMap<Long, Page> pages, Map<Long, Integer> prots,
-            Map<Long, FileView> origins) {
+            Map<Long, FileView> origins, Map<Integer, byte[][]> files) {
         Shadow(SimProcess process) {
-            this(process, new TreeMap<>(), new HashMap<>(), new HashMap<>());
+            this(process, new TreeMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
 
+        /** The child's view; it inherits the descriptors too, but only their opener does I/O on them. */
         Shadow copy(SimProcess child) {
             TreeMap<Long, Page> copy = new TreeMap<>();
             pages.forEach((va, page) -> copy.put(va, page instanceof Private p ? new Private(p.bytes.clone()) : page));
-            return new Shadow(child, copy, new HashMap<>(prots), new HashMap<>(origins));
+            return new Shadow(child, copy, new HashMap<>(prots), new HashMap<>(origins), new HashMap<>());
         }
 
         void forget(long page) {
@@ -132,7 +136,10 @@ class DataIntegrityRandomizedTest {
             shadows.remove(s);
             return "exit";
         }
-        if (choice < 78) {
+        if (choice < 61 && !s.files().isEmpty()) {
+            return fileIo(random, s, va);
+        }
+        if (choice < 80) {
             return store(random, s, va);
         }
         return load(random, s, va);
@@ -154,7 +161,7 @@ class DataIntegrityRandomizedTest {
             }
             return (shared ? "shared" : "private") + " anon " + Long.toHexString(a);
         }
-        int fd = p.memfdCreate("f", 0);
+        int fd = random.nextBoolean() ? p.memfdCreate("f", 0) : openByPath(random, p);
         p.ftruncate(fd, len);
         byte[][] file = new byte[pages][(int) PAGE_SIZE];
         boolean shared = kind == 2;
@@ -166,7 +173,11 @@ class DataIntegrityRandomizedTest {
                 s.prots().put(b + i * PAGE_SIZE, prot);
             }
         }
-        p.close(fd);
+        if (random.nextBoolean()) {
+            s.files().put(fd, file);
+        } else {
+            p.close(fd);
+        }
         for (int i = 0; i < pages; i++) {
             FileView view = new FileView(file, i, shared);
             s.pages().put(a + i * PAGE_SIZE, view);
@@ -176,6 +187,88 @@ class DataIntegrityRandomizedTest {
             }
         }
         return "memfd " + (shared ? "shared " : "private ") + Long.toHexString(a);
+    }
+
+    /**
+     * A new tmpfs file of the working directory, its name read from a page mapped for the call;
+     * sometimes unlinked at once, which leaves it to its descriptor and mappings.
+     */
+    private static int openByPath(Random random, SimProcess p) {
+        long name = p.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        p.store(name, ("f" + Long.toHexString(random.nextLong()) + "\0").getBytes(StandardCharsets.US_ASCII));
+        int fd = p.openat(AT_FDCWD, name, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (random.nextBoolean()) {
+            p.unlinkat(AT_FDCWD, name, 0);
+        }
+        p.munmap(name, PAGE_SIZE);
+        return fd;
+    }
+
+    /**
+     * pwrite from, or pread into, the page at {@code va}, at a random place of a file the process
+     * holds open. The page must not map that same file (an overlapping copy is not what this test
+     * checks); a buffer the access mode forbids gives EFAULT and moves nothing.
+     */
+    private static String fileIo(Random random, Shadow s, long va) {
+        List<Integer> fds = new ArrayList<>(s.files().keySet());
+        int fd = fds.get(random.nextInt(fds.size()));
+        byte[][] file = s.files().get(fd);
+        Page page = s.pages().get(va);
+        if (page instanceof FileView f && f.file == file) {
+            return "skip";
+        }
+        int offset = random.nextInt((int) PAGE_SIZE);
+        int n = 1 + random.nextInt((int) PAGE_SIZE - offset);
+        long pos = random.nextInt(file.length) * PAGE_SIZE + random.nextInt((int) PAGE_SIZE - n + 1);
+        int prot = s.prots().get(va);
+        if (random.nextBoolean()) {
+            boolean readable = prot != PROT_NONE;
+            try {
+                assertThat(s.process().pwrite(fd, va + offset, n, pos)).isEqualTo(n);
+                assertThat(readable).as("pwrite from %x succeeded", va).isTrue();
+            } catch (ErrnoException e) {
+                assertThat(readable).as("pwrite from %x failed", va).isFalse();
+                assertThat(e.errno()).isEqualTo(Errno.EFAULT);
+                return "pwrite fault";
+            }
+            byte[] source = switch (page) {
+                case Private p -> p.bytes;
+                case FileView f -> f.file[f.index];
+            };
+            copyIntoFile(file, pos, source, offset, n);
+            return "pwrite " + fd + " from " + Long.toHexString(va + offset);
+        }
+        boolean writable = (prot & PROT_WRITE) != 0;
+        try {
+            assertThat(s.process().pread(fd, va + offset, n, pos)).isEqualTo(n);
+            assertThat(writable).as("pread into %x succeeded", va).isTrue();
+        } catch (ErrnoException e) {
+            assertThat(writable).as("pread into %x failed", va).isFalse();
+            assertThat(e.errno()).isEqualTo(Errno.EFAULT);
+            return "pread fault";
+        }
+        byte[] target = switch (page) {
+            case Private p -> p.bytes;
+            case FileView f when f.shared -> f.file[f.index];
+            case FileView f -> {
+                Private copy = new Private(f.file[f.index].clone());
+                s.pages().put(va, copy);
+                yield copy.bytes;
+            }
+        };
+        for (int i = 0; i < n; i++) {
+            long at = pos + i;
+            target[offset + i] = file[(int) (at / PAGE_SIZE)][(int) (at % PAGE_SIZE)];
+        }
+        return "pread " + fd + " into " + Long.toHexString(va + offset);
+    }
+
+    private static void copyIntoFile(byte[][] file, long pos, byte[] source, int offset, int n) {
+        byte[] bytes = Arrays.copyOfRange(source, offset, offset + n);
+        for (int i = 0; i < n; i++) {
+            long at = pos + i;
+            file[(int) (at / PAGE_SIZE)][(int) (at % PAGE_SIZE)] = bytes[i];
+        }
     }
 
     private static String remap(Random random, Shadow s, long va, long wanted) {

@@ -44,13 +44,17 @@ public final class ScenarioGenerator {
     static final int RESERVED_PAGES = 256;
     static final int CEILING_PAGES = 16;
     static final int CAP_PAGES = 16;
-    /** The lines before the steps: header comment, the worker, {@code r} and the cap. */
-    static final int PROLOGUE_LINES = 4;
+    /** The lines before the steps: header comment, the worker, {@code r}, the cap and the break. */
+    static final int PROLOGUE_LINES = 5;
     static final int OUTSIDE_BUDGET_PAGES = 128;
     private static final int MAX_RANGE_PAGES = 8;
     private static final int MAX_FILE_PAGES = 12;
     private static final int MAX_LIVE_CHILDREN = 3;
     private static final String RESERVATION = "r";
+    /** The worker's program break at the start: brk steps stay at or above it. */
+    private static final String BREAK = "hb";
+    /** How far above the first break brk steps go. */
+    private static final int MAX_HEAP_PAGES = 32;
     /**
      * Where {@code r} goes: a free, 2 MiB-aligned address (a hint, taken because nothing is
      * there). Page-table boundaries and fault-around windows then fall at the same offsets of
@@ -116,6 +120,8 @@ public final class ScenarioGenerator {
     private final List<String> memFds = new ArrayList<>();
     /** Names of files made in the working directory, which may since have been unlinked. */
     private final List<String> files = new ArrayList<>();
+    /** Addresses in {@code r} where an iovec was stored. */
+    private final List<String> iovecs = new ArrayList<>();
     private final List<String> liveChildren = new ArrayList<>();
     private int outsideBudget = OUTSIDE_BUDGET_PAGES;
     private int names;
@@ -141,6 +147,7 @@ public final class ScenarioGenerator {
         // the first mmap(NULL) lies right below the executor's own mappings (the model has none
         // there): a PROT_NONE cap keeps every later one, and every access past it, away from them
         lines.add("in " + WORKER + ": mmap(NULL, " + CAP_PAGES + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        lines.add("in " + WORKER + ": " + BREAK + " = brk(0)");
         regions.add(new Region(RESERVATION, RESERVED_PAGES - CEILING_PAGES, new BitSet()));
         for (int i = 0; i < ops; i++) {
             process = !liveChildren.isEmpty() && random.nextInt(4) == 0 ? pick(liveChildren) : WORKER;
@@ -182,16 +189,50 @@ public final class ScenarioGenerator {
             return "vmas(" + address(true) + ", " + length() + ")";
         } else if (roll < 89) {
             return random.nextBoolean() ? "maps" : "maps(" + address(random.nextBoolean()) + ")";
-        } else if (roll < 94) {
+        } else if (roll < 91) {
+            return limitsStep();
+        } else if (roll < 95) {
             return file();
-        } else if (roll < 96) {
-            return remapFilePages();
         } else if (roll < 97) {
-            return pick(PROC_COUNTERS);
+            return remapFilePages();
         } else if (roll < 98) {
+            return pick(PROC_COUNTERS);
+        } else if (roll < 99) {
             return procMem();
         }
         return vmaQuery();
+    }
+
+    // ---- limits, the heap, sealing and VMA names ----
+
+    /**
+     * A step of the limits part: RLIMIT_MEMLOCK set from a struct written just before (the only
+     * limit whose effects compare exactly, since the executor locks nothing; its own image counts
+     * against RLIMIT_AS and RLIMIT_DATA on the kernel), in a child only, since after
+     * mlockall(MCL_FUTURE) a low limit would make the worker's named mmap(NULL) calls fail; getrlimit, brk at or above the break the
+     * prologue named (below it lies the executor's own heap), mseal of a range or of the heap, and
+     * PR_SET_VMA_ANON_NAME with whatever bytes the range holds as the name.
+     */
+    private String limitsStep() {
+        Range range = range();
+        return switch (random.nextInt(8)) {
+            case 0 -> {
+                if (inWorker()) {
+                    yield "getrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
+                }
+                int pages = random.nextInt(MAX_RANGE_PAGES * 2);
+                lines.add("in " + process + ": store(" + range.start() + ", rlimit{rlim_cur=" + pages + "*PAGE, rlim_max="
+                        + (pages + random.nextInt(3)) + "*PAGE})");
+                yield "setrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
+            }
+            case 1 -> "getrlimit(" + pick("RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_DATA", "RLIM_NLIMITS") + ", " + range.start() + ")";
+            case 2, 3 -> "brk(" + BREAK + " + " + random.nextInt(MAX_HEAP_PAGES + 1) + "*PAGE"
+                    + (random.nextInt(4) == 0 ? " + " + (1 + random.nextInt(4095)) : "") + ")";
+            case 4 -> "mseal(" + BREAK + ", " + random.nextInt(MAX_HEAP_PAGES) + "*PAGE, 0)";
+            case 5, 6 -> "mseal(" + range.start() + ", " + range.length() + ", " + (random.nextInt(10) == 0 ? "1" : "0") + ")";
+            default -> "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, " + range.start() + ", " + range.length() + ", "
+                    + pick("0", range.start()) + ")";
+        };
     }
 
     // ---- mappings ----
@@ -434,10 +475,11 @@ public final class ScenarioGenerator {
     // ---- files by path, descriptors, positional and vector I/O ----
 
     /**
-     * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...) or on any named
-     * descriptor. Only opens with O_CREAT get names: they cannot fail, whatever was unlinked
-     * before. Named descriptors join the memfds, so mapping, truncating, sealing and writing steps
-     * take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
+     * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...), on pipes (always
+     * O_NONBLOCK: nothing may wait for another thread), or on any descriptor, with vector I/O
+     * through iovecs stored in {@code r}. Only opens with O_CREAT get names: they cannot fail,
+     * whatever was unlinked before. Named descriptors join the memfds, so mapping, truncating,
+     * sealing and writing steps take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
      * numbers and times, which differ between backends.
      */
     private String file() {
@@ -454,10 +496,25 @@ public final class ScenarioGenerator {
             return name + " = " + open;
         }
         String path = pick(files);
-        String fd = fds.isEmpty() ? "99" : pick(fds);
+        String fd = descriptor();
         Range buffer = range();
         String offset = random.nextInt(MAX_FILE_PAGES) + "*PAGE" + (random.nextBoolean() ? "" : "+" + random.nextInt(4096));
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(16)) {
+            case 12 -> "pipe2(" + buffer.start() + ", O_NONBLOCK" + pick("", "|O_CLOEXEC") + ")";
+            case 13 -> {
+                // an iovec in r, for the vector calls; its buffer anywhere, its length sometimes huge
+                String at = at(regions.getFirst(), random.nextInt(regions.getFirst().usablePages())) + "+"
+                        + 16 * random.nextInt(8);
+                iovecs.add(at);
+                yield "store(" + at + ", iovec{iov_base=" + range().start() + ", iov_len="
+                        + pick(accessLength(), accessLength(), "0", "-1") + "})";
+            }
+            case 14, 15 -> {
+                String vector = iovecs.isEmpty() ? buffer.start() : pick(iovecs);
+                String count = pick("1", "1", "2", "3", "1025");
+                yield random.nextBoolean() ? pick("readv(", "writev(") + fd + ", " + vector + ", " + count + ")"
+                        : pick("preadv(", "pwritev(") + fd + ", " + vector + ", " + count + ", " + offset + ")";
+            }
             case 0 -> "unlink(\"" + path + "\")";
             case 1 -> "open(\"" + path + "\", " + pick("O_PATH", "O_RDONLY", "O_RDWR|O_CREAT|O_EXCL", "O_WRONLY|O_TRUNC")
                     + ", 0600)";
@@ -471,6 +528,17 @@ public final class ScenarioGenerator {
             default -> "mmap(" + rangeIn(regions.getFirst(), 1 + random.nextInt(MAX_RANGE_PAGES)).start() + ", PAGE, "
                     + pick(PROTS) + ", " + pick("MAP_SHARED", "MAP_PRIVATE") + "|MAP_FIXED, " + fd + ", 0)";
         };
+    }
+
+    /**
+     * A named descriptor, or a number from 3 up: descriptors are the lowest free ones on both
+     * backends, so a number reaches the same pipe, duplicate or O_PATH descriptor on each.
+     */
+    private String descriptor() {
+        if (fds.isEmpty() || random.nextInt(3) == 0) {
+            return Integer.toString(3 + random.nextInt(10));
+        }
+        return pick(fds);
     }
 
     private String newFile() {

@@ -22,14 +22,16 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void aScenarioIsAnUnprivilegedProcessItsReservationAndCapThenOneLinePerStep() {
+    void aScenarioIsAnUnprivilegedProcessItsReservationCapAndBreakThenALinePerStep() {
         String[] lines = ScenarioGenerator.generate(7, 50).split("\n");
-        assertThat(lines).hasSize(ScenarioGenerator.PROLOGUE_LINES + 50);
+        // a setrlimit step writes its struct on a line of its own first
+        assertThat(lines.length).isBetween(ScenarioGenerator.PROLOGUE_LINES + 50, ScenarioGenerator.PROLOGUE_LINES + 100);
         assertThat(lines[0]).startsWith("#");
         // no requires: root: the worker is unprivileged, and making it needs no privilege
         assertThat(lines[1]).isEqualTo("process u unprivileged");
         assertThat(lines[2]).startsWith("in u: r = mmap(0x7f0000000000, 256*PAGE, PROT_NONE,");
         assertThat(lines[3]).isEqualTo("in u: mmap(NULL, 16*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        assertThat(lines[4]).isEqualTo("in u: hb = brk(0)");
         assertThat(Arrays.asList(lines).subList(ScenarioGenerator.PROLOGUE_LINES, lines.length))
                 .allMatch(line -> line.startsWith("in "));
     }
@@ -52,6 +54,14 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void limitsHeapSealAndNameStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("store\\([^\n]*, rlimit\\{rlim_cur=\\d+\\*PAGE, rlim_max=\\d+\\*PAGE\\}\\)\nin \\w+: setrlimit\\(RLIMIT_MEMLOCK, ");
+        assertThat(all).contains("getrlimit(RLIMIT_AS, ", "brk(hb + ", "mseal(hb, ", "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ");
+        assertThat(all).containsPattern("mseal\\(r[^\n]*, 1\\)");
+    }
+
+    @Test
     void sealStepsAreGenerated() {
         String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
         assertThat(all).contains("F_ADD_SEALS, F_SEAL_WRITE)", "F_ADD_SEALS, F_SEAL_FUTURE_WRITE)", "F_ADD_SEALS, F_SEAL_GROW)",
@@ -67,6 +77,18 @@ class ScenarioGeneratorTest {
                 .contains("status.VmLck", "statm.size", "smaps_rollup.Pss_Shmem")
                 .containsPattern("mem\\d+ = open\\(\"/proc/self/mem\", O_RDONLY, 0\\)")
                 .containsPattern("pread\\(mem\\d+, ");
+    }
+
+    @Test
+    void fileStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("in u: fd\\d+ = open\\(\"f\\d+\", O_RDONLY\\|O_CREAT")
+                .containsPattern("unlink\\(\"f\\d+\"\\)")
+                .contains("O_PATH, 0600)", "pipe2(", ", iovec{iov_base=")
+                .containsPattern("dup2\\(\\w+, 10\\d\\)")
+                .containsPattern("(readv|writev|preadv|pwritev)\\(")
+                .containsPattern("pread\\(\\w+, ")
+                .containsPattern("pwrite\\(\\w+, ");
     }
 
     @Test

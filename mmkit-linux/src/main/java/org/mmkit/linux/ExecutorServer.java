@@ -77,8 +77,6 @@ final class ExecutorServer implements AutoCloseable {
             // Search permission for all: unprivileged executors (uid 65534) connect here too.
             directory = Files.createTempDirectory("mmkit-linux-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-            workingDirectory = Files.createTempDirectory(SHARED_MEMORY, "mmkit-files-");
-            Files.setPosixFilePermissions(workingDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
             socket = directory.resolve("executors.sock");
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
@@ -88,6 +86,13 @@ final class ExecutorServer implements AutoCloseable {
             server.register(acceptor, SelectionKey.OP_ACCEPT);
         } catch (IOException e) {
             throw new ExecutorFailure("cannot open the socket for executors: " + e.getMessage(), e);
+        }
+        try {
+            workingDirectory = Files.createTempDirectory(SHARED_MEMORY, "mmkit-files-");
+            Files.setPosixFilePermissions(workingDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new ExecutorFailure("cannot make the scenarios' working directory in " + SHARED_MEMORY
+                    + " (a tmpfs is needed there): " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(closeAtExit);
     }

@@ -25,7 +25,7 @@ import org.mmkit.core.abi.PagemapEntryLayout;
 /**
  * Tells which scenario requirements this machine meets. Files under /proc and /sys are read on
  * every question (a harness may add swap or huge pages meanwhile); the facts only a running
- * process can show, userfaultfd, soft-dirty and the shared zero page, are probed once in a short-lived executor.
+ * process can show, userfaultfd, soft-dirty, the shared zero page and anonymous VMA names, are probed once in a short-lived executor.
  */
 final class KernelRequirements {
     private static final int USERFAULTFD = 323;
@@ -55,6 +55,9 @@ final class KernelRequirements {
             case ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage);
             case NO_ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage) == null
                     ? "needs a kernel without the shared zero page; a read fault on anonymous memory maps it here" : null;
+            case ANON_VMA_NAME -> probed(Requirement.Kind.ANON_VMA_NAME, this::probeAnonVmaName);
+            case NO_ANON_VMA_NAME -> probed(Requirement.Kind.ANON_VMA_NAME, this::probeAnonVmaName) == null
+                    ? "needs a kernel without anonymous VMA names; PR_SET_VMA_ANON_NAME works here" : null;
             case OOM -> "running out of memory would wake the machine's OOM killer, which may kill any process";
         };
     }
@@ -168,6 +171,27 @@ final class KernelRequirements {
     private String probeZeroPage() {
         return probePagemapEntry("the zero page", false, bits -> (bits & PagemapEntryLayout.MMAP_EXCLUSIVE) == 0 ? null
                 : "needs the shared zero page; a read fault on anonymous memory maps a private page here");
+    }
+
+    /**
+     * Clearing the name of a new anonymous mapping ({@code prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME,
+     * addr, len, NULL)}) succeeds with CONFIG_ANON_VMA_NAME and is EINVAL without.
+     */
+    private String probeAnonVmaName() {
+        ExecutorProcess probe = probes.apply(false);
+        try {
+            long page = probe.syscall("mmap", Syscall.MMAP.number(), 0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE,
+                    Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
+            if (page < 0 && page >= -4095) {
+                return "cannot probe anonymous VMA names: mmap failed with " + errnoName(-page);
+            }
+            long named = probe.syscall("prctl", Syscall.PRCTL.number(), Uapi.PR_SET_VMA, Uapi.PR_SET_VMA_ANON_NAME,
+                    page, Uapi.PAGE_SIZE, 0);
+            return named == 0 ? null : "needs anonymous VMA names; PR_SET_VMA_ANON_NAME failed with " + errnoName(-named)
+                    + " (no CONFIG_ANON_VMA_NAME)";
+        } finally {
+            probe.exit();
+        }
     }
 
     /**

@@ -8,7 +8,9 @@ package org.mmkit.backend;
  */
 public record Requirement(Kind kind, String argument) {
     public enum Kind {
-        ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL;
+        ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
+        /** CONFIG_ANON_VMA_NAME: PR_SET_VMA_ANON_NAME names VMAs; {@code NO_ANON_VMA_NAME}: it fails with EINVAL. */
+        ANON_VMA_NAME, NO_ANON_VMA_NAME;
 
         /** The name a {@code requires:} line gives it: {@code soft-dirty}, {@code kernel}. */
         public String scenarioName() {

@@ -15,6 +15,8 @@ public enum Syscall {
     OPEN(2, 3), OPENAT(257, 4), CREAT(85, 2), UNLINK(87, 1), UNLINKAT(263, 3), DUP(32, 1), DUP2(33, 2), DUP3(292, 3),
     FSTAT(5, 2), PREAD(17, 4), PWRITE(18, 4), READV(19, 3), WRITEV(20, 3), PREADV(295, 4), PWRITEV(296, 4),
     PIPE(22, 1), PIPE2(293, 2),
+    // limits, the heap, sealing and VMA names
+    GETRLIMIT(97, 2), SETRLIMIT(160, 2), PRLIMIT64(302, 4), BRK(12, 1), MSEAL(462, 3), PRCTL(157, 5),
     REMAP_FILE_PAGES(216, 5), PIDFD_OPEN(434, 2), PROCESS_MRELEASE(448, 2);
 
     private final int number;

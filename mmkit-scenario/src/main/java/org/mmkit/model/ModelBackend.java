@@ -20,6 +20,7 @@ import org.mmkit.backend.Syscall;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.Uapi;
 import org.mmkit.core.MemoryFault;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
@@ -87,6 +88,8 @@ public final class ModelBackend implements Backend {
             case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
             case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
             case NO_ZERO_PAGE -> config.sharedZeroPage() ? "this kernel configuration maps the shared zero page" : null;
+            case ANON_VMA_NAME -> config.anonVmaName() ? null : "this kernel configuration has no anonymous VMA names";
+            case NO_ANON_VMA_NAME -> config.anonVmaName() ? "this kernel configuration names anonymous VMAs" : null;
             case KERNEL -> {
                 int wanted = KernelVersion.parse(requirement.argument());
                 yield config.kernelVersion() >= wanted ? null
@@ -148,6 +151,12 @@ public final class ModelBackend implements Backend {
                 case PWRITEV -> p.pwritev((int) args[0], args[1], args[2], args[3]);
                 case PIPE -> done(() -> p.pipe2(args[0], 0));
                 case PIPE2 -> done(() -> p.pipe2(args[0], (int) args[1]));
+                case GETRLIMIT -> done(() -> p.getrlimit(args[0], args[1]));
+                case SETRLIMIT -> done(() -> p.setrlimit(args[0], args[1]));
+                case PRLIMIT64 -> done(() -> p.prlimit64((int) args[0], args[1], args[2], args[3]));
+                case BRK -> p.brk(args[0]);
+                case MSEAL -> done(() -> p.mseal(args[0], args[1], args[2]));
+                case PRCTL -> prctl(p, args);
                 case REMAP_FILE_PAGES -> done(() -> p.remapFilePages(args[0], args[1], args[2], args[3], args[4]));
                 case PIDFD_OPEN -> p.pidfdOpen(args[0], args[1]);
                 case PROCESS_MRELEASE -> done(() -> p.processMrelease((int) args[0], args[1]));
@@ -155,6 +164,14 @@ public final class ModelBackend implements Backend {
         } catch (ErrnoException e) {
             return -e.errno().number();
         }
+    }
+
+    /** {@code prctl}: the model has only PR_SET_VMA; its option is the kernel's {@code int}. */
+    private static long prctl(SimProcess p, long[] args) {
+        if ((int) args[0] != Uapi.PR_SET_VMA) {
+            throw new UnsupportedOperationException("prctl option " + (int) args[0] + " is not modelled (only PR_SET_VMA is)");
+        }
+        return done(() -> p.prctlSetVma(args[1], args[2], args[3], args[4]));
     }
 
     @Override

@@ -49,6 +49,11 @@ final class AddressNames {
         }
     }
 
+    /** A named address whose range [start, start + length) prints relative to it, though not mapped by the scenario. */
+    void named(String name, long start, long length) {
+        addNamed(new Region(name, start, start + length));
+    }
+
     /** Whether [start, end) overlaps anything the scenario mapped. */
     boolean touchesScenario(long start, long end) {
         Map.Entry<Long, Long> below = mapped.lowerEntry(end);

@@ -141,6 +141,10 @@ public final class Runner {
     private void call(Step.Call c) {
         long[] args = argumentValues(c.args());
         long raw = backend.syscall(pid(), c.call(), args);
+        if (c.call() == Syscall.BRK) {
+            brkReturned(c, raw);
+            return;
+        }
         boolean returnsAddress = c.call() == Syscall.MMAP || c.call() == Syscall.MREMAP;
         if (isError(raw) || !returnsAddress) {
             bindNumber(c.bind(), raw);
@@ -154,6 +158,26 @@ public final class Runner {
         addresses.mapped(c.bind(), raw, pageAlign(length));
         bindNumber(c.bind(), raw);
         returned(c.expected(), raw, true, known != null ? known : addresses.format(raw));
+    }
+
+    /**
+     * How far above a named program break addresses print relative to it: the heap grows up from
+     * there, and where the break starts differs between backends.
+     */
+    private static final long HEAP_NAME_SPAN = 1L << 30;
+
+    /**
+     * {@code brk} returns the break, an address: relative to a named range holding it, else as the
+     * name it is given, which then names the addresses above it (not as a mapped range: the heap
+     * below the break is the process's own, not the scenario's).
+     */
+    private void brkReturned(Step.Call c, long raw) {
+        boolean known = addresses.isNamed(raw);
+        if (!known && c.bind() != null) {
+            addresses.named(c.bind(), raw, HEAP_NAME_SPAN);
+        }
+        bindNumber(c.bind(), raw);
+        returned(c.expected(), raw, true, addresses.format(raw));
     }
 
     /**

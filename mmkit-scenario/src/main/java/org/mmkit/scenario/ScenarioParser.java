@@ -29,7 +29,7 @@ import org.mmkit.scenario.Step.Origin;
 /**
  * Reads {@code .mms} text into a {@link Scenario}. Line oriented: each line is a comment, a
  * directive ({@code requires:}, {@code divergence:}, {@code process}) or one step, optionally
- * prefixed by {@code in PROCESS:}. Names are checked here, so a scenario that parses refers only
+ * prefixed by {@code in PROCESS:}; {@code repeat} blocks are unrolled first ({@link RepeatBlocks}). Names are checked here, so a scenario that parses refers only
  * to constants, earlier results and declared processes. The grammar is in docs/scenario-language.md.
  */
 public final class ScenarioParser {
@@ -40,7 +40,7 @@ public final class ScenarioParser {
     private static final Set<String> RESERVED = Set.of(
             "memfd_create", "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
-            "spawn", "join", "status", "statm", "smaps_rollup");
+            "spawn", "join", "repeat", "status", "statm", "smaps_rollup");
 
     /**
      * The most parentheses and unary operators an expression may nest: parsing and evaluating
@@ -54,6 +54,8 @@ public final class ScenarioParser {
     private final Set<String> values = new HashSet<>();
     private final Set<String> processes = new HashSet<>(Set.of(MAIN));
     private final Set<String> threads = new HashSet<>();
+    /** The index names of repeat blocks ({@link RepeatBlocks}), which name nothing else. */
+    private final Set<String> indexNames = new HashSet<>();
     /** Spawned threads not joined yet, in spawn order: joined at the end of the scenario. */
     private final SequencedMap<String, Step.Spawn> unjoined = new LinkedHashMap<>();
     /** The line that joined each joined thread. */
@@ -85,9 +87,9 @@ public final class ScenarioParser {
         List<Step> steps = new ArrayList<>();
         // editors may start UTF-8 files with a byte-order mark; it is not part of the first line
         String[] lines = (text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            line = i + 1;
-            String raw = lines[i].strip();
+        for (RepeatBlocks.Line source : RepeatBlocks.unroll(file, lines, indexNames)) {
+            line = source.number();
+            String raw = source.text().strip();
             String code = withoutComment(raw).strip();
             if (code.isEmpty()) {
                 if (raw.startsWith("#")) {
@@ -861,6 +863,9 @@ public final class ScenarioParser {
         if (Constants.lookup(name).isPresent() || RESERVED.contains(name) || syscallNamed(name) != null
                 || AbiTypes.named(name) != null) {
             throw error("'" + name + "' is reserved and cannot name a result, process or thread");
+        }
+        if (indexNames.contains(name)) {
+            throw error("'" + name + "' is the index of a repeat block and cannot name a result, process or thread");
         }
         if (values.contains(name) || processes.contains(name) || threads.contains(name)) {
             throw error("'" + name + "' is already defined");

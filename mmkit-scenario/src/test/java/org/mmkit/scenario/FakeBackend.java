@@ -149,7 +149,9 @@ public final class FakeBackend implements Backend {
                 yield 0;
             }
             case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2, MLOCKALL, MUNLOCKALL, MSYNC, LSEEK, IOCTL, FCNTL, POLL,
+                 GETRLIMIT, SETRLIMIT, PRLIMIT64, MSEAL, PRCTL,
                     REMAP_FILE_PAGES, PIDFD_OPEN, PROCESS_MRELEASE -> 0;
+            case BRK -> a[0];
             case READ, WRITE -> a[2];
             case OPEN, OPENAT, CREAT, UNLINK, UNLINKAT, DUP, DUP2, DUP3, FSTAT, READV, WRITEV, PREADV, PWRITEV, PIPE, PIPE2 -> 0;
             case PREAD, PWRITE -> a[2];

@@ -32,7 +32,7 @@ final class AdviseCall {
             Gup.faultinRange(mm, start, end, advice == MADV_POPULATE_WRITE);
             return;
         }
-        walk(mm, start, end, advice);
+        walk(mm, start, end, (vma, from, to) -> apply(mm, vma, from, to, advice));
     }
 
     private static boolean valid(int advice) {
@@ -47,10 +47,10 @@ final class AdviseCall {
     }
 
     /**
-     * {@code madvise_walk_vmas}: applies the advice to every VMA part in [start, end); holes are
-     * skipped and reported as ENOMEM once the rest is done.
+     * {@code madvise_walk_vmas}: {@code part} runs on every VMA part in [start, end); holes are
+     * skipped and reported as ENOMEM once the rest is done, while an error of a part stops the walk.
      */
-    private static void walk(Mm mm, long start, long end, int advice) {
+    static void walk(Mm mm, long start, long end, Mm.VmaPart part) {
         boolean hole = false;
         Vma vma = mm.findVma(start);
         while (true) {
@@ -65,7 +65,7 @@ final class AdviseCall {
                 }
             }
             long to = MmapCall.minAddress(vma.end, end);
-            apply(mm, vma, start, to, advice);
+            part.apply(vma, start, to);
             start = to;
             if (Long.compareUnsigned(start, end) >= 0) {
                 break;
@@ -79,6 +79,7 @@ final class AdviseCall {
 
     /** {@code madvise_vma_behavior} on [start, end) of one VMA. */
     private static void apply(Mm mm, Vma vma, long start, long end, int advice) {
+        MsealCall.checkMadvise(vma, advice);
         long flags = vma.flags;
         switch (advice) {
             case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {

@@ -52,6 +52,7 @@ final class FileCalls {
         }
         ShmemFile inode = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
                 "/memfd:" + cName + " (deleted)", 0);
+        inode.owner = task.fsuid();
         if ((flags & MFD_NOEXEC_SEAL) != 0) {
             inode.mode &= ~0111;
             inode.seals = F_SEAL_EXEC;

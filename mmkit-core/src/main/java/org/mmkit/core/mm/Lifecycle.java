@@ -17,6 +17,8 @@ final class Lifecycle {
         to.dataVm = from.dataVm;
         to.execVm = from.execVm;
         to.stackVm = from.stackVm;
+        to.startBrk = from.startBrk;
+        to.brk = from.brk;
         for (var entry : from.vmas.entries()) {
             Vma vma = entry.value();
             if (vma.has(VmFlags.DONTCOPY)) {
@@ -42,7 +44,7 @@ final class Lifecycle {
         // dup_mm: the child's high-water marks start at what it holds
         to.hiwaterRss = to.rssPages();
         to.hiwaterVm = to.totalVm;
-        Task child = new Task(parent.machine, parent.privileged, to);
+        Task child = new Task(parent.machine, parent.privileged, to, parent.limits.copy());
         child.files.copyFrom(parent.files);
         return child;
     }
@@ -78,7 +80,7 @@ final class Lifecycle {
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
     static void exit(Task task) {
-        task.mm.unmapRange(0, Mm.USER_PGTABLES_CEILING);
+        task.mm.unmapAll();
         task.files.closeAll();
         task.machine.tasks.remove(task);
         task.mm = null;

@@ -2,6 +2,8 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.*;
 
+import java.util.function.LongPredicate;
+
 import org.mmkit.core.Errno;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
@@ -16,12 +18,6 @@ final class LockCall {
     }
 
     /**
-     * {@code RLIMIT_MEMLOCK} of every process: 8 MiB, the default of the reference machine
-     * ({@code ulimit -l} 8192, also for the unprivileged uid the executor uses).
-     */
-    static final long RLIMIT_MEMLOCK = 8L << 20;
-
-    /**
      * {@code do_mlock}: an unprivileged process needs a non-zero RLIMIT_MEMLOCK
      * ({@code can_do_mlock}, else EPERM) and may lock no more than it in all (ENOMEM), counting
      * pages of the range that are already locked only once; CAP_IPC_LOCK lifts both limits.
@@ -33,7 +29,7 @@ final class LockCall {
         }
         long first = start & ~(PAGE_SIZE - 1);
         long size = MmapCall.pageAlign(len + (start & (PAGE_SIZE - 1)));
-        long lockLimit = RLIMIT_MEMLOCK >>> PAGE_SHIFT;
+        long lockLimit = lockLimitPages(task);
         long locked = (size >>> PAGE_SHIFT) + lockedPages(mm, 0, -1L);
         if (locked > lockLimit && !task.privileged) {
             locked -= lockedPages(mm, first, first + size);
@@ -79,7 +75,7 @@ final class LockCall {
         }
         Mm mm = task.mm;
         boolean current = (flags & MCL_CURRENT) != 0;
-        if (current && !task.privileged && mappedPages(mm) > RLIMIT_MEMLOCK >>> PAGE_SHIFT) {
+        if (current && !task.privileged && mappedPages(mm) > lockLimitPages(task)) {
             throw Errno.ENOMEM.exception();
         }
         applyMlockallFlags(mm, flags);
@@ -113,17 +109,18 @@ final class LockCall {
     }
 
     /** {@code mm->total_vm}: pages of every VMA. */
-    private static long mappedPages(Mm mm) {
-        long pages = 0;
-        for (Vma vma = mm.findVma(0); vma != null; vma = mm.next(vma)) {
-            pages += vma.pages();
-        }
-        return pages;
+    static long mappedPages(Mm mm) {
+        return pages(mm, 0, -1L, flags -> true);
     }
 
     /** {@code can_do_mlock}: a non-zero RLIMIT_MEMLOCK, or CAP_IPC_LOCK (which privileged processes hold). */
     static boolean canDoMlock(Task task) {
-        return RLIMIT_MEMLOCK != 0 || task.privileged;
+        return task.limits.soft(RLIMIT_MEMLOCK) != 0 || task.privileged;
+    }
+
+    /** {@code rlimit(RLIMIT_MEMLOCK) >> PAGE_SHIFT}. */
+    private static long lockLimitPages(Task task) {
+        return task.limits.soft(RLIMIT_MEMLOCK) >>> PAGE_SHIFT;
     }
 
     /**
@@ -134,19 +131,27 @@ final class LockCall {
         if ((vmFlags & VmFlags.LOCKED) == 0 || task.privileged) {
             return true;
         }
-        return (bytes >>> PAGE_SHIFT) + lockedPages(task.mm, 0, -1L) <= RLIMIT_MEMLOCK >>> PAGE_SHIFT;
+        return (bytes >>> PAGE_SHIFT) + lockedPages(task.mm, 0, -1L) <= lockLimitPages(task);
     }
 
     /**
      * Pages of VM_LOCKED VMAs within [start, end) (end -1: to the top): {@code mm->locked_vm}
-     * over the whole space, {@code count_mm_mlocked_page_nr} over a range. The model counts it
-     * from the VMAs rather than keeping the counter, which the kernel changes exactly where
-     * VM_LOCKED VMAs appear, grow, shrink and go.
+     * over the whole space, {@code count_mm_mlocked_page_nr} over a range.
      */
     private static long lockedPages(Mm mm, long start, long end) {
+        return pages(mm, start, end, flags -> (flags & VmFlags.LOCKED) != 0);
+    }
+
+    /**
+     * Pages within [start, end) (end -1: to the top) of the VMAs whose flags {@code counted}
+     * accepts. The model counts the kernel's per-mm counters ({@code total_vm}, {@code locked_vm},
+     * {@code data_vm}) from the VMAs rather than keeping them, as the kernel changes them exactly
+     * where VMAs appear, grow, shrink, change flags and go.
+     */
+    static long pages(Mm mm, long start, long end, LongPredicate counted) {
         long pages = 0;
         for (Vma vma = mm.findVma(start); vma != null && Long.compareUnsigned(vma.start, end) < 0; vma = mm.next(vma)) {
-            if (vma.has(VmFlags.LOCKED)) {
+            if (counted.test(vma.flags)) {
                 long from = Math.max(start, vma.start);
                 long to = MmapCall.minAddress(end, vma.end);
                 pages += (to - from) >>> PAGE_SHIFT;

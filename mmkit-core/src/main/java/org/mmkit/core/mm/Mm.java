@@ -3,6 +3,8 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.PAGE_SHIFT;
 import static org.mmkit.core.Uapi.PAGE_SIZE;
 
+import java.util.Objects;
+
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
@@ -76,6 +78,14 @@ final class Mm {
      * pages counted (dontunmap_complete), as Linux 6.18 does.
      */
     long lockedVm;
+    /**
+     * {@code mm->start_brk} and {@code mm->brk}: where the heap begins and the program break,
+     * which may lie inside a page; the heap VMA ends at the break rounded up to a page. The
+     * model's process has no executable image, so the heap starts at {@link BrkCall#START_BRK},
+     * empty; fork copies both.
+     */
+    long startBrk = BrkCall.START_BRK;
+    long brk = BrkCall.START_BRK;
 
     Mm(Machine machine) {
         this.machine = machine;
@@ -248,22 +258,22 @@ final class Mm {
         return vma != null && vma.anonVma != null && !vma.singularAnonChain();
     }
 
-    private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file) {
+    private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file, String anonName) {
         return ((neighbour.flags ^ flags) & ~VmFlags.STICKY) == 0 && neighbour.file == file
-                && (flags & VmFlags.SPECIAL) == 0;
+                && (flags & VmFlags.SPECIAL) == 0 && Objects.equals(neighbour.anonName, anonName);
     }
 
     /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
-    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, long pgoff, AnonVma anonVma,
-            Vma origin) {
-        return prev != null && prev.end == start && attributesMatch(prev, flags, file)
+    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, String anonName, long pgoff,
+            AnonVma anonVma, Vma origin) {
+        return prev != null && prev.end == start && attributesMatch(prev, flags, file, anonName)
                 && anonMergeable(anonVma, origin, prev) && prev.pgoff + prev.pages() == pgoff;
     }
 
     /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
-    private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, long pgoff,
-            AnonVma anonVma, Vma origin) {
-        return next != null && next.start == end && attributesMatch(next, flags, file)
+    private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, String anonName,
+            long pgoff, AnonVma anonVma, Vma origin) {
+        return next != null && next.start == end && attributesMatch(next, flags, file, anonName)
                 && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> PAGE_SHIFT);
     }
 
@@ -291,16 +301,17 @@ final class Mm {
     }
 
     /**
-     * {@code anonFrom} is the VMA whose anon_vma (and chain) the range carries, or null;
-     * {@code copiedFrom} the VMA mremap copies, or null.
+     * {@code anonFrom} is the VMA whose anon_vma (and chain) and name the range carries, or null
+     * (a new mapping, nameless); {@code copiedFrom} the VMA mremap copies, or null.
      */
     private Vma mergeNewRange(long start, long end, long flags, ShmemFile file, long pgoff, Vma anonFrom,
             Vma copiedFrom) {
         AnonVma anonVma = anonFrom == null ? null : anonFrom.anonVma;
+        String anonName = anonFrom == null ? null : anonFrom.anonName;
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
-        boolean left = canMergeAfter(prev, start, flags, file, pgoff, anonVma, copiedFrom);
-        boolean right = canMergeBefore(next, start, end, flags, file, pgoff, anonVma, copiedFrom)
+        boolean left = canMergeAfter(prev, start, flags, file, anonName, pgoff, anonVma, copiedFrom);
+        boolean right = canMergeBefore(next, start, end, flags, file, anonName, pgoff, anonVma, copiedFrom)
                 && (!left || anonCompatible(prev, next));
         Vma merged;
         if (left && right) {
@@ -333,14 +344,22 @@ final class Mm {
      * merged VMA keeps the sticky flags of every part.
      */
     Vma modify(Vma vma, long start, long end, long newFlags) {
-        if (newFlags == vma.flags) {
+        return modify(vma, start, end, newFlags, vma.anonName);
+    }
+
+    /**
+     * {@link #modify(Vma, long, long, long)} that also gives the range the name {@code newName}
+     * ({@code vma_modify_name}); null for none.
+     */
+    Vma modify(Vma vma, long start, long end, long newFlags, String newName) {
+        if (newFlags == vma.flags && Objects.equals(newName, vma.anonName)) {
             return vma;
         }
         long pgoff = vma.pageIndex(start);
         Vma prev = start == vma.start ? vmaBefore(start) : null;
         Vma next = end == vma.end ? next(vma) : null;
-        boolean left = canMergeAfter(prev, start, newFlags, vma.file, pgoff, vma.anonVma, vma);
-        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, pgoff, vma.anonVma, vma)
+        boolean left = canMergeAfter(prev, start, newFlags, vma.file, newName, pgoff, vma.anonVma, vma);
+        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, newName, pgoff, vma.anonVma, vma)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;
@@ -381,6 +400,7 @@ final class Mm {
             split(target, end);
         }
         target.flags = newFlags;
+        target.anonName = newName;
         return target;
     }
 
@@ -524,12 +544,30 @@ final class Mm {
     }
 
     /**
-     * Removes every mapping in [start, end) ({@code do_vmi_align_munmap}): splits the VMAs at the
-     * edges, zaps their pages, frees page tables no VMA needs and unlinks them.
+     * Removes every mapping in [start, end) ({@code do_vmi_align_munmap}): {@link #gatherUnmap}
+     * first, then zaps the pages of the VMAs there, frees page tables no VMA needs and unlinks them.
      *
-     * @throws org.mmkit.core.ErrnoException ENOMEM when the split would exceed the map count
+     * @throws org.mmkit.core.ErrnoException ENOMEM when the split would exceed the map count;
+     *         EPERM if a VMA there is sealed
      */
     void unmapRange(long start, long end) {
+        gatherUnmap(start, end);
+        removeRange(start, end);
+    }
+
+    /** {@code exit_mmap}: removes every VMA, sealed or not. */
+    void unmapAll() {
+        removeRange(0, USER_PGTABLES_CEILING);
+    }
+
+    /**
+     * {@code vms_gather_munmap_vmas}: the checks of an unmap of [start, end) and the splits at
+     * its edges, made before anything is removed; a caller may still fail afterwards (mmap's
+     * address-space limit), leaving the splits made. ENOMEM when splitting the first VMA would
+     * pass the map count; EPERM if a VMA of the range is sealed, checked for the first VMA before
+     * it is split and for the others after.
+     */
+    void gatherUnmap(long start, long end) {
         Vma first = findVma(start);
         if (first == null || first.start >= end) {
             return;
@@ -538,11 +576,21 @@ final class Mm {
             if (end < first.end && mapCount() >= machine.config.maxMapCount()) {
                 throw Errno.ENOMEM.exception();
             }
+            MsealCall.checkUnsealed(first);
             first = splitUnchecked(first, start);
         }
+        MsealCall.checkUnsealed(this, start, end);
         Vma last = vmaAt(end - 1);
         if (last != null && last.end > end) {
             splitUnchecked(last, end);
+        }
+    }
+
+    /** Removes the VMAs within [start, end), whose edges {@link #gatherUnmap} has split. */
+    private void removeRange(long start, long end) {
+        Vma first = findVma(start);
+        if (first == null || first.start >= end) {
+            return;
         }
         Vma prev = vmaBefore(start);
         for (Vma vma = first; vma != null && vma.start < end; ) {

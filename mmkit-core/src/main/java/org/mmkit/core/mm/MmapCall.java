@@ -172,7 +172,7 @@ final class MmapCall {
         if (anonHugetlb) {
             throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
         }
-        mapRegion(mm, file, start, size, vmFlags, pgoff);
+        mapRegion(task, file, start, size, vmFlags, pgoff);
         if ((vmFlags & VmFlags.LOCKED) != 0 || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             Gup.mmPopulate(mm, start, start + size, true);
         }
@@ -205,8 +205,15 @@ final class MmapCall {
     }
 
     /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
-    private static void mapRegion(Mm mm, ShmemFile file, long start, long size, long vmFlags, long pgoff) {
+    private static void mapRegion(Task task, ShmemFile file, long start, long size, long vmFlags, long pgoff) {
+        Mm mm = task.mm;
         long end = start + size;
+        // __mmap_setup: what MAP_FIXED replaces is gathered (sealed VMAs refuse) and does not
+        // count against RLIMIT_AS and RLIMIT_DATA
+        mm.gatherUnmap(start, end);
+        if (!ResourceLimits.mayExpandVm(task, vmFlags, (size >>> PAGE_SHIFT) - LockCall.pages(mm, start, end, f -> true))) {
+            throw Errno.ENOMEM.exception();
+        }
         boolean accountable = (vmFlags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE;
         if (accountable) {
             if ((size >>> PAGE_SHIFT) > mm.machine.config.ramPages()) {
@@ -226,7 +233,7 @@ final class MmapCall {
         }
         if (sharedAnon) {
             // shmem_zero_setup: each shared anonymous mapping gets its own shmem file
-            file = new ShmemFile(mm.memory, mm.machine.allocateInode(), "/dev/zero (deleted)", size);
+            file = new ShmemFile(mm.memory, mm.machine.allocateInode(), ShmemFile.ANON_SHMEM_NAME, size);
         }
         if (!LockCall.supportsMlock(vmFlags)) {
             // __mmap_complete drops mlockall(MCL_FUTURE)'s lock flags only now, after the merge

@@ -17,15 +17,11 @@ final class OpenCalls {
 
     /** {@code VALID_OPEN_FLAGS} less O_TMPFILE, which is not modelled: open ignores other bits. */
     private static final int VALID_FLAGS = O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK
-            | 0x1000 /* O_DSYNC */ | O_ASYNC | 0x4000 /* O_DIRECT */ | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW
-            | 0x40000 /* O_NOATIME */ | O_CLOEXEC | 0x100000 /* __O_SYNC */ | O_PATH;
+            | O_SYNC | O_ASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH;
     /** {@code O_PATH_FLAGS}: what an O_PATH open keeps. */
     private static final int PATH_FLAGS = O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
     /** The umask of every process: the usual 022; the kernel backend's executor sets the same. */
     static final int UMASK = 022;
-    /** The owner of files a process creates: root, or the overflow uid of an unprivileged process. */
-    private static final int ROOT = 0;
-    private static final int NOBODY = 65534;
 
     /** {@code creat}: {@code open} with O_CREAT|O_WRONLY|O_TRUNC. */
     static int creat(Task task, long path, int mode) {
@@ -63,7 +59,7 @@ final class OpenCalls {
         // shmem_mknod: a regular file of the mode asked, less the umask
         ShmemFile created = new ShmemFile(task.machine.memory, task.machine.allocateInode(), null, 0);
         created.mode = mode & 07777 & ~UMASK;
-        created.owner = task.privileged ? ROOT : NOBODY;
+        created.owner = task.fsuid();
         entry.directory().link(entry.name(), created);
         return openRegular(created, flags, true);
     }

@@ -51,12 +51,12 @@ final class Pipe {
      */
     static void pipe2(Task task, long fds, int flags) {
         if ((flags & ~PIPE_FLAGS) != 0) {
-            if ((flags & ~(PIPE_FLAGS | 0x4000 /* O_DIRECT */ | 0x80 /* O_NOTIFICATION_PIPE */)) == 0) {
+            if ((flags & ~(PIPE_FLAGS | O_DIRECT | O_NOTIFICATION_PIPE)) == 0) {
                 throw new UnsupportedOperationException("pipe2 with O_DIRECT or O_NOTIFICATION_PIPE is not modelled");
             }
             throw Errno.EINVAL.exception();
         }
-        Pipe pipe = new Pipe(task.machine.allocateInode(), task.privileged ? 0 : 65534);
+        Pipe pipe = new Pipe(task.machine.allocateInode(), task.fsuid());
         OpenFile read = new OpenFile(pipe.new End(false), O_RDONLY | (flags & O_NONBLOCK));
         OpenFile write = new OpenFile(pipe.new End(true), O_WRONLY | (flags & O_NONBLOCK));
         boolean cloexec = (flags & O_CLOEXEC) != 0;

@@ -48,8 +48,9 @@ final class ProcFiles {
         int lineStart = out.length();
         headerPrefix(out, vma.start, vma.end, vma.flags, vma.file == null ? 0 : vma.pgoff << PAGE_SHIFT,
                 vma.file == null ? ANON_DEVICE : SHMEM_DEVICE, vma.file == null ? 0 : vma.file.inode);
-        if (vma.file != null) {
-            name(out, lineStart, vma.file.mapsName);
+        String name = name(vma);
+        if (name != null) {
+            name(out, lineStart, name);
         }
         out.append('\n');
     }
@@ -78,6 +79,17 @@ final class ProcFiles {
             out.append(' ');
         }
         out.append(name);
+    }
+
+    /** {@code get_vma_name}: the file, else {@code [heap]}, else the VMA's anonymous name, or null. */
+    private static String name(Vma vma) {
+        if (vma.file != null) {
+            return vma.anonName != null ? AnonNames.mapsName(vma) : vma.file.mapsName;
+        }
+        if (BrkCall.isInitialHeap(vma)) {
+            return "[heap]";
+        }
+        return AnonNames.mapsName(vma);
     }
 
     /** {@code seq_put_hex_ll}: {@code value} as unsigned lower-case hex, zero-padded to {@code width} digits. */

@@ -12,7 +12,8 @@ final class ProtectCall {
     private ProtectCall() {
     }
 
-    static void mprotect(Mm mm, long start, long len, long prot) {
+    static void mprotect(Task task, long start, long len, long prot) {
+        Mm mm = task.mm;
         if ((start & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
         }
@@ -51,17 +52,24 @@ final class ProtectCall {
             if ((newFlags & ~(newFlags >>> 4) & VmFlags.ACCESS) != 0) {
                 throw Errno.EACCES.exception();
             }
-            fixup(mm, part, from, to, newFlags);
+            fixup(task, part, from, to, newFlags);
         });
     }
 
     /** {@code mprotect_fixup}: new flags on [start, end) of {@code vma}, then its PTEs. */
-    private static void fixup(Mm mm, Vma vma, long start, long end, long newFlags) {
+    private static void fixup(Task task, Vma vma, long start, long end, long newFlags) {
+        Mm mm = task.mm;
+        MsealCall.checkUnsealed(vma);
         long oldFlags = vma.flags;
         if (newFlags == oldFlags) {
             return;
         }
         if ((newFlags & VmFlags.WRITE) != 0) {
+            // a range turning into data must fit RLIMIT_DATA (unless it already did not fit before)
+            long pages = (end - start) >>> PAGE_SHIFT;
+            if (!ResourceLimits.mayExpandVm(task, newFlags, pages) && ResourceLimits.mayExpandVm(task, oldFlags, pages)) {
+                throw Errno.ENOMEM.exception();
+            }
             if ((oldFlags & (VmFlags.ACCOUNT | VmFlags.WRITE | VmFlags.HUGETLB | VmFlags.SHARED | VmFlags.NORESERVE)) == 0) {
                 newFlags |= VmFlags.ACCOUNT;
             }

@@ -54,6 +54,7 @@ final class RemapCall {
         if (vma == null) {
             throw Errno.EFAULT.exception();
         }
+        MsealCall.checkUnsealed(vma); // check_prep_vma
         if (oldLen == newLen && !fixed && !dontUnmap) {
             return addr;
         }
@@ -64,6 +65,9 @@ final class RemapCall {
         // resize_is_valid: growing a locked VMA must stay within RLIMIT_MEMLOCK
         if (grows && !LockCall.mlockFutureOk(task, vma.flags, newLen - oldLen)) {
             throw Errno.EAGAIN.exception();
+        }
+        if (grows && !ResourceLimits.mayExpandVm(task, vma.flags, (newLen - oldLen) >>> PAGE_SHIFT)) {
+            throw Errno.ENOMEM.exception();
         }
         if (fixed || dontUnmap) {
             if (fixed) {
@@ -77,6 +81,10 @@ final class RemapCall {
             if (vma == null) {
                 // mremap_to: clearing the destination may unmap the source itself (old_len 0)
                 throw Errno.EFAULT.exception();
+            }
+            // mremap_to: the old range stays mapped, so DONTUNMAP maps old_len more
+            if (dontUnmap && !ResourceLimits.mayExpandVm(task, vma.flags, oldLen >>> PAGE_SHIFT)) {
+                throw Errno.ENOMEM.exception();
             }
             long target = fixed ? newAddr : MmapCall.topDown(mm, newAddr, newLen);
             return moveVma(mm, vma, addr, oldLen, newLen, target, dontUnmap);
@@ -148,6 +156,7 @@ final class RemapCall {
             if (vma == null || vma.start >= addr + len) {
                 break;
             }
+            MsealCall.checkUnsealed(vma);
             long from = Math.max(cursor, vma.start);
             long to = Math.min(addr + len, vma.end);
             checkMovable(vma, from, to - from, to - from, dontUnmap);

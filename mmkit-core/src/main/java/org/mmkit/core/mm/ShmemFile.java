@@ -12,6 +12,9 @@ import org.mmkit.core.mem.PhysicalMemory;
  * used to unmap pages on truncate and hole punch and by the rmap walk. Guarded by the machine lock.
  */
 final class ShmemFile {
+    /** The name of the file behind a shared anonymous mapping ({@code shmem_zero_setup}). */
+    static final String ANON_SHMEM_NAME = "/dev/zero (deleted)";
+
     final long inode;
     /**
      * The name /proc/PID/maps shows: {@code /memfd:x (deleted)}, {@code /dev/zero (deleted)}, or a
@@ -38,6 +41,11 @@ final class ShmemFile {
     /** Open file descriptions, mapping VMAs and a directory link; the inode dies with the last one. */
     private int users;
     private final PhysicalMemory memory;
+
+    /** {@code vma_is_anon_shmem}: the file of a shared anonymous mapping, which VMA names may name. */
+    boolean isAnonShmem() {
+        return mapsName.equals(ANON_SHMEM_NAME);
+    }
 
     ShmemFile(PhysicalMemory memory, long inode, String mapsName, long size) {
         this.memory = memory;

@@ -23,14 +23,17 @@ public final class Task implements SimProcess {
     Mm mm;
     /** Whether the OOM killer ended the process (then {@link #mm} is null). Guarded by the machine lock. */
     private boolean oomKilled;
+    /** {@code signal->rlim}: the resource limits; a forked child gets a copy. */
+    final ResourceLimits limits;
     /** The descriptor table; a forked child gets a copy sharing the open files. */
     final FdTable files = new FdTable();
     private final CpuThread mainThread;
     /** Every thread of the process, the main one first. Guarded by the machine lock. */
     private final List<CpuThread> threads = new ArrayList<>();
 
-    Task(Machine machine, boolean privileged, Mm mm) {
+    Task(Machine machine, boolean privileged, Mm mm, ResourceLimits limits) {
         this.machine = machine;
+        this.limits = limits;
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
@@ -44,7 +47,7 @@ public final class Task implements SimProcess {
         machine.lock.lock();
         try {
             machine.checkOpenLocked();
-            return new Task(machine, privileged, new Mm(machine));
+            return new Task(machine, privileged, new Mm(machine), new ResourceLimits());
         } finally {
             machine.lock.unlock();
         }
@@ -141,7 +144,7 @@ public final class Task implements SimProcess {
 
     @Override
     public void mprotect(long addr, long len, long prot) {
-        run(() -> ProtectCall.mprotect(mm, addr, len, prot));
+        run(() -> ProtectCall.mprotect(this, addr, len, prot));
     }
 
     @Override
@@ -257,6 +260,36 @@ public final class Task implements SimProcess {
     @Override
     public long poll(long fds, long nfds, int timeoutMs) {
         return call(() -> PollCall.poll(this, fds, nfds));
+    }
+
+    @Override
+    public void getrlimit(long resource, long addr) {
+        run(() -> ResourceLimits.getrlimit(this, resource, addr));
+    }
+
+    @Override
+    public void setrlimit(long resource, long addr) {
+        run(() -> ResourceLimits.setrlimit(this, resource, addr));
+    }
+
+    @Override
+    public void prlimit64(int pid, long resource, long newLimits, long oldLimits) {
+        run(() -> ResourceLimits.prlimit64(this, pid, resource, newLimits, oldLimits));
+    }
+
+    @Override
+    public long brk(long addr) {
+        return call(() -> BrkCall.brk(this, addr));
+    }
+
+    @Override
+    public void mseal(long addr, long len, long flags) {
+        run(() -> MsealCall.mseal(mm, addr, len, flags));
+    }
+
+    @Override
+    public void prctlSetVma(long operation, long addr, long len, long name) {
+        run(() -> AnonNames.setVma(this, operation, addr, len, name));
     }
 
     @Override
@@ -378,7 +411,15 @@ public final class Task implements SimProcess {
         });
     }
 
-    /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open. */
+    /**
+     * The owner of the files the process creates ({@code current_fsuid}): root for a privileged
+     * process, else the overflow uid 65534, as the kernel backend's unprivileged executors run.
+     */
+    int fsuid() {
+        return privileged ? 0 : 65534;
+    }
+
+    /** Looks up an open descriptor ({@code fdget}); EBADF if it is not open or O_PATH. */
     OpenFile file(int fd) {
         return files.get(fd);
     }

@@ -44,6 +44,8 @@ final class VmFlags {
     static final long MERGEABLE = 1L << 31;
     static final long DROPPABLE = 1L << 40;
     static final long UFFD_MINOR = 1L << 41;
+    /** {@code VM_SEALED} (64-bit only): mseal'd, so the VMA's range and protection stay as they are. */
+    static final long SEALED = 1L << 42;
 
     /** {@code VM_SPECIAL}: mappings that never merge, expand or get THP. */
     static final long SPECIAL = IO | DONTEXPAND | PFNMAP | MIXEDMAP;
@@ -65,7 +67,7 @@ final class VmFlags {
             {"ms", "7"}, {"gd", "8"}, {"um", "9"}, {"pf", "10"}, {"gu", "11"}, {"uw", "12"}, {"lo", "13"}, {"io", "14"},
             {"sr", "15"}, {"rr", "16"}, {"dc", "17"}, {"de", "18"}, {"lf", "19"}, {"ac", "20"},
             {"nr", "21"}, {"ht", "22"}, {"sf", "23"}, {"ar", "24"}, {"wf", "25"}, {"dd", "26"},
-            {"sd", "27"}, {"mm", "28"}, {"hg", "29"}, {"nh", "30"}, {"mg", "31"}, {"dp", "40"}, {"ui", "41"},
+            {"sd", "27"}, {"mm", "28"}, {"hg", "29"}, {"nh", "30"}, {"mg", "31"}, {"dp", "40"}, {"ui", "41"}, {"sl", "42"},
         };
         for (String[] row : table) {
             MNEMONICS[Integer.parseInt(row[1])] = row[0];

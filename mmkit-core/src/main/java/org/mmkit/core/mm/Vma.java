@@ -27,6 +27,12 @@ final class Vma {
     /** The backing shmem file, or null for private anonymous memory. */
     final ShmemFile file;
     /**
+     * {@code anon_vma_name}: the name given by {@code PR_SET_VMA_ANON_NAME}, shown in maps as
+     * {@code [anon:NAME]} (or {@code [anon_shmem:NAME]}); null for none. Only anonymous and shared
+     * anonymous VMAs have one; VMAs with different names never merge.
+     */
+    String anonName;
+    /**
      * {@code anon_vma}: where this VMA's new anonymous pages point; set on the first anonymous page
      * (anon_vma_prepare) or inherited; null before. When set, it is in {@link #anonChain}.
      */
@@ -51,6 +57,7 @@ final class Vma {
     /** A copy of this VMA's attributes over another range of another (or the same) address space. */
     Vma copy(Mm owner, long newStart, long newEnd, long newPgoff) {
         Vma copy = new Vma(owner, newStart, newEnd, flags, newPgoff, file);
+        copy.anonName = anonName;
         copy.cloneAnonChain(this);
         if (file != null) {
             file.addMapping(copy);

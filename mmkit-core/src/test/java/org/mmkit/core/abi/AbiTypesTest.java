@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ABI layouts against include/uapi/linux/userfaultfd.h, asm-generic/poll.h, linux/uio.h and
- * x86's asm/stat.h of 6.18, and scalar encoding.
+ * The ABI layouts against include/uapi/linux/userfaultfd.h, asm-generic/poll.h, linux/uio.h,
+ * linux/resource.h and x86's asm/stat.h of 6.18, and scalar encoding.
  */
 class AbiTypesTest {
 
@@ -22,7 +22,7 @@ class AbiTypesTest {
                 tuple("uffdio_register", 32), tuple("uffdio_copy", 40),
                 tuple("uffdio_zeropage", 32),
                 tuple("uffdio_writeprotect", 24),
-                tuple("uffdio_continue", 32), tuple("uffd_msg", 32));
+                tuple("uffdio_continue", 32), tuple("uffd_msg", 32), tuple("rlimit", 16));
     }
 
     /** Struct members follow each other without overlap or holes; union members all start at 0. */
