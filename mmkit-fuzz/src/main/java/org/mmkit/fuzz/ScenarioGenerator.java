@@ -189,16 +189,16 @@ public final class ScenarioGenerator {
             return "vmas(" + address(true) + ", " + length() + ")";
         } else if (roll < 89) {
             return random.nextBoolean() ? "maps" : "maps(" + address(random.nextBoolean()) + ")";
-        } else if (roll < 91) {
+        } else if (roll < 92) {
             return limitsStep();
-        } else if (roll < 95) {
-            return file();
-        } else if (roll < 97) {
-            return remapFilePages();
         } else if (roll < 98) {
-            return pick(PROC_COUNTERS);
+            return file();
         } else if (roll < 99) {
-            return procMem();
+            return switch (random.nextInt(4)) {
+                case 0, 1 -> remapFilePages();
+                case 2 -> pick(PROC_COUNTERS);
+                default -> procMem();
+            };
         }
         return vmaQuery();
     }

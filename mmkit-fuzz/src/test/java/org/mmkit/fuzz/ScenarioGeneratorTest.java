@@ -71,7 +71,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void remapFilePagesProcCountersAndProcMemStepsAreGenerated() {
-        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        String all = String.join("\n", LongStream.range(0, 200).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
         assertThat(all).containsPattern("remap_file_pages\\([^,]+, \\d+\\*PAGE, 0, \\d+, MAP_NONBLOCK\\)")
                 .containsPattern("remap_file_pages\\([^,]+, \\d+\\*PAGE, PROT_READ, ")
                 .contains("status.VmLck", "statm.size", "smaps_rollup.Pss_Shmem")
