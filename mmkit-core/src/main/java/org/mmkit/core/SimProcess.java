@@ -175,6 +175,40 @@ public interface SimProcess {
     int pidfdOpen(long pid, long flags);
 
     /**
+     * {@code process_vm_readv}: copies from the iovecs {@code remoteIov} of process {@code pid}
+     * into the iovecs {@code localIov} of this process, in order, through the target's fault path
+     * without force (a page it may not read ends the copy).
+     *
+     * @param pid the process, as {@link #pid} gives it; taken as the kernel's {@code pid_t}
+     * @param localIov the address of this process's iovec array
+     * @param localCount the number of local iovecs, at most {@link Uapi#UIO_MAXIOV}
+     * @param remoteIov the address, in this process, of the iovec array naming the target's memory
+     * @param remoteCount the number of remote iovecs, at most {@link Uapi#UIO_MAXIOV}
+     * @param flags must be 0
+     * @return the bytes copied; fewer than asked when either side faulted after some were copied
+     * @throws ErrnoException EINVAL (flags, too many iovecs, a negative length), EFAULT (an
+     *         unreadable iovec array, a local buffer past the user address space, or nothing
+     *         copied before a fault), ESRCH (no such live process), EPERM (ptrace access denied)
+     */
+    long processVmReadv(long pid, long localIov, long localCount, long remoteIov, long remoteCount, long flags);
+
+    /**
+     * {@code process_vm_writev}: copies from the local iovecs into the remote ones of process
+     * {@code pid}, as {@link #processVmReadv}; a write breaks COW in the target as its own write
+     * fault would, and a page it may not write ends the copy.
+     *
+     * @param pid the process, as {@link #pid} gives it
+     * @param localIov the address of this process's iovec array
+     * @param localCount the number of local iovecs
+     * @param remoteIov the address, in this process, of the iovec array naming the target's memory
+     * @param remoteCount the number of remote iovecs
+     * @param flags must be 0
+     * @return the bytes copied
+     * @throws ErrnoException as {@link #processVmReadv}
+     */
+    long processVmWritev(long pid, long localIov, long localCount, long remoteIov, long remoteCount, long flags);
+
+    /**
      * {@code process_mrelease}: reaps the memory of a process that is being killed. A model
      * process is never caught between its kill and its exit, so this always fails.
      *

@@ -150,7 +150,7 @@ public final class FakeBackend implements Backend {
             }
             case FTRUNCATE, FALLOCATE, CLOSE, MLOCK, MUNLOCK, MLOCK2, MLOCKALL, MUNLOCKALL, MSYNC, LSEEK, IOCTL, FCNTL, POLL,
                  GETRLIMIT, SETRLIMIT, PRLIMIT64, MSEAL, PRCTL,
-                    REMAP_FILE_PAGES, PIDFD_OPEN, PROCESS_MRELEASE -> 0;
+                    REMAP_FILE_PAGES, PIDFD_OPEN, PROCESS_MRELEASE, PROCESS_VM_READV, PROCESS_VM_WRITEV -> 0;
             case BRK -> a[0];
             case READ, WRITE -> a[2];
             case OPEN, OPENAT, CREAT, UNLINK, UNLINKAT, DUP, DUP2, DUP3, FSTAT, READV, WRITEV, PREADV, PWRITEV, PIPE, PIPE2 -> 0;

@@ -43,6 +43,26 @@ final class IoVector {
      * (EFAULT), and lengths past {@link ReadWriteCalls#MAX_RW_COUNT} in total are cut there.
      */
     static IoVector fromUser(Task task, long addr, long count) {
+        IoVector vector = iovecFromUser(task, addr, count);
+        long[] bases = vector.bases;
+        long[] lengths = vector.lengths;
+        long total = 0;
+        for (int i = 0; i < bases.length; i++) {
+            if (!ReadWriteCalls.accessOk(task, bases[i], lengths[i])) {
+                throw Errno.EFAULT.exception();
+            }
+            lengths[i] = Math.min(lengths[i], ReadWriteCalls.MAX_RW_COUNT - total);
+            total += lengths[i];
+        }
+        return new IoVector(task, bases, lengths);
+    }
+
+    /**
+     * {@code iovec_from_user}: the {@code count} {@code struct iovec} at {@code addr}, as they
+     * are. More than {@link org.mmkit.core.Uapi#UIO_MAXIOV} is EINVAL, an array that cannot be
+     * read EFAULT, a length negative as {@code ssize_t} EINVAL; the buffers are not checked.
+     */
+    static IoVector iovecFromUser(Task task, long addr, long count) {
         if (Long.compareUnsigned(count, UIO_MAXIOV) > 0) {
             throw Errno.EINVAL.exception();
         }
@@ -58,15 +78,22 @@ final class IoVector {
                 throw Errno.EINVAL.exception(); // copy_iovec_from_user
             }
         }
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            if (!ReadWriteCalls.accessOk(task, bases[i], lengths[i])) {
-                throw Errno.EFAULT.exception();
-            }
-            lengths[i] = Math.min(lengths[i], ReadWriteCalls.MAX_RW_COUNT - total);
-            total += lengths[i];
-        }
         return new IoVector(task, bases, lengths);
+    }
+
+    /** How many segments the vector has. */
+    int segments() {
+        return bases.length;
+    }
+
+    /** The start address of segment {@code i}. */
+    long base(int i) {
+        return bases[i];
+    }
+
+    /** The length of segment {@code i}. */
+    long length(int i) {
+        return lengths[i];
     }
 
     /** {@code iov_iter_count}: the bytes left to copy. */

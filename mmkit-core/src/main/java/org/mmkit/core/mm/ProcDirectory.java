@@ -41,12 +41,11 @@ final class ProcDirectory {
     /**
      * A file of {@code /proc/PID} by name: each gets its own {@link FileOperations}. {@code mem}
      * ({@link ProcMemFileOperations}) asks {@code PTRACE_MODE_ATTACH} of the opener
-     * ({@code proc_mem_open}, {@code mm_access}): its own process, or a privileged opener, or a
-     * target that is not privileged; else EACCES. Other names are ENOENT.
+     * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}); else EACCES. Other names are ENOENT.
      */
     private static PathLookup.Found entry(Task opener, Task target, String name) {
         if (name.equals("mem")) {
-            if (opener != target && !opener.privileged && target.privileged) {
+            if (!opener.ptraceMayAccess(target)) {
                 throw Errno.EACCES.exception();
             }
             return new PathLookup.Found.Special(new ProcMemFileOperations(target));

@@ -198,6 +198,25 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public long processVmReadv(long pid, long localIov, long localCount, long remoteIov, long remoteCount, long flags) {
+        return call(() -> ProcessVmCalls.processVmRw(this, pid, localIov, localCount, remoteIov, remoteCount, flags, false));
+    }
+
+    @Override
+    public long processVmWritev(long pid, long localIov, long localCount, long remoteIov, long remoteCount, long flags) {
+        return call(() -> ProcessVmCalls.processVmRw(this, pid, localIov, localCount, remoteIov, remoteCount, flags, true));
+    }
+
+    /**
+     * {@code ptrace_may_access} with {@code PTRACE_MODE_ATTACH}, as the model's credentials allow:
+     * its own process, a privileged caller (CAP_SYS_PTRACE), or a target that is not privileged
+     * (the same uid, and every process is dumpable); never Yama.
+     */
+    boolean ptraceMayAccess(Task target) {
+        return target == this || privileged || !target.privileged;
+    }
+
+    @Override
     public void remapFilePages(long start, long size, long prot, long pgoff, long flags) {
         run(() -> RemapFilePagesCall.remapFilePages(this, start, size, prot, pgoff, flags));
     }
