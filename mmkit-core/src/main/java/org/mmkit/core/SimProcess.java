@@ -209,6 +209,25 @@ public interface SimProcess {
     long processVmWritev(long pid, long localIov, long localCount, long remoteIov, long remoteCount, long flags);
 
     /**
+     * {@code process_madvise}: {@link #madvise} over each range of {@code vlen} iovecs at
+     * {@code vec}, in the address space of the process {@code pidfd} refers to. Another process
+     * takes only MADV_COLD, MADV_PAGEOUT, MADV_WILLNEED and MADV_COLLAPSE, and only from a
+     * privileged caller (CAP_SYS_NICE).
+     *
+     * @param pidfd a descriptor from {@link #pidfdOpen}
+     * @param vec the address of the iovec array in this process's memory; each iovec is a range
+     * @param vlen the number of iovecs, at most {@link Uapi#UIO_MAXIOV}
+     * @param advice an {@code MADV_*} value
+     * @param flags must be 0
+     * @return the bytes of the ranges advised before the first that failed
+     * @throws ErrnoException EINVAL (flags, too many iovecs, advice not allowed, or madvise's
+     *         EINVAL for the first range), EFAULT (the array), EBADF (not a pidfd), ESRCH (the
+     *         process is gone), EACCES (ptrace access denied), EPERM (no CAP_SYS_NICE), or the
+     *         first range's madvise errno
+     */
+    long processMadvise(int pidfd, long vec, long vlen, int advice, long flags);
+
+    /**
      * {@code process_mrelease}: reaps the memory of a process that is being killed. A model
      * process is never caught between its kill and its exit, so this always fails.
      *

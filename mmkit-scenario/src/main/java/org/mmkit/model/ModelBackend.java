@@ -162,6 +162,7 @@ public final class ModelBackend implements Backend {
                 case PROCESS_MRELEASE -> done(() -> p.processMrelease((int) args[0], args[1]));
                 case PROCESS_VM_READV -> p.processVmReadv(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_VM_WRITEV -> p.processVmWritev(args[0], args[1], args[2], args[3], args[4], args[5]);
+                case PROCESS_MADVISE -> p.processMadvise((int) args[0], args[1], args[2], (int) args[3], args[4]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();

@@ -32,9 +32,14 @@ final class PidfdCalls {
         if (flags != 0) {
             throw Errno.EINVAL.exception();
         }
+        throw (pidfd(task, pidfd).alive() ? Errno.EINVAL : Errno.ESRCH).exception();
+    }
+
+    /** The process a descriptor refers to ({@code pidfd_get_task}): EBADF unless it is an open pidfd. */
+    static PidfdFileOperations pidfd(Task task, int pidfd) {
         if (!(task.file(pidfd).ops instanceof PidfdFileOperations process)) {
             throw Errno.EBADF.exception();
         }
-        throw (process.alive() ? Errno.EINVAL : Errno.ESRCH).exception();
+        return process;
     }
 }

@@ -207,6 +207,11 @@ public final class Task implements SimProcess {
         return call(() -> ProcessVmCalls.processVmRw(this, pid, localIov, localCount, remoteIov, remoteCount, flags, true));
     }
 
+    @Override
+    public long processMadvise(int pidfd, long vec, long vlen, int advice, long flags) {
+        return call(() -> ProcessMadviseCall.processMadvise(this, pidfd, vec, vlen, advice, flags));
+    }
+
     /**
      * {@code ptrace_may_access} with {@code PTRACE_MODE_ATTACH}, as the model's credentials allow:
      * its own process, a privileged caller (CAP_SYS_PTRACE), or a target that is not privileged
