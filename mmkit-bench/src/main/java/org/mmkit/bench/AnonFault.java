@@ -1,7 +1,5 @@
 package org.mmkit.bench;
 
-import org.mmkit.core.Kernel;
-import org.mmkit.core.SimProcess;
 import org.mmkit.core.Uapi;
 
 /**
@@ -9,28 +7,16 @@ import org.mmkit.core.Uapi;
  * anonymous mapping, a write (allocation and zero-fill) or a read (the shared zero page, or a
  * private zeroed page where the configuration forbids it).
  */
-final class AnonFault implements Workload {
-    private final Kernel kernel;
-    private final SimProcess process;
+final class AnonFault extends FreshMapping {
     private final boolean write;
-    /** The fresh mapping of the current sample, 0 between samples. */
-    private long start;
-    private long bytes;
 
     AnonFault(boolean write, boolean sharedZeroPage) {
         this(write, sharedZeroPage, ModelSetup.RAM_BYTES);
     }
 
     AnonFault(boolean write, boolean sharedZeroPage, long ramBytes) {
-        this.kernel = ModelSetup.kernel(sharedZeroPage, ramBytes);
-        this.process = kernel.newProcess(true);
+        super(ModelSetup.kernel(sharedZeroPage, ramBytes));
         this.write = write;
-    }
-
-    @Override
-    public void prepare(int ops) {
-        bytes = ops * Uapi.PAGE_SIZE;
-        start = ModelSetup.mapAnon(process, bytes);
     }
 
     @Override
@@ -42,16 +28,5 @@ final class AnonFault implements Workload {
                 process.loadLong(start + i * Uapi.PAGE_SIZE);
             }
         }
-    }
-
-    @Override
-    public void finish() {
-        process.munmap(start, bytes);
-        start = 0;
-    }
-
-    @Override
-    public void close() {
-        kernel.close();
     }
 }

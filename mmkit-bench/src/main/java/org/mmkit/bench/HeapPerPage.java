@@ -2,9 +2,6 @@ package org.mmkit.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import org.mmkit.core.Kernel;
-import org.mmkit.core.SimProcess;
-import org.mmkit.core.Uapi;
 
 /**
  * {@code heap-per-resident-page}: the Java heap the model holds per resident page — page metadata,
@@ -14,17 +11,11 @@ import org.mmkit.core.Uapi;
  * one page; the figure is bytes, not time. The kernel's counterpart is its {@code struct page} and
  * PTE for the same pages.
  */
-final class HeapPerPage implements Workload {
-    private final Kernel kernel = ModelSetup.kernel(false, ModelSetup.SCALE_RAM_BYTES);
-    private final SimProcess process = kernel.newProcess(true);
+final class HeapPerPage extends FreshMapping {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private long start;
-    private long bytes;
 
-    @Override
-    public void prepare(int ops) {
-        bytes = ops * Uapi.PAGE_SIZE;
-        start = ModelSetup.mapAnon(process, bytes);
+    HeapPerPage() {
+        super(ModelSetup.kernel(false, ModelSetup.SCALE_RAM_BYTES));
     }
 
     @Override
@@ -44,15 +35,5 @@ final class HeapPerPage implements Workload {
         memory.gc();
         memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    @Override
-    public void finish() {
-        process.munmap(start, bytes);
-    }
-
-    @Override
-    public void close() {
-        kernel.close();
     }
 }

@@ -1,7 +1,5 @@
 package org.mmkit.bench;
 
-import org.mmkit.core.Kernel;
-import org.mmkit.core.SimProcess;
 import org.mmkit.core.Uapi;
 
 /**
@@ -10,16 +8,9 @@ import org.mmkit.core.Uapi;
  * raised to {@link ModelSetup#SCALE_MAX_MAP_COUNT}. One operation is one VMA; the rows side by side
  * show how the time per VMA grows with their number. The mapping is made and unmapped outside the time.
  */
-final class ManyVmasScale implements Workload {
-    private final Kernel kernel = ModelSetup.manyVmasKernel();
-    private final SimProcess process = kernel.newProcess(true);
-    private long start;
-    private long bytes;
-
-    @Override
-    public void prepare(int ops) {
-        bytes = ops * Uapi.PAGE_SIZE;
-        start = ModelSetup.mapAnon(process, bytes);
+final class ManyVmasScale extends FreshMapping {
+    ManyVmasScale() {
+        super(ModelSetup.manyVmasKernel());
     }
 
     @Override
@@ -27,15 +18,5 @@ final class ManyVmasScale implements Workload {
         for (long i = 1; i < ops; i += 2) {
             process.mprotect(start + i * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE, Uapi.PROT_READ);
         }
-    }
-
-    @Override
-    public void finish() {
-        process.munmap(start, bytes);
-    }
-
-    @Override
-    public void close() {
-        kernel.close();
     }
 }

@@ -3,8 +3,6 @@ package org.mmkit.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.mmkit.core.Kernel;
-import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
 import org.mmkit.core.Uapi;
 
@@ -14,23 +12,14 @@ import org.mmkit.core.Uapi;
  * at once. One operation is one fault; the time runs from starting the threads to the last one
  * ending, as the C program's does with pthreads.
  */
-final class ThreadFaults implements Workload {
-    private final Kernel kernel = ModelSetup.kernel(false);
-    private final SimProcess process = kernel.newProcess(true);
+final class ThreadFaults extends FreshMapping {
     private final List<SimThread> threads = new ArrayList<>();
-    private long start;
-    private long bytes;
 
     ThreadFaults() {
+        super(ModelSetup.kernel(false));
         for (int t = 0; t < ModelSetup.THREADS; t++) {
             threads.add(process.newThread());
         }
-    }
-
-    @Override
-    public void prepare(int ops) {
-        bytes = ops * Uapi.PAGE_SIZE;
-        start = ModelSetup.mapAnon(process, bytes);
     }
 
     @Override
@@ -62,15 +51,5 @@ final class ThreadFaults implements Workload {
         if (failure.get() != null) {
             throw failure.get();
         }
-    }
-
-    @Override
-    public void finish() {
-        process.munmap(start, bytes);
-    }
-
-    @Override
-    public void close() {
-        kernel.close();
     }
 }

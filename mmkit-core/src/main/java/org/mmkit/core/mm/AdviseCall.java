@@ -14,7 +14,26 @@ final class AdviseCall {
     }
 
     static void madvise(Mm mm, long start, long len, int advice) {
-        if (!valid(advice) || (start & (PAGE_SIZE - 1)) != 0) {
+        if (!valid(advice)) {
+            throw Errno.EINVAL.exception();
+        }
+        long end = rangeEnd(start, len);
+        if (end == start) {
+            return;
+        }
+        if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
+            Gup.faultinRange(mm, start, end, advice == MADV_POPULATE_WRITE);
+            return;
+        }
+        walk(mm, start, end, (vma, from, to) -> apply(mm, vma, from, to, advice));
+    }
+
+    /**
+     * The end of the page-rounded range madvise and {@code PR_SET_VMA} act on; EINVAL for an
+     * unaligned start, a length that rounds past the top, or a range that wraps.
+     */
+    static long rangeEnd(long start, long len) {
+        if ((start & (PAGE_SIZE - 1)) != 0) {
             throw Errno.EINVAL.exception();
         }
         long size = MmapCall.pageAlign(len);
@@ -25,14 +44,7 @@ final class AdviseCall {
         if (Long.compareUnsigned(end, start) < 0) {
             throw Errno.EINVAL.exception();
         }
-        if (end == start) {
-            return;
-        }
-        if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
-            Gup.faultinRange(mm, start, end, advice == MADV_POPULATE_WRITE);
-            return;
-        }
-        walk(mm, start, end, (vma, from, to) -> apply(mm, vma, from, to, advice));
+        return end;
     }
 
     private static boolean valid(int advice) {

@@ -33,17 +33,7 @@ final class AnonNames {
             throw Errno.EINVAL.exception();
         }
         String name = nameAddr == 0 ? null : readName(task, nameAddr);
-        if ((start & (PAGE_SIZE - 1)) != 0) {
-            throw Errno.EINVAL.exception();
-        }
-        long size = MmapCall.pageAlign(len);
-        if (len != 0 && size == 0) {
-            throw Errno.EINVAL.exception();
-        }
-        long end = start + size;
-        if (Long.compareUnsigned(end, start) < 0) {
-            throw Errno.EINVAL.exception();
-        }
+        long end = AdviseCall.rangeEnd(start, len);
         if (end == start) {
             return;
         }
