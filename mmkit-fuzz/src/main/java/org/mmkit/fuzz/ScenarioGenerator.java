@@ -194,9 +194,10 @@ public final class ScenarioGenerator {
         } else if (roll < 98) {
             return file();
         } else if (roll < 99) {
-            return switch (random.nextInt(4)) {
+            return switch (random.nextInt(5)) {
                 case 0, 1 -> remapFilePages();
                 case 2 -> pick(PROC_COUNTERS);
+                case 3 -> processVm();
                 default -> procMem();
             };
         }
@@ -423,6 +424,19 @@ public final class ScenarioGenerator {
             return name + " = open(\"/proc/self/mem\", O_RDONLY, 0)";
         }
         return "pread(" + pick(memFds) + ", " + range().start() + ", " + accessLength() + ", " + address(random.nextInt(4) != 0) + ")";
+    }
+
+    /**
+     * {@code process_vm_readv}/{@code process_vm_writev} between the running process and the
+     * worker or a live child, with iovecs stored in {@code r} on both sides (their buffers
+     * anywhere, their lengths sometimes huge or negative).
+     */
+    private String processVm() {
+        String target = liveChildren.isEmpty() || random.nextBoolean() ? WORKER : pick(liveChildren);
+        String local = iovecs.isEmpty() ? range().start() : pick(iovecs);
+        String remote = iovecs.isEmpty() ? range().start() : pick(iovecs);
+        return pick("process_vm_readv(", "process_vm_writev(") + "pid(" + target + "), " + local + ", "
+                + pick("1", "2", "0") + ", " + remote + ", " + pick("1", "2", "1025") + ", 0)";
     }
 
     // ---- memfds ----
