@@ -75,11 +75,39 @@ class ProcMemTest {
     }
 
     @Test
-    void writesAreNotModelledAndSaySo() {
+    void aForcedWriteBreaksCowWhileThePteStaysReadOnly() {
         SimProcess p = kernel.newProcess(false);
+        long a = p.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        p.store(a, new byte[] {1, 2, 3});
+        SimProcess child = p.fork();
+        p.mprotect(a, PAGE_SIZE, PROT_READ);
         long buf = p.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        p.store(buf, new byte[] {7, 8});
         int fd = open(p, "/proc/self/mem", O_RDWR);
-        assertThatThrownBy(() -> p.pwrite(fd, buf, 1, buf)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("not modelled");
+        assertThat(p.pwrite(fd, buf, 2, a + 1)).isEqualTo(2);
+        byte[] got = new byte[3];
+        p.load(a, got);
+        assertThat(got).containsExactly(1, 7, 8);
+        child.load(a, got);
+        assertThat(got).containsExactly(1, 2, 3);
+        // the process's own write still faults: do_wp_page made the copy without VM_WRITE
+        assertThatThrownBy(() -> p.store(a, new byte[] {0}))
+                .isInstanceOfSatisfying(MemoryFault.class, f -> assertThat(f.code()).isEqualTo(Signal.SEGV_ACCERR));
+        kernel.checkInvariants();
+    }
+
+    @Test
+    void aShortForcedWriteFaultsOnTheBytesItWouldTryNext() {
+        // mem_rw copies the next chunk in from the first byte not written before it tries the
+        // address again: a source buffer that ends right after the written part is EFAULT
+        SimProcess p = kernel.newProcess(false);
+        int fd = open(p, "/proc/self/mem", O_RDWR);
+        long e = p.mmap(0, 2 * PAGE_SIZE, RW, ANON, -1, 0);
+        p.munmap(e + PAGE_SIZE, PAGE_SIZE);
+        long src = p.mmap(0, 2 * PAGE_SIZE, RW, ANON, -1, 0);
+        p.munmap(src + PAGE_SIZE, PAGE_SIZE);
+        assertThat(p.pwrite(fd, src, PAGE_SIZE, e + PAGE_SIZE - 4)).isEqualTo(4);
+        assertThatThrownBy(() -> p.pwrite(fd, src, PAGE_SIZE + 8, e + PAGE_SIZE - 4))
+                .isInstanceOfSatisfying(ErrnoException.class, x -> assertThat(x.errno()).isEqualTo(Errno.EFAULT));
     }
 }

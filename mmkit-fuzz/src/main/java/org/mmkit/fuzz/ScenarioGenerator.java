@@ -411,8 +411,10 @@ public final class ScenarioGenerator {
     };
 
     /**
-     * {@code /proc/self/mem} of the worker, opened once and kept apart from the other descriptors
-     * (writing through it is not modelled): forced reads anywhere, into any buffer.
+     * {@code /proc/self/mem} of the worker, opened once, read-only, and kept apart from the other
+     * descriptors: forced reads anywhere, into any buffer. It is not opened for writing, since
+     * another step's ftruncate of a reused descriptor number would then reach it (0 on Linux,
+     * EINVAL in the model).
      */
     private String procMem() {
         if (memFds.isEmpty()) {

@@ -102,7 +102,7 @@ final class Fault {
         long va = addr & PAGE_MASK;
         for (int pass = 0; ; pass++) {
             long pte = mm.pte(va);
-            if (gup ? PteLayout.isPresent(pte) && (!FaultFlags.isWrite(flags) || PteLayout.isWritable(pte))
+            if (gup ? PteLayout.isPresent(pte) && (!FaultFlags.isWrite(flags) || canFollowWrite(mm, va, pte))
                     && ((flags & FaultFlags.UNSHARE) == 0 || !mustUnshare(mm.memory, pte)) : allows(mm, pte, flags)) {
                 return VmFault.DONE;
             }
@@ -124,6 +124,24 @@ final class Fault {
                 }
             }
         }
+    }
+
+    /**
+     * {@code can_follow_write_pte}: GUP may write through a writable PTE, and, where
+     * {@code check_vma_flags} let a write into a VMA without VM_WRITE (only {@code FOLL_FORCE}
+     * does, and only in a private VMA with VM_MAYWRITE), through a read-only PTE of an exclusive
+     * anonymous page, which the forced write fault's COW break or reuse has made, unless
+     * userfaultfd write-protects it.
+     */
+    private static boolean canFollowWrite(Mm mm, long va, long pte) {
+        if (PteLayout.isWritable(pte)) {
+            return true;
+        }
+        Vma vma = mm.vmaAt(va);
+        int pfn = (int) PteLayout.pfn(pte);
+        return !vma.has(VmFlags.WRITE) && !vma.has(VmFlags.SHARED) && !PteLayout.isSpecial(pte)
+                && mm.memory.test(pfn, PhysicalMemory.PG_ANON) && mm.memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE)
+                && !(vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte));
     }
 
     /**
@@ -344,7 +362,8 @@ final class Fault {
     }
 
     /**
-     * {@code do_wp_page}: a write to a present read-only PTE of a writable VMA, or an unshare
+     * {@code do_wp_page}: a write to a present read-only PTE (of a writable VMA, or of a read-only
+     * private one for a forced GUP write, whose PTE then stays read-only), or an unshare
      * ({@link FaultFlags#UNSHARE}: a read-only pin of a page COW may still share). First the
      * uffd-wp check ({@code userfaultfd_pte_wp}, not for an unshare): a write-protected PTE of a
      * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse. A shared page

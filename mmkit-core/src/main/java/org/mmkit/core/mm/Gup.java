@@ -21,7 +21,10 @@ final class Gup {
 
     /** {@code FOLL_WRITE}: the pages will be written. */
     static final int FOLL_WRITE = 1;
-    /** {@code FOLL_FORCE}: read even where the VMA lacks VM_READ but may have it (forced writes are not modelled). */
+    /**
+     * {@code FOLL_FORCE}: read where the VMA lacks VM_READ but may have it; write where it lacks
+     * VM_WRITE if it is a private VMA with VM_MAYWRITE (COW breaks, the PTE stays read-only).
+     */
     static final int FOLL_FORCE = 1 << 3;
     /** {@code FOLL_HWPOISON}: a poisoned page gives EHWPOISON rather than EFAULT. */
     static final int FOLL_HWPOISON = 1 << 6;
@@ -80,7 +83,8 @@ final class Gup {
         }
         boolean ok = (vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) == 0;
         if ((foll & FOLL_WRITE) != 0) {
-            ok &= vma.has(VmFlags.WRITE);
+            ok &= vma.has(VmFlags.WRITE) || (foll & FOLL_FORCE) != 0 && !vma.has(VmFlags.HUGETLB)
+                    && (vma.flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) == VmFlags.MAYWRITE; // is_cow_mapping
         } else if (!vma.has(VmFlags.READ)) {
             ok &= (foll & FOLL_FORCE) != 0 && vma.has(VmFlags.MAYREAD);
         }
