@@ -64,7 +64,7 @@ interface FileOperations {
     default void release() {
     }
 
-    /** {@code path_noexec}: the file lies on a mount that forbids exec (procfs: {@code SB_I_NOEXEC}). */
+    /** {@code path_noexec}: the file lies on a mount that forbids exec ({@code SB_I_NOEXEC}: procfs, pipefs, pidfs). */
     default boolean noexec() {
         return false;
     }

@@ -19,6 +19,12 @@ final class PidfdFileOperations implements FileOperations {
         return task.machine.tasks.contains(task);
     }
 
+    /** pidfs is {@code SB_I_NOEXEC}: an executable mapping is EPERM before the missing mmap is ENODEV. */
+    @Override
+    public boolean noexec() {
+        return true;
+    }
+
     /** {@code pidfd_poll}: nothing while the process runs; readable and hung up once it is gone. */
     @Override
     public int poll(OpenFile file) {

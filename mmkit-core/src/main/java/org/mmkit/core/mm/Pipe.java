@@ -199,6 +199,12 @@ final class Pipe {
             return true;
         }
 
+        /** pipefs is {@code SB_I_NOEXEC}: an executable mapping is EPERM before the missing mmap is ENODEV. */
+        @Override
+        public boolean noexec() {
+            return true;
+        }
+
         /** {@code pipe_fasync}: pipes can signal readiness. */
         @Override
         public boolean hasFasync() {
