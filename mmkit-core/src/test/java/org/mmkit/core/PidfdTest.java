@@ -1,7 +1,7 @@
 package org.mmkit.core;
 
+import static org.mmkit.core.Syscalls.assertErrno;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,10 +15,6 @@ class PidfdTest {
     @AfterEach
     void close() {
         kernel.close();
-    }
-
-    private static void assertErrno(Errno errno, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", errno);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.mmkit.core;
 
+import static org.mmkit.core.Syscalls.assertErrno;
+import static org.mmkit.core.Syscalls.anon;
+import static org.mmkit.core.Syscalls.iovecs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,23 +22,6 @@ class ProcessVmTest {
     @AfterEach
     void close() {
         kernel.close();
-    }
-
-    private static void assertErrno(Errno errno, Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", errno);
-    }
-
-    private static long anon(SimProcess p, long pages) {
-        return p.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    }
-
-    /** Stores one struct iovec per (base, len) pair at {@code at}. */
-    private static void iovecs(SimProcess p, long at, long... pairs) {
-        ByteBuffer array = ByteBuffer.allocate(pairs.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (long value : pairs) {
-            array.putLong(value);
-        }
-        p.store(at, array.array());
     }
 
     @Test

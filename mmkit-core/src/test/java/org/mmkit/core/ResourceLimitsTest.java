@@ -1,5 +1,6 @@
 package org.mmkit.core;
 
+import static org.mmkit.core.Syscalls.errnoOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
@@ -23,15 +24,6 @@ class ResourceLimitsTest {
         p.storeLong(buf + RlimitLayout.CUR_OFFSET, soft);
         p.storeLong(buf + RlimitLayout.MAX_OFFSET, hard);
         p.setrlimit(resource, buf);
-    }
-
-    private static Errno errnoOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ErrnoException e) {
-            return e.errno();
-        }
-        return null;
     }
 
     @Test

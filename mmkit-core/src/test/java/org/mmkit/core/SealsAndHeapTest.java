@@ -1,5 +1,6 @@
 package org.mmkit.core;
 
+import static org.mmkit.core.Syscalls.errnoOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmkit.core.Uapi.*;
 
@@ -15,15 +16,6 @@ import org.junit.jupiter.api.Test;
 class SealsAndHeapTest {
     private static final long ANON = MAP_PRIVATE | MAP_ANONYMOUS;
     private static final long RW = PROT_READ | PROT_WRITE;
-
-    private static Errno errnoOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ErrnoException e) {
-            return e.errno();
-        }
-        return null;
-    }
 
     @Test
     void theHeapStartsEmptyAt16MiBAndMapsNamesIt() {
