@@ -411,10 +411,8 @@ public final class ScenarioGenerator {
     };
 
     /**
-     * {@code /proc/self/mem} of the worker, opened once, read-only, and kept apart from the other
-     * descriptors: forced reads anywhere, into any buffer. It is not opened for writing, since
-     * another step's ftruncate of a reused descriptor number would then reach it (0 on Linux,
-     * EINVAL in the model).
+     * {@code /proc/self/mem} of the worker, opened once, read-only or read-write, and kept apart
+     * from the other descriptors: forced reads and writes anywhere, from and into any buffer.
      */
     private String procMem() {
         if (memFds.isEmpty()) {
@@ -423,9 +421,10 @@ public final class ScenarioGenerator {
             }
             String name = newName("mem");
             memFds.add(name);
-            return name + " = open(\"/proc/self/mem\", O_RDONLY, 0)";
+            return name + " = open(\"/proc/self/mem\", " + pick("O_RDONLY", "O_RDWR") + ", 0)";
         }
-        return "pread(" + pick(memFds) + ", " + range().start() + ", " + accessLength() + ", " + address(random.nextInt(4) != 0) + ")";
+        return pick("pread(", "pwrite(") + pick(memFds) + ", " + range().start() + ", " + accessLength() + ", "
+                + address(random.nextInt(4) != 0) + ")";
     }
 
     /**

@@ -77,11 +77,10 @@ final class FileCalls {
             throw Errno.EINVAL.exception();
         }
         OpenFile open = task.file(fd);
-        ShmemFile file = open.shmem(Errno.EINVAL);
-        if (!open.writable()) {
+        if (!open.ops.isRegular() || !open.writable()) { // do_ftruncate
             throw Errno.EINVAL.exception();
         }
-        truncate(file, length);
+        open.ops.truncate(length);
     }
 
     /** {@code shmem_setattr} with a new size: the resize seals, then the pages past the end go. */
@@ -117,10 +116,13 @@ final class FileCalls {
         if (open.ops.isStream()) {
             throw Errno.ESPIPE.exception(); // a pipe
         }
-        ShmemFile file = open.shmem(Errno.ENODEV); // not a regular file
+        if (!open.ops.isRegular()) {
+            throw Errno.ENODEV.exception();
+        }
         if (offset + len < 0) {
             throw Errno.EFBIG.exception();
         }
+        ShmemFile file = open.shmem(Errno.EOPNOTSUPP); // a regular file without ->fallocate (/proc/PID/mem)
         if ((mode & FALLOC_FL_PUNCH_HOLE) != 0) {
             punchHole(file, offset, len);
             return;

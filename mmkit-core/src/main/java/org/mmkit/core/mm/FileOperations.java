@@ -69,9 +69,17 @@ interface FileOperations {
         return false;
     }
 
-    /** {@code S_ISREG} and not an anonymous inode: FIONREAD and FIOQSIZE apply. */
+    /** {@code S_ISREG} and not an anonymous inode: FIONREAD, FIOQSIZE and ftruncate apply. */
     default boolean isRegular() {
         return false;
+    }
+
+    /**
+     * {@code ->setattr} with {@code ATTR_SIZE}: ftruncate of a regular file opened for writing.
+     * Only files that are {@link #isRegular} are asked.
+     */
+    default void truncate(long length) {
+        throw new IllegalStateException("ftruncate reached a file that is not regular");
     }
 
     /** {@code i_size_read}. */

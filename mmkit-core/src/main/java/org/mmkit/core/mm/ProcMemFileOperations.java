@@ -116,6 +116,17 @@ final class ProcMemFileOperations implements FileOperations {
         return done;
     }
 
+    /** The file is {@code S_IFREG} with a size of 0: FIONREAD gives {@code -pos}, FIOQSIZE 0. */
+    @Override
+    public boolean isRegular() {
+        return true;
+    }
+
+    /** {@code proc_setattr} accepts a new size and changes nothing. */
+    @Override
+    public void truncate(long length) {
+    }
+
     /** procfs is {@code SB_I_NOEXEC}: an executable mapping of the file is EPERM before its missing mmap is ENODEV. */
     @Override
     public boolean noexec() {

@@ -177,6 +177,12 @@ final class ShmemFileOperations implements FileOperations {
         return true;
     }
 
+    /** {@code shmem_setattr}. */
+    @Override
+    public void truncate(long length) {
+        FileCalls.truncate(inode, length);
+    }
+
     @Override
     public long size() {
         return inode.size;
