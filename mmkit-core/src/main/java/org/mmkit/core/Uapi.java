@@ -249,6 +249,8 @@ public final class Uapi {
     public static final int F_SETFD = 2;
     /** {@code fcntl}: get the access mode and status flags. */
     public static final int F_GETFL = 3;
+    /** {@code fcntl}: set the status flags that may change ({@code O_APPEND}, {@code O_NONBLOCK}, {@code O_ASYNC}, {@code O_DIRECT}, {@code O_NOATIME}). */
+    public static final int F_SETFL = 4;
     /** Descriptor flag: close on exec. */
     public static final int FD_CLOEXEC = 1;
     /** {@code fcntl}: add seals to a memfd ({@code F_LINUX_SPECIFIC_BASE + 9}). */

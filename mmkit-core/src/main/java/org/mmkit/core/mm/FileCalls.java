@@ -60,7 +60,7 @@ final class FileCalls {
             inode.seals = 0;
         }
         // memfd's alloc_file: a read-write file with large offsets
-        OpenFile file = new OpenFile(new ShmemFileOperations(inode), O_RDWR | O_LARGEFILE);
+        OpenFile file = new OpenFile(new ShmemFileOperations(inode, false), O_RDWR | O_LARGEFILE);
         return task.files.install(file, (flags & MFD_CLOEXEC) != 0);
     }
 

@@ -60,6 +60,11 @@ interface FileOperations {
         return false;
     }
 
+    /** {@code FMODE_CAN_ODIRECT}: the open file may take {@code O_DIRECT}. */
+    default boolean canDirectIo() {
+        return false;
+    }
+
     /** {@code ->release}: the last reference to the open file is gone. */
     default void release() {
     }

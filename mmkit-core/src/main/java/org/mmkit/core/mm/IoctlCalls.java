@@ -66,8 +66,7 @@ final class IoctlCalls {
      * duplication (F_DUPFD, F_DUPFD_CLOEXEC: the lowest free descriptor at or above the argument,
      * EINVAL at or past RLIMIT_NOFILE) and the seals (F_ADD_SEALS, F_GET_SEALS: {@link Seals}).
      * An O_PATH descriptor takes only F_DUPFD*, F_GETFD, F_SETFD and F_GETFL ({@code check_fcntl_cmd}),
-     * else EBADF. Other commands (F_SETFL, locks…) are not modelled and give EINVAL, as unknown
-     * commands do.
+     * else EBADF. Other commands (locks…) are not modelled and give EINVAL, as unknown commands do.
      */
     static long fcntl(Task task, int fd, int cmd, long arg) {
         OpenFile file = task.files.getRaw(fd);
@@ -82,6 +81,10 @@ final class IoctlCalls {
                 yield 0;
             }
             case F_GETFL -> file.flags;
+            case F_SETFL -> {
+                setStatusFlags(file, (int) arg);
+                yield 0;
+            }
             case F_DUPFD, F_DUPFD_CLOEXEC -> {
                 int from = (int) arg;
                 if (arg < 0 || arg >= FdTable.NOFILE) {
@@ -92,5 +95,32 @@ final class IoctlCalls {
             case F_ADD_SEALS, F_GET_SEALS -> Seals.fcntl(file, cmd, arg);
             default -> throw Errno.EINVAL.exception();
         };
+    }
+
+    /** The status flags F_SETFL may change ({@code SETFL_MASK}); FASYNC changes through {@code ->fasync}. */
+    private static final int SETFL_MASK = O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME;
+
+    /**
+     * {@code setfl}: O_DIRECT needs {@code FMODE_CAN_ODIRECT} (EINVAL) except on a pipe, where it
+     * would switch packet mode; O_ASYNC changes only where the file has {@code ->fasync}, and is
+     * silently kept otherwise; other bits than {@link #SETFL_MASK} are ignored.
+     */
+    private static void setStatusFlags(OpenFile file, int arg) {
+        if ((arg & O_NOATIME) != 0 && (file.flags & O_NOATIME) == 0) {
+            // inode_owner_or_capable: the model keeps no file owners
+            throw new UnsupportedOperationException("setting O_NOATIME is not modelled (file owners are not)");
+        }
+        FileOperations ops = file.ops;
+        if (ops.isStream()) {
+            if (((arg ^ file.flags) & O_DIRECT) != 0) {
+                throw new UnsupportedOperationException("pipe packet mode (O_DIRECT) is not modelled");
+            }
+        } else if ((arg & O_DIRECT) != 0 && !ops.canDirectIo()) {
+            throw Errno.EINVAL.exception();
+        }
+        if (((arg ^ file.flags) & O_ASYNC) != 0 && ops.hasFasync()) {
+            file.flags ^= O_ASYNC;
+        }
+        file.flags = (arg & SETFL_MASK) | (file.flags & ~SETFL_MASK);
     }
 }

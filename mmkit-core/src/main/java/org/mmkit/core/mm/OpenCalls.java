@@ -77,7 +77,7 @@ final class OpenCalls {
         if ((flags & O_DIRECTORY) != 0) {
             throw Errno.ENOTDIR.exception();
         }
-        OpenFile open = new OpenFile(new ShmemFileOperations(file), statusFlags(flags));
+        OpenFile open = new OpenFile(new ShmemFileOperations(file, true), statusFlags(flags));
         if ((flags & O_TRUNC) != 0 && (flags & O_PATH) == 0 && !created) {
             try {
                 FileCalls.truncate(file, 0);

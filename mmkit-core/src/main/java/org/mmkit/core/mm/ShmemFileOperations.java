@@ -17,10 +17,18 @@ import org.mmkit.core.mem.PhysicalMemory;
 final class ShmemFileOperations implements FileOperations {
     /** The inode; the open file holds one of its users ({@link ShmemFile#open}) until released. */
     final ShmemFile inode;
+    /** Opened by path ({@code shmem_file_open} sets {@code FMODE_CAN_ODIRECT}); a memfd_create file is not. */
+    private final boolean openedByPath;
 
-    ShmemFileOperations(ShmemFile inode) {
+    ShmemFileOperations(ShmemFile inode, boolean openedByPath) {
         this.inode = inode;
+        this.openedByPath = openedByPath;
         inode.open();
+    }
+
+    @Override
+    public boolean canDirectIo() {
+        return openedByPath;
     }
 
     /** {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page reads as zeros). */

@@ -30,7 +30,7 @@ class SealsTest {
             Task task = (Task) kernel.newProcess(true);
             int fd = task.memfdCreate("ro", MFD_ALLOW_SEALING);
             ShmemFile inode = task.file(fd).shmem(Errno.EBADF);
-            int readOnly = task.files.install(new OpenFile(new ShmemFileOperations(inode), O_RDONLY | O_LARGEFILE), false);
+            int readOnly = task.files.install(new OpenFile(new ShmemFileOperations(inode, false), O_RDONLY | O_LARGEFILE), false);
             assertErrno(Errno.EPERM, () -> task.fcntl(readOnly, F_ADD_SEALS, F_SEAL_GROW));
             assertErrno(Errno.EPERM, () -> task.fcntl(readOnly, F_ADD_SEALS, 0x40));
             task.fcntl(fd, F_ADD_SEALS, F_SEAL_GROW);
