@@ -17,7 +17,7 @@ final class AdviseCall {
         if (!valid(advice)) {
             throw Errno.EINVAL.exception();
         }
-        long end = rangeEnd(start, len);
+        long end = MmapCall.rangeEnd(start, len);
         if (end == start) {
             return;
         }
@@ -26,25 +26,6 @@ final class AdviseCall {
             return;
         }
         walk(mm, start, end, (vma, from, to) -> apply(mm, vma, from, to, advice));
-    }
-
-    /**
-     * The end of the page-rounded range madvise and {@code PR_SET_VMA} act on; EINVAL for an
-     * unaligned start, a length that rounds past the top, or a range that wraps.
-     */
-    static long rangeEnd(long start, long len) {
-        if ((start & (PAGE_SIZE - 1)) != 0) {
-            throw Errno.EINVAL.exception();
-        }
-        long size = MmapCall.pageAlign(len);
-        if (len != 0 && size == 0) {
-            throw Errno.EINVAL.exception();
-        }
-        long end = start + size;
-        if (Long.compareUnsigned(end, start) < 0) {
-            throw Errno.EINVAL.exception();
-        }
-        return end;
     }
 
     private static boolean valid(int advice) {

@@ -33,7 +33,7 @@ final class AnonNames {
             throw Errno.EINVAL.exception();
         }
         String name = nameAddr == 0 ? null : readName(task, nameAddr);
-        long end = AdviseCall.rangeEnd(start, len);
+        long end = MmapCall.rangeEnd(start, len);
         if (end == start) {
             return;
         }

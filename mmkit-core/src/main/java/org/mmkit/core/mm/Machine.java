@@ -108,4 +108,14 @@ public final class Machine implements AutoCloseable {
             lock.unlock();
         }
     }
+
+    /** {@code find_task_by_vpid}: the live process with this pid, or null. Preconditions: the lock is held. */
+    Task findTask(int pid) {
+        for (Task task : tasks) {
+            if (task.pid == pid) {
+                return task;
+            }
+        }
+        return null;
+    }
 }

@@ -30,6 +30,25 @@ final class MmapCall {
     }
 
     /**
+     * The end of the page-rounded range madvise, mseal and {@code PR_SET_VMA} act on; EINVAL for
+     * an unaligned start, a small negative length that rounds up to 0, or a range that wraps.
+     */
+    static long rangeEnd(long start, long len) {
+        if ((start & (PAGE_SIZE - 1)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long size = MmapCall.pageAlign(len);
+        if (len != 0 && size == 0) {
+            throw Errno.EINVAL.exception();
+        }
+        long end = start + size;
+        if (Long.compareUnsigned(end, start) < 0) {
+            throw Errno.EINVAL.exception();
+        }
+        return end;
+    }
+
+    /**
      * The lower of two addresses, compared as the kernel's unsigned longs: a range end computed
      * from a huge length may lie beyond 2^63.
      */

@@ -21,17 +21,10 @@ final class MsealCall {
      * empty one; ENOMEM, sealing nothing, if any part of the range is unmapped.
      */
     static void mseal(Mm mm, long start, long len, long flags) {
-        if (flags != 0 || (start & (PAGE_SIZE - 1)) != 0) {
+        if (flags != 0) {
             throw Errno.EINVAL.exception();
         }
-        long size = MmapCall.pageAlign(len);
-        if (len != 0 && size == 0) {
-            throw Errno.EINVAL.exception(); // a small negative length rounded up to 0
-        }
-        long end = start + size;
-        if (Long.compareUnsigned(end, start) < 0) {
-            throw Errno.EINVAL.exception();
-        }
+        long end = MmapCall.rangeEnd(start, len);
         if (end == start) {
             return;
         }

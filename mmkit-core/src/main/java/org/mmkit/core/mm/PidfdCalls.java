@@ -17,8 +17,10 @@ final class PidfdCalls {
         if ((int) pid <= 0) {
             throw Errno.EINVAL.exception(); // pid_t: the upper half of the register is not looked at
         }
-        Task target = task.machine.tasks.stream().filter(t -> t.pid == (int) pid).findFirst()
-                .orElseThrow(Errno.ESRCH::exception);
+        Task target = task.machine.findTask((int) pid);
+        if (target == null) {
+            throw Errno.ESRCH.exception();
+        }
         OpenFile file = new OpenFile(new PidfdFileOperations(target), O_RDWR | (int) (flags & PIDFD_NONBLOCK));
         return task.files.install(file, true);
     }

@@ -58,13 +58,11 @@ final class ProcDirectory {
         if (name.equals("self")) {
             return opener;
         }
-        int pid = number(name);
-        for (Task task : opener.machine.tasks) {
-            if (task.pid == pid && task.mm != null) {
-                return task;
-            }
+        Task task = opener.machine.findTask(number(name));
+        if (task == null || task.mm == null) {
+            throw Errno.ENOENT.exception();
         }
-        throw Errno.ENOENT.exception();
+        return task;
     }
 
     /** A decimal number without sign or leading zeros, as proc's {@code name_to_int} accepts; else ENOENT. */

@@ -26,8 +26,9 @@ final class ProcessMadviseCall {
             throw Errno.EINVAL.exception(); // unsigned int: the upper half of the register is not looked at
         }
         IoVector ranges = IoVector.fromUser(task, vec, vlen);
-        Task target = PidfdCalls.pidfd(task, pidfd).task;
-        if (target.mm == null || !task.machine.tasks.contains(target)) {
+        PidfdFileOperations process = PidfdCalls.pidfd(task, pidfd);
+        Task target = process.task;
+        if (target.mm == null || !process.alive()) {
             throw Errno.ESRCH.exception();
         }
         if (!task.ptraceMayAccess(target)) {

@@ -42,10 +42,9 @@ final class ProcessVmCalls {
         if (!spansAPage(remote)) {
             return 0; // process_vm_rw_core: nr_pages == 0
         }
-        Task target = task.machine.tasks.stream().filter(t -> t.pid == (int) pid).findFirst()
-                .orElseThrow(Errno.ESRCH::exception);
-        if (target.mm == null) {
-            throw Errno.ESRCH.exception(); // mm_access of an exited task gives no mm
+        Task target = task.machine.findTask((int) pid);
+        if (target == null || target.mm == null) {
+            throw Errno.ESRCH.exception(); // no such task, or mm_access of an exited one gives no mm
         }
         if (!task.ptraceMayAccess(target)) {
             throw Errno.EPERM.exception(); // mm_access's EACCES, turned into EPERM

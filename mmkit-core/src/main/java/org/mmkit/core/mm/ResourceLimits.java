@@ -105,7 +105,7 @@ final class ResourceLimits {
      */
     static void prlimit64(Task task, int pid, long resource, long newAddr, long oldAddr) {
         long[] limits = newAddr != 0 ? decode(task, newAddr) : null;
-        Task target = pid == 0 ? task : task.machine.tasks.stream().filter(t -> t.pid == pid).findFirst().orElse(null);
+        Task target = pid == 0 ? task : task.machine.findTask(pid);
         if (target == null) {
             throw Errno.ESRCH.exception();
         }
