@@ -325,6 +325,98 @@ public final class Uapi {
     public static final long UFFDIO_REGISTER_MODE_MINOR = 1L << 2;
     /** {@code uffd_msg.event} of a page fault. */
     public static final int UFFD_EVENT_PAGEFAULT = 0x12;
+    /** {@code uffd_msg.event}: a process with the context forked ({@code arg.fork.ufd}). */
+    public static final int UFFD_EVENT_FORK = 0x13;
+    /** {@code uffd_msg.event}: mremap moved a registered range ({@code arg.remap}). */
+    public static final int UFFD_EVENT_REMAP = 0x14;
+    /** {@code uffd_msg.event}: madvise dropped pages of a registered range ({@code arg.remove}). */
+    public static final int UFFD_EVENT_REMOVE = 0x15;
+    /** {@code uffd_msg.event}: a registered range was unmapped ({@code arg.remove}). */
+    public static final int UFFD_EVENT_UNMAP = 0x16;
+    /** {@code uffd_msg.arg.pagefault.flags}: the fault was a write. */
+    public static final long UFFD_PAGEFAULT_FLAG_WRITE = 1L << 0;
+    /** {@code uffd_msg.arg.pagefault.flags}: a write-protect fault. */
+    public static final long UFFD_PAGEFAULT_FLAG_WP = 1L << 1;
+    /** {@code uffd_msg.arg.pagefault.flags}: a minor fault. */
+    public static final long UFFD_PAGEFAULT_FLAG_MINOR = 1L << 2;
+    /** {@code userfaultfd(2)} flag: only faults of user-mode accesses are handled. */
+    public static final int UFFD_USER_MODE_ONLY = 1;
+    /** {@code ioctl} of {@code /dev/userfaultfd}: a new context ({@code _IO(0xAA, 0)}), the argument its flags. */
+    public static final int USERFAULTFD_IOC_NEW = 0xAA00;
+    /** userfaultfd ioctl: register a range ({@code struct uffdio_register}). */
+    public static final int UFFDIO_REGISTER = 0xC020AA00;
+    /** userfaultfd ioctl: unregister a range ({@code struct uffdio_range}). */
+    public static final int UFFDIO_UNREGISTER = 0x8010AA01;
+    /** userfaultfd ioctl: wake the threads waiting on faults in a range ({@code struct uffdio_range}). */
+    public static final int UFFDIO_WAKE = 0x8010AA02;
+    /** userfaultfd ioctl: fill missing pages with a copy ({@code struct uffdio_copy}). */
+    public static final int UFFDIO_COPY = 0xC028AA03;
+    /** userfaultfd ioctl: fill missing pages with zeros ({@code struct uffdio_zeropage}). */
+    public static final int UFFDIO_ZEROPAGE = 0xC020AA04;
+    /** userfaultfd ioctl: move pages from another range ({@code struct uffdio_move}). */
+    public static final int UFFDIO_MOVE = 0xC028AA05;
+    /** userfaultfd ioctl: write-protect or unprotect a range ({@code struct uffdio_writeprotect}). */
+    public static final int UFFDIO_WRITEPROTECT = 0xC018AA06;
+    /** userfaultfd ioctl: map pages already in the page cache ({@code struct uffdio_continue}). */
+    public static final int UFFDIO_CONTINUE = 0xC020AA07;
+    /** userfaultfd ioctl: install poison markers ({@code struct uffdio_poison}). */
+    public static final int UFFDIO_POISON = 0xC020AA08;
+    /** userfaultfd ioctl: the API handshake ({@code struct uffdio_api}). */
+    public static final int UFFDIO_API = 0xC018AA3F;
+    /** {@code uffdio_api.features} bit 0. */
+    public static final long UFFD_FEATURE_PAGEFAULT_FLAG_WP = 1L << 0;
+    /** {@code uffdio_api.features} bit 1. */
+    public static final long UFFD_FEATURE_EVENT_FORK = 1L << 1;
+    /** {@code uffdio_api.features} bit 2. */
+    public static final long UFFD_FEATURE_EVENT_REMAP = 1L << 2;
+    /** {@code uffdio_api.features} bit 3. */
+    public static final long UFFD_FEATURE_EVENT_REMOVE = 1L << 3;
+    /** {@code uffdio_api.features} bit 4. */
+    public static final long UFFD_FEATURE_MISSING_HUGETLBFS = 1L << 4;
+    /** {@code uffdio_api.features} bit 5. */
+    public static final long UFFD_FEATURE_MISSING_SHMEM = 1L << 5;
+    /** {@code uffdio_api.features} bit 6. */
+    public static final long UFFD_FEATURE_EVENT_UNMAP = 1L << 6;
+    /** {@code uffdio_api.features} bit 7. */
+    public static final long UFFD_FEATURE_SIGBUS = 1L << 7;
+    /** {@code uffdio_api.features} bit 8. */
+    public static final long UFFD_FEATURE_THREAD_ID = 1L << 8;
+    /** {@code uffdio_api.features} bit 9. */
+    public static final long UFFD_FEATURE_MINOR_HUGETLBFS = 1L << 9;
+    /** {@code uffdio_api.features} bit 10. */
+    public static final long UFFD_FEATURE_MINOR_SHMEM = 1L << 10;
+    /** {@code uffdio_api.features} bit 11. */
+    public static final long UFFD_FEATURE_EXACT_ADDRESS = 1L << 11;
+    /** {@code uffdio_api.features} bit 12. */
+    public static final long UFFD_FEATURE_WP_HUGETLBFS_SHMEM = 1L << 12;
+    /** {@code uffdio_api.features} bit 13. */
+    public static final long UFFD_FEATURE_WP_UNPOPULATED = 1L << 13;
+    /** {@code uffdio_api.features} bit 14. */
+    public static final long UFFD_FEATURE_POISON = 1L << 14;
+    /** {@code uffdio_api.features} bit 15. */
+    public static final long UFFD_FEATURE_WP_ASYNC = 1L << 15;
+    /** {@code uffdio_api.features} bit 16. */
+    public static final long UFFD_FEATURE_MOVE = 1L << 16;
+    /** UFFDIO_COPY: do not wake the range. */
+    public static final long UFFDIO_COPY_MODE_DONTWAKE = 1L << 0;
+    /** UFFDIO_COPY: map the pages write-protected. */
+    public static final long UFFDIO_COPY_MODE_WP = 1L << 1;
+    /** UFFDIO_ZEROPAGE: do not wake the range. */
+    public static final long UFFDIO_ZEROPAGE_MODE_DONTWAKE = 1L << 0;
+    /** UFFDIO_WRITEPROTECT: protect (without it: unprotect). */
+    public static final long UFFDIO_WRITEPROTECT_MODE_WP = 1L << 0;
+    /** UFFDIO_WRITEPROTECT: do not wake the range. */
+    public static final long UFFDIO_WRITEPROTECT_MODE_DONTWAKE = 1L << 1;
+    /** UFFDIO_CONTINUE: do not wake the range. */
+    public static final long UFFDIO_CONTINUE_MODE_DONTWAKE = 1L << 0;
+    /** UFFDIO_CONTINUE: map the pages write-protected. */
+    public static final long UFFDIO_CONTINUE_MODE_WP = 1L << 1;
+    /** UFFDIO_POISON: do not wake the range. */
+    public static final long UFFDIO_POISON_MODE_DONTWAKE = 1L << 0;
+    /** UFFDIO_MOVE: do not wake the range. */
+    public static final long UFFDIO_MOVE_MODE_DONTWAKE = 1L << 0;
+    /** UFFDIO_MOVE: holes in the source count as moved. */
+    public static final long UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES = 1L << 1;
 
     // resource.h, prctl.h, mm.h: limits, the heap, sealing and VMA names (the limits part)
     /** Resource: the largest data segment ({@code brk} and private writable mappings), in bytes. */

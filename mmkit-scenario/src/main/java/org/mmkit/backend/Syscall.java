@@ -18,7 +18,8 @@ public enum Syscall {
     // limits, the heap, sealing and VMA names
     GETRLIMIT(97, 2), SETRLIMIT(160, 2), PRLIMIT64(302, 4), BRK(12, 1), MSEAL(462, 3), PRCTL(157, 5),
     REMAP_FILE_PAGES(216, 5), PIDFD_OPEN(434, 2), PROCESS_MRELEASE(448, 2),
-    PROCESS_VM_READV(310, 6), PROCESS_VM_WRITEV(311, 6), PROCESS_MADVISE(440, 5);
+    PROCESS_VM_READV(310, 6), PROCESS_VM_WRITEV(311, 6), PROCESS_MADVISE(440, 5),
+    USERFAULTFD(323, 1);
 
     private final int number;
     private final int arity;
