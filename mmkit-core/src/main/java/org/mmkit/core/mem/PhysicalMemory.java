@@ -3,6 +3,8 @@ package org.mmkit.core.mem;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.mmkit.core.Uapi;
 
@@ -105,7 +107,9 @@ public final class PhysicalMemory implements AutoCloseable {
     private final int[] lruTail = new int[NR_LRU_LISTS];
     private final int[] lruSize = new int[NR_LRU_LISTS];
     private final Arena arena = Arena.ofShared();
+    /** Off-heap contents per chunk; null until first used. Written under the machine lock (release), read also by {@link #blockIfPresent}. */
     private final MemorySegment[] chunks;
+    private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(MemorySegment[].class);
 
     public PhysicalMemory(long pages) {
         checkFrameCount(pages);
@@ -359,9 +363,19 @@ public final class PhysicalMemory implements AutoCloseable {
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
             segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
-            chunks[chunk] = segment;
+            CHUNK.setRelease(chunks, chunk, segment);
         }
         return segment;
+    }
+
+    /**
+     * {@link #block} for a reader without the machine lock (a lockless TLB fill): the block, or
+     * null if the frame's contents were never allocated (the caller takes the locked path) or the
+     * PFN is not RAM. Safe to call from any thread.
+     */
+    public MemorySegment blockIfPresent(int pfn) {
+        int chunk = pfn >>> CHUNK_SHIFT;
+        return pfn >= 0 && pfn < frames ? (MemorySegment) CHUNK.getAcquire(chunks, chunk) : null;
     }
 
     /** Where the contents of {@code pfn} start in its {@link #block}. */
