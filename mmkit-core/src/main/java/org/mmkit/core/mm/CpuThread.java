@@ -107,7 +107,7 @@ final class CpuThread implements SimThread {
 
     @Override
     public long loadLong(long addr) {
-        return load(addr, Long.BYTES);
+        return load(addr, Long.BYTES, true);
     }
 
     @Override
@@ -117,7 +117,7 @@ final class CpuThread implements SimThread {
 
     @Override
     public int loadInt(long addr) {
-        return (int) load(addr, Integer.BYTES);
+        return (int) load(addr, Integer.BYTES, true);
     }
 
     @Override
@@ -127,7 +127,7 @@ final class CpuThread implements SimThread {
 
     @Override
     public short loadShort(long addr) {
-        return (short) load(addr, Short.BYTES);
+        return (short) load(addr, Short.BYTES, true);
     }
 
     @Override
@@ -137,7 +137,7 @@ final class CpuThread implements SimThread {
 
     @Override
     public byte loadByte(long addr) {
-        return (byte) load(addr, Byte.BYTES);
+        return (byte) load(addr, Byte.BYTES, true);
     }
 
     @Override
@@ -145,74 +145,96 @@ final class CpuThread implements SimThread {
         store(addr, Byte.BYTES, value);
     }
 
-    /** A little-endian load of {@code size} (1, 2, 4 or 8) bytes, zero-extended: the TLB, a lockless fill, the locked miss path. */
-    private long load(long addr, int size) {
-        boolean inPage = inOnePage(addr, size);
-        for (boolean filled = false; ; filled = true) {
-            long version = tlb.beginRead();
-            long value;
-            if (inPage) {
-                int slot = tlb.hit(addr, size, false);
-                if (slot < 0) {
-                    if (filled || !fillWithoutLock(addr, false)) {
-                        return missLoad(addr, size);
-                    }
-                    continue;
-                }
-                value = get(tlb.block(slot), tlb.offset(slot) + (addr & ~PAGE_MASK), size);
-            } else {
-                long second = nextPage(addr);
-                int firstBytes = (int) (second - addr);
-                int first = tlb.hit(addr, firstBytes, false);
-                int last = tlb.hit(second, size - firstBytes, false);
-                if (first < 0 || last < 0) {
-                    return missLoad(addr, size);
-                }
-                value = getSplit(tlb.block(first), tlb.offset(first) + (addr & ~PAGE_MASK), firstBytes,
-                        tlb.block(last), tlb.offset(last), size);
-            }
+    /**
+     * A little-endian load of {@code size} (1, 2, 4 or 8) bytes, zero-extended: the TLB hit, kept
+     * small so that it inlines, then {@link #loadMiss}.
+     */
+    private long load(long addr, int size, boolean mayFill) {
+        long version = tlb.beginRead();
+        int slot = tlb.hit(addr, size, false);
+        if (slot >= 0) {
+            long value = get(tlb.block(slot), tlb.offset(slot) + (addr & ~PAGE_MASK), size);
             if (tlb.validate(version)) {
                 return value;
             }
-            if (filled) {
-                return missLoad(addr, size);
+        }
+        return loadMiss(addr, size, mayFill);
+    }
+
+    /** A load the hit did not serve: across two pages; else a lockless fill (if {@code mayFill}) and the hit again; else the locked path. */
+    private long loadMiss(long addr, int size, boolean mayFill) {
+        if (!inOnePage(addr, size)) {
+            return loadAcrossPages(addr, size);
+        }
+        return mayFill && fillWithoutLock(addr, false) ? load(addr, size, false) : missLoad(addr, size);
+    }
+
+    /** A load across two pages: a hit if both are cached, else the locked path. */
+    private long loadAcrossPages(long addr, int size) {
+        long version = tlb.beginRead();
+        long second = nextPage(addr);
+        int firstBytes = (int) (second - addr);
+        int first = tlb.hit(addr, firstBytes, false);
+        int last = tlb.hit(second, size - firstBytes, false);
+        if (first >= 0 && last >= 0) {
+            long value = getSplit(tlb.block(first), tlb.offset(first) + (addr & ~PAGE_MASK), firstBytes,
+                    tlb.block(last), tlb.offset(last), size);
+            if (tlb.validate(version)) {
+                return value;
             }
         }
+        return missLoad(addr, size);
     }
 
-    /** A little-endian store of the low {@code size} (1, 2, 4 or 8) bytes of {@code value}: the TLB, a lockless fill, the locked miss path. */
+    /** A little-endian store of the low {@code size} (1, 2, 4 or 8) bytes of {@code value}. */
     private void store(long addr, int size, long value) {
-        boolean inPage = inOnePage(addr, size);
-        if (storeHit(addr, size, value, inPage)) {
-            return;
+        if (!storeHit(addr, size, value)) {
+            storeMiss(addr, size, value);
         }
-        if (inPage && fillWithoutLock(addr, true) && storeHit(addr, size, value, true)) {
-            return;
-        }
-        missStore(addr, size, value);
     }
 
-    /** The store hit: whether the store landed through the TLB, inside the store gate. */
-    private boolean storeHit(long addr, int size, long value, boolean inPage) {
+    /** The store hit within one page, kept small so that it inlines: whether the store landed through the TLB, inside the store gate. */
+    private boolean storeHit(long addr, int size, long value) {
         long gate = tlb.enterStore();
         if (gate < 0) {
             return false;
         }
         try {
             long version = tlb.beginRead();
-            if (inPage) {
-                int slot = tlb.hit(addr, size, true);
-                if (slot < 0) {
-                    return false;
-                }
-                MemorySegment block = tlb.block(slot); // read before the check: a fill may reuse the slot after it
-                long offset = tlb.offset(slot) + (addr & ~PAGE_MASK);
-                if (!tlb.validate(version)) {
-                    return false;
-                }
-                set(block, offset, size, value);
-                return true;
+            int slot = tlb.hit(addr, size, true);
+            if (slot < 0) {
+                return false;
             }
+            MemorySegment block = tlb.block(slot); // read before the check: a fill may reuse the slot after it
+            long offset = tlb.offset(slot) + (addr & ~PAGE_MASK);
+            if (!tlb.validate(version)) {
+                return false;
+            }
+            set(block, offset, size, value);
+            return true;
+        } finally {
+            tlb.leaveStore(gate);
+        }
+    }
+
+    /** A store the hit did not serve: a lockless fill and the hit again, a hit across two pages, else the locked path. */
+    private void storeMiss(long addr, int size, long value) {
+        boolean served = inOnePage(addr, size)
+                ? fillWithoutLock(addr, true) && storeHit(addr, size, value)
+                : storeAcrossPagesHit(addr, size, value);
+        if (!served) {
+            missStore(addr, size, value);
+        }
+    }
+
+    /** A store across two pages through the TLB, inside the store gate: whether both pages were cached and it landed. */
+    private boolean storeAcrossPagesHit(long addr, int size, long value) {
+        long gate = tlb.enterStore();
+        if (gate < 0) {
+            return false;
+        }
+        try {
+            long version = tlb.beginRead();
             long second = nextPage(addr);
             int firstBytes = (int) (second - addr);
             int first = tlb.hit(addr, firstBytes, true);
