@@ -162,7 +162,7 @@ class BlockingFaultTest {
     }
 
     @Test
-    void aCopyOfASystemCallThatWaitsBlocksTheThreadWhoseCallItIs() throws Exception {
+    void aCopyOfASystemCallThatWaitsBlocksTheThreadWhoseCallItIsAndHoldsThePipe() throws Exception {
         long fds = anon(1);
         task.pipe2(fds, 0);
         byte[] pair = new byte[8];
@@ -180,14 +180,22 @@ class BlockingFaultTest {
         assertThat(task.mainThread().blocked()).as("the copy's fault is the spawned thread's").isFalse();
         assertThat(sleepers(gate)).isEqualTo(1);
 
+        // the sleeping copy holds the pipe (pipe->mutex): a writer waits until the read is done
+        SimThread writer = task.newThread();
+        CompletableFuture<Long> write = CompletableFuture.supplyAsync(() -> writer.call(() -> task.write(writeEnd, fds + 64, 2)),
+                r -> Thread.ofPlatform().start(r));
+        await(writer::blocked);
+
         task.run(() -> {
             gate.armed = false;
             gate.queue.wakeAllLocked();
         });
         assertThat(read.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(write.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
         byte[] got = new byte[3];
         task.load(a, got);
         assertThat(got).containsExactly(1, 2, 3);
+        assertThat(task.read(readEnd, a, 10)).as("the writer's bytes came after the read").isEqualTo(2);
     }
 
     /** Runs {@code body} under the machine lock without going through a process. */
