@@ -29,7 +29,12 @@ final class Fault {
     /** Pages mapped around a read fault on a file mapping ({@code fault_around_bytes} 64 KiB). */
     private static final int FAULT_AROUND_PAGES = 16;
 
-    /** {@code vm_get_page_prot} on x86-64: the PTE protection bits a VMA's pages get. */
+    /**
+     * {@code vm_page_prot} on x86-64 ({@code vm_get_page_prot}, {@code vma_set_page_prot}): the
+     * PTE protection bits a VMA's pages get. A shared writable VMA registered in userfaultfd WP
+     * mode wants write notification ({@code vma_wants_writenotify}), so its pages start read-only
+     * and a first write goes through {@code do_wp_page}.
+     */
     static long pageProt(long vmFlags) {
         if ((vmFlags & VmFlags.ACCESS) == 0) {
             return PteLayout.PAGE_NONE;
@@ -38,10 +43,18 @@ final class Fault {
         if ((vmFlags & VmFlags.EXEC) == 0) {
             prot |= PteLayout.NX;
         }
-        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE)) == (VmFlags.SHARED | VmFlags.WRITE)) {
+        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE | VmFlags.UFFD_WP)) == (VmFlags.SHARED | VmFlags.WRITE)) {
             prot |= PteLayout.RW;
         }
         return prot;
+    }
+
+    /**
+     * {@code pte_mkuffd_wp} where the fault replaces a uffd-wp marker ({@code vmf_orig_pte_uffd_wp}):
+     * the new PTE keeps the protection, read-only.
+     */
+    private static long keepUffdWp(long pte, boolean uffdWp) {
+        return uffdWp ? (pte | PteLayout.UFFD_WP) & ~PteLayout.RW : pte;
     }
 
     /** {@code maybe_mkwrite(pte_mkdirty(pte))}. */
@@ -162,7 +175,7 @@ final class Fault {
         long va = addr & PAGE_MASK;
         long pte = mm.pte(va);
         if (pte == 0) {
-            return doPteMissing(mm, vma, va, flags, waiter);
+            return doPteMissing(mm, vma, va, flags, waiter, false);
         }
         if (PteLayout.isSwapFormat(pte)) {
             return doSwapPage(mm, vma, va, flags, pte, waiter);
@@ -177,15 +190,16 @@ final class Fault {
     /**
      * {@code do_pte_missing}: an empty PTE. The test hook {@link Machine#faultGate} stands where
      * userfaultfd's missing mode will ({@code handle_userfault} from {@code do_anonymous_page} and
-     * {@code __do_fault}).
+     * {@code __do_fault}). {@code uffdWp}: the PTE held a uffd-wp marker, whose protection the
+     * new PTE keeps.
      */
-    private static VmFault doPteMissing(Mm mm, Vma vma, long va, int flags, WaitQueue.Entry waiter) {
+    private static VmFault doPteMissing(Mm mm, Vma vma, long va, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         FaultGate gate = mm.machine.faultGate;
         if (gate != null && gate.holds(va)) {
             return waitFor(gate.queue, flags, waiter);
         }
         boolean write = FaultFlags.isWrite(flags);
-        return vma.file == null ? anonymousFault(mm, vma, va, write) : fileFault(mm, vma, va, write);
+        return vma.file == null ? anonymousFault(mm, vma, va, write, uffdWp) : fileFault(mm, vma, va, write, uffdWp);
     }
 
     /**
@@ -234,7 +248,7 @@ final class Fault {
                 mm.updatePte(va, 0);
                 return VmFault.DONE;
             }
-            return doPteMissing(mm, vma, va, flags, waiter);
+            return doPteMissing(mm, vma, va, flags, waiter, true);
         }
         return VmFault.SIGBUS;
     }
@@ -242,12 +256,13 @@ final class Fault {
     /**
      * {@code do_anonymous_page}: the shared zero page on read (unless the kernel forbids it:
      * {@code mm_forbids_zeropage}), else a new exclusive page, writable and dirty in a VM_WRITE
-     * mapping even when a read faulted it in.
+     * mapping even when a read faulted it in; either keeps a uffd-wp marker's protection.
      */
-    private static VmFault anonymousFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault anonymousFault(Mm mm, Vma vma, long va, boolean write, boolean uffdWp) {
         long prot = pageProt(vma.flags);
         if (!write && mm.machine.config.sharedZeroPage()) {
-            mm.mapPage(va, PhysicalMemory.ZERO_PFN, PteLayout.make(PhysicalMemory.ZERO_PFN, prot) | PteLayout.SPECIAL);
+            long zero = PteLayout.make(PhysicalMemory.ZERO_PFN, prot) | PteLayout.SPECIAL;
+            mm.mapPage(va, PhysicalMemory.ZERO_PFN, keepUffdWp(zero, uffdWp));
             return VmFault.DONE;
         }
         int pfn = newAnonPage(mm, vma, va);
@@ -255,7 +270,7 @@ final class Fault {
             return VmFault.OOM;
         }
         long pte = PteLayout.make(pfn, prot);
-        mm.mapPage(va, pfn, vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte);
+        mm.mapPage(va, pfn, keepUffdWp(vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte, uffdWp));
         mm.memory.put(pfn);
         return VmFault.DONE;
     }
@@ -280,12 +295,15 @@ final class Fault {
      * A read fault maps the cached pages around it before {@code shmem_fault} checks EOF, so a
      * read past EOF still maps its neighbours below EOF and then raises SIGBUS; a private write
      * fault prepares the anon_vma before that check ({@code vmf_anon_prepare}), so even one that
-     * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
+     * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables. A VMA
+     * registered in userfaultfd WP or MINOR mode maps only the faulting page
+     * ({@code uffd_disable_fault_around}), which keeps a uffd-wp marker's protection
+     * ({@code set_pte_range}).
      */
-    private static VmFault fileFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault fileFault(Mm mm, Vma vma, long va, boolean write, boolean uffdWp) {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
-        if (!write && faultAround(mm, vma, va)) {
+        if (!write && (vma.flags & (VmFlags.UFFD_WP | VmFlags.UFFD_MINOR)) == 0 && faultAround(mm, vma, va)) {
             return VmFault.DONE;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
@@ -305,16 +323,16 @@ final class Fault {
                 return VmFault.OOM;
             }
             mm.memory.copy(cached, copy);
-            mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, prot), vma));
+            mm.mapPage(va, copy, keepUffdWp(mkWriteDirty(PteLayout.make(copy, prot), vma), uffdWp));
             mm.memory.put(copy);
             return VmFault.DONE;
         }
         long pte = PteLayout.make(cached, prot);
         if (write) {
-            mm.mapPage(va, cached, mkWriteDirty(pte, vma));
+            mm.mapPage(va, cached, keepUffdWp(mkWriteDirty(pte, vma), uffdWp));
             mm.memory.set(cached, PhysicalMemory.PG_DIRTY);
         } else {
-            mm.mapPage(va, cached, pte);
+            mm.mapPage(va, cached, keepUffdWp(pte, uffdWp));
         }
         return VmFault.DONE;
     }
@@ -366,7 +384,9 @@ final class Fault {
      * private one for a forced GUP write, whose PTE then stays read-only), or an unshare
      * ({@link FaultFlags#UNSHARE}: a read-only pin of a page COW may still share). First the
      * uffd-wp check ({@code userfaultfd_pte_wp}, not for an unshare): a write-protected PTE of a
-     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse. A shared page
+     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse, unless the context
+     * resolves such faults itself ({@code userfaultfd_wp_async}): then the uffd-wp bit goes and the
+     * write goes on as if it had never been there. A shared page
      * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page});
      * an unshare leaves shared mappings alone. An exclusive (or reusable) anonymous page is reused;
      * an unshare only marks it exclusive and keeps it read-only. Otherwise {@code wp_page_copy}:
@@ -376,7 +396,11 @@ final class Fault {
     private static VmFault doWpPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
         boolean unshare = (flags & FaultFlags.UNSHARE) != 0;
         if (!unshare && vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
-            return handleUserfault();
+            if (!UffdWriteProtect.isAsync(vma)) {
+                return handleUserfault();
+            }
+            pte &= ~PteLayout.UFFD_WP;
+            mm.updatePte(va, pte);
         }
         if (vma.has(VmFlags.SHARED) && unshare) {
             return VmFault.DONE;
