@@ -163,7 +163,7 @@ public final class ModelBackend implements Backend {
                 case PROCESS_VM_READV -> p.processVmReadv(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_VM_WRITEV -> p.processVmWritev(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_MADVISE -> p.processMadvise((int) args[0], args[1], args[2], (int) args[3], args[4]);
-                case USERFAULTFD -> throw new UnsupportedOperationException("userfaultfd is not modelled yet");
+                case USERFAULTFD -> p.userfaultfd((int) args[0]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
