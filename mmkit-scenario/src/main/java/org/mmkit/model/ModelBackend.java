@@ -266,6 +266,12 @@ public final class ModelBackend implements Backend {
         return handle;
     }
 
+    /** Not answered yet: the model's threads have no ids until userfaultfd's THREAD_ID is modelled. */
+    @Override
+    public long threadId(int pid, int thread) {
+        throw new UnsupportedOperationException("thread ids are not modelled yet");
+    }
+
     /**
      * A blocked thread is not waited for: in the model only the scenario's next steps could wake
      * it, and they wait for this call, so it returns {@code null} at once.

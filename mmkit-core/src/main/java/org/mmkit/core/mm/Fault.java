@@ -120,7 +120,6 @@ final class Fault {
                 case RETRY -> flags |= FaultFlags.TRIED;
                 case BLOCKED -> {
                     waiter.sleepLocked();
-                    mm.machine.checkOpenLocked();
                     flags |= FaultFlags.TRIED;
                     pass = -1; // someone else made progress; the new state is faulted afresh
                 }
