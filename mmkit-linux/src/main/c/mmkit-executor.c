@@ -62,6 +62,7 @@ enum op {
     OP_SPAWN = 11,        /* u32 op (LOAD, STORE or STALL), that op's payload
                                                             -> OK i64 thread id (1, 2...) or -EAGAIN;
                                                                then the thread's own replies to the op */
+    OP_THREAD_ID = 12,    /* u32 thread id                  -> OK i64 its Linux tid, or -ESRCH once joined */
 };
 
 /* The thread of a reply: 0 is the serving thread, else an id from OP_SPAWN. */
@@ -461,6 +462,18 @@ static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_
     send_result(last_thread_id);
 }
 
+/* OP_THREAD_ID: the tid of a spawned thread, as userfaultfd messages name it (ptid). */
+static void do_thread_id(uint32_t id)
+{
+    for (uint32_t i = 0; i < MAX_THREADS; i++) {
+        if (id != 0 && workers[i].id == id) {
+            send_result(atomic_load(&workers[i].tid));
+            return;
+        }
+    }
+    send_result(-ESRCH);
+}
+
 /* OP_SPAWN: the spawned op and its payload, which are those of the op on the serving thread. */
 static int spawn_request(const uint8_t *p, uint32_t length)
 {
@@ -759,6 +772,11 @@ static void serve(void)
         case OP_SPAWN:
             if (!spawn_request(p, length))
                 break;
+            continue;
+        case OP_THREAD_ID:
+            if (length != 4)
+                break;
+            do_thread_id(get_u32(p));
             continue;
         default:
             send_failure("unknown request");

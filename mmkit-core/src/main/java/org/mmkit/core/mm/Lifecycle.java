@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
@@ -11,6 +12,12 @@ final class Lifecycle {
 
     static Task fork(Task parent) {
         Mm from = parent.mm;
+        for (var entry : from.vmas.entries()) {
+            UserfaultfdCtx ctx = entry.value().uffdCtx;
+            if (ctx != null && ctx.has(Uapi.UFFD_FEATURE_EVENT_FORK)) {
+                throw new UnsupportedOperationException("userfaultfd's FORK event is not modelled yet");
+            }
+        }
         Mm to = new Mm(parent.machine);
         // dup_mmap: the counters of the VMAs start as the parent's; locked_vm starts at 0 (mm_init)
         to.totalVm = from.totalVm;
@@ -27,6 +34,9 @@ final class Lifecycle {
             }
             Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
             copy.flags &= ~VmFlags.LOCKED_MASK;
+            if (copy.uffdCtx != null) {
+                UserfaultfdCalls.resetCtx(copy); // dup_userfaultfd without UFFD_FEATURE_EVENT_FORK
+            }
             boolean wipe = vma.has(VmFlags.WIPEONFORK);
             if (wipe) {
                 copy.unlinkAnonVmas();

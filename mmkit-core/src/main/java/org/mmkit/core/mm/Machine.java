@@ -39,6 +39,17 @@ public final class Machine implements AutoCloseable {
     final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
     /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
     DirectReclaim reclaimer = DirectReclaim.NONE;
+    /**
+     * The thread whose {@link org.mmkit.core.SimThread#call} runs on each Java thread, if any
+     * ({@link Task#currentThread}); confined to that Java thread.
+     */
+    final ThreadLocal<CpuThread> current = new ThreadLocal<>();
+    /**
+     * Where {@code poll} sleeps until a file it asks may have become ready: woken by every change
+     * of a pipe and by every exit (a pidfd), where the kernel has one queue per file
+     * ({@code poll_wait}); a woken poll asks all its files again.
+     */
+    final WaitQueue pollWait = new WaitQueue(this);
     /** Test hook that makes missing faults block; null outside tests. */
     FaultGate faultGate;
     private int nextPid = 1;

@@ -37,7 +37,7 @@ public final class Task implements SimProcess {
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
-        this.mainThread = new CpuThread(this);
+        this.mainThread = new CpuThread(this, pid);
         threads.add(mainThread);
         machine.tasks.add(this);
     }
@@ -108,11 +108,22 @@ public final class Task implements SimProcess {
     private void exitLocked() {
         Lifecycle.exit(this);
         interruptSleepersLocked();
+        machine.pollWait.wakeAllLocked(); // its pidfds are readable now
     }
 
-    /** Wakes every thread of the process that sleeps in a fault. Preconditions: the machine lock is held. */
+    /** Wakes every thread of the process that sleeps in a fault or a system call. Preconditions: the machine lock is held. */
     void interruptSleepersLocked() {
         threads.forEach(CpuThread::interruptLocked);
+    }
+
+    /**
+     * The kernel's {@code current} for a call of this process: the thread of this process whose
+     * {@link SimThread#call} runs on this Java thread, else the main thread. Its wait entry is
+     * where the call sleeps, in a fault of a user-memory copy or waiting for another thread.
+     */
+    CpuThread currentThread() {
+        CpuThread current = machine.current.get();
+        return current != null && current.task() == this ? current : mainThread;
     }
 
     void run(Runnable body) {
@@ -242,6 +253,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int userfaultfd(int flags) {
+        return call(() -> UserfaultfdCalls.userfaultfd(this, flags));
+    }
+
+    @Override
     public void ftruncate(int fd, long length) {
         run(() -> FileCalls.ftruncate(this, fd, length));
     }
@@ -283,7 +299,7 @@ public final class Task implements SimProcess {
 
     @Override
     public long poll(long fds, long nfds, int timeoutMs) {
-        return call(() -> PollCall.poll(this, fds, nfds));
+        return call(() -> PollCall.poll(this, fds, nfds, timeoutMs));
     }
 
     @Override
@@ -429,7 +445,7 @@ public final class Task implements SimProcess {
     @Override
     public SimThread newThread() {
         return call(() -> {
-            CpuThread thread = new CpuThread(this);
+            CpuThread thread = new CpuThread(this, machine.allocatePid());
             threads.add(thread);
             return thread;
         });

@@ -2,11 +2,14 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.PAGE_SIZE;
 import static org.mmkit.core.Uapi.UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES;
+import static org.mmkit.core.Uapi.UFFDIO_MOVE_MODE_DONTWAKE;
 
 import java.util.function.Predicate;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
+import org.mmkit.core.abi.Scalars;
+import org.mmkit.core.abi.UffdioMoveLayout;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PteLayout;
@@ -21,6 +24,46 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  */
 final class UffdMove {
     private UffdMove() {
+    }
+
+    /**
+     * {@code userfaultfd_move}: only from the context's own address space (EINVAL otherwise),
+     * both ranges as {@code validate_range} wants them, modes DONTWAKE and ALLOW_SRC_HOLES;
+     * ESRCH once the address space is gone. The bytes moved or -errno go to {@code move}; the
+     * moved part of dst is woken unless DONTWAKE; a partial move is EAGAIN.
+     */
+    static long ioctl(UserfaultfdCtx ctx, Task task, long arg) {
+        byte[] move = UserfaultfdCalls.readStruct(task, arg, UffdioMoveLayout.MOVE_OFFSET);
+        if (task.mm != ctx.mm) {
+            throw Errno.EINVAL.exception();
+        }
+        long dst = Scalars.U64.read(move, UffdioMoveLayout.DST_OFFSET);
+        long src = Scalars.U64.read(move, UffdioMoveLayout.SRC_OFFSET);
+        long len = Scalars.U64.read(move, UffdioMoveLayout.LEN_OFFSET);
+        long mode = Scalars.U64.read(move, UffdioMoveLayout.MODE_OFFSET);
+        UserfaultfdCalls.validateRange(task.machine, dst, len);
+        UserfaultfdCalls.validateRange(task.machine, src, len);
+        if ((mode & ~(UFFDIO_MOVE_MODE_DONTWAKE | UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES)) != 0) {
+            throw Errno.EINVAL.exception();
+        }
+        if (!ctx.mmAlive()) {
+            throw Errno.ESRCH.exception();
+        }
+        long moved;
+        try {
+            moved = movePages(ctx.mm, vma -> vma.uffdCtx == ctx, dst, src, len, mode);
+        } catch (ErrnoException e) {
+            UserfaultfdCalls.putU64(task, arg + UffdioMoveLayout.MOVE_OFFSET, -e.errno().number());
+            throw e;
+        }
+        UserfaultfdCalls.putU64(task, arg + UffdioMoveLayout.MOVE_OFFSET, moved);
+        if ((mode & UFFDIO_MOVE_MODE_DONTWAKE) == 0) {
+            ctx.wakeLocked(dst, moved);
+        }
+        if (moved != len) {
+            throw Errno.EAGAIN.exception();
+        }
+        return 0;
     }
 
     /**

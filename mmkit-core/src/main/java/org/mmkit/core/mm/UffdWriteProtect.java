@@ -2,6 +2,9 @@ package org.mmkit.core.mm;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
+import org.mmkit.core.abi.Scalars;
+import org.mmkit.core.abi.UffdioRangeLayout;
+import org.mmkit.core.abi.UffdioWriteprotectLayout;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
 import org.mmkit.core.pgtable.SwapEntryLayout;
@@ -20,6 +23,28 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  */
 final class UffdWriteProtect {
     private UffdWriteProtect() {
+    }
+
+    /**
+     * {@code userfaultfd_writeprotect}: the range as {@code validate_range} wants it, then the
+     * mode; ESRCH once the address space is gone; {@link #mwriteprotectRange}; an unprotect
+     * wakes the faults of the range unless DONTWAKE.
+     */
+    static long ioctl(UserfaultfdCtx ctx, Task task, long arg) {
+        byte[] wp = UserfaultfdCalls.readStruct(task, arg, UffdioWriteprotectLayout.SIZE);
+        long start = Scalars.U64.read(wp, UffdioWriteprotectLayout.RANGE_OFFSET + UffdioRangeLayout.START_OFFSET);
+        long len = Scalars.U64.read(wp, UffdioWriteprotectLayout.RANGE_OFFSET + UffdioRangeLayout.LEN_OFFSET);
+        long mode = Scalars.U64.read(wp, UffdioWriteprotectLayout.MODE_OFFSET);
+        UserfaultfdCalls.validateRange(task.machine, start, len);
+        boolean enable = enables(mode);
+        if (!ctx.mmAlive()) {
+            throw Errno.ESRCH.exception();
+        }
+        mwriteprotectRange(ctx.mm, start, start + len, enable);
+        if (!enable && (mode & Uapi.UFFDIO_WRITEPROTECT_MODE_DONTWAKE) == 0) {
+            ctx.wakeLocked(start, len);
+        }
+        return 0;
     }
 
     /**
@@ -149,6 +174,6 @@ final class UffdWriteProtect {
 
     /** Whether the userfaultfd context {@code vma} is registered with enabled {@code feature}. */
     private static boolean hasFeature(Vma vma, long feature) {
-        return false; // the context comes with registration
+        return vma.uffdCtx != null && vma.uffdCtx.has(feature);
     }
 }

@@ -57,11 +57,11 @@ class FaultPathTest {
     }
 
     @Test
-    void poisonMarkerIsSigbusMceerrForTheCpuAndEhwpoisonForMadvisePopulate() {
+    void poisonMarkerIsSigbusAdrerrForTheCpuAndEhwpoisonForMadvisePopulate() {
         long a = anon(PROT_READ | PROT_WRITE);
         setPte(a + PAGE_SIZE, PteMarkerLayout.make(PteMarkerLayout.POISONED | PteMarkerLayout.GUARD));
-        assertSignal(() -> task.load(a + PAGE_SIZE + 8, new byte[1]), Signal.SIGBUS, Signal.BUS_MCEERR_AR, a + PAGE_SIZE + 8);
-        assertSignal(() -> task.store(a + PAGE_SIZE, new byte[1]), Signal.SIGBUS, Signal.BUS_MCEERR_AR, a + PAGE_SIZE);
+        assertSignal(() -> task.load(a + PAGE_SIZE + 8, new byte[1]), Signal.SIGBUS, Signal.BUS_ADRERR, a + PAGE_SIZE + 8);
+        assertSignal(() -> task.store(a + PAGE_SIZE, new byte[1]), Signal.SIGBUS, Signal.BUS_ADRERR, a + PAGE_SIZE);
         // faultin_page_range asks for FOLL_HWPOISON; mlock's populate does not, and gets EFAULT → ENOMEM
         assertErrno(() -> task.madvise(a, 2 * PAGE_SIZE, MADV_POPULATE_READ), Errno.EHWPOISON);
         assertErrno(() -> task.mlock(a, 2 * PAGE_SIZE), Errno.ENOMEM);
