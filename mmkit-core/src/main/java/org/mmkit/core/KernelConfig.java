@@ -21,8 +21,8 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param softDirty           CONFIG_MEM_SOFT_DIRTY (off on the reference kernel)
  * @param sharedZeroPage      whether a read fault on anonymous memory maps the shared zero page (as
  *                            upstream Linux does); off, it gets a private zeroed page instead, as on
- *                            kernels where {@code mm_forbids_zeropage()} holds (some virtualised hosts
- *                            boot with the zero page disabled)
+ *                            some virtualised hosts that boot with the zero page disabled for faults
+ *                            ({@code UFFDIO_ZEROPAGE} still maps it there, as on the reference machine)
  * @param anonVmaName         CONFIG_ANON_VMA_NAME: whether {@code prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ...)}
  *                            names anonymous VMAs (on in the profile); off, it fails with EINVAL, as on the
  *                            reference machine's kernel

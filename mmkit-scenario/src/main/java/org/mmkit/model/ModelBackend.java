@@ -95,7 +95,8 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
+            case UFFD -> null;
+            case SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 
@@ -266,10 +267,14 @@ public final class ModelBackend implements Backend {
         return handle;
     }
 
-    /** Not answered yet: the model's threads have no ids until userfaultfd's THREAD_ID is modelled. */
     @Override
     public long threadId(int pid, int thread) {
-        throw new UnsupportedOperationException("thread ids are not modelled yet");
+        Threads spawned = threads.get(pid);
+        Spawned running = spawned == null ? null : spawned.running.get(thread);
+        if (running == null) {
+            throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
+        }
+        return running.thread().tid();
     }
 
     /**

@@ -45,6 +45,11 @@ final class CpuThread implements SimThread {
     }
 
     @Override
+    public int tid() {
+        return waiter.tid;
+    }
+
+    @Override
     public boolean blocked() {
         return waiter.sleeping();
     }

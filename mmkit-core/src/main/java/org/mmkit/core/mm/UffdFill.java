@@ -182,15 +182,17 @@ final class UffdFill {
             default -> {
                 if (vma.has(VmFlags.SHARED)) {
                     shmemFill(mm, vma, va, bytes, wp);
-                } else if (mode == Mode.ZEROPAGE && mm.machine.config.sharedZeroPage()) {
-                    // mfill_atomic_pte_zeropage: strictly an empty entry
+                } else if (mode == Mode.ZEROPAGE) {
+                    // mfill_atomic_pte_zeropage: strictly an empty entry; the shared zero page even
+                    // where read faults do not get it (KernelConfig.sharedZeroPage: the reference
+                    // machine's kernel refuses it to do_anonymous_page only, not mm_forbids_zeropage)
                     checkInFile(vma, va);
                     if (mm.pte(va) != 0) {
                         throw Errno.EEXIST.exception();
                     }
                     mm.mapPage(va, PhysicalMemory.ZERO_PFN, Fault.zeroPagePte(vma));
                 } else {
-                    // mfill_atomic_pte_copy, or mfill_atomic_pte_zeroed_folio where mm_forbids_zeropage
+                    // mfill_atomic_pte_copy
                     int pfn = newPage(mm, Fault.newAnonPage(mm, vma, va), bytes);
                     try {
                         installPte(mm, vma, va, pfn, false, wp);

@@ -50,6 +50,30 @@ final class UserfaultfdCalls {
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
     }
 
+    /**
+     * {@code /dev/userfaultfd} ({@code userfaultfd_dev_fops}): a character device of mode 0600
+     * owned by root, so an unprivileged process cannot open it (EACCES); its one ioctl,
+     * {@code USERFAULTFD_IOC_NEW}, makes a context as {@link #newUserfaultfd} does, without the
+     * permission check of the system call. Other commands are EINVAL.
+     */
+    static final class Device implements FileOperations {
+        /** {@code open("/dev/userfaultfd")}'s permission check and file. */
+        static PathLookup.Found open(Task task) {
+            if (!task.privileged) {
+                throw Errno.EACCES.exception();
+            }
+            return new PathLookup.Found.Special(new Device());
+        }
+
+        @Override
+        public long ioctl(Task task, OpenFile file, int cmd, long arg) {
+            if (cmd != USERFAULTFD_IOC_NEW) {
+                throw Errno.EINVAL.exception();
+            }
+            return newUserfaultfd(task, (int) arg);
+        }
+    }
+
     /** {@code copy_from_user} of a struct of {@code size} bytes; EFAULT if any is unreadable. */
     static byte[] readStruct(Task task, long addr, int size) {
         byte[] bytes = new byte[size];

@@ -50,6 +50,8 @@ final class UserfaultfdCtx implements FileOperations {
     private final ArrayDeque<WaitingFault> pending = new ArrayDeque<>();
     /** {@code fault_wqh}: faults read and still waiting to be woken. */
     private final ArrayDeque<WaitingFault> reported = new ArrayDeque<>();
+    /** {@code fd_wqh}: readers waiting for a message, woken when a fault queues one. */
+    private final WaitQueue readers;
 
     /** A faulting thread's {@code userfaultfd_wait_queue}: its wait entry, the address its message names, the message. */
     private record WaitingFault(WaitQueue.Entry waiter, long address, byte[] message) {
@@ -60,6 +62,7 @@ final class UserfaultfdCtx implements FileOperations {
         this.mm = owner.mm;
         this.flags = flags;
         this.faultWaiters = new WaitQueue(owner.machine);
+        this.readers = new WaitQueue(owner.machine);
     }
 
     boolean has(long feature) {
@@ -85,6 +88,7 @@ final class UserfaultfdCtx implements FileOperations {
         faultWaiters.addLocked(waiter);
         long address = Scalars.U64.read(message, UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.PAGEFAULT_ADDRESS_OFFSET);
         pending.addLast(new WaitingFault(waiter, address, message));
+        readers.wakeAllLocked();
     }
 
     /**
@@ -119,8 +123,9 @@ final class UserfaultfdCtx implements FileOperations {
     /**
      * {@code userfaultfd_read_iter}: EINVAL before {@code UFFDIO_API} and for a buffer shorter
      * than one message; then as many whole messages as fit, oldest first, each moved from pending
-     * to reported. With none pending, O_NONBLOCK gives EAGAIN. A copy that faults gives EFAULT if
-     * it was the first message (that message counts as read, as in the kernel).
+     * to reported. With none pending, O_NONBLOCK gives EAGAIN, else the call sleeps until a fault
+     * queues one (only the first message is waited for). A copy that faults gives EFAULT if it
+     * was the first message (that message counts as read, as in the kernel).
      */
     @Override
     public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
@@ -143,8 +148,8 @@ final class UserfaultfdCtx implements FileOperations {
                 if ((file.flags & O_NONBLOCK) != 0) {
                     throw Errno.EAGAIN.exception();
                 }
-                throw new IllegalStateException("read of a userfaultfd with no message would block: "
-                        + "the model cannot wait in a system call yet (open it with O_NONBLOCK)");
+                readers.waitEventLocked(task, () -> oldestPending() != null);
+                fault = oldestPending();
             }
             pending.pollFirst();
             reported.addLast(fault);
