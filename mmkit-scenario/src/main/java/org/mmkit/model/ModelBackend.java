@@ -95,7 +95,8 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
+            case UFFD -> null;
+            case SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 
@@ -163,7 +164,7 @@ public final class ModelBackend implements Backend {
                 case PROCESS_VM_READV -> p.processVmReadv(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_VM_WRITEV -> p.processVmWritev(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_MADVISE -> p.processMadvise((int) args[0], args[1], args[2], (int) args[3], args[4]);
-                case USERFAULTFD -> throw new UnsupportedOperationException("userfaultfd is not modelled yet");
+                case USERFAULTFD -> p.userfaultfd((int) args[0]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
@@ -266,10 +267,14 @@ public final class ModelBackend implements Backend {
         return handle;
     }
 
-    /** Not answered yet: the model's threads have no ids until userfaultfd's THREAD_ID is modelled. */
     @Override
     public long threadId(int pid, int thread) {
-        throw new UnsupportedOperationException("thread ids are not modelled yet");
+        Threads spawned = threads.get(pid);
+        Spawned running = spawned == null ? null : spawned.running.get(thread);
+        if (running == null) {
+            throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
+        }
+        return running.thread().tid();
     }
 
     /**

@@ -34,11 +34,19 @@ final class CpuThread implements SimThread {
     /** Where this thread waits when a fault or a system call of it blocks; its sleeping flag is {@link #blocked}. */
     private final WaitQueue.Entry waiter;
 
-    /** A new thread of {@code task}, whose TLB joins the address space's shootdowns. Preconditions: the machine lock is held. */
-    CpuThread(Task task) {
+    /**
+     * A new thread {@code tid} of {@code task} (the main thread's id is the pid), whose TLB joins
+     * the address space's shootdowns. Preconditions: the machine lock is held.
+     */
+    CpuThread(Task task, int tid) {
         this.task = task;
-        this.waiter = new WaitQueue.Entry(task.machine);
+        this.waiter = new WaitQueue.Entry(task.machine, tid);
         task.mm.tlbs.addLocked(tlb);
+    }
+
+    @Override
+    public int tid() {
+        return waiter.tid;
     }
 
     @Override
@@ -78,7 +86,7 @@ final class CpuThread implements SimThread {
 
     /** Wakes this thread if it sleeps in a fault or a system call (its process exits). Preconditions: the machine lock is held. */
     void interruptLocked() {
-        waiter.interruptLocked();
+        waiter.wakeLocked();
     }
 
     @Override
