@@ -33,9 +33,18 @@ load(s, 1) == 0x22
 pagemap(s, 2) == present|uffd_wp|file|exclusive, swapped|uffd_wp
 madvise(s, 4*PAGE, MADV_REMOVE) = 0
 pagemap(s, 4) == swapped|uffd_wp*2, none*2
+# (the kernel reuses the frames the hole punch freed: no frame labels past this point)
 load(s, 1) == 0
-load(s+2*PAGE, 1) == 0
-pagemap(s, 4) == present|uffd_wp|file|exclusive, swapped|uffd_wp, present|file|exclusive, none
+pagemap(s+PAGE, 3) == swapped|uffd_wp, none*2
+spawn t1: store(s, 1, 0x33)
+read(u, buf+PAGE, 32) = 32
+load(buf+PAGE, uffd_msg) == {event=UFFD_EVENT_PAGEFAULT, arg={pagefault={flags=UFFD_PAGEFAULT_FLAG_WRITE|UFFD_PAGEFAULT_FLAG_WP, address=s}}}
+store(buf, uffdio_writeprotect{range={start=s, len=PAGE}, mode=0})
+ioctl(u, UFFDIO_WRITEPROTECT, buf) = 0
+join t1
+store(s+2*PAGE, 1, 0x44)
+read(u, buf+PAGE, 32) = -1 EAGAIN
+load(s+2*PAGE, 1) == 0x44
 munmap(s, 4*PAGE) = 0
 s2 = mmap(s, 4*PAGE, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_FIXED, fd, 0)
 pagemap(s2, 4) == none

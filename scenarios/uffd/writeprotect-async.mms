@@ -5,6 +5,7 @@
 # kernel-anchors.md §6 "WP_ASYNC"; kernel-spec.md §4.2, §4.5.
 requires: uffd
 requires: root
+requires: no-zero-page
 buf = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 store(buf, uffdio_api{api=UFFD_API, features=UFFD_FEATURE_WP_ASYNC})

@@ -34,7 +34,12 @@ final class Fault {
     /** Pages mapped around a read fault on a file mapping ({@code fault_around_bytes} 64 KiB). */
     private static final int FAULT_AROUND_PAGES = 16;
 
-    /** {@code vm_get_page_prot} on x86-64: the PTE protection bits a VMA's pages get. */
+    /**
+     * {@code vm_page_prot} on x86-64 ({@code vm_get_page_prot}, {@code vma_set_page_prot}): the
+     * PTE protection bits a VMA's pages get. A shared writable VMA registered in userfaultfd WP
+     * mode wants write notification ({@code vma_wants_writenotify}), so its pages start read-only
+     * and a first write goes through {@code do_wp_page}.
+     */
     static long pageProt(long vmFlags) {
         if ((vmFlags & VmFlags.ACCESS) == 0) {
             return PteLayout.PAGE_NONE;
@@ -43,10 +48,18 @@ final class Fault {
         if ((vmFlags & VmFlags.EXEC) == 0) {
             prot |= PteLayout.NX;
         }
-        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE)) == (VmFlags.SHARED | VmFlags.WRITE)) {
+        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE | VmFlags.UFFD_WP)) == (VmFlags.SHARED | VmFlags.WRITE)) {
             prot |= PteLayout.RW;
         }
         return prot;
+    }
+
+    /**
+     * {@code pte_mkuffd_wp} where the fault replaces a uffd-wp marker ({@code vmf_orig_pte_uffd_wp}):
+     * the new PTE keeps the protection, read-only.
+     */
+    private static long keepUffdWp(long pte, boolean uffdWp) {
+        return uffdWp ? (pte | PteLayout.UFFD_WP) & ~PteLayout.RW : pte;
     }
 
     /** {@code maybe_mkwrite(pte_mkdirty(pte))}. */
@@ -166,7 +179,7 @@ final class Fault {
         long va = addr & PAGE_MASK;
         long pte = mm.pte(va);
         if (pte == 0) {
-            return doPteMissing(mm, vma, addr, flags, waiter);
+            return doPteMissing(mm, vma, addr, flags, waiter, false);
         }
         if (PteLayout.isSwapFormat(pte)) {
             return doSwapPage(mm, vma, addr, flags, pte, waiter);
@@ -180,14 +193,16 @@ final class Fault {
 
     /**
      * {@code do_pte_missing}: an empty PTE at {@code addr}. The test hook {@link Machine#faultGate}
-     * makes a fault wait as userfaultfd's missing mode does, without a context.
+     * makes a fault wait as userfaultfd's missing mode does, without a context. {@code uffdWp}:
+     * the PTE held a uffd-wp marker, whose protection the new PTE keeps.
      */
-    private static VmFault doPteMissing(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter) {
+    private static VmFault doPteMissing(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         FaultGate gate = mm.machine.faultGate;
         if (gate != null && gate.holds(addr & PAGE_MASK)) {
             return waitFor(gate.queue, flags, waiter);
         }
-        return vma.file == null ? anonymousFault(mm, vma, addr, flags, waiter) : fileFault(mm, vma, addr, flags, waiter);
+        return vma.file == null ? anonymousFault(mm, vma, addr, flags, waiter, uffdWp)
+                : fileFault(mm, vma, addr, flags, waiter, uffdWp);
     }
 
     /**
@@ -259,7 +274,7 @@ final class Fault {
                 mm.updatePte(addr & PAGE_MASK, 0);
                 return VmFault.DONE;
             }
-            return doPteMissing(mm, vma, addr, flags, waiter);
+            return doPteMissing(mm, vma, addr, flags, waiter, true);
         }
         return VmFault.SIGBUS;
     }
@@ -267,18 +282,18 @@ final class Fault {
     /**
      * {@code do_anonymous_page}: the shared zero page on read (unless the kernel forbids it:
      * {@code mm_forbids_zeropage}), else a new exclusive page, writable and dirty in a VM_WRITE
-     * mapping even when a read faulted it in. A VMA registered for missing faults hands either
-     * to userfaultfd instead, after the VMA got its anon_vma on the private-page path
-     * ({@code vmf_anon_prepare}).
+     * mapping even when a read faulted it in; either keeps a uffd-wp marker's protection. A VMA
+     * registered for missing faults hands either to userfaultfd instead, after the VMA got its
+     * anon_vma on the private-page path ({@code vmf_anon_prepare}).
      */
-    private static VmFault anonymousFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter) {
+    private static VmFault anonymousFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         long va = addr & PAGE_MASK;
         long prot = pageProt(vma.flags);
         if (!FaultFlags.isWrite(flags) && mm.machine.config.sharedZeroPage()) {
             if (vma.has(VmFlags.UFFD_MISSING)) {
                 return handleUserfault(vma, addr, flags, VmFlags.UFFD_MISSING, waiter);
             }
-            mm.mapPage(va, PhysicalMemory.ZERO_PFN, zeroPagePte(vma));
+            mm.mapPage(va, PhysicalMemory.ZERO_PFN, keepUffdWp(zeroPagePte(vma), uffdWp));
             return VmFault.DONE;
         }
         mm.anonVma(vma);
@@ -290,7 +305,7 @@ final class Fault {
             return VmFault.OOM;
         }
         long pte = PteLayout.make(pfn, prot);
-        mm.mapPage(va, pfn, vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte);
+        mm.mapPage(va, pfn, keepUffdWp(vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte, uffdWp));
         mm.memory.put(pfn);
         return VmFault.DONE;
     }
@@ -324,9 +339,10 @@ final class Fault {
      * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
      * Below EOF, userfaultfd decides first ({@code shmem_get_folio_gfp}): a cached page is a
      * minor fault of a VMA registered MINOR, a missing page a missing fault of one registered
-     * MISSING; such VMAs and WP ones do no fault-around ({@code uffd_disable_fault_around}).
+     * MISSING; such VMAs and WP ones do no fault-around ({@code uffd_disable_fault_around}), and
+     * map only the faulting page, keeping a uffd-wp marker's protection ({@code set_pte_range}).
      */
-    private static VmFault fileFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter) {
+    private static VmFault fileFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         long va = addr & PAGE_MASK;
         boolean write = FaultFlags.isWrite(flags);
         ShmemFile file = vma.file;
@@ -355,16 +371,16 @@ final class Fault {
                 return VmFault.OOM;
             }
             mm.memory.copy(cached, copy);
-            mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, prot), vma));
+            mm.mapPage(va, copy, keepUffdWp(mkWriteDirty(PteLayout.make(copy, prot), vma), uffdWp));
             mm.memory.put(copy);
             return VmFault.DONE;
         }
         long pte = PteLayout.make(cached, prot);
         if (write) {
-            mm.mapPage(va, cached, mkWriteDirty(pte, vma));
+            mm.mapPage(va, cached, keepUffdWp(mkWriteDirty(pte, vma), uffdWp));
             mm.memory.set(cached, PhysicalMemory.PG_DIRTY);
         } else {
-            mm.mapPage(va, cached, pte);
+            mm.mapPage(va, cached, keepUffdWp(pte, uffdWp));
         }
         return VmFault.DONE;
     }
@@ -416,7 +432,9 @@ final class Fault {
      * private one for a forced GUP write, whose PTE then stays read-only), or an unshare
      * ({@link FaultFlags#UNSHARE}: a read-only pin of a page COW may still share). First the
      * uffd-wp check ({@code userfaultfd_pte_wp}, not for an unshare): a write-protected PTE of a
-     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse. A shared page
+     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse, unless the context
+     * resolves such faults itself ({@code userfaultfd_wp_async}): then the uffd-wp bit goes and the
+     * write goes on as if it had never been there. A shared page
      * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page});
      * an unshare leaves shared mappings alone. An exclusive (or reusable) anonymous page is reused;
      * an unshare only marks it exclusive and keeps it read-only. Otherwise {@code wp_page_copy}:
@@ -427,7 +445,11 @@ final class Fault {
         long va = addr & PAGE_MASK;
         boolean unshare = (flags & FaultFlags.UNSHARE) != 0;
         if (!unshare && vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
-            return handleUserfault(vma, addr, flags, VmFlags.UFFD_WP, waiter);
+            if (!UffdWriteProtect.isAsync(vma)) {
+                return handleUserfault(vma, addr, flags, VmFlags.UFFD_WP, waiter);
+            }
+            pte &= ~PteLayout.UFFD_WP;
+            mm.updatePte(va, pte);
         }
         if (vma.has(VmFlags.SHARED) && unshare) {
             return VmFault.DONE;

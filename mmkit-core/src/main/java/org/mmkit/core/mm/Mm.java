@@ -539,11 +539,27 @@ final class Mm {
      * PTE tables left empty are freed.
      */
     void zapRange(long start, long end, boolean dropGuards, boolean reclaimTables) {
+        zapRange(null, start, end, dropGuards, reclaimTables);
+    }
+
+    /**
+     * {@code zap_page_range_single} for madvise: {@link #zapRange} of [start, end) within
+     * {@code vma} that keeps guard markers and, in a file-backed VMA registered in userfaultfd WP
+     * mode, leaves a uffd-wp marker where a protected entry was ({@link UffdWriteProtect#afterZap}).
+     */
+    void zapVmaRange(Vma vma, long start, long end, boolean reclaimTables) {
+        zapRange(vma, start, end, false, reclaimTables);
+    }
+
+    private void zapRange(Vma markersOf, long start, long end, boolean dropGuards, boolean reclaimTables) {
         PageWalk.walk(pageTables, start, end, new PageWalk.Visitor() {
             @Override
             public void pte(long va, long pte, int table, int index) {
                 if (pte != 0 && (dropGuards || !PteMarkerLayout.isGuard(pte))) {
                     zapEntry(table, index, pte);
+                    if (markersOf != null) {
+                        UffdWriteProtect.afterZap(Mm.this, markersOf, table, index, pte);
+                    }
                 }
             }
 

@@ -193,13 +193,18 @@ final class RemapCall {
         // counting when it is unmapped, and with DONTUNMAP not at all, though it loses VM_LOCKED
         mm.accountMapping(vma.flags, newLen >>> PAGE_SHIFT);
         long delta = target - addr;
+        boolean clearUffdWp = UffdWriteProtect.clearsOnRemap(vma);
         PageWalk.walk(mm.pageTables, addr, addr + oldLen, (va, pte, table, index) -> {
-            if (pte != 0) {
-                mm.movePte(table, index, pte, va + delta);
+            long moving = pte != 0 && clearUffdWp ? UffdWriteProtect.remapEntry(pte) : pte;
+            if (moving != pte) {
+                mm.updatePte(table, index, pte, moving);
+            }
+            if (moving != 0) {
+                mm.movePte(table, index, moving, va + delta);
             }
         });
         if (moved.uffdCtx != null) {
-            UserfaultfdCalls.resetCtx(mm, moved); // mremap_userfaultfd_prep without UFFD_FEATURE_EVENT_REMAP
+            UserfaultfdCalls.resetCtx(moved); // mremap_userfaultfd_prep without UFFD_FEATURE_EVENT_REMAP
         }
         if (dontUnmap) {
             // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split

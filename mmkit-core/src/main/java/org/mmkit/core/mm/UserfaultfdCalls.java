@@ -7,9 +7,6 @@ import org.mmkit.core.abi.Scalars;
 import org.mmkit.core.abi.UffdioApiLayout;
 import org.mmkit.core.abi.UffdioRangeLayout;
 import org.mmkit.core.abi.UffdioRegisterLayout;
-import org.mmkit.core.pgtable.PageWalk;
-import org.mmkit.core.pgtable.PteLayout;
-import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
  * Creating a userfaultfd and the ioctls that set it up ({@code fs/userfaultfd.c}):
@@ -280,7 +277,7 @@ final class UserfaultfdCalls {
      */
     static Vma clearVma(Mm mm, Vma vma, long start, long end) {
         if (vma.has(VmFlags.UFFD_WP)) {
-            dropWriteProtect(mm, start, end);
+            UffdWriteProtect.uffdWpRange(mm, vma, start, end, false);
         }
         return mm.modify(vma, start, end, vma.flags & ~VmFlags.UFFD_FLAGS, vma.anonName, null);
     }
@@ -288,30 +285,12 @@ final class UserfaultfdCalls {
     /**
      * {@code userfaultfd_reset_ctx}: {@code vma} loses its registration in place, without merging
      * (a forked child's copy without EVENT_FORK, {@code dup_userfaultfd}; a VMA mremap moved
-     * without EVENT_REMAP, {@code mremap_userfaultfd_prep}).
+     * without EVENT_REMAP, {@code mremap_userfaultfd_prep}). Its PTEs are not touched: the
+     * fork's copy and the mremap's move have dropped their uffd-wp state already
+     * ({@link UffdWriteProtect#forkEntry}, {@link UffdWriteProtect#remapEntry}).
      */
-    static void resetCtx(Mm mm, Vma vma) {
-        if (vma.has(VmFlags.UFFD_WP)) {
-            dropWriteProtect(mm, vma.start, vma.end);
-        }
+    static void resetCtx(Vma vma) {
         vma.flags &= ~VmFlags.UFFD_FLAGS;
         vma.uffdCtx = null;
-    }
-
-    /**
-     * {@code uffd_wp_range(..., false)} as unregistering needs it: present PTEs lose their uffd-wp
-     * bit and uffd-wp markers go.
-     */
-    private static void dropWriteProtect(Mm mm, long start, long end) {
-        PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
-            if (PteLayout.isPresent(pte)) {
-                if (PteLayout.isUffdWp(pte)) {
-                    mm.updatePte(table, index, pte, pte & ~PteLayout.UFFD_WP);
-                }
-            } else if ((PteMarkerLayout.bits(pte) & PteMarkerLayout.UFFD_WP) != 0) {
-                long rest = PteMarkerLayout.bits(pte) & ~PteMarkerLayout.UFFD_WP;
-                mm.updatePte(table, index, pte, rest == 0 ? 0 : PteMarkerLayout.make(rest));
-            }
-        });
     }
 }

@@ -198,8 +198,8 @@ final class UserfaultfdCtx implements FileOperations {
             case UFFDIO_WAKE -> UserfaultfdCalls.wake(this, task, arg);
             case UFFDIO_COPY -> UffdFill.copy(this, task, arg);
             case UFFDIO_ZEROPAGE, UFFDIO_CONTINUE, UFFDIO_POISON -> UffdFill.fill(this, task, cmd, arg);
-            case UFFDIO_WRITEPROTECT, UFFDIO_MOVE -> throw new UnsupportedOperationException(
-                    (cmd == UFFDIO_MOVE ? "UFFDIO_MOVE" : "UFFDIO_WRITEPROTECT") + " is not modelled yet");
+            case UFFDIO_WRITEPROTECT -> UffdWriteProtect.ioctl(this, task, arg);
+            case UFFDIO_MOVE -> UffdMove.ioctl(this, task, arg);
             default -> throw Errno.EINVAL.exception();
         };
     }

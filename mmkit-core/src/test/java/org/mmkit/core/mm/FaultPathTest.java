@@ -94,13 +94,16 @@ class FaultPathTest {
     }
 
     @Test
-    void uffdWpMarkerOfARegisteredVmaIsAMissingFault() {
+    void uffdWpMarkerOfARegisteredVmaIsAMissingFaultWhosePageKeepsTheProtection() {
         long a = anon(PROT_READ | PROT_WRITE);
         task.run(() -> task.mm.vmaAt(a).flags |= VmFlags.UFFD_WP);
         setPte(a, PteMarkerLayout.make(PteMarkerLayout.UFFD_WP));
-        task.storeLong(a, 9);
-        assertThat(task.loadLong(a)).isEqualTo(9);
-        assertThat(PteLayout.isPresent(pte(a))).isTrue();
+        assertThat(task.loadLong(a)).isZero();
+        long pte = pte(a);
+        assertThat(PteLayout.isPresent(pte) && PteLayout.isUffdWp(pte) && !PteLayout.isWritable(pte))
+                .as("do_anonymous_page: vmf_orig_pte_uffd_wp").isTrue();
+        // a write is then a WP fault for userfaultfd: SIGBUS with no context registered
+        assertSignal(() -> task.storeLong(a, 9), Signal.SIGBUS, Signal.BUS_ADRERR, a);
     }
 
     @Test
