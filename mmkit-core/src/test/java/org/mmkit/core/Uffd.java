@@ -35,6 +35,11 @@ final class Uffd {
         this.scratch = Syscalls.anon(p, 2);
     }
 
+    /** The context {@code fd} of {@code p} (inherited, say). */
+    static Uffd of(SimProcess p, int fd) {
+        return new Uffd(p, fd);
+    }
+
     /** A new context with these flags, not set up yet. */
     static Uffd create(SimProcess p, int flags) {
         return new Uffd(p, p.userfaultfd(flags));
