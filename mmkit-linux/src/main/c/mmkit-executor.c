@@ -422,17 +422,38 @@ static char thread_state(int tid)
     return end != NULL && end[1] == ' ' ? end[2] : 0;
 }
 
+/* Whether the thread sleeps in userfaultfd code (its wait channel, /proc/PID/task/TID/wchan). */
+static int waits_for_userfaultfd(int tid)
+{
+    char path[64];
+    char wchan[128];
+    snprintf(path, sizeof path, "/proc/self/task/%d/wchan", tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t got = read(fd, wchan, sizeof wchan - 1);
+    if (close(fd) != 0)
+        die("close a thread's wchan");
+    if (got <= 0)
+        return 0;
+    wchan[got] = 0;
+    return strstr(wchan, "userfault") != NULL;
+}
+
 /*
  * Waits until the thread's access has ended or the thread sleeps interruptibly in the kernel (S),
- * as one waiting on a userfaultfd does: the scenario's next step then finds the access done or
- * blocked, as on the model. Uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
+ * as one waiting on a userfaultfd fault does, or killably (D) in userfaultfd code, as one whose
+ * fork, mremap, madvise or munmap waits until its userfaultfd event is read
+ * (userfaultfd_event_wait_completion): the scenario's next step then finds the access done or
+ * blocked, as on the model. Other uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
  */
 static void settle(struct worker *worker)
 {
     const struct timespec pause = {.tv_sec = 0, .tv_nsec = 50000};
     while (!atomic_load(&worker->ended)) {
         int tid = atomic_load(&worker->tid);
-        if (tid != 0 && thread_state(tid) == 'S')
+        char state = tid != 0 ? thread_state(tid) : 0;
+        if (state == 'S' || (state == 'D' && waits_for_userfaultfd(tid)))
             return;
         nanosleep(&pause, NULL);
     }

@@ -9,6 +9,11 @@ package org.mmkit.backend;
 public record Requirement(Kind kind, String argument) {
     public enum Kind {
         ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
+        /**
+         * userfaultfd's non-cooperative events (FORK, REMAP, REMOVE, UNMAP): the call that causes
+         * one waits until a reader takes it.
+         */
+        UFFD_EVENTS,
         /** CONFIG_ANON_VMA_NAME: PR_SET_VMA_ANON_NAME names VMAs; {@code NO_ANON_VMA_NAME}: it fails with EINVAL. */
         ANON_VMA_NAME, NO_ANON_VMA_NAME;
 

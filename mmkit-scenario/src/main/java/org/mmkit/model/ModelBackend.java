@@ -123,7 +123,7 @@ public final class ModelBackend implements Backend {
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
             case UFFD -> null;
-            case SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
+            case SWAP, HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 

@@ -252,7 +252,7 @@ public final class Runner {
             bindNumber(r.bind(), raw);
             if (r.message() != null) {
                 print(" = " + errorText(raw));
-                failExpected(UffdMessages.describe(r.message(), this::value, addresses::format, this::threadName),
+                failExpected(UffdMessages.describe(r.message(), this::value, messageNames()),
                         errorText(raw));
             } else {
                 returned(r.error(), raw, false, null);
@@ -263,7 +263,7 @@ public final class Runner {
             throw new StopException("read of one message returned " + raw + " bytes, not " + UffdMsgLayout.SIZE);
         }
         List<UffdMessages.Member> message = UffdMessages.flatten(objectAt(args[1], UffdMsgLayout.TYPE));
-        String got = UffdMessages.format(message, addresses::format, this::threadName);
+        String got = UffdMessages.format(message, messageNames());
         print(" == " + got);
         if (r.bind() != null) {
             long ufd = message.getFirst().value() == Uapi.UFFD_EVENT_FORK ? message.get(1).value() : -Errno.EINVAL.number();
@@ -272,8 +272,12 @@ public final class Runner {
         if (r.error() != null) {
             failExpected(describeReturns(r.error()), got);
         } else if (r.message() != null && !UffdMessages.matches(message, r.message(), this::value, this::threadName)) {
-            failExpected(UffdMessages.describe(r.message(), this::value, addresses::format, this::threadName), got);
+            failExpected(UffdMessages.describe(r.message(), this::value, messageNames()), got);
         }
+    }
+
+    private UffdMessages.Names messageNames() {
+        return new UffdMessages.Names(addresses::format, addresses::formatEnd, this::threadName);
     }
 
     /** {@code poll(u) == POLLIN}: the revents of one descriptor, by name; 0 when it is not ready. */

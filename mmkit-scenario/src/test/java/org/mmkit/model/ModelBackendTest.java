@@ -67,6 +67,7 @@ class ModelBackendTest {
         assertThat(unsupported(KernelConfig.linux618(), Kind.SWAP, null)).isEqualTo("swap is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.HUGETLB, null)).isEqualTo("hugetlb is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.THP, null)).isEqualTo("thp is not modelled yet");
+        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD_EVENTS, null)).isEqualTo("uffd-events is not modelled yet");
     }
 
     @Test
