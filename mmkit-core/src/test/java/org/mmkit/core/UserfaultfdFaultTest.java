@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mmkit.core.abi.UffdMsgLayout;
 
 /**
  * Faults handed to userfaultfd and their messages (kernel-spec §4.3, §4.5; {@code handle_userfault},
@@ -85,6 +86,29 @@ class UserfaultfdFaultTest {
         done(store);
         assertThat(p.loadLong(a + 2 * PAGE_SIZE + 8)).as("the store, retried, broke COW of the zero page").isEqualTo(7);
         kernel.checkInvariants();
+    }
+
+    /** README's example: a handler thread restores a snapshot page by page as a vCPU faults. */
+    @Test
+    void snapshotRestoreAsInTheReadme() {
+        long guest = p.mmap(0, 16 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        long snapshot = p.mmap(0, 16 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        long io = p.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        p.storeLong(snapshot + 5 * PAGE_SIZE, 42);
+        int uffd = p.userfaultfd(O_CLOEXEC);
+        p.store(io, Uffd.longs(UFFD_API, 0, 0));
+        p.ioctl(uffd, UFFDIO_API, io);
+        p.store(io, Uffd.longs(guest, 16 * PAGE_SIZE, UFFDIO_REGISTER_MODE_MISSING, 0));
+        p.ioctl(uffd, UFFDIO_REGISTER, io);
+
+        SimThread vcpu = p.newThread();
+        CompletableFuture<Long> guestRun = CompletableFuture.supplyAsync(() -> vcpu.loadLong(guest + 5 * PAGE_SIZE));
+        SimThread handler = p.newThread();
+        handler.call(() -> p.read(uffd, io + 64, UffdMsgLayout.SIZE));
+        long addr = p.loadLong(io + 64 + UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.PAGEFAULT_ADDRESS_OFFSET);
+        p.store(io, Uffd.longs(addr, snapshot + (addr - guest), PAGE_SIZE, 0, 0));
+        p.ioctl(uffd, UFFDIO_COPY, io);
+        assertThat(guestRun.join()).isEqualTo(42);
     }
 
     @Test

@@ -39,14 +39,15 @@ final class UserfaultfdCalls {
 
     /**
      * {@code new_userfaultfd}: flags other than O_CLOEXEC, O_NONBLOCK and UFFD_USER_MODE_ONLY are
-     * EINVAL; the context serves the caller's address space; the file is read-only.
+     * EINVAL; the context serves the caller's address space; the file is read-only, its status
+     * flags only O_NONBLOCK (F_GETFL shows no O_CLOEXEC, as on the reference kernel).
      */
     static int newUserfaultfd(Task task, int flags) {
         if ((flags & ~(SHARED_FCNTL_FLAGS | UFFD_USER_MODE_ONLY)) != 0) {
             throw Errno.EINVAL.exception();
         }
         UserfaultfdCtx ctx = new UserfaultfdCtx(task, flags);
-        OpenFile file = new OpenFile(ctx, O_RDONLY | (flags & SHARED_FCNTL_FLAGS));
+        OpenFile file = new OpenFile(ctx, O_RDONLY | (flags & O_NONBLOCK)); // O_CLOEXEC is the descriptor's
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
     }
 
