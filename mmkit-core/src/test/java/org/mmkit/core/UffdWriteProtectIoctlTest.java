@@ -68,6 +68,33 @@ class UffdWriteProtectIoctlTest {
         assertThat(pagemap(b + PAGE_SIZE)).isZero();
     }
 
+    /**
+     * Where the shared zero page is allowed (not on the reference machine, so no scenario can show
+     * it), a read of an anonymous marker maps the zero page and keeps uffd-wp on it
+     * ({@code do_anonymous_page}: {@code vmf_orig_pte_uffd_wp}); the write after it is a WP fault.
+     */
+    @Test
+    void aReadOfAnAnonymousMarkerMapsTheZeroPageStillProtected() {
+        assertThat(kernel.config().sharedZeroPage()).isTrue();
+        long a = Syscalls.anon(p, 1);
+        long zero = Syscalls.anon(p, 1);
+        assertThat(p.loadLong(zero)).isZero();
+        Uffd uffd = Uffd.open(p, UFFD_FEATURE_WP_UNPOPULATED);
+        uffd.register(a, PAGE_SIZE, UFFDIO_REGISTER_MODE_WP);
+        writeprotect(uffd, a, PAGE_SIZE, UFFDIO_WRITEPROTECT_MODE_WP);
+
+        assertThat(p.loadLong(a)).isZero();
+
+        assertThat(pagemap(a)).isEqualTo(PagemapEntryLayout.PRESENT | PagemapEntryLayout.UFFD_WP);
+        assertThat(frame(a)).as("the zero page").isEqualTo(frame(zero));
+    }
+
+    private long frame(long va) {
+        byte[] buf = new byte[8];
+        p.pagemapRead(va / PAGE_SIZE * 8, buf);
+        return ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).getLong() & PagemapEntryLayout.FRAME_MASK;
+    }
+
     @Test
     void wpAsyncResolvesWritesWithoutAMessage() {
         long a = Syscalls.anon(p, 2);

@@ -84,27 +84,34 @@ final class UffdMessages {
         }
     }
 
-    /** {@code {event=..., flags=..., ...}}; {@code thread} names a thread id. */
-    static String format(List<Member> members, LongFunction<String> address, LongFunction<String> thread) {
+    /**
+     * How a message shows its numbers: {@code address} names an address, {@code end} the end of a
+     * range (a removed or unmapped range's {@code end}), {@code thread} a thread id.
+     */
+    record Names(LongFunction<String> address, LongFunction<String> end, LongFunction<String> thread) {
+    }
+
+    /** {@code {event=..., flags=..., ...}}. */
+    static String format(List<Member> members, Names names) {
         List<String> parts = new ArrayList<>();
         for (Member m : members) {
-            parts.add(m.name() + "=" + formatValue(m.name(), m.type(), m.value(), address, thread));
+            parts.add(m.name() + "=" + formatValue(m.name(), m.type(), m.value(), names));
         }
         return "{" + String.join(", ", parts) + "}";
     }
 
-    private static String formatValue(String name, Scalar type, long value, LongFunction<String> address,
-            LongFunction<String> thread) {
+    private static String formatValue(String name, Scalar type, long value, Names names) {
         return switch (name) {
             case EVENT -> Constants.name("UFFD_EVENT_", value);
             case "flags" -> Constants.flags("UFFD_PAGEFAULT_FLAG_", value);
-            case PTID -> thread.apply(value);
-            default -> StructCodec.formatScalar(type, value, address);
+            case PTID -> names.thread().apply(value);
+            case "end" -> value == 0 ? "0" : names.end().apply(value);
+            default -> StructCodec.formatScalar(type, value, names.address());
         };
     }
 
     /** Whether the message has every member {@code expected} states, with that value. */
-    static boolean matches(List<Member> members, List<Expected> expected, ToLongFunction<String> names,
+    static boolean matches(List<Member> members, List<Expected> expected, ToLongFunction<String> values,
             LongFunction<String> thread) {
         for (Expected e : expected) {
             Member m = members.stream().filter(x -> x.name().equals(e.member())).findFirst().orElse(null);
@@ -112,7 +119,7 @@ final class UffdMessages {
                 return false;
             }
             boolean same = e.thread() != null ? thread.apply(m.value()).equals(e.thread())
-                    : m.type().read(m.type().bytes(e.value().eval(names)), 0) == m.value();
+                    : m.type().read(m.type().bytes(e.value().eval(values)), 0) == m.value();
             if (!same) {
                 return false;
             }
@@ -121,12 +128,11 @@ final class UffdMessages {
     }
 
     /** The expectation as the transcript would show a message that meets it. */
-    static String describe(List<Expected> expected, ToLongFunction<String> names, LongFunction<String> address,
-            LongFunction<String> thread) {
+    static String describe(List<Expected> expected, ToLongFunction<String> values, Names names) {
         List<String> parts = new ArrayList<>();
         for (Expected e : expected) {
             parts.add(e.member() + "=" + (e.thread() != null ? e.thread()
-                    : formatValue(e.member(), MEMBERS.get(e.member()), e.value().eval(names), address, thread)));
+                    : formatValue(e.member(), MEMBERS.get(e.member()), e.value().eval(values), names)));
         }
         return "{" + String.join(", ", parts) + "}";
     }

@@ -76,19 +76,33 @@ class UffdLanguageTest {
         fault[UffdMsgLayout.ARG_OFFSET] = 3;
         fault[UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.PAGEFAULT_ADDRESS_OFFSET + 1] = 0x10;
         fault[UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.PAGEFAULT_FEAT_OFFSET] = 42;
-        assertThat(UffdMessages.format(UffdMessages.flatten(fault), x -> "0x" + Long.toHexString(x), t -> t == 42 ? "t1" : "?"))
+        assertThat(UffdMessages.format(UffdMessages.flatten(fault), names(t -> t == 42 ? "t1" : "?")))
                 .isEqualTo("{event=UFFD_EVENT_PAGEFAULT, flags=UFFD_PAGEFAULT_FLAG_WRITE|UFFD_PAGEFAULT_FLAG_WP,"
                         + " address=0x1000, ptid=t1}");
         byte[] remap = new byte[UffdMsgLayout.SIZE];
         remap[0] = (byte) Uapi.UFFD_EVENT_REMAP;
         remap[UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.REMAP_LEN_OFFSET + 1] = 0x20;
-        assertThat(UffdMessages.format(UffdMessages.flatten(remap), x -> "0x" + Long.toHexString(x), t -> "?"))
+        assertThat(UffdMessages.format(UffdMessages.flatten(remap), names(t -> "?")))
                 .isEqualTo("{event=UFFD_EVENT_REMAP, from=0, to=0, len=8192}");
         byte[] fork = new byte[UffdMsgLayout.SIZE];
         fork[0] = (byte) Uapi.UFFD_EVENT_FORK;
         fork[UffdMsgLayout.ARG_OFFSET] = 5;
-        assertThat(UffdMessages.format(UffdMessages.flatten(fork), x -> "?", t -> "?"))
+        assertThat(UffdMessages.format(UffdMessages.flatten(fork), names(t -> "?")))
                 .isEqualTo("{event=UFFD_EVENT_FORK, ufd=<fd>}");
+    }
+
+    private static UffdMessages.Names names(java.util.function.LongFunction<String> thread) {
+        return new UffdMessages.Names(x -> "0x" + Long.toHexString(x), x -> "end 0x" + Long.toHexString(x), thread);
+    }
+
+    @Test
+    void anUnmapEventShowsItsEndAsTheEndOfARange() {
+        byte[] unmap = new byte[UffdMsgLayout.SIZE];
+        unmap[0] = (byte) Uapi.UFFD_EVENT_UNMAP;
+        unmap[UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.REMOVE_START_OFFSET + 1] = 0x10;
+        unmap[UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.REMOVE_END_OFFSET + 1] = 0x30;
+        assertThat(UffdMessages.format(UffdMessages.flatten(unmap), names(t -> "?")))
+                .isEqualTo("{event=UFFD_EVENT_UNMAP, start=0x1000, end=end 0x3000}");
     }
 
     @Test

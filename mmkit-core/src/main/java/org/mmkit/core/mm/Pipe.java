@@ -4,6 +4,7 @@ import static org.mmkit.core.Uapi.*;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.abi.Scalars;
@@ -21,7 +22,9 @@ import org.mmkit.core.abi.Scalars;
  * oldest first; the first woken here has the lock first, so the same thread goes on). A write with
  * no reader left fails with EPIPE; the process does not get SIGPIPE, because the kernel backend's
  * executor ignores it and the model's processes are taken to do the same. Guarded by the machine
- * lock; unlike the kernel's {@code pipe->mutex}, it is released while a copy's fault sleeps.
+ * lock, which a copy whose fault sleeps releases; a read or write also holds the pipe's own mutex
+ * ({@code pipe->mutex}) from start to end except while it waits for bytes or room, so such a copy
+ * keeps the other readers and writers out, as in the kernel.
  */
 final class Pipe {
     /** {@code PIPE_DEF_BUFFERS}: the ring's slots. */
@@ -48,6 +51,10 @@ final class Pipe {
     private final WaitQueue writeWait;
     /** Where {@code poll} sleeps ({@link Machine#pollWait}), woken by every change too. */
     private final WaitQueue pollWait;
+    /** {@code pipe->mutex}: the thread whose read or write holds the pipe, or null. */
+    private CpuThread holder;
+    /** Readers and writers waiting for {@link #holder} to let go. */
+    private final WaitQueue mutexWait;
 
     private Pipe(Machine machine, int owner) {
         this.inode = machine.allocateInode();
@@ -55,6 +62,7 @@ final class Pipe {
         this.readWait = new WaitQueue(machine);
         this.writeWait = new WaitQueue(machine);
         this.pollWait = machine.pollWait;
+        this.mutexWait = new WaitQueue(machine);
     }
 
     /**
@@ -89,6 +97,27 @@ final class Pipe {
         return ring.size() >= SLOTS;
     }
 
+    /** {@code __pipe_lock}: waits until no other call holds the pipe, then holds it as the calling thread. */
+    private void lock(Task task) {
+        mutexWait.waitEventLocked(task, () -> holder == null);
+        holder = task.currentThread();
+    }
+
+    /** {@code __pipe_unlock}, if the calling thread holds the pipe (a sleep its exit ended does not). */
+    private void unlock(Task task) {
+        if (holder == task.currentThread()) {
+            holder = null;
+            mutexWait.wakeAllLocked();
+        }
+    }
+
+    /** Lets go of the pipe while the call waits for {@code condition}, as pipe_read and pipe_write do. */
+    private void waitUnlocked(Task task, WaitQueue queue, BooleanSupplier condition) {
+        unlock(task);
+        queue.waitEventLocked(task, condition);
+        lock(task);
+    }
+
     /** Wakes every thread that waits on the pipe: its ring or its ends changed. */
     private void changed() {
         readWait.wakeAllLocked();
@@ -105,6 +134,7 @@ final class Pipe {
             return 0;
         }
         long done = 0;
+        lock(task);
         try {
             while (to.count() > 0) {
                 Buffer buf = ring.peekFirst();
@@ -115,7 +145,7 @@ final class Pipe {
                     if ((file.flags & O_NONBLOCK) != 0) {
                         throw Errno.EAGAIN.exception();
                     }
-                    readWait.waitEventLocked(task, () -> !ring.isEmpty() || writers == 0);
+                    waitUnlocked(task, readWait, () -> !ring.isEmpty() || writers == 0);
                     continue;
                 }
                 int chars = (int) Math.min(buf.len, to.count());
@@ -134,6 +164,7 @@ final class Pipe {
             }
             return done;
         } finally {
+            unlock(task);
             changed(); // room for writers; bytes left for the next reader
         }
     }
@@ -150,12 +181,14 @@ final class Pipe {
         if (total == 0) {
             return 0;
         }
-        if (readers == 0) {
-            throw Errno.EPIPE.exception();
-        }
+        lock(task);
         try {
+            if (readers == 0) {
+                throw Errno.EPIPE.exception();
+            }
             return fill(task, file, from);
         } finally {
+            unlock(task);
             changed();
         }
     }
@@ -211,7 +244,7 @@ final class Pipe {
                 return done;
             }
             changed(); // readers may take what is written before this writer sleeps
-            writeWait.waitEventLocked(task, () -> !full() || readers == 0);
+            waitUnlocked(task, writeWait, () -> !full() || readers == 0);
         }
     }
 

@@ -126,6 +126,21 @@ public final class Task implements SimProcess {
         return current != null && current.task() == this ? current : mainThread;
     }
 
+    /**
+     * Where a fault on {@code mm} made by the running call waits: the entry of the calling
+     * thread of the process that owns {@code mm} ({@link #currentThread}). For the calls that
+     * know only the address space (populate, {@code MADV_POPULATE_*}). Preconditions: the machine
+     * lock is held; {@code mm} belongs to a live process.
+     */
+    static WaitQueue.Entry waiterOf(Mm mm) {
+        for (Task task : mm.machine.tasks) {
+            if (task.mm == mm) {
+                return task.currentThread().waiter();
+            }
+        }
+        throw new IllegalStateException("no live process has this address space");
+    }
+
     void run(Runnable body) {
         call(() -> {
             body.run();

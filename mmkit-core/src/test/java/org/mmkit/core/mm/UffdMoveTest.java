@@ -80,6 +80,27 @@ class UffdMoveTest {
         kernel.checkInvariants();
     }
 
+    /**
+     * {@code move_zeropage_pte}: a zero-page PTE moves as the zero page with dst's protection
+     * (the reference machine maps no zero page, so only this test shows it).
+     */
+    @Test
+    void theZeroPageMovesAsTheZeroPage() {
+        long[] r = srcAndDst(1);
+        assertThat(task.loadLong(r[0])).isZero();
+        assertThat(PteLayout.pfn(pte(r[0]))).isEqualTo(PhysicalMemory.ZERO_PFN);
+
+        move(r[1], r[0], PAGE_SIZE, 0);
+
+        assertThat(pte(r[0])).isZero();
+        long moved = pte(r[1]);
+        assertThat(PteLayout.pfn(moved)).isEqualTo(PhysicalMemory.ZERO_PFN);
+        assertThat(PteLayout.isSpecial(moved) && !PteLayout.isWritable(moved)).isTrue();
+        task.storeLong(r[1], 4);
+        assertThat(task.loadLong(r[1])).isEqualTo(4);
+        kernel.checkInvariants();
+    }
+
     @Test
     void aMovedUffdWpPageArrivesUnprotectedAndWritable() {
         long[] r = srcAndDst(1);
