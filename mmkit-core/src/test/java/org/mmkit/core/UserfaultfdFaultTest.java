@@ -138,6 +138,24 @@ class UserfaultfdFaultTest {
     }
 
     @Test
+    void aPollWithoutTimeoutWakesWhenAFaultQueuesItsMessage() throws Exception {
+        Uffd uffd = Uffd.open(p, 0);
+        long a = anon(p, 1);
+        uffd.register(a, PAGE_SIZE, MISSING);
+        long fds = anon(p, 1);
+        p.store(fds, java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(uffd.fd)
+                .putShort((short) POLLIN).array());
+        SimThread poller = p.newThread();
+        CompletableFuture<Long> poll = blocked(poller, () -> poller.call(() -> p.poll(fds, 1, -1)));
+        SimThread faulter = p.newThread();
+        CompletableFuture<Long> load = CompletableFuture.supplyAsync(() -> faulter.loadLong(a), r -> Thread.ofPlatform().start(r));
+        assertThat(done(poll)).isEqualTo(1);
+        assertThat(uffd.read()).isEqualTo(Uffd.fault(0, a));
+        uffd.fill(UFFDIO_ZEROPAGE, a, PAGE_SIZE, 0);
+        assertThat(done(load)).isZero();
+    }
+
+    @Test
     void exactAddressAndThreadIdShowInTheMessage() throws Exception {
         Uffd uffd = Uffd.open(p, UFFD_FEATURE_EXACT_ADDRESS | UFFD_FEATURE_THREAD_ID);
         long a = anon(p, 2);

@@ -89,6 +89,7 @@ final class UserfaultfdCtx implements FileOperations {
         long address = Scalars.U64.read(message, UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.PAGEFAULT_ADDRESS_OFFSET);
         pending.addLast(new WaitingFault(waiter, address, message));
         readers.wakeAllLocked();
+        mm.machine.pollWait.wakeAllLocked(); // wake_up_poll(&ctx->fd_wqh, EPOLLIN)
     }
 
     /**
