@@ -62,6 +62,7 @@ enum op {
     OP_SPAWN = 11,        /* u32 op (LOAD, STORE, SYSCALL or STALL), that op's payload
                                                             -> OK i64 thread id (1, 2...) or -EAGAIN;
                                                                then the thread's own replies to the op */
+    OP_THREAD_ID = 12,    /* u32 thread id                  -> OK i64 its Linux tid, or -ESRCH once joined */
 };
 
 /* The thread of a reply: 0 is the serving thread, else an id from OP_SPAWN. */
@@ -421,17 +422,38 @@ static char thread_state(int tid)
     return end != NULL && end[1] == ' ' ? end[2] : 0;
 }
 
+/* Whether the thread sleeps in userfaultfd code (its wait channel, /proc/PID/task/TID/wchan). */
+static int waits_for_userfaultfd(int tid)
+{
+    char path[64];
+    char wchan[128];
+    snprintf(path, sizeof path, "/proc/self/task/%d/wchan", tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t got = read(fd, wchan, sizeof wchan - 1);
+    if (close(fd) != 0)
+        die("close a thread's wchan");
+    if (got <= 0)
+        return 0;
+    wchan[got] = 0;
+    return strstr(wchan, "userfault") != NULL;
+}
+
 /*
  * Waits until the thread's access has ended or the thread sleeps interruptibly in the kernel (S),
- * as one waiting on a userfaultfd does: the scenario's next step then finds the access done or
- * blocked, as on the model. Uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
+ * as one waiting on a userfaultfd fault does, or killably (D) in userfaultfd code, as one whose
+ * fork, mremap, madvise or munmap waits until its userfaultfd event is read
+ * (userfaultfd_event_wait_completion): the scenario's next step then finds the access done or
+ * blocked, as on the model. Other uninterruptible sleep (D, e.g. waiting for I/O) ends by itself.
  */
 static void settle(struct worker *worker)
 {
     const struct timespec pause = {.tv_sec = 0, .tv_nsec = 50000};
     while (!atomic_load(&worker->ended)) {
         int tid = atomic_load(&worker->tid);
-        if (tid != 0 && thread_state(tid) == 'S')
+        char state = tid != 0 ? thread_state(tid) : 0;
+        if (state == 'S' || (state == 'D' && waits_for_userfaultfd(tid)))
             return;
         nanosleep(&pause, NULL);
     }
@@ -473,6 +495,18 @@ static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_
     last_thread_id = worker->id;
     settle(worker);
     send_result(last_thread_id);
+}
+
+/* OP_THREAD_ID: the tid of a spawned thread, as userfaultfd messages name it (ptid). */
+static void do_thread_id(uint32_t id)
+{
+    for (uint32_t i = 0; i < MAX_THREADS; i++) {
+        if (id != 0 && workers[i].id == id) {
+            send_result(atomic_load(&workers[i].tid));
+            return;
+        }
+    }
+    send_result(-ESRCH);
 }
 
 /* OP_SPAWN: the spawned op and its payload, which are those of the op on the serving thread. */
@@ -776,6 +810,11 @@ static void serve(void)
         case OP_SPAWN:
             if (!spawn_request(p, length))
                 break;
+            continue;
+        case OP_THREAD_ID:
+            if (length != 4)
+                break;
+            do_thread_id(get_u32(p));
             continue;
         default:
             send_failure("unknown request");

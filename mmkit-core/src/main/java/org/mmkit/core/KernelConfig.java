@@ -21,14 +21,18 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param softDirty           CONFIG_MEM_SOFT_DIRTY (off on the reference kernel)
  * @param sharedZeroPage      whether a read fault on anonymous memory maps the shared zero page (as
  *                            upstream Linux does); off, it gets a private zeroed page instead, as on
- *                            kernels where {@code mm_forbids_zeropage()} holds (some virtualised hosts
- *                            boot with the zero page disabled)
+ *                            some virtualised hosts that boot with the zero page disabled for faults
+ *                            ({@code UFFDIO_ZEROPAGE} still maps it there, as on the reference machine)
  * @param anonVmaName         CONFIG_ANON_VMA_NAME: whether {@code prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ...)}
  *                            names anonymous VMAs (on in the profile); off, it fails with EINVAL, as on the
  *                            reference machine's kernel
+ * @param unprivilegedUserfaultfd {@code vm.unprivileged_userfaultfd}: whether a process without CAP_SYS_PTRACE may
+ *                            create a userfaultfd that also handles kernel-mode faults (off in the profile, as on
+ *                            the reference machine: such a process needs {@code UFFD_USER_MODE_ONLY})
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
-        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName) {
+        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName,
+        boolean unprivilegedUserfaultfd) {
 
     /**
      * Checks the limits.
@@ -49,7 +53,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
     /**
      * Linux 6.18 on x86-64 with 4-level paging as on the reference machine: 1 GiB of RAM,
      * {@code vm.max_map_count} 65530, {@code vm.mmap_min_addr} 4096, no soft-dirty, the shared zero page,
-     * anonymous VMA names, mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
+     * anonymous VMA names, {@code vm.unprivileged_userfaultfd} 0, mmap base 128 MiB below the task size (ASLR off, and a stack limit of at most 127 MiB, so the
      * gap that {@code mmap_base} leaves for the stack is its 128 MiB minimum; the kernel backend's
      * executor lowers a larger limit).
      *
@@ -57,7 +61,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true, false);
     }
 
     /**
@@ -80,6 +84,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private boolean softDirty;
         private boolean sharedZeroPage;
         private boolean anonVmaName;
+        private boolean unprivilegedUserfaultfd;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -91,6 +96,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             softDirty = c.softDirty;
             sharedZeroPage = c.sharedZeroPage;
             anonVmaName = c.anonVmaName;
+            unprivilegedUserfaultfd = c.unprivilegedUserfaultfd;
         }
 
         /**
@@ -159,6 +165,17 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         }
 
         /**
+         * Sets {@code vm.unprivileged_userfaultfd}.
+         *
+         * @param on true to let processes without CAP_SYS_PTRACE handle kernel-mode faults with userfaultfd
+         * @return this builder
+         */
+        public Builder unprivilegedUserfaultfd(boolean on) {
+            unprivilegedUserfaultfd = on;
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return a new configuration with the values set
@@ -166,7 +183,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
          */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
-                    sharedZeroPage, anonVmaName);
+                    sharedZeroPage, anonVmaName, unprivilegedUserfaultfd);
         }
     }
 }

@@ -277,6 +277,21 @@ public interface SimProcess {
     int memfdCreate(String name, long flags);
 
     /**
+     * {@code userfaultfd(flags)}: a new userfaultfd context for this process's address space. It
+     * must be set up with {@code UFFDIO_API} ({@link #ioctl}) before anything else; then ranges
+     * are registered with {@code UFFDIO_REGISTER}, faults in them block the faulting thread and
+     * queue a {@code struct uffd_msg} for {@link #read}, and the fill ioctls ({@code UFFDIO_COPY},
+     * {@code ZEROPAGE}, {@code CONTINUE}, {@code POISON}) or {@code UFFDIO_WAKE} let it go on.
+     *
+     * @param flags {@code O_CLOEXEC}, {@code O_NONBLOCK} and {@code UFFD_USER_MODE_ONLY} of {@link Uapi}
+     * @return the descriptor
+     * @throws ErrnoException EPERM without {@code UFFD_USER_MODE_ONLY} for a process that is not
+     *         privileged, unless {@link KernelConfig#unprivilegedUserfaultfd()} (checked first);
+     *         EINVAL for other flags
+     */
+    int userfaultfd(int flags);
+
+    /**
      * {@code ftruncate}: sets a file's size; pages past the new end are dropped from every mapping.
      *
      * @param fd an open file descriptor

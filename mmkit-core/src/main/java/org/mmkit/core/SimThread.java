@@ -109,6 +109,15 @@ public interface SimThread {
     void storeByte(long addr, byte value);
 
     /**
+     * The thread's id ({@code gettid()}): the main thread's is its process's pid, other threads
+     * get ids from the same counter as pids. Userfaultfd reports it with
+     * {@code UFFD_FEATURE_THREAD_ID}.
+     *
+     * @return the thread id
+     */
+    int tid();
+
+    /**
      * Whether this thread is parked in the kernel waiting for another thread, with the machine
      * lock released: in a fault (as userfaultfd makes it wait), or in a system call made as this
      * thread ({@link #call}) that sleeps, such as a read of an empty pipe. It goes on once another

@@ -29,7 +29,8 @@ import org.mmkit.core.Uapi;
  *     differently (the executor has its own mappings at the top);
  * <li>mappings stay small ({@code r} is 1 MiB, mappings outside it share a budget of
  *     {@value #OUTSIDE_BUDGET_PAGES} pages, and the top {@value #CEILING_PAGES} pages of {@code r}
- *     are never touched, so nothing in {@code r} grows in place beyond it), so no VMA can hold an
+ *     stay mapped and only the userfaultfd steps touch them, so nothing in {@code r} grows in place
+ *     beyond it), so no VMA can hold an
  *     aligned 2 MiB range and the kernel never uses transparent huge pages, which the model does
  *     not have;
  * <li>mlockall never asks for MCL_CURRENT: the executor's own image alone exceeds the worker's
@@ -42,7 +43,10 @@ import org.mmkit.core.Uapi;
  */
 public final class ScenarioGenerator {
     static final int RESERVED_PAGES = 256;
+    /** The top pages of {@code r}: nothing grows into them; the userfaultfd steps use them. */
     static final int CEILING_PAGES = 16;
+    /** How many of the worker's steps are userfaultfd steps, in percent. */
+    private static final int USERFAULTFD_PERCENT = 8;
     static final int CAP_PAGES = 16;
     /** The lines before the steps: header comment, the worker, {@code r}, the cap and the break. */
     static final int PROLOGUE_LINES = 5;
@@ -130,8 +134,13 @@ public final class ScenarioGenerator {
     /** Whether some step asked for MADV_FREE (see {@link #SMAPS_FIELDS_AFTER_FREE}). */
     private boolean lazyFreed;
 
+    /** The userfaultfd part, in the top pages of {@code r} that the other steps never touch. */
+    private final UserfaultfdSteps userfaultfd;
+
     private ScenarioGenerator(long seed) {
         this.random = new Random(seed);
+        this.userfaultfd = new UserfaultfdSteps(random, RESERVATION, RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add,
+                () -> newName("t"));
     }
 
     /** A scenario of {@code ops} random steps after the reservation; the same text for the same seed. */
@@ -158,6 +167,9 @@ public final class ScenarioGenerator {
 
     /** One step, chosen by weight. */
     private String step() {
+        if (inWorker() && random.nextInt(100) < USERFAULTFD_PERCENT) {
+            return userfaultfd.step();
+        }
         int roll = random.nextInt(100);
         if (roll < 14) {
             return mmap();
@@ -196,7 +208,7 @@ public final class ScenarioGenerator {
         } else if (roll < 99) {
             return switch (random.nextInt(5)) {
                 case 0, 1 -> remapFilePages();
-                case 2 -> pick(PROC_COUNTERS);
+                case 2 -> procCounter();
                 case 3 -> processVm();
                 default -> procMem();
             };
@@ -411,13 +423,25 @@ public final class ScenarioGenerator {
     };
 
     /**
+     * The counters once a thread was spawned: on the kernel a spawned thread runs on a stack in
+     * the executor's own image, whose pages its first use brings into the worker's RSS.
+     */
+    private static final String[] PROC_COUNTERS_AFTER_SPAWN = Arrays.stream(PROC_COUNTERS)
+            .filter(counter -> !counter.equals("status.VmRSS") && !counter.equals("status.RssAnon"))
+            .toArray(String[]::new);
+
+    private String procCounter() {
+        return pick(userfaultfd.spawned() ? PROC_COUNTERS_AFTER_SPAWN : PROC_COUNTERS);
+    }
+
+    /**
      * {@code /proc/self/mem} of the worker, opened once, read-only or read-write, and kept apart
      * from the other descriptors: forced reads and writes anywhere, from and into any buffer.
      */
     private String procMem() {
         if (memFds.isEmpty()) {
             if (!inWorker()) {
-                return pick(PROC_COUNTERS);
+                return procCounter();
             }
             String name = newName("mem");
             memFds.add(name);

@@ -117,6 +117,11 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public long threadId(int pid, int thread) {
+        return fake.threadId(pid, thread);
+    }
+
+    @Override
     public Result<byte[]> pagemapRead(int pid, long offset, int count) {
         return fake.pagemapRead(pid, offset, count);
     }

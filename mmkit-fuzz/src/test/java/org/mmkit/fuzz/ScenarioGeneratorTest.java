@@ -32,8 +32,44 @@ class ScenarioGeneratorTest {
         assertThat(lines[2]).startsWith("in u: r = mmap(0x7f0000000000, 256*PAGE, PROT_NONE,");
         assertThat(lines[3]).isEqualTo("in u: mmap(NULL, 16*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
         assertThat(lines[4]).isEqualTo("in u: hb = brk(0)");
+        // a join takes no "in PROCESS:"
         assertThat(Arrays.asList(lines).subList(ScenarioGenerator.PROLOGUE_LINES, lines.length))
-                .allMatch(line -> line.startsWith("in "));
+                .allMatch(line -> line.startsWith("in ") || line.matches("join t\\d+"));
+    }
+
+    @Test
+    void userfaultfdStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).contains("in u: uf = userfaultfd(O_CLOEXEC|O_NONBLOCK|UFFD_USER_MODE_ONLY)", "read(uf)", "poll(uf)",
+                        "UFFDIO_ZEROPAGE", "UFFDIO_POISON", "UFFDIO_CONTINUE", "UFFDIO_MOVE", "UFFDIO_UNREGISTER",
+                        "mode=UFFDIO_WRITEPROTECT_MODE_WP})", "mode=UFFDIO_REGISTER_MODE_MINOR})")
+                .containsPattern("in u: ioctl\\(uf, UFFDIO_REGISTER, \\{range=\\{start=r\\+2\\d\\d\\*PAGE, len=\\d\\*PAGE\\}")
+                .containsPattern("in u: spawn t\\d+: store\\(r\\+2\\d\\d\\*PAGE");
+    }
+
+    @Test
+    void everySpawnedAccessIsWokenBeforeItsJoinAndOnlyThreadsTouchTheRegisteredPages() {
+        // the worker's own thread never waits in a fault: registrations are only in the top of r,
+        // which only spawned threads access; each is resolved and woken before its join
+        for (long seed = 0; seed < 100; seed++) {
+            List<String> lines = List.of(ScenarioGenerator.generate(seed, 200).split("\n"));
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                java.util.regex.Matcher spawn = java.util.regex.Pattern
+                        .compile("in u: spawn (t\\d+): (load|store)\\((r\\+\\d+\\*PAGE)").matcher(line);
+                if (spawn.find()) {
+                    int join = lines.indexOf("join " + spawn.group(1));
+                    assertThat(join).as("seed %d line %d", seed, i).isGreaterThan(i);
+                    assertThat(lines.get(join - 1)).as("seed %d", seed)
+                            .isEqualTo("in u: ioctl(uf, UFFDIO_WAKE, {start=" + spawn.group(3) + ", len=PAGE})");
+                    assertThat(lines.subList(i, join)).as("seed %d", seed)
+                            .contains("in u: ioctl(uf, UFFDIO_WRITEPROTECT, {range={start=" + spawn.group(3) + ", len=PAGE}, mode=0})");
+                } else {
+                    assertThat(line).as("seed %d line %d", seed, i)
+                            .doesNotContainPattern("(load|store)\\(r\\+(24[0-7]|25[0-3])\\*PAGE");
+                }
+            }
+        }
     }
 
     @Test

@@ -312,6 +312,11 @@ final class ExecutorProcess {
         return StandardCharsets.UTF_8.decode(reply).toString();
     }
 
+    /** The Linux tid of a spawned thread not yet joined by the executor, or -ESRCH. */
+    long threadId(int thread) {
+        return call(LinuxProtocol.OP_THREAD_ID, payload(4).putInt(thread), () -> "thread id of thread " + thread).getLong();
+    }
+
     /** fork(): the child's Linux pid, or -errno. The child connects to the driver by itself. */
     long fork() {
         return call(LinuxProtocol.OP_FORK, payload(0), () -> "fork()").getLong();

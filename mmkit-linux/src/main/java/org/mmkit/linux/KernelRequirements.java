@@ -50,7 +50,7 @@ final class KernelRequirements {
             case SWAP -> swap();
             case HUGETLB -> hugetlb();
             case THP -> transparentHugepages();
-            case UFFD -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
+            case UFFD, UFFD_EVENTS -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
             case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
             case ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage);
             case NO_ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage) == null

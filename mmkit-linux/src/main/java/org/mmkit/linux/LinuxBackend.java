@@ -172,6 +172,16 @@ public final class LinuxBackend implements Backend {
         return process(pid).await(thread, timeout);
     }
 
+    /** @throws IllegalArgumentException when the executor no longer knows the thread */
+    @Override
+    public long threadId(int pid, int thread) {
+        long tid = process(pid).threadId(thread);
+        if (tid <= 0) {
+            throw new IllegalArgumentException("thread " + thread + " of process " + pid + " has ended");
+        }
+        return tid;
+    }
+
     private static int started(int pid, long thread) {
         if (thread == -Errno.EAGAIN.number()) {
             throw new ExecutorFailure("process " + pid + " cannot start another thread: EAGAIN, at most "

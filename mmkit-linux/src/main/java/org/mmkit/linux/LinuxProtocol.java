@@ -40,6 +40,8 @@ final class LinuxProtocol {
     static final int OP_STALL = 10;
     /** Starts a thread that performs a LOAD, STORE, SYSCALL or STALL and replies to it by itself. */
     static final int OP_SPAWN = 11;
+    /** The Linux tid of a spawned thread, or -ESRCH once it has been joined. */
+    static final int OP_THREAD_ID = 12;
 
     /** The thread id in the replies of the thread that serves the connection. */
     static final int SERVING_THREAD = 0;

@@ -83,6 +83,13 @@ public interface Backend extends AutoCloseable {
      */
     ThreadOutcome awaitThread(int pid, int thread, Duration timeout);
 
+    /**
+     * The kernel's id ({@code gettid}) of a thread from {@link #startLoad}, {@link #startStore} or
+     * {@link #startSyscall} that has not been awaited to its end, as a userfaultfd message's
+     * {@code ptid} names it; it differs between backends, so a transcript never shows it.
+     */
+    long threadId(int pid, int thread);
+
     /** {@code pread(open("/proc/self/pagemap"), buf, count, offset)}: the bytes read, or the errno. */
     Result<byte[]> pagemapRead(int pid, long offset, int count);
 

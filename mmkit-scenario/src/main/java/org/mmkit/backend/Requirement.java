@@ -8,7 +8,13 @@ package org.mmkit.backend;
  */
 public record Requirement(Kind kind, String argument) {
     public enum Kind {
-        ROOT, UFFD, SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
+        ROOT, UFFD,
+        /**
+         * userfaultfd's non-cooperative events (FORK, REMAP, REMOVE, UNMAP): the call that causes
+         * one waits until a reader takes it.
+         */
+        UFFD_EVENTS,
+        SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
         /** CONFIG_ANON_VMA_NAME: PR_SET_VMA_ANON_NAME names VMAs; {@code NO_ANON_VMA_NAME}: it fails with EINVAL. */
         ANON_VMA_NAME, NO_ANON_VMA_NAME;
 

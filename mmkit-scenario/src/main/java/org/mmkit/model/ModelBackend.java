@@ -122,7 +122,8 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD, SWAP, HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
+            case UFFD -> null;
+            case SWAP, HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 
@@ -236,7 +237,7 @@ public final class ModelBackend implements Backend {
                 case PROCESS_VM_READV -> p.processVmReadv(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_VM_WRITEV -> p.processVmWritev(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_MADVISE -> p.processMadvise((int) args[0], args[1], args[2], (int) args[3], args[4]);
-                case USERFAULTFD -> throw new UnsupportedOperationException("userfaultfd is not modelled yet");
+                case USERFAULTFD -> p.userfaultfd((int) args[0]);
             };
         } catch (ErrnoException e) {
             return -e.errno().number();
@@ -346,6 +347,16 @@ public final class ModelBackend implements Backend {
                     + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
         }
         return handle;
+    }
+
+    @Override
+    public long threadId(int pid, int thread) {
+        Threads spawned = threads.get(pid);
+        Spawned<?> running = spawned == null ? null : spawned.running.get(thread);
+        if (running == null) {
+            throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
+        }
+        return running.thread().tid();
     }
 
     /**

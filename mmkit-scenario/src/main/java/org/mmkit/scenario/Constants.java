@@ -2,9 +2,12 @@ package org.mmkit.scenario;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.HashMap;
 import org.mmkit.core.Uapi;
 
 /**
@@ -27,6 +30,45 @@ final class Constants {
         Long v = VALUES.get(name);
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
+
+    /**
+     * The constant of the family {@code prefix} whose value is {@code value} ({@code
+     * UFFD_EVENT_PAGEFAULT}), the shortest name first; the number in hex when none is.
+     */
+    static String name(String prefix, long value) {
+        return VALUES.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getValue() == value)
+                .map(Map.Entry::getKey)
+                .min(SHORTEST_FIRST)
+                .orElse("0x" + Long.toHexString(value));
+    }
+
+    /**
+     * A mask written with the one-bit constants of the family {@code prefix}, as strace writes
+     * flags ({@code POLLIN|POLLERR}); bits no constant names follow in hex; {@code 0} for none.
+     */
+    static String flags(String prefix, long value) {
+        List<String> parts = new ArrayList<>();
+        long left = value;
+        for (int bit = 0; bit < Long.SIZE; bit++) {
+            long mask = 1L << bit;
+            if ((left & mask) == 0) {
+                continue;
+            }
+            String name = name(prefix, mask);
+            if (!name.startsWith("0x")) {
+                parts.add(name);
+                left &= ~mask;
+            }
+        }
+        if (left != 0 || parts.isEmpty()) {
+            parts.add(left == 0 ? "0" : "0x" + Long.toHexString(left));
+        }
+        return String.join("|", parts);
+    }
+
+    private static final Comparator<String> SHORTEST_FIRST =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
     private static Map<String, Long> load() {
         Map<String, Long> values = new HashMap<>();

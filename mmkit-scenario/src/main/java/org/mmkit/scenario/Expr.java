@@ -3,6 +3,7 @@ package org.mmkit.scenario;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.ToLongFunction;
+import org.mmkit.core.abi.CType;
 
 /**
  * An integer expression of a scenario: literals and constants (folded by the parser), names of
@@ -30,6 +31,17 @@ sealed interface Expr {
         @Override
         public long eval(ToLongFunction<String> names) {
             throw new IllegalStateException("a string argument has an address only once the runner placed it");
+        }
+    }
+
+    /**
+     * A C object as a system call argument ({@code ioctl(u, UFFDIO_COPY, {dst=a, ...})}): like a
+     * {@link CString}, its value is the address where the runner placed its bytes.
+     */
+    record CObject(CType type, Initializer value) implements Expr {
+        @Override
+        public long eval(ToLongFunction<String> names) {
+            throw new IllegalStateException("an object argument has an address only once the runner placed it");
         }
     }
 

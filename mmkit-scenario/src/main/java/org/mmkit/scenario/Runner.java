@@ -20,8 +20,14 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.backend.SyscallReturn;
 import org.mmkit.backend.ThreadOutcome;
+import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
+import org.mmkit.core.abi.CType;
+import org.mmkit.core.abi.Field;
 import org.mmkit.core.abi.PagemapEntryLayout;
+import org.mmkit.core.abi.PollfdLayout;
+import org.mmkit.core.abi.Scalar;
+import org.mmkit.core.abi.UffdMsgLayout;
 import org.mmkit.scenario.ProcMaps.Vma;
 import org.mmkit.scenario.ScenarioResult.Status;
 
@@ -58,6 +64,8 @@ public final class Runner {
     private final Set<Integer> stringAreas = new HashSet<>();
     /** Each spawned thread until it is joined, by name: its process and its backend handle. */
     private final Map<String, Running> spawned = new HashMap<>();
+    /** The kernel thread ids of spawned threads, by name, asked for when a message names a thread. */
+    private final Map<String, Long> threadIds = new HashMap<>();
     /**
      * The {@code /proc} counters of each process when it started or was forked, by process name;
      * filled only when the scenario reads them, since {@code status.X} prints changes from there.
@@ -119,6 +127,8 @@ public final class Runner {
                 print("");
             }
             case Step.Call c -> call(c);
+            case Step.ReadMessage r -> readMessage(r);
+            case Step.PollOne p -> pollOne(p);
             case Step.MemfdCreate m -> memfdCreate(m);
             case Step.Mincore m -> mincore(m);
             case Step.Fork f -> fork(f);
@@ -149,6 +159,11 @@ public final class Runner {
     private void returned(Step.Call c, long[] args, long raw) {
         if (c.call() == Syscall.BRK) {
             brkReturned(c, raw);
+            return;
+        }
+        if (!c.args().isEmpty() && c.args().getLast() instanceof Expr.CObject object) {
+            bindNumber(c.bind(), raw);
+            returnedWithObject(c, raw, object, args[args.length - 1]);
             return;
         }
         boolean returnsAddress = c.call() == Syscall.MMAP || c.call() == Syscall.MREMAP;
@@ -187,29 +202,130 @@ public final class Runner {
     }
 
     /**
-     * The values of a call's arguments. String literals are stored, NUL-terminated and one after
-     * the other, into the process's string area, mapped on first use, and passed as addresses: both
-     * backends then read them as the kernel does, from user memory.
+     * The values of a call's arguments. String literals (NUL-terminated) and inline objects are
+     * stored, one after the other, into the process's string area, mapped on first use, and passed
+     * as addresses: both backends then read them as the kernel does, from user memory.
      */
     private long[] argumentValues(List<Expr> args) {
         long[] values = new long[args.size()];
         long next = STRING_AREA;
         for (int i = 0; i < values.length; i++) {
-            if (args.get(i) instanceof Expr.CString s) {
-                mapStringArea();
-                byte[] terminated = Arrays.copyOf(s.bytes(), s.bytes().length + 1);
-                Access stored = backend.store(pid(), next, terminated);
-                if (!stored.ok()) {
-                    throw new StopException("cannot store a string argument at 0x" + Long.toHexString(next)
-                            + ": the scenario changed the string area");
-                }
-                values[i] = next;
-                next += terminated.length;
-            } else {
+            byte[] placed = switch (args.get(i)) {
+                case Expr.CString s -> Arrays.copyOf(s.bytes(), s.bytes().length + 1);
+                case Expr.CObject o -> StructCodec.encode(o.type(), o.value(), this::value);
+                default -> null;
+            };
+            if (placed == null) {
                 values[i] = eval(args.get(i));
+                continue;
             }
+            mapStringArea();
+            Access stored = backend.store(pid(), next, placed);
+            if (!stored.ok()) {
+                throw new StopException("cannot store an argument at 0x" + Long.toHexString(next)
+                        + ": the scenario changed the string area");
+            }
+            values[i] = next;
+            // the next object starts 8-byte aligned, as the C compiler would place it
+            next = (next + placed.length + 7) & -8L;
         }
         return values;
+    }
+
+    /** Reads back an object argument the call may have written (its address from {@link #argumentValues}). */
+    private byte[] objectAt(long addr, CType type) {
+        Access a = backend.load(pid(), addr, type.size());
+        if (!a.ok()) {
+            throw new StopException("cannot read back the " + type.name() + " argument at 0x" + Long.toHexString(addr));
+        }
+        return a.data();
+    }
+
+    /**
+     * {@code read(u) == {...}}: one userfaultfd message read through the string area, printed
+     * flattened; a name given to it takes the new descriptor of a fork event.
+     */
+    private void readMessage(Step.ReadMessage r) {
+        long[] args = argumentValues(r.args());
+        long raw = backend.syscall(pid(), Syscall.READ, args);
+        if (isError(raw)) {
+            bindNumber(r.bind(), raw);
+            if (r.message() != null) {
+                print(" = " + errorText(raw));
+                failExpected(UffdMessages.describe(r.message(), this::value, messageNames()),
+                        errorText(raw));
+            } else {
+                returned(r.error(), raw, false, null);
+            }
+            return;
+        }
+        if (raw != UffdMsgLayout.SIZE) {
+            throw new StopException("read of one message returned " + raw + " bytes, not " + UffdMsgLayout.SIZE);
+        }
+        List<UffdMessages.Member> message = UffdMessages.flatten(objectAt(args[1], UffdMsgLayout.TYPE));
+        String got = UffdMessages.format(message, messageNames());
+        print(" == " + got);
+        if (r.bind() != null) {
+            long ufd = message.getFirst().value() == Uapi.UFFD_EVENT_FORK ? message.get(1).value() : -Errno.EINVAL.number();
+            bindNumber(r.bind(), ufd);
+        }
+        if (r.error() != null) {
+            failExpected(describeReturns(r.error()), got);
+        } else if (r.message() != null && !UffdMessages.matches(message, r.message(), this::value, this::threadName)) {
+            failExpected(UffdMessages.describe(r.message(), this::value, messageNames()), got);
+        }
+    }
+
+    private UffdMessages.Names messageNames() {
+        return new UffdMessages.Names(addresses::format, addresses::formatEnd, this::threadName);
+    }
+
+    /** {@code poll(u) == POLLIN}: the revents of one descriptor, by name; 0 when it is not ready. */
+    private void pollOne(Step.PollOne p) {
+        long[] args = argumentValues(p.args());
+        long raw = backend.syscall(pid(), Syscall.POLL, args);
+        if (isError(raw)) {
+            if (p.revents() != null) {
+                print(" = " + errorText(raw));
+                failExpected(Constants.flags("POLL", eval(p.revents())), errorText(raw));
+            } else {
+                returned(p.error(), raw, false, null);
+            }
+            return;
+        }
+        Scalar type = (Scalar) PollfdLayout.TYPE.field("revents").type();
+        long revents = raw == 0 ? 0 : type.read(objectAt(args[0], PollfdLayout.TYPE), PollfdLayout.REVENTS_OFFSET) & 0xffff;
+        String got = Constants.flags("POLL", revents);
+        print(" == " + got);
+        if (p.error() != null) {
+            failExpected(describeReturns(p.error()), got);
+        } else if (p.revents() != null && revents != eval(p.revents())) {
+            failExpected(Constants.flags("POLL", eval(p.revents())), got);
+        }
+    }
+
+    private String describeReturns(Step.Returns r) {
+        return r instanceof Step.ReturnsError e ? errorText(-e.errno()) : "= " + eval(((Step.ReturnsValue) r).value());
+    }
+
+    /**
+     * A thread id of a message: the spawned thread of the running process that has it, or
+     * {@code main}; {@code 0} stays 0 (no THREAD_ID feature). Ids differ between backends, names do not.
+     */
+    private String threadName(long tid) {
+        if (tid == 0) {
+            return "0";
+        }
+        if (tid == backend.pid(pid())) {
+            return ScenarioParser.MAIN;
+        }
+        for (Map.Entry<String, Running> e : spawned.entrySet()) {
+            Running r = e.getValue();
+            if (r.pid() == pid() && threadIds.computeIfAbsent(e.getKey(), n -> backend.threadId(r.pid(), r.handle())) == tid) {
+                return e.getKey();
+            }
+        }
+        return "<tid>";
     }
 
     /** Maps the string area of the running process (fork children inherit it) unless it has one. */
@@ -234,10 +350,33 @@ public final class Runner {
         returned(m.expected(), raw, false, m.bind() != null ? m.bind() : "<fd>");
     }
 
+    /**
+     * {@code ioctl(u, CMD, {...}) = 0 {ioctls=0x13c}}: the result, then the members the kernel
+     * writes into the inline struct ({@link IoctlArguments}), read back from the process.
+     */
+    private void returnedWithObject(Step.Call c, long raw, Expr.CObject object, long addr) {
+        byte[] bytes = objectAt(addr, object.type());
+        IoctlArguments.Argument argument = IoctlArguments.of(eval(c.args().get(1)));
+        List<String> parts = new ArrayList<>();
+        for (Field f : argument.written()) {
+            parts.add(f.name() + "=" + StructCodec.format(f.type(), bytes, f.offset(), null, addresses::format));
+        }
+        String written = parts.isEmpty() ? "" : " {" + String.join(", ", parts) + "}";
+        returned(c.expected(), raw, false, isError(raw) ? null : Long.toString(raw), written);
+        if (c.written() != null && !StructCodec.matches(object.type(), bytes, 0, c.written(), this::value)) {
+            failExpected(StructCodec.describe(object.type(), c.written(), this::value, addresses::format), written.strip());
+        }
+    }
+
     /** Prints {@code = result} and checks the expectation; {@code shown} is the success text. */
     private void returned(Step.Returns expected, long raw, boolean address, String shown) {
+        returned(expected, raw, address, shown, "");
+    }
+
+    /** {@link #returned}, with {@code after} printed after the result. */
+    private void returned(Step.Returns expected, long raw, boolean address, String shown, String after) {
         String got = isError(raw) ? errorText(raw) : shown;
-        print(" = " + got);
+        print(" = " + got + after);
         switch (expected) {
             case null -> {
                 if (isError(raw)) {

@@ -17,10 +17,13 @@ import org.mmkit.backend.KernelVersion;
 import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Syscall;
+import org.mmkit.core.Uapi;
 import org.mmkit.core.abi.AbiTypes;
 import org.mmkit.core.abi.Aggregate;
 import org.mmkit.core.abi.CType;
 import org.mmkit.core.abi.Field;
+import org.mmkit.core.abi.PollfdLayout;
+import org.mmkit.core.abi.UffdMsgLayout;
 import org.mmkit.scenario.Lexer.Kind;
 import org.mmkit.scenario.Lexer.LexException;
 import org.mmkit.scenario.Lexer.Token;
@@ -341,17 +344,106 @@ public final class ScenarioParser {
                                 + " bytes with their NULs, found " + stringBytes);
                     }
                     args.add(new Expr.CString(bytes));
+                } else if (call == Syscall.IOCTL && args.size() == 2 && peek().is("{")) {
+                    args.add(inlineStruct(args.get(1)));
                 } else {
                     args.add(expr());
                 }
             } while (accept(","));
         }
         expect(")", "after the arguments of " + name);
+        if (call == Syscall.READ && args.size() == 1) {
+            return readMessage(process, bind, args.getFirst());
+        }
+        if (call == Syscall.POLL && args.size() == 1) {
+            return pollOne(process, bind, args.getFirst());
+        }
         if (args.size() != call.arity()) {
             throw error(name + " takes " + call.arity() + " arguments, found " + args.size());
         }
         String text = textSoFar();
-        return new Step.Call(origin(process, text), bind, call, args, returns());
+        Step.Returns returns = returns();
+        Initializer written = null;
+        if (!args.isEmpty() && args.getLast() instanceof Expr.CObject object && accept("{")) {
+            if (returns == null) {
+                throw error("the members the kernel writes follow the result: '= 0 {member=value, ...}'");
+            }
+            written = members((Aggregate) object.type());
+        }
+        return new Step.Call(origin(process, text), bind, call, args, returns, written);
+    }
+
+    /**
+     * {@code {member=value, ...}} as the third argument of {@code ioctl}: a struct of the type the
+     * command takes ({@link IoctlArguments}), which the runner places in the process's memory.
+     */
+    private Expr inlineStruct(Expr command) throws LexException, ScenarioSyntaxException {
+        IoctlArguments.Argument argument = command instanceof Expr.Literal(long value) ? IoctlArguments.of(value) : null;
+        if (argument == null) {
+            throw error("an inline struct needs an ioctl command whose struct is known (" + IoctlArguments.known()
+                    + "); otherwise store(buf, TYPE{...}) and pass buf");
+        }
+        expect("{", "to start a value of " + argument.type().name());
+        return new Expr.CObject(argument.type(), members(argument.type()));
+    }
+
+    /**
+     * {@code read(fd) [== {member=value, ...} | = -1 ERRNO]}: one userfaultfd message, read into
+     * the scratch area ({@link UffdMessages}).
+     */
+    private Step readMessage(String process, String bind, Expr fd) throws LexException, ScenarioSyntaxException {
+        String text = textSoFar();
+        List<Expr> args = List.of(fd, new Expr.CObject(UffdMsgLayout.TYPE, new Initializer.Members(List.of())),
+                new Expr.Literal(UffdMsgLayout.SIZE));
+        if (!accept("==")) {
+            Step.Returns r = returns();
+            if (r instanceof Step.ReturnsValue) {
+                throw error("a message read is written 'read(u) == {event=..., ...}' (or '= -1 ERRNO')");
+            }
+            return new Step.ReadMessage(origin(process, text), bind, args, r, null);
+        }
+        expect("{", "to start the expected message (write read(u) == {event=UFFD_EVENT_PAGEFAULT, ...})");
+        List<UffdMessages.Expected> expected = new ArrayList<>();
+        do {
+            String member = identifier("a member of a message");
+            if (!UffdMessages.MEMBERS.containsKey(member)) {
+                throw error("a message has no member '" + member + "' (members: "
+                        + String.join(", ", UffdMessages.MEMBERS.keySet().stream().sorted().toList()) + ")");
+            }
+            if (expected.stream().anyMatch(e -> e.member().equals(member))) {
+                throw error("member '" + member + "' of the message is given twice");
+            }
+            expect("=", "after the member name '" + member + "'");
+            if (member.equals(UffdMessages.PTID) && peek().kind() == Kind.IDENT
+                    && (threads.contains(peek().text()) || peek().is(MAIN))) {
+                expected.add(new UffdMessages.Expected(member, null, next().text()));
+            } else {
+                expected.add(new UffdMessages.Expected(member, expr(), null));
+            }
+        } while (accept(","));
+        expect("}", "to close the expected message");
+        return new Step.ReadMessage(origin(process, text), bind, args, null, expected);
+    }
+
+    /** {@code poll(fd) [== EVENTS | = -1 ERRNO]}: one pollfd asking for POLLIN, timeout 0. */
+    private Step pollOne(String process, String bind, Expr fd) throws LexException, ScenarioSyntaxException {
+        if (bind != null) {
+            throw error("poll(fd) gives its events, not a result to name");
+        }
+        String text = textSoFar();
+        Aggregate pollfd = PollfdLayout.TYPE;
+        Initializer request = new Initializer.Members(List.of(
+                new Initializer.Member(pollfd.field("fd"), new Initializer.Scalar(fd)),
+                new Initializer.Member(pollfd.field("events"), new Initializer.Scalar(new Expr.Literal(Uapi.POLLIN)))));
+        List<Expr> args = List.of(new Expr.CObject(pollfd, request), new Expr.Literal(1), new Expr.Literal(0));
+        if (accept("==")) {
+            return new Step.PollOne(origin(process, text), args, null, expr());
+        }
+        Step.Returns r = returns();
+        if (r instanceof Step.ReturnsValue) {
+            throw error("poll of one descriptor is written 'poll(u) == POLLIN' (or '== 0', '= -1 ERRNO')");
+        }
+        return new Step.PollOne(origin(process, text), args, r, null);
     }
 
     private Step memfdCreate(String process, String bind) throws LexException, ScenarioSyntaxException {

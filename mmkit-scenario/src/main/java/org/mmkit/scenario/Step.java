@@ -32,8 +32,34 @@ public sealed interface Step {
     sealed interface Spawnable extends Step permits MemoryAccess, Call {
     }
 
-    /** {@code [name =] call(args) [= expected]} for the system calls of {@link Syscall}. */
-    record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) implements Spawnable {
+    /**
+     * {@code [name =] call(args) [= expected [{member=value, ...}]]} for the system calls of
+     * {@link Syscall}; {@code written} states members the kernel writes into an inline struct
+     * argument ({@link IoctlArguments}), null when none are stated.
+     */
+    record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected, Initializer written)
+            implements Spawnable {
+        Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) {
+            this(origin, bind, call, args, expected, null);
+        }
+    }
+
+    /**
+     * {@code [name =] read(fd) [== {event=..., member=value, ...} | = -1 ERRNO]}: one
+     * {@code struct uffd_msg} read from a userfaultfd into the scratch area ({@code args} are
+     * those of the read), shown flattened ({@link UffdMessages}); {@code bind} names a fork
+     * event's new descriptor.
+     */
+    record ReadMessage(Origin origin, String bind, List<Expr> args, Returns error, List<UffdMessages.Expected> message)
+            implements Step {
+    }
+
+    /**
+     * {@code poll(fd) [== EVENTS | = -1 ERRNO]}: {@code poll} of one descriptor for POLLIN with
+     * timeout 0 ({@code args} are those of the poll, the pollfd in the scratch area), showing
+     * {@code revents}.
+     */
+    record PollOne(Origin origin, List<Expr> args, Returns error, Expr revents) implements Step {
     }
 
     /** {@code [name =] memfd_create("name", flags) [= expected]}. */

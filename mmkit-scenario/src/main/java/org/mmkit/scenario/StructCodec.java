@@ -103,7 +103,8 @@ final class StructCodec {
         };
     }
 
-    private static String formatScalar(Scalar type, long value, LongFunction<String> address) {
+    /** A scalar as the transcript shows it: in its format, addresses by name, descriptors as {@code <fd>}. */
+    static String formatScalar(Scalar type, long value, LongFunction<String> address) {
         return switch (type.format()) {
             case DECIMAL -> type.signed() ? Long.toString(value) : Long.toUnsignedString(value);
             case HEX -> "0x" + Long.toHexString(value);

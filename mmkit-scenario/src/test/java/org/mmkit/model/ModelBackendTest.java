@@ -65,9 +65,14 @@ class ModelBackendTest {
     @Test
     void unmodelledFeaturesAreNamed() {
         assertThat(unsupported(KernelConfig.linux618(), Kind.SWAP, null)).isEqualTo("swap is not modelled yet");
-        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD, null)).isEqualTo("uffd is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.HUGETLB, null)).isEqualTo("hugetlb is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.THP, null)).isEqualTo("thp is not modelled yet");
+        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD_EVENTS, null)).isEqualTo("uffd-events is not modelled yet");
+    }
+
+    @Test
+    void userfaultfdIsModelled() {
+        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD, null)).isNull();
     }
 
     @Test

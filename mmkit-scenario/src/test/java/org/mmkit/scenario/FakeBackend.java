@@ -254,6 +254,12 @@ public final class FakeBackend implements Backend {
         return p.lastThread;
     }
 
+    /** Thread ids the real kernel would not give: the process's id times 100 plus the handle. */
+    @Override
+    public long threadId(int pid, int thread) {
+        return pid(pid) * 100L + thread;
+    }
+
     @Override
     public ThreadOutcome awaitThread(int pid, int thread, Duration timeout) {
         Proc p = procs.get(pid);

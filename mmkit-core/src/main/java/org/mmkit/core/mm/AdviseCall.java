@@ -77,7 +77,7 @@ final class AdviseCall {
         switch (advice) {
             case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {
                 checkDontneedFree(vma, advice);
-                mm.zapRange(start, end, false, end - start >= PMD_SIZE);
+                mm.zapVmaRange(vma, start, end, end - start >= PMD_SIZE);
                 return;
             }
             case MADV_FREE -> {

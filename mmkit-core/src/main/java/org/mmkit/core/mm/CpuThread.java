@@ -51,13 +51,21 @@ final class CpuThread implements SimThread {
      */
     Runnable afterLocklessWalk;
 
-    /** A new thread of {@code task}, whose TLB joins the address space's shootdowns. Preconditions: the machine lock is held. */
-    CpuThread(Task task) {
+    /**
+     * A new thread {@code tid} of {@code task} (the main thread's id is the pid), whose TLB joins
+     * the address space's shootdowns. Preconditions: the machine lock is held.
+     */
+    CpuThread(Task task, int tid) {
         this.task = task;
         this.mm = task.mm;
         this.taskSize = task.machine.config.taskSize();
-        this.waiter = new WaitQueue.Entry(task.machine);
+        this.waiter = new WaitQueue.Entry(task.machine, tid);
         mm.tlbs.addLocked(tlb);
+    }
+
+    @Override
+    public int tid() {
+        return waiter.tid;
     }
 
     @Override
@@ -97,7 +105,7 @@ final class CpuThread implements SimThread {
 
     /** Wakes this thread if it sleeps in a fault or a system call (its process exits). Preconditions: the machine lock is held. */
     void interruptLocked() {
-        waiter.interruptLocked();
+        waiter.wakeLocked();
     }
 
     @Override

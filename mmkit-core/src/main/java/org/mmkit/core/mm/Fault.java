@@ -2,6 +2,11 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.PAGE_MASK;
 import static org.mmkit.core.Uapi.PAGE_SHIFT;
+import static org.mmkit.core.Uapi.UFFD_FEATURE_SIGBUS;
+import static org.mmkit.core.Uapi.UFFD_PAGEFAULT_FLAG_MINOR;
+import static org.mmkit.core.Uapi.UFFD_PAGEFAULT_FLAG_WP;
+import static org.mmkit.core.Uapi.UFFD_PAGEFAULT_FLAG_WRITE;
+import static org.mmkit.core.Uapi.UFFD_USER_MODE_ONLY;
 
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
@@ -29,7 +34,12 @@ final class Fault {
     /** Pages mapped around a read fault on a file mapping ({@code fault_around_bytes} 64 KiB). */
     private static final int FAULT_AROUND_PAGES = 16;
 
-    /** {@code vm_get_page_prot} on x86-64: the PTE protection bits a VMA's pages get. */
+    /**
+     * {@code vm_page_prot} on x86-64 ({@code vm_get_page_prot}, {@code vma_set_page_prot}): the
+     * PTE protection bits a VMA's pages get. A shared writable VMA registered in userfaultfd WP
+     * mode wants write notification ({@code vma_wants_writenotify}), so its pages start read-only
+     * and a first write goes through {@code do_wp_page}.
+     */
     static long pageProt(long vmFlags) {
         if ((vmFlags & VmFlags.ACCESS) == 0) {
             return PteLayout.PAGE_NONE;
@@ -38,10 +48,18 @@ final class Fault {
         if ((vmFlags & VmFlags.EXEC) == 0) {
             prot |= PteLayout.NX;
         }
-        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE)) == (VmFlags.SHARED | VmFlags.WRITE)) {
+        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE | VmFlags.UFFD_WP)) == (VmFlags.SHARED | VmFlags.WRITE)) {
             prot |= PteLayout.RW;
         }
         return prot;
+    }
+
+    /**
+     * {@code pte_mkuffd_wp} where the fault replaces a uffd-wp marker ({@code vmf_orig_pte_uffd_wp}):
+     * the new PTE keeps the protection, read-only.
+     */
+    private static long keepUffdWp(long pte, boolean uffdWp) {
+        return uffdWp ? (pte | PteLayout.UFFD_WP) & ~PteLayout.RW : pte;
     }
 
     /** {@code maybe_mkwrite(pte_mkdirty(pte))}. */
@@ -161,30 +179,53 @@ final class Fault {
         long va = addr & PAGE_MASK;
         long pte = mm.pte(va);
         if (pte == 0) {
-            return doPteMissing(mm, vma, va, flags, waiter);
+            return doPteMissing(mm, vma, addr, flags, waiter, false);
         }
         if (PteLayout.isSwapFormat(pte)) {
-            return doSwapPage(mm, vma, va, flags, pte, waiter);
+            return doSwapPage(mm, vma, addr, flags, pte, waiter);
         }
         if ((write || (flags & FaultFlags.UNSHARE) != 0) && !PteLayout.isWritable(pte)) {
-            return doWpPage(mm, vma, va, flags, pte, waiter);
+            return doWpPage(mm, vma, addr, flags, pte, waiter);
         }
         mm.updatePte(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
         return VmFault.DONE;
     }
 
     /**
-     * {@code do_pte_missing}: an empty PTE. The test hook {@link Machine#faultGate} stands where
-     * userfaultfd's missing mode will ({@code handle_userfault} from {@code do_anonymous_page} and
-     * {@code __do_fault}).
+     * {@code do_pte_missing}: an empty PTE at {@code addr}. The test hook {@link Machine#faultGate}
+     * makes a fault wait as userfaultfd's missing mode does, without a context. {@code uffdWp}:
+     * the PTE held a uffd-wp marker, whose protection the new PTE keeps.
      */
-    private static VmFault doPteMissing(Mm mm, Vma vma, long va, int flags, WaitQueue.Entry waiter) {
+    private static VmFault doPteMissing(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         FaultGate gate = mm.machine.faultGate;
-        if (gate != null && gate.holds(va)) {
+        if (gate != null && gate.holds(addr & PAGE_MASK)) {
             return waitFor(gate.queue, flags, waiter);
         }
-        boolean write = FaultFlags.isWrite(flags);
-        return vma.file == null ? anonymousFault(mm, vma, va, write) : fileFault(mm, vma, va, write);
+        return vma.file == null ? anonymousFault(mm, vma, addr, flags, waiter, uffdWp)
+                : fileFault(mm, vma, addr, flags, waiter, uffdWp);
+    }
+
+    /**
+     * {@code handle_userfault}: hands a fault at {@code addr} to the VMA's userfaultfd for
+     * {@code reason} (one of {@link VmFlags#UFFD_MISSING}, {@link VmFlags#UFFD_WP},
+     * {@link VmFlags#UFFD_MINOR}). The thread queues its message and the fault returns BLOCKED:
+     * {@link #resolve} sleeps with the lock released until a resolving ioctl, WAKE, UNREGISTER or
+     * close wakes it, then faults again. SIGBUS instead when the VMA has no context, the context
+     * asked for UFFD_FEATURE_SIGBUS, it handles user-mode faults only and this one is the
+     * kernel's (a uaccess or GUP, whose caller then sees EFAULT), or the fault may not drop the lock.
+     */
+    static VmFault handleUserfault(Vma vma, long addr, int flags, long reason, WaitQueue.Entry waiter) {
+        UserfaultfdCtx ctx = vma.uffdCtx;
+        if (ctx == null || ctx.has(UFFD_FEATURE_SIGBUS)
+                || ((flags & FaultFlags.USER) == 0 && (ctx.flags & UFFD_USER_MODE_ONLY) != 0)
+                || !FaultFlags.mayRetry(flags)) {
+            return VmFault.SIGBUS;
+        }
+        long pageflags = (FaultFlags.isWrite(flags) ? UFFD_PAGEFAULT_FLAG_WRITE : 0)
+                | (reason == VmFlags.UFFD_WP ? UFFD_PAGEFAULT_FLAG_WP : 0)
+                | (reason == VmFlags.UFFD_MINOR ? UFFD_PAGEFAULT_FLAG_MINOR : 0);
+        ctx.enqueueFaultLocked(waiter, ctx.faultMessage(addr, addr & PAGE_MASK, pageflags, waiter.tid));
+        return VmFault.BLOCKED;
     }
 
     /**
@@ -205,12 +246,12 @@ final class Fault {
      * {@link #handlePteMarker}. The model has no swap device and no migration yet, so no other
      * swap-format entry can be in its page tables; one found here is a model defect.
      */
-    private static VmFault doSwapPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+    private static VmFault doSwapPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         if (SwapEntryLayout.isMarker(pte)) {
-            return handlePteMarker(mm, vma, va, flags, pte, waiter);
+            return handlePteMarker(mm, vma, addr, flags, pte, waiter);
         }
         throw new IllegalStateException("swap entry of type " + SwapEntryLayout.type(pte) + " at 0x"
-                + Long.toHexString(va) + ", but the model has no swap device or migration");
+                + Long.toHexString(addr) + ", but the model has no swap device or migration");
     }
 
     /**
@@ -220,7 +261,7 @@ final class Fault {
      * ({@code pte_marker_handle_uffd_wp}, {@code pte_marker_clear}); in a registered VMA it is a
      * missing fault ({@code do_pte_missing}). A marker with no known bit is SIGBUS.
      */
-    private static VmFault handlePteMarker(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+    private static VmFault handlePteMarker(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         long marker = PteMarkerLayout.bits(pte);
         if ((marker & PteMarkerLayout.POISONED) != 0) {
             return VmFault.HWPOISON;
@@ -230,10 +271,10 @@ final class Fault {
         }
         if ((marker & PteMarkerLayout.UFFD_WP) != 0) {
             if (!vma.has(VmFlags.UFFD_WP)) {
-                mm.updatePte(va, 0);
+                mm.updatePte(addr & PAGE_MASK, 0);
                 return VmFault.DONE;
             }
-            return doPteMissing(mm, vma, va, flags, waiter);
+            return doPteMissing(mm, vma, addr, flags, waiter, true);
         }
         return VmFault.SIGBUS;
     }
@@ -241,29 +282,45 @@ final class Fault {
     /**
      * {@code do_anonymous_page}: the shared zero page on read (unless the kernel forbids it:
      * {@code mm_forbids_zeropage}), else a new exclusive page, writable and dirty in a VM_WRITE
-     * mapping even when a read faulted it in.
+     * mapping even when a read faulted it in; either keeps a uffd-wp marker's protection. A VMA
+     * registered for missing faults hands either to userfaultfd instead, after the VMA got its
+     * anon_vma on the private-page path ({@code vmf_anon_prepare}).
      */
-    private static VmFault anonymousFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault anonymousFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
+        long va = addr & PAGE_MASK;
         long prot = pageProt(vma.flags);
-        if (!write && mm.machine.config.sharedZeroPage()) {
-            mm.mapPage(va, PhysicalMemory.ZERO_PFN, PteLayout.make(PhysicalMemory.ZERO_PFN, prot) | PteLayout.SPECIAL);
+        if (!FaultFlags.isWrite(flags) && mm.machine.config.sharedZeroPage()) {
+            if (vma.has(VmFlags.UFFD_MISSING)) {
+                return handleUserfault(vma, addr, flags, VmFlags.UFFD_MISSING, waiter);
+            }
+            mm.mapPage(va, PhysicalMemory.ZERO_PFN, keepUffdWp(zeroPagePte(vma), uffdWp));
             return VmFault.DONE;
+        }
+        mm.anonVma(vma);
+        if (vma.has(VmFlags.UFFD_MISSING)) {
+            return handleUserfault(vma, addr, flags, VmFlags.UFFD_MISSING, waiter);
         }
         int pfn = newAnonPage(mm, vma, va);
         if (pfn < 0) {
             return VmFault.OOM;
         }
         long pte = PteLayout.make(pfn, prot);
-        mm.mapPage(va, pfn, vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte);
+        mm.mapPage(va, pfn, keepUffdWp(vma.has(VmFlags.WRITE) ? mkWriteDirty(pte, vma) : pte, uffdWp));
         mm.memory.put(pfn);
         return VmFault.DONE;
+    }
+
+    /** The PTE of the shared zero page in {@code vma}: special, read-only, clean. */
+    static long zeroPagePte(Vma vma) {
+        return PteLayout.make(PhysicalMemory.ZERO_PFN, pageProt(vma.flags)) | PteLayout.SPECIAL;
     }
 
     /**
      * A zeroed anonymous page of {@code vma} at {@code va}, exclusive to it
      * ({@code folio_prealloc} + {@code folio_add_new_anon_rmap}); the caller owns one reference.
+     * -1 when memory is exhausted.
      */
-    private static int newAnonPage(Mm mm, Vma vma, long va) {
+    static int newAnonPage(Mm mm, Vma vma, long va) {
         AnonVma anonVma = mm.anonVma(vma);
         int pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
         if (pfn >= 0) {
@@ -280,11 +337,17 @@ final class Fault {
      * read past EOF still maps its neighbours below EOF and then raises SIGBUS; a private write
      * fault prepares the anon_vma before that check ({@code vmf_anon_prepare}), so even one that
      * raises SIGBUS leaves the VMA with an anon_vma, and fork then copies its page tables.
+     * Below EOF, userfaultfd decides first ({@code shmem_get_folio_gfp}): a cached page is a
+     * minor fault of a VMA registered MINOR, a missing page a missing fault of one registered
+     * MISSING; such VMAs and WP ones do no fault-around ({@code uffd_disable_fault_around}), and
+     * map only the faulting page, keeping a uffd-wp marker's protection ({@code set_pte_range}).
      */
-    private static VmFault fileFault(Mm mm, Vma vma, long va, boolean write) {
+    private static VmFault fileFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
+        long va = addr & PAGE_MASK;
+        boolean write = FaultFlags.isWrite(flags);
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
-        if (!write && faultAround(mm, vma, va)) {
+        if (!write && !vma.has(VmFlags.UFFD_WP | VmFlags.UFFD_MINOR) && faultAround(mm, vma, va)) {
             return VmFault.DONE;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
@@ -292,6 +355,10 @@ final class Fault {
         }
         if (index >= file.sizePages()) {
             return VmFault.SIGBUS;
+        }
+        long reason = file.lookup(index) >= 0 ? VmFlags.UFFD_MINOR : VmFlags.UFFD_MISSING;
+        if (vma.has(reason)) {
+            return handleUserfault(vma, addr, flags, reason, waiter);
         }
         long prot = pageProt(vma.flags);
         int cached = cachePage(mm, file, index);
@@ -304,16 +371,16 @@ final class Fault {
                 return VmFault.OOM;
             }
             mm.memory.copy(cached, copy);
-            mm.mapPage(va, copy, mkWriteDirty(PteLayout.make(copy, prot), vma));
+            mm.mapPage(va, copy, keepUffdWp(mkWriteDirty(PteLayout.make(copy, prot), vma), uffdWp));
             mm.memory.put(copy);
             return VmFault.DONE;
         }
         long pte = PteLayout.make(cached, prot);
         if (write) {
-            mm.mapPage(va, cached, mkWriteDirty(pte, vma));
+            mm.mapPage(va, cached, keepUffdWp(mkWriteDirty(pte, vma), uffdWp));
             mm.memory.set(cached, PhysicalMemory.PG_DIRTY);
         } else {
-            mm.mapPage(va, cached, pte);
+            mm.mapPage(va, cached, keepUffdWp(pte, uffdWp));
         }
         return VmFault.DONE;
     }
@@ -365,17 +432,24 @@ final class Fault {
      * private one for a forced GUP write, whose PTE then stays read-only), or an unshare
      * ({@link FaultFlags#UNSHARE}: a read-only pin of a page COW may still share). First the
      * uffd-wp check ({@code userfaultfd_pte_wp}, not for an unshare): a write-protected PTE of a
-     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse. A shared page
+     * uffd-wp registered VMA is handed to userfaultfd before any COW or reuse, unless the context
+     * resolves such faults itself ({@code userfaultfd_wp_async}): then the uffd-wp bit goes and the
+     * write goes on as if it had never been there. A shared page
      * becomes writable and its folio dirty ({@code wp_page_shared}, {@code fault_dirty_shared_page});
      * an unshare leaves shared mappings alone. An exclusive (or reusable) anonymous page is reused;
      * an unshare only marks it exclusive and keeps it read-only. Otherwise {@code wp_page_copy}:
      * a write maps the copy writable and dirty, an unshare maps it as the VMA's protection says,
      * clean, keeping the old PTE's soft-dirty and uffd-wp bits.
      */
-    private static VmFault doWpPage(Mm mm, Vma vma, long va, int flags, long pte, WaitQueue.Entry waiter) {
+    private static VmFault doWpPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
+        long va = addr & PAGE_MASK;
         boolean unshare = (flags & FaultFlags.UNSHARE) != 0;
         if (!unshare && vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(pte)) {
-            return handleUserfault();
+            if (!UffdWriteProtect.isAsync(vma)) {
+                return handleUserfault(vma, addr, flags, VmFlags.UFFD_WP, waiter);
+            }
+            pte &= ~PteLayout.UFFD_WP;
+            mm.updatePte(va, pte);
         }
         if (vma.has(VmFlags.SHARED) && unshare) {
             return VmFault.DONE;
@@ -409,12 +483,4 @@ final class Fault {
         return VmFault.DONE;
     }
 
-    /**
-     * {@code handle_userfault} for a VMA with no userfaultfd context: the model cannot register
-     * one yet, so this is the kernel's answer when the context is gone, SIGBUS. The userfaultfd
-     * work gives the VMA its context, whose fault queue {@link #waitFor} joins.
-     */
-    private static VmFault handleUserfault() {
-        return VmFault.SIGBUS;
-    }
 }

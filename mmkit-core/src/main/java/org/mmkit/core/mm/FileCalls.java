@@ -236,6 +236,7 @@ final class FileCalls {
                 boolean anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
                 if (evenCows || !anonCopy) {
                     vma.mm.zapEntry(table, index, pte);
+                    UffdWriteProtect.afterZap(vma.mm, vma, table, index, pte);
                 }
             });
         }

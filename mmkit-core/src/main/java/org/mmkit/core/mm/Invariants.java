@@ -59,6 +59,8 @@ public final class Invariants {
                         require(vma.file.mappings.contains(vma), "VMA missing from its file's mappings: " + vma);
                     }
                     checkAnonChain(vma, anonVmas);
+                    require(vma.uffdCtx == null || (vma.has(VmFlags.UFFD_FLAGS) && vma.uffdCtx.mm == mm),
+                            "a userfaultfd context without um/uw/ui, or serving another mm: " + vma);
                     PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
                         if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
                             int pfn = (int) PteLayout.pfn(pte);

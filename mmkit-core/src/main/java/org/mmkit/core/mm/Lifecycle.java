@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
@@ -11,6 +12,12 @@ final class Lifecycle {
 
     static Task fork(Task parent) {
         Mm from = parent.mm;
+        for (var entry : from.vmas.entries()) {
+            UserfaultfdCtx ctx = entry.value().uffdCtx;
+            if (ctx != null && ctx.has(Uapi.UFFD_FEATURE_EVENT_FORK)) {
+                throw new UnsupportedOperationException("userfaultfd's FORK event is not modelled yet");
+            }
+        }
         Mm to = new Mm(parent.machine);
         // dup_mmap: the counters of the VMAs start as the parent's; locked_vm starts at 0 (mm_init)
         to.totalVm = from.totalVm;
@@ -27,6 +34,9 @@ final class Lifecycle {
             }
             Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
             copy.flags &= ~VmFlags.LOCKED_MASK;
+            if (copy.uffdCtx != null) {
+                UserfaultfdCalls.resetCtx(copy); // dup_userfaultfd without UFFD_FEATURE_EVENT_FORK
+            }
             boolean wipe = vma.has(VmFlags.WIPEONFORK);
             if (wipe) {
                 copy.unlinkAnonVmas();
@@ -35,10 +45,11 @@ final class Lifecycle {
                 copy.linkAnonVma(new AnonVma(vma.anonVma));
             }
             to.link(copy);
-            // vma_needs_copy: page tables that faults cannot rebuild — anonymous pages, and guard
-            // markers, which VM_MAYBE_GUARD says may be there even after the anon_vma went
-            if (!wipe && (vma.anonVma != null || vma.has(VmFlags.MAYBE_GUARD))) {
-                copyPageRange(from, to, vma);
+            // vma_needs_copy: page tables that faults cannot rebuild — anonymous pages, guard
+            // markers, which VM_MAYBE_GUARD says may be there even after the anon_vma went, and
+            // uffd-wp state where the child's VMA stays registered in WP mode
+            if (!wipe && (vma.anonVma != null || vma.has(VmFlags.MAYBE_GUARD) || copy.has(VmFlags.UFFD_WP))) {
+                copyPageRange(from, to, vma, copy);
             }
         }
         // dup_mm: the child's high-water marks start at what it holds
@@ -51,14 +62,16 @@ final class Lifecycle {
 
     /**
      * {@code copy_page_range}: the child maps the same pages; in COW mappings both sides lose
-     * write access and anonymous pages stop being exclusive; the child's entries are old.
+     * write access and anonymous pages stop being exclusive; the child's entries are old, and
+     * keep uffd-wp only as {@link UffdWriteProtect#forkEntry} says for the child's VMA.
      */
-    private static void copyPageRange(Mm from, Mm to, Vma vma) {
+    private static void copyPageRange(Mm from, Mm to, Vma vma, Vma child) {
         PhysicalMemory memory = from.memory;
         PageWalk.walk(from.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
             if (!PteLayout.isPresent(pte)) {
-                if (pte != 0) {
-                    to.updatePte(va, pte); // PTE markers
+                long copied = pte == 0 ? 0 : UffdWriteProtect.forkEntry(child, pte);
+                if (copied != 0) {
+                    to.updatePte(va, copied); // PTE markers
                 }
                 return;
             }
@@ -74,7 +87,7 @@ final class Lifecycle {
             if (vma.has(VmFlags.SHARED)) {
                 copy &= ~PteLayout.DIRTY;
             }
-            to.mapPage(va, pfn, copy & ~(PteLayout.ACCESSED | PteLayout.UFFD_WP));
+            to.mapPage(va, pfn, UffdWriteProtect.forkEntry(child, copy & ~PteLayout.ACCESSED));
         });
     }
 

@@ -258,22 +258,25 @@ final class Mm {
         return vma != null && vma.anonVma != null && !vma.singularAnonChain();
     }
 
-    private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file, String anonName) {
+    /** {@code is_mergeable_vma}: flags but the sticky ones, file, name and userfaultfd context agree. */
+    private static boolean attributesMatch(Vma neighbour, long flags, ShmemFile file, String anonName,
+            UserfaultfdCtx uffdCtx) {
         return ((neighbour.flags ^ flags) & ~VmFlags.STICKY) == 0 && neighbour.file == file
-                && (flags & VmFlags.SPECIAL) == 0 && Objects.equals(neighbour.anonName, anonName);
+                && (flags & VmFlags.SPECIAL) == 0 && Objects.equals(neighbour.anonName, anonName)
+                && neighbour.uffdCtx == uffdCtx;
     }
 
     /** {@code can_vma_merge_after}: [start, end) with these attributes may join {@code prev}. */
-    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, String anonName, long pgoff,
-            AnonVma anonVma, Vma origin) {
-        return prev != null && prev.end == start && attributesMatch(prev, flags, file, anonName)
+    private static boolean canMergeAfter(Vma prev, long start, long flags, ShmemFile file, String anonName,
+            UserfaultfdCtx uffdCtx, long pgoff, AnonVma anonVma, Vma origin) {
+        return prev != null && prev.end == start && attributesMatch(prev, flags, file, anonName, uffdCtx)
                 && anonMergeable(anonVma, origin, prev) && prev.pgoff + prev.pages() == pgoff;
     }
 
     /** {@code can_vma_merge_before}: [start, end) with these attributes may join {@code next}. */
     private static boolean canMergeBefore(Vma next, long start, long end, long flags, ShmemFile file, String anonName,
-            long pgoff, AnonVma anonVma, Vma origin) {
-        return next != null && next.start == end && attributesMatch(next, flags, file, anonName)
+            UserfaultfdCtx uffdCtx, long pgoff, AnonVma anonVma, Vma origin) {
+        return next != null && next.start == end && attributesMatch(next, flags, file, anonName, uffdCtx)
                 && anonMergeable(anonVma, origin, next) && next.pgoff == pgoff + ((end - start) >>> PAGE_SHIFT);
     }
 
@@ -308,10 +311,11 @@ final class Mm {
             Vma copiedFrom) {
         AnonVma anonVma = anonFrom == null ? null : anonFrom.anonVma;
         String anonName = anonFrom == null ? null : anonFrom.anonName;
+        UserfaultfdCtx uffdCtx = anonFrom == null ? null : anonFrom.uffdCtx;
         Vma prev = vmaBefore(start);
         Vma next = findVma(start);
-        boolean left = canMergeAfter(prev, start, flags, file, anonName, pgoff, anonVma, copiedFrom);
-        boolean right = canMergeBefore(next, start, end, flags, file, anonName, pgoff, anonVma, copiedFrom)
+        boolean left = canMergeAfter(prev, start, flags, file, anonName, uffdCtx, pgoff, anonVma, copiedFrom);
+        boolean right = canMergeBefore(next, start, end, flags, file, anonName, uffdCtx, pgoff, anonVma, copiedFrom)
                 && (!left || anonCompatible(prev, next));
         Vma merged;
         if (left && right) {
@@ -352,14 +356,22 @@ final class Mm {
      * ({@code vma_modify_name}); null for none.
      */
     Vma modify(Vma vma, long start, long end, long newFlags, String newName) {
-        if (newFlags == vma.flags && Objects.equals(newName, vma.anonName)) {
+        return modify(vma, start, end, newFlags, newName, vma.uffdCtx);
+    }
+
+    /**
+     * {@link #modify(Vma, long, long, long, String)} that also registers the range with
+     * {@code newCtx}, or unregisters it when null ({@code vma_modify_flags_uffd}).
+     */
+    Vma modify(Vma vma, long start, long end, long newFlags, String newName, UserfaultfdCtx newCtx) {
+        if (newFlags == vma.flags && Objects.equals(newName, vma.anonName) && newCtx == vma.uffdCtx) {
             return vma;
         }
         long pgoff = vma.pageIndex(start);
         Vma prev = start == vma.start ? vmaBefore(start) : null;
         Vma next = end == vma.end ? next(vma) : null;
-        boolean left = canMergeAfter(prev, start, newFlags, vma.file, newName, pgoff, vma.anonVma, vma);
-        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, newName, pgoff, vma.anonVma, vma)
+        boolean left = canMergeAfter(prev, start, newFlags, vma.file, newName, newCtx, pgoff, vma.anonVma, vma);
+        boolean right = canMergeBefore(next, start, end, newFlags, vma.file, newName, newCtx, pgoff, vma.anonVma, vma)
                 && (!left || anonCompatible(prev, next));
         if (left && right) {
             long nextEnd = next.end;
@@ -401,6 +413,7 @@ final class Mm {
         }
         target.flags = newFlags;
         target.anonName = newName;
+        target.uffdCtx = newCtx;
         return target;
     }
 
@@ -526,11 +539,27 @@ final class Mm {
      * PTE tables left empty are freed.
      */
     void zapRange(long start, long end, boolean dropGuards, boolean reclaimTables) {
+        zapRange(null, start, end, dropGuards, reclaimTables);
+    }
+
+    /**
+     * {@code zap_page_range_single} for madvise: {@link #zapRange} of [start, end) within
+     * {@code vma} that keeps guard markers and, in a file-backed VMA registered in userfaultfd WP
+     * mode, leaves a uffd-wp marker where a protected entry was ({@link UffdWriteProtect#afterZap}).
+     */
+    void zapVmaRange(Vma vma, long start, long end, boolean reclaimTables) {
+        zapRange(vma, start, end, false, reclaimTables);
+    }
+
+    private void zapRange(Vma markersOf, long start, long end, boolean dropGuards, boolean reclaimTables) {
         PageWalk.walk(pageTables, start, end, new PageWalk.Visitor() {
             @Override
             public void pte(long va, long pte, int table, int index) {
                 if (pte != 0 && (dropGuards || !PteMarkerLayout.isGuard(pte))) {
                     zapEntry(table, index, pte);
+                    if (markersOf != null) {
+                        UffdWriteProtect.afterZap(Mm.this, markersOf, table, index, pte);
+                    }
                 }
             }
 

@@ -12,7 +12,8 @@ import org.mmkit.core.Errno;
  * Path names ({@code fs/namei.c}): reading one from user memory ({@code getname}) and walking it
  * to what it names. The model's file system has two parts: the working directory, one tmpfs
  * directory shared by every process of the machine ({@link TmpfsDirectory}), and
- * {@code /proc/self} or {@code /proc/PID} ({@link ProcDirectory}). A relative path is looked up
+ * {@code /proc/self} or {@code /proc/PID} ({@link ProcDirectory}); besides them only
+ * {@code /dev/userfaultfd} exists ({@link UserfaultfdCalls.Device}). A relative path is looked up
  * in the working directory; {@code .} components and repeated slashes are skipped as the kernel
  * skips them. Other absolute paths, and paths through a subdirectory, do not exist (ENOENT);
  * {@code ..} leaves the working directory, which the model cannot follow.
@@ -97,6 +98,9 @@ final class PathLookup {
         if (path.startsWith("/")) {
             if (!components.isEmpty() && components.get(0).equals("proc")) {
                 return ProcDirectory.lookup(task, components.subList(1, components.size()));
+            }
+            if (components.equals(List.of("dev", "userfaultfd"))) {
+                return UserfaultfdCalls.Device.open(task);
             }
             throw Errno.ENOENT.exception();
         }

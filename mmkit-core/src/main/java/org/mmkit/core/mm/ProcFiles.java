@@ -357,9 +357,6 @@ final class ProcFiles {
             if (PteLayout.isSoftDirty(pte)) {
                 flags |= PagemapEntryLayout.SOFT_DIRTY;
             }
-            if (PteLayout.isUffdWp(pte)) {
-                flags |= PagemapEntryLayout.UFFD_WP;
-            }
             if (!PteLayout.isSpecial(pte)) {
                 int pfn = (int) frame;
                 if (!memory.test(pfn, PhysicalMemory.PG_ANON)) {
@@ -376,12 +373,12 @@ final class ProcFiles {
             if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
                 flags |= PagemapEntryLayout.SOFT_DIRTY;
             }
-            if ((pte & SwapEntryLayout.UFFD_WP) != 0 || (marker & PteMarkerLayout.UFFD_WP) != 0) {
-                flags |= PagemapEntryLayout.UFFD_WP;
-            }
             if ((marker & PteMarkerLayout.GUARD) != 0) {
                 flags |= PagemapEntryLayout.GUARD_REGION;
             }
+        }
+        if (UffdWriteProtect.isProtected(pte)) {
+            flags |= PagemapEntryLayout.UFFD_WP;
         }
         return flags | (privileged ? frame & PagemapEntryLayout.FRAME_MASK : 0);
     }

@@ -6,6 +6,8 @@ import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /** {@code mprotect} ({@code mm/mprotect.c: do_mprotect_pkey, mprotect_fixup, change_protection}). */
 final class ProtectCall {
@@ -90,23 +92,59 @@ final class ProtectCall {
         }
     }
 
-    /**
-     * {@code change_protection}: applies the VMA's page protection to its present PTEs, making
-     * them writable right away where a write fault would only do that ({@code can_change_pte_writable}).
-     */
+    /** {@code MM_CP_UFFD_WP}: {@link #changeProtection} also write-protects for userfaultfd. */
+    static final int CP_UFFD_WP = 1;
+    /** {@code MM_CP_UFFD_WP_RESOLVE}: {@link #changeProtection} also removes userfaultfd's write protection. */
+    static final int CP_UFFD_WP_RESOLVE = 2;
+
+    /** {@code change_protection} as mprotect calls it: the VMA's protection, no userfaultfd change. */
     static void changeProtection(Mm mm, Vma vma, long start, long end) {
+        changeProtection(mm, vma, start, end, 0);
+    }
+
+    /**
+     * {@code change_protection} / {@code change_pte_range}: applies the VMA's page protection to
+     * its present PTEs, making them writable right away where a write fault would only do that
+     * ({@code can_change_pte_writable}; {@code MM_CP_TRY_CHANGE_WRITABLE}, which mprotect and an
+     * unprotect ask for in a VM_WRITE VMA, {@code vma_wants_manual_pte_write_upgrade}).
+     * {@link #CP_UFFD_WP} marks present PTEs uffd-wp and read-only, sets the swap entry bit, and
+     * installs uffd-wp markers on none PTEs where {@link UffdWriteProtect#usesMarkers} (allocating
+     * page tables to reach them, {@code pgtable_populate_needed}); {@link #CP_UFFD_WP_RESOLVE}
+     * clears the bits and removes uffd-wp markers. Poison and guard markers are never touched.
+     */
+    static void changeProtection(Mm mm, Vma vma, long start, long end, int cpFlags) {
         long prot = Fault.pageProt(vma.flags);
-        boolean tryWritable = vma.has(VmFlags.WRITE);
-        PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
-            if (!PteLayout.isPresent(pte)) {
-                return;
-            }
-            long updated = PteLayout.modify(pte, prot);
-            if (tryWritable && !PteLayout.isWritable(updated) && canMakeWritable(mm, vma, updated)) {
-                updated |= PteLayout.RW;
+        boolean protect = (cpFlags & CP_UFFD_WP) != 0;
+        boolean resolve = (cpFlags & CP_UFFD_WP_RESOLVE) != 0;
+        boolean tryWritable = vma.has(VmFlags.WRITE) && !protect;
+        boolean markers = protect && UffdWriteProtect.usesMarkers(vma);
+        PageWalk.Visitor visitor = (va, pte, table, index) -> {
+            long updated;
+            if (PteLayout.isPresent(pte)) {
+                updated = PteLayout.modify(pte, prot);
+                if (protect) {
+                    updated = (updated | PteLayout.UFFD_WP) & ~PteLayout.RW;
+                } else if (resolve) {
+                    updated &= ~PteLayout.UFFD_WP;
+                }
+                if (tryWritable && !PteLayout.isWritable(updated) && canMakeWritable(mm, vma, updated)) {
+                    updated |= PteLayout.RW;
+                }
+            } else if (pte == 0) {
+                updated = markers ? PteMarkerLayout.make(PteMarkerLayout.UFFD_WP) : 0;
+            } else if (SwapEntryLayout.isMarker(pte)) {
+                boolean uffdWpOnly = PteMarkerLayout.bits(pte) == PteMarkerLayout.UFFD_WP;
+                updated = resolve && uffdWpOnly ? 0 : pte;
+            } else {
+                updated = protect ? pte | SwapEntryLayout.UFFD_WP : resolve ? pte & ~SwapEntryLayout.UFFD_WP : pte;
             }
             mm.updatePte(table, index, pte, updated);
-        });
+        };
+        if (markers) {
+            PageWalk.install(mm.pageTables, start, end, visitor);
+        } else {
+            PageWalk.walk(mm.pageTables, start, end, visitor);
+        }
     }
 
     private static boolean canMakeWritable(Mm mm, Vma vma, long pte) {

@@ -174,6 +174,9 @@ final class RemapCall {
      * empty with DONTUNMAP.
      */
     private static long moveVma(Mm mm, Vma vma, long addr, long oldLen, long newLen, long target, boolean dontUnmap) {
+        if (vma.uffdCtx != null && vma.uffdCtx.has(UFFD_FEATURE_EVENT_REMAP)) {
+            throw new UnsupportedOperationException("userfaultfd's REMAP event is not modelled yet");
+        }
         if (mm.mapCount() >= mm.machine.config.maxMapCount() - 3) {
             throw Errno.ENOMEM.exception();
         }
@@ -190,11 +193,19 @@ final class RemapCall {
         // counting when it is unmapped, and with DONTUNMAP not at all, though it loses VM_LOCKED
         mm.accountMapping(vma.flags, newLen >>> PAGE_SHIFT);
         long delta = target - addr;
+        boolean clearUffdWp = UffdWriteProtect.clearsOnRemap(vma);
         PageWalk.walk(mm.pageTables, addr, addr + oldLen, (va, pte, table, index) -> {
-            if (pte != 0) {
-                mm.movePte(table, index, pte, va + delta);
+            long moving = pte != 0 && clearUffdWp ? UffdWriteProtect.remapEntry(pte) : pte;
+            if (moving != pte) {
+                mm.updatePte(table, index, pte, moving);
+            }
+            if (moving != 0) {
+                mm.movePte(table, index, moving, va + delta);
             }
         });
+        if (moved.uffdCtx != null) {
+            UserfaultfdCalls.resetCtx(moved); // mremap_userfaultfd_prep without UFFD_FEATURE_EVENT_REMAP
+        }
         if (dontUnmap) {
             // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);

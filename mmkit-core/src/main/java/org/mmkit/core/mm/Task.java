@@ -37,7 +37,7 @@ public final class Task implements SimProcess {
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
-        this.mainThread = new CpuThread(this);
+        this.mainThread = new CpuThread(this, pid);
         threads.add(mainThread);
         machine.tasks.add(this);
     }
@@ -268,6 +268,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int userfaultfd(int flags) {
+        return call(() -> UserfaultfdCalls.userfaultfd(this, flags));
+    }
+
+    @Override
     public void ftruncate(int fd, long length) {
         run(() -> FileCalls.ftruncate(this, fd, length));
     }
@@ -455,7 +460,7 @@ public final class Task implements SimProcess {
     @Override
     public SimThread newThread() {
         return call(() -> {
-            CpuThread thread = new CpuThread(this);
+            CpuThread thread = new CpuThread(this, machine.allocatePid());
             threads.add(thread);
             return thread;
         });

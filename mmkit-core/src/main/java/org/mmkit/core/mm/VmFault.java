@@ -29,8 +29,11 @@ enum VmFault {
     SIGSEGV(Signal.SIGSEGV, Signal.SEGV_MAPERR, Errno.EFAULT),
     /** {@code VM_FAULT_SIGBUS}: e.g. a file page past EOF. */
     SIGBUS(Signal.SIGBUS, Signal.BUS_ADRERR, Errno.EFAULT),
-    /** {@code VM_FAULT_HWPOISON}: a poisoned page or poison marker ({@code do_sigbus} with BUS_MCEERR_AR). */
-    HWPOISON(Signal.SIGBUS, Signal.BUS_MCEERR_AR, Errno.EFAULT),
+    /**
+     * {@code VM_FAULT_HWPOISON}: a poison marker. {@code do_sigbus} reports BUS_MCEERR_AR only
+     * with CONFIG_MEMORY_FAILURE, which the reference kernel lacks: there it is BUS_ADRERR.
+     */
+    HWPOISON(Signal.SIGBUS, Signal.BUS_ADRERR, Errno.EFAULT),
     /**
      * {@code VM_FAULT_OOM}: no page frame. A CPU access ends in the OOM killer's SIGKILL (the model
      * kills the faulting process); GUP returns ENOMEM.

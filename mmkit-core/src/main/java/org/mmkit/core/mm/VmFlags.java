@@ -56,6 +56,8 @@ final class VmFlags {
      * any part had them ({@code VM_IGNORE_MERGE}).
      */
     static final long STICKY = SOFTDIRTY | MAYBE_GUARD;
+    /** {@code __VM_UFFD_FLAGS}: the userfaultfd registration modes. */
+    static final long UFFD_FLAGS = UFFD_MISSING | UFFD_WP | UFFD_MINOR;
     /** {@code VM_ACCESS_FLAGS}. */
     static final long ACCESS = READ | WRITE | EXEC;
 

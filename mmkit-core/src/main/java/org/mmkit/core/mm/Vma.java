@@ -33,6 +33,11 @@ final class Vma {
      */
     String anonName;
     /**
+     * {@code vm_userfaultfd_ctx}: the userfaultfd this VMA is registered with, or null. Non-null
+     * exactly when one of {@link VmFlags#UFFD_FLAGS} is set; VMAs with different contexts never merge.
+     */
+    UserfaultfdCtx uffdCtx;
+    /**
      * {@code anon_vma}: where this VMA's new anonymous pages point; set on the first anonymous page
      * (anon_vma_prepare) or inherited; null before. When set, it is in {@link #anonChain}.
      */
@@ -58,6 +63,7 @@ final class Vma {
     Vma copy(Mm owner, long newStart, long newEnd, long newPgoff) {
         Vma copy = new Vma(owner, newStart, newEnd, flags, newPgoff, file);
         copy.anonName = anonName;
+        copy.uffdCtx = uffdCtx;
         copy.cloneAnonChain(this);
         if (file != null) {
             file.addMapping(copy);

@@ -95,6 +95,12 @@ final class WaitQueue {
      */
     static final class Entry {
         private final Machine machine;
+        /**
+         * The id of the sleeping thread ({@code task_pid_vnr(current)}), which userfaultfd reports
+         * with {@code UFFD_FEATURE_THREAD_ID}; 0 for a kernel access made on behalf of no
+         * particular thread of the model (GUP from a system call).
+         */
+        final int tid;
         /** Signalled when the entry is woken; guards {@link #queued}. */
         private final Condition wakeUp;
         /** On a queue and not yet woken. Guarded by the machine lock. */
@@ -109,8 +115,19 @@ final class WaitQueue {
         private volatile boolean sleeping;
 
         Entry(Machine machine) {
+            this(machine, 0);
+        }
+
+        Entry(Machine machine, int tid) {
             this.machine = machine;
+            this.tid = tid;
             this.wakeUp = machine.lock.newCondition();
+        }
+
+        /** Whether the entry is on a queue and not yet woken. Preconditions: the machine lock is held. */
+        boolean queuedLocked() {
+            machine.assertLocked();
+            return queued;
         }
 
         /**
@@ -137,10 +154,12 @@ final class WaitQueue {
         }
 
         /**
-         * Takes the entry off its queue and wakes its thread, as a fatal signal wakes a killable
-         * sleep: for a process that exits or a kernel that closes. Preconditions: the machine lock is held.
+         * Takes the entry off its queue and wakes its thread: a keyed wake-up that chose this
+         * entry (userfaultfd wakes the faults of a range), or a fatal signal waking a killable
+         * sleep (a process that exits, a kernel that closes). Does nothing if not queued.
+         * Preconditions: the machine lock is held.
          */
-        void interruptLocked() {
+        void wakeLocked() {
             machine.assertLocked();
             if (queued) {
                 queue.sleepers.remove(this);

@@ -57,11 +57,11 @@ class FaultPathTest {
     }
 
     @Test
-    void poisonMarkerIsSigbusMceerrForTheCpuAndEhwpoisonForMadvisePopulate() {
+    void poisonMarkerIsSigbusAdrerrForTheCpuAndEhwpoisonForMadvisePopulate() {
         long a = anon(PROT_READ | PROT_WRITE);
         setPte(a + PAGE_SIZE, PteMarkerLayout.make(PteMarkerLayout.POISONED | PteMarkerLayout.GUARD));
-        assertSignal(() -> task.load(a + PAGE_SIZE + 8, new byte[1]), Signal.SIGBUS, Signal.BUS_MCEERR_AR, a + PAGE_SIZE + 8);
-        assertSignal(() -> task.store(a + PAGE_SIZE, new byte[1]), Signal.SIGBUS, Signal.BUS_MCEERR_AR, a + PAGE_SIZE);
+        assertSignal(() -> task.load(a + PAGE_SIZE + 8, new byte[1]), Signal.SIGBUS, Signal.BUS_ADRERR, a + PAGE_SIZE + 8);
+        assertSignal(() -> task.store(a + PAGE_SIZE, new byte[1]), Signal.SIGBUS, Signal.BUS_ADRERR, a + PAGE_SIZE);
         // faultin_page_range asks for FOLL_HWPOISON; mlock's populate does not, and gets EFAULT → ENOMEM
         assertErrno(() -> task.madvise(a, 2 * PAGE_SIZE, MADV_POPULATE_READ), Errno.EHWPOISON);
         assertErrno(() -> task.mlock(a, 2 * PAGE_SIZE), Errno.ENOMEM);
@@ -94,13 +94,16 @@ class FaultPathTest {
     }
 
     @Test
-    void uffdWpMarkerOfARegisteredVmaIsAMissingFault() {
+    void uffdWpMarkerOfARegisteredVmaIsAMissingFaultWhosePageKeepsTheProtection() {
         long a = anon(PROT_READ | PROT_WRITE);
         task.run(() -> task.mm.vmaAt(a).flags |= VmFlags.UFFD_WP);
         setPte(a, PteMarkerLayout.make(PteMarkerLayout.UFFD_WP));
-        task.storeLong(a, 9);
-        assertThat(task.loadLong(a)).isEqualTo(9);
-        assertThat(PteLayout.isPresent(pte(a))).isTrue();
+        assertThat(task.loadLong(a)).isZero();
+        long pte = pte(a);
+        assertThat(PteLayout.isPresent(pte) && PteLayout.isUffdWp(pte) && !PteLayout.isWritable(pte))
+                .as("do_anonymous_page: vmf_orig_pte_uffd_wp").isTrue();
+        // a write is then a WP fault for userfaultfd: SIGBUS with no context registered
+        assertSignal(() -> task.storeLong(a, 9), Signal.SIGBUS, Signal.BUS_ADRERR, a);
     }
 
     @Test
