@@ -967,10 +967,12 @@ static int supervise(void)
 /*
  * The file side of the process image the model assumes (docs/linux-backend.md, "Files"): relative
  * paths lead into the driver's private tmpfs directory, files are created with umask 022,
- * descriptors stay below 1024 (RLIMIT_NOFILE's usual soft limit; the JVM raises its own), and a
- * write to a pipe nobody reads fails with EPIPE instead of killing the process with SIGPIPE.
+ * RLIMIT_NOFILE is the kernel's boot default, soft 1024 and hard 4096 (INR_OPEN_CUR and
+ * INR_OPEN_MAX; the JVM raises its own), and a write to a pipe nobody reads fails with EPIPE
+ * instead of killing the process with SIGPIPE.
  */
 #define FILE_LIMIT 1024ul
+#define FILE_LIMIT_MAX 4096ul
 
 static void set_up_files(const char *working_directory)
 {
@@ -980,11 +982,13 @@ static void set_up_files(const char *working_directory)
     struct rlimit files;
     if (getrlimit(RLIMIT_NOFILE, &files) != 0)
         die("getrlimit(RLIMIT_NOFILE)");
-    if (files.rlim_cur > FILE_LIMIT) {
-        files.rlim_cur = FILE_LIMIT; /* lowering a soft limit is always allowed */
-        if (setrlimit(RLIMIT_NOFILE, &files) != 0)
-            die("setrlimit(RLIMIT_NOFILE)");
-    }
+    if (files.rlim_max < FILE_LIMIT_MAX)
+        die_plain("the hard RLIMIT_NOFILE is below 4096, the kernel's default the model starts from");
+    /* lowering limits is always allowed */
+    files.rlim_cur = FILE_LIMIT;
+    files.rlim_max = FILE_LIMIT_MAX;
+    if (setrlimit(RLIMIT_NOFILE, &files) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
     if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
         die("ignore SIGPIPE");
 }

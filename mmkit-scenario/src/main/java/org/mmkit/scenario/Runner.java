@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.ProcFile;
@@ -603,14 +604,21 @@ public final class Runner {
     /**
      * The VMAs of the running process's maps or smaps. A file of the backend's working directory
      * is named relative to it ({@code "f"}, {@code "f (deleted)"}), since the directory's own path
-     * differs between backends and runs.
+     * differs between backends and runs; an O_TMPFILE file, which the kernel names by its inode
+     * number ({@code "#1234 (deleted)"}), shows as {@code "#INO (deleted)"}, since inode numbers
+     * differ too.
      */
     private List<Vma> vmas(ProcFile file) {
         String prefix = backend.workingDirectory() + "/";
         return ProcMaps.parse(backend.procText(pid(), file)).stream()
-                .map(v -> v.path().startsWith(prefix) ? v.withPath(v.path().substring(prefix.length())) : v)
+                .map(v -> v.path().startsWith(prefix)
+                        ? v.withPath(TMPFILE_INODE.matcher(v.path().substring(prefix.length())).replaceFirst("#INO"))
+                        : v)
                 .toList();
     }
+
+    /** The name {@code vfs_tmpfile} gives an O_TMPFILE file: {@code #} and its inode number. */
+    private static final Pattern TMPFILE_INODE = Pattern.compile("^#[0-9]+(?= \\(deleted\\)$)");
 
     /** {@code a..a+0x4000 rw-p}, with the file offset and path for file mappings. */
     private String describeVma(Vma v) {

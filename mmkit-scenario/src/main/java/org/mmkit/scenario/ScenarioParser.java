@@ -346,6 +346,10 @@ public final class ScenarioParser {
         if (args.size() != call.arity()) {
             throw error(name + " takes " + call.arity() + " arguments, found " + args.size());
         }
+        String refusal = ScenarioPaths.refusal(call, args);
+        if (refusal != null) {
+            throw error(refusal);
+        }
         String text = textSoFar();
         return new Step.Call(origin(process, text), bind, call, args, returns());
     }

@@ -409,4 +409,17 @@ class ScenarioParserTest {
         List<Step> steps = parse(MMAP + "store(a, 1, 1)\nload(a, 1) == 1\n").steps();
         assertThat(steps).extracting(s -> s.origin().line()).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void pathsOnlyTheKernelCouldFollowAreRefusedWithTheirLine() throws Exception {
+        assertThatThrownBy(() -> parse("\nopen(\"../x\", O_RDONLY, 0)\n")).hasMessage(
+                "t.mms:2: path '../x' leaves the scenario's directory, which is not modelled");
+        assertThatThrownBy(() -> parse("unlinkat(AT_FDCWD, \"./..\", 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("creat(\"/etc/passwd\", 0600)\n"))
+                .hasMessageStartingWith("t.mms:1: absolute path '/etc/passwd' is not modelled");
+        assertThatThrownBy(() -> parse("open(\"/proc/self\", O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("open(\"/proc/self/fd/../mem\", O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        // a ".." after a name stops at that name on both backends; /proc files are modelled
+        parse("open(\"f/../g\", O_RDONLY, 0)\nopen(\"/proc/self/fd/3\", O_RDONLY, 0)\nopen(\"/proc/1/mem\", O_RDONLY, 0)\n");
+    }
 }
