@@ -55,7 +55,7 @@ final class OpenCalls {
             case PathLookup.Found.Entry entry -> openEntry(task, entry, flags, mode);
             case PathLookup.Found.Directory directory -> openDirectory(directory.directory(), flags);
             case PathLookup.Found.Inode inode -> openRegular(inode.file(), flags, false);
-            case PathLookup.Found.Special special -> new OpenFile(special.ops(), statusFlags(flags));
+            case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
             case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
         };
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
@@ -110,18 +110,32 @@ final class OpenCalls {
         return new OpenFile(new ShmemFileOperations(created, true), statusFlags(flags));
     }
 
+    /** A file of {@code /proc/PID}: the text files are read-only ({@link ProcTextFileOperations#mayOpen}). */
+    private static OpenFile openSpecial(Task task, FileOperations ops, int flags) {
+        openExisting(flags);
+        if (ops instanceof ProcTextFileOperations) {
+            ProcTextFileOperations.mayOpen(task, flags);
+        }
+        return new OpenFile(ops, statusFlags(flags));
+    }
+
     /**
      * Opening a pipe through the magic link to one of its ends ({@code do_open} on a FIFO inode):
      * O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR, O_TRUNC does nothing; then {@link Pipe#open}.
      */
     private static OpenFile openFifo(Pipe pipe, int flags) {
+        openExisting(flags);
+        return pipe.open(statusFlags(flags));
+    }
+
+    /** {@code do_open} on a file that exists and is no directory: O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR. */
+    private static void openExisting(int flags) {
         if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
             throw Errno.EEXIST.exception();
         }
         if ((flags & O_DIRECTORY) != 0) {
             throw Errno.ENOTDIR.exception();
         }
-        return pipe.open(statusFlags(flags));
     }
 
     /**
@@ -131,10 +145,9 @@ final class OpenCalls {
      * checks.
      */
     private static OpenFile openRegular(ShmemFile file, int flags, boolean created) {
-        if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL) && !created) {
-            throw Errno.EEXIST.exception();
-        }
-        if ((flags & O_DIRECTORY) != 0) {
+        if (!created) {
+            openExisting(flags);
+        } else if ((flags & O_DIRECTORY) != 0) {
             throw Errno.ENOTDIR.exception();
         }
         OpenFile open = new OpenFile(new ShmemFileOperations(file, true), statusFlags(flags));
