@@ -50,7 +50,6 @@
 /* Requests (driver to executor), all answered by the serving thread. */
 enum op {
     OP_SYSCALL = 1,       /* u64 nr, u64 args[6]            -> OK i64 raw result */
-    OP_MEMFD_CREATE = 2,  /* u64 flags, name bytes          -> OK i64 raw result */
     OP_MINCORE = 3,       /* u64 addr, u64 len              -> OK i64 raw result, vector if 0 */
     OP_LOAD = 4,          /* u64 addr, u32 len              -> MORE bytes* then OK bytes | SIGNAL */
     OP_STORE = 5,         /* u64 addr, bytes                -> OK | SIGNAL */
@@ -89,7 +88,7 @@ enum status {
 /* The overflow uid and gid of Linux: an unprivileged user that owns nothing. */
 #define NOBODY 65534u
 
-static uint8_t request[REQUEST_BYTES + 1];
+static uint8_t request[REQUEST_BYTES];
 /* The serving thread's replies: room for a header, a result and a transfer. */
 static uint8_t serving_reply[REPLY_HEADER_BYTES + 8 + MAX_TRANSFER];
 /* The calling thread's reply buffer, and its id in reply headers. */
@@ -704,7 +703,6 @@ static void serve(void)
             die_plain("request longer than the request buffer");
         if (!receive_all(request, length))
             die_plain("driver closed the connection inside a frame");
-        request[length] = 0; /* terminates a memfd name */
         const uint8_t *p = request;
         switch (op) {
         case OP_SYSCALL:
@@ -713,11 +711,6 @@ static void serve(void)
             send_result(raw_syscall((long)get_u64(p), (long)get_u64(p + 8), (long)get_u64(p + 16),
                                     (long)get_u64(p + 24), (long)get_u64(p + 32),
                                     (long)get_u64(p + 40), (long)get_u64(p + 48)));
-            continue;
-        case OP_MEMFD_CREATE:
-            if (length < 8)
-                break;
-            send_result(raw_syscall(SYS_memfd_create, (long)(p + 8), (long)get_u64(p), 0, 0, 0, 0));
             continue;
         case OP_MINCORE:
             if (length != 16)

@@ -221,7 +221,7 @@ class FilesByPathTest {
         assertThat(b).isEqualTo(4);
         assertThat(errno(() -> p.dup(a))).isEqualTo(Errno.EMFILE);
         assertThat(errno(() -> p.openat(AT_FDCWD, path("none"), O_RDONLY, 0))).isEqualTo(Errno.EMFILE);
-        assertThat(errno(() -> p.memfdCreate("m", 0))).isEqualTo(Errno.EMFILE);
+        assertThat(errno(() -> UserStrings.memfd(p, "m", 0))).isEqualTo(Errno.EMFILE);
         assertThat(errno(() -> p.dup2(a, 6))).isEqualTo(Errno.EBADF);
         assertThat(errno(() -> p.fcntl(a, F_DUPFD, 6))).isEqualTo(Errno.EINVAL);
         p.close(b);

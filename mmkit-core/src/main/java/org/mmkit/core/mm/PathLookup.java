@@ -65,17 +65,30 @@ final class PathLookup {
      * no NUL comes within {@link org.mmkit.core.Uapi#PATH_MAX} bytes, ENOENT for an empty path.
      */
     static String getname(Task task, long addr) {
-        byte[] name = new byte[PATH_MAX];
+        String name = userString(task, addr, PATH_MAX);
+        if (name == null) {
+            throw Errno.ENAMETOOLONG.exception();
+        }
+        if (name.isEmpty()) {
+            throw Errno.ENOENT.exception();
+        }
+        return name;
+    }
+
+    /**
+     * {@code strncpy_from_user} / {@code strnlen_user}: the bytes at {@code addr} before the first
+     * NUL, as ISO-8859-1 characters, or null when none of the first {@code max} bytes is a NUL.
+     * EFAULT when a byte before the NUL (among the first {@code max}) cannot be read.
+     */
+    static String userString(Task task, long addr, int max) {
+        byte[] bytes = new byte[max];
         int have = 0;
-        while (have < PATH_MAX) {
-            int chunk = (int) Math.min(PATH_MAX - have, PAGE_SIZE - ((addr + have) & (PAGE_SIZE - 1)));
-            int copied = chunk - UserCopy.copyFromUser(task, addr + have, name, have, chunk);
+        while (have < max) {
+            int chunk = (int) Math.min(max - have, PAGE_SIZE - ((addr + have) & (PAGE_SIZE - 1)));
+            int copied = chunk - UserCopy.copyFromUser(task, addr + have, bytes, have, chunk);
             for (int i = have; i < have + copied; i++) {
-                if (name[i] == 0) {
-                    if (i == 0) {
-                        throw Errno.ENOENT.exception();
-                    }
-                    return new String(name, 0, i, StandardCharsets.ISO_8859_1);
+                if (bytes[i] == 0) {
+                    return new String(bytes, 0, i, StandardCharsets.ISO_8859_1);
                 }
             }
             if (copied < chunk) {
@@ -83,7 +96,7 @@ final class PathLookup {
             }
             have += copied;
         }
-        throw Errno.ENAMETOOLONG.exception();
+        return null;
     }
 
     /**

@@ -238,7 +238,7 @@ public final class Task implements SimProcess {
     }
 
     @Override
-    public int memfdCreate(String name, long flags) {
+    public int memfdCreate(long name, long flags) {
         return call(() -> FileCalls.memfdCreate(this, name, flags));
     }
 
