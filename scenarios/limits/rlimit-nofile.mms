@@ -5,7 +5,6 @@
 # past the limit is EBADF, F_DUPFD from there EINVAL. A hard limit above fs.nr_open (1048576) is
 # EPERM, a soft one above the hard one EINVAL; a hard limit once lowered cannot be raised without
 # CAP_SYS_RESOURCE. Descriptors open above a lowered limit stay usable.
-# (The kernel backend's executor needs a soft limit of at least 16 to fork.)
 # Source: fs/file.c alloc_fd, ksys_dup3, f_dupfd; kernel/sys.c do_prlimit; fs/pipe.c
 # __do_pipe_flags; mm/memfd.c memfd_create; include/uapi/linux/fs.h INR_OPEN_CUR, INR_OPEN_MAX.
 buf = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
@@ -36,6 +35,11 @@ dup2(a, 7) = -1 EBADF
 dup3(a, 7, 0) = -1 EBADF
 dup2(a, 6) = 6
 dup(high) = -1 EMFILE
+fork() => low
+in low: dup(a) = -1 EMFILE
+in low: getrlimit(RLIMIT_NOFILE, buf) = 0
+in low: load(buf, rlimit) == {rlim_cur=7, rlim_max=4096}
+exit(low)
 close(high) = 0
 close(5) = 0
 pipe(buf+64) = -1 EMFILE

@@ -515,6 +515,33 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
     send_reply(ST_OK, 8 + (result > 0 ? (uint32_t)result : 0));
 }
 
+/*
+ * The executor's own descriptors must not depend on the RLIMIT_NOFILE a scenario sets: it lifts
+ * the soft limit to the hard one while it opens them (its /proc files, a forked child's
+ * connection and pagemap), and then puts the scenario's soft limit back.
+ */
+static rlim_t lift_file_limit(void)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    rlim_t soft = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
+    return soft;
+}
+
+static void restore_file_limit(rlim_t soft)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    limit.rlim_cur = soft;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
+}
+
 static void do_proc_text(uint32_t file)
 {
     /* in the order of ProcFile */
@@ -524,7 +551,9 @@ static void do_proc_text(uint32_t file)
         send_failure("unknown /proc file");
         return;
     }
+    rlim_t soft = lift_file_limit();
     int fd = open(paths[file], O_RDONLY | O_CLOEXEC);
+    restore_file_limit(soft);
     if (fd < 0) {
         send_failure("cannot open the /proc file");
         return;
@@ -667,8 +696,10 @@ static void become_forked_child(void)
     last_thread_id = 0;
     if (close(driver) != 0 || close(pagemap) != 0)
         die("close the parent's descriptors");
+    rlim_t soft = lift_file_limit();
     connect_to_driver();
     open_pagemap();
+    restore_file_limit(soft);
     settle_text();
     say_hello();
 }
