@@ -231,4 +231,25 @@ class FilesByPathTest {
         p.storeLong(limits + 8, (1 << 20) + 1);
         assertThat(errno(() -> p.setrlimit(RLIMIT_NOFILE, limits))).isEqualTo(Errno.EPERM);
     }
+
+    @Test
+    void anExistingFileIsOpenedOnlyWithThePermissionItsModeGrants() {
+        p.close(p.openat(AT_FDCWD, path("secret"), O_RDWR | O_CREAT, 0600));
+        p.close(p.openat(AT_FDCWD, path("shared"), O_RDWR | O_CREAT, 0644));
+        SimProcess user = kernel.newProcess(false);
+        long ubuf = user.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        java.util.function.ToIntBiFunction<String, Integer> open = (name, flags) -> {
+            user.store(ubuf, (name + "\0").getBytes(StandardCharsets.ISO_8859_1));
+            return user.openat(AT_FDCWD, ubuf, flags, 0400);
+        };
+        assertThat(errno(() -> open.applyAsInt("secret", O_RDONLY))).isEqualTo(Errno.EACCES);
+        assertThat(errno(() -> open.applyAsInt("shared", O_WRONLY))).isEqualTo(Errno.EACCES);
+        assertThat(errno(() -> open.applyAsInt("shared", O_RDONLY | O_TRUNC))).isEqualTo(Errno.EACCES);
+        user.close(open.applyAsInt("shared", O_RDONLY));
+        user.close(open.applyAsInt("secret", O_PATH));
+        // the creating open is not checked; later ones are, for the owner too
+        user.close(open.applyAsInt("own", O_RDWR | O_CREAT));
+        assertThat(errno(() -> open.applyAsInt("own", O_RDWR))).isEqualTo(Errno.EACCES);
+        p.close(p.openat(AT_FDCWD, path("own"), O_RDWR, 0));
+    }
 }

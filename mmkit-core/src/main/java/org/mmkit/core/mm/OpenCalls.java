@@ -8,8 +8,10 @@ import org.mmkit.core.Errno;
  * Opening files by path and managing descriptors ({@code fs/open.c}, {@code fs/namei.c},
  * {@code fs/file.c}): {@code openat} (and {@code open}, {@code creat}), {@code unlinkat},
  * {@code dup}, {@code dup2} and {@code dup3}. Files are created in the tmpfs working directory,
- * or unnamed in it with O_TMPFILE, with the mode asked for less the umask; the model checks no
- * permissions (every process may open every file in every mode), as root would see it.
+ * or unnamed in it with O_TMPFILE, with the mode asked for less the umask and the opener as
+ * owner. Opening an existing file checks its permission bits against the opener
+ * ({@code may_open}, {@code generic_permission}); the directory is writable by all, so creating
+ * and unlinking are never refused.
  */
 final class OpenCalls {
     private OpenCalls() {
@@ -54,7 +56,7 @@ final class OpenCalls {
         OpenFile file = (flags & TMPFILE_BIT) != 0 ? openTmpfile(task, found, mode, flags) : switch (found) {
             case PathLookup.Found.Entry entry -> openEntry(task, entry, flags, mode);
             case PathLookup.Found.Directory directory -> openDirectory(directory.directory(), flags);
-            case PathLookup.Found.Inode inode -> openRegular(inode.file(), flags, false);
+            case PathLookup.Found.Inode inode -> openRegular(task, inode.file(), flags, false);
             case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
             case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
         };
@@ -75,14 +77,34 @@ final class OpenCalls {
             if (entry.directoryOnly()) {
                 throw Errno.ENOTDIR.exception();
             }
-            return openRegular(existing, flags, false);
+            return openRegular(task, existing, flags, false);
         }
         if ((flags & O_CREAT) == 0) {
             throw Errno.ENOENT.exception();
         }
         ShmemFile created = newFile(task, mode);
         entry.directory().link(entry.name(), created);
-        return openRegular(created, flags, true);
+        return openRegular(task, created, flags, true);
+    }
+
+    /**
+     * {@code may_open} → {@code inode_permission} → {@code generic_permission}: the access the
+     * open asks for (reading, writing, and writing for O_TRUNC; nothing for O_PATH) against the
+     * owner's permission bits when the opener owns the file, else the group's when it is in the
+     * file's group (a process's group is its user's, as the owner's is), else the others'. A
+     * privileged opener holds CAP_DAC_OVERRIDE and may read and write any regular file. EACCES.
+     */
+    private static void mayOpen(Task task, ShmemFile file, int flags) {
+        if ((flags & O_PATH) != 0 || task.privileged) {
+            return;
+        }
+        int accessMode = flags & O_ACCMODE;
+        int wanted = (accessMode == O_RDONLY ? 0 : 2) | (accessMode == O_WRONLY ? 0 : 4) | ((flags & O_TRUNC) != 0 ? 2 : 0);
+        // the owner and the group are the same id here: the owner's bits decide either way
+        int granted = task.fsuid() == file.owner ? file.mode >> 6 : file.mode;
+        if ((wanted & ~granted & 7) != 0) {
+            throw Errno.EACCES.exception();
+        }
     }
 
     /** {@code shmem_mknod}: a regular file of the mode asked, less the umask, owned by the caller. */
@@ -140,13 +162,14 @@ final class OpenCalls {
 
     /**
      * {@code do_open} on an existing or new regular file: O_CREAT|O_EXCL on one that existed is
-     * EEXIST, O_DIRECTORY ENOTDIR; O_TRUNC empties it even when opened read-only (it asks for
-     * write permission, which the model always grants), through {@code shmem_setattr}'s seal
-     * checks.
+     * EEXIST, O_DIRECTORY ENOTDIR; then {@link #mayOpen} for a file this open did not create;
+     * O_TRUNC empties it even when opened read-only (it asks for write permission), through
+     * {@code shmem_setattr}'s seal checks.
      */
-    private static OpenFile openRegular(ShmemFile file, int flags, boolean created) {
+    private static OpenFile openRegular(Task task, ShmemFile file, int flags, boolean created) {
         if (!created) {
             openExisting(flags);
+            mayOpen(task, file, flags);
         } else if ((flags & O_DIRECTORY) != 0) {
             throw Errno.ENOTDIR.exception();
         }
