@@ -58,7 +58,7 @@ enum op {
     OP_FORK = 8,          /*                                -> OK i64 child pid or -errno */
     OP_EXIT = 9,          /*                                -> nothing: the process _exit(0)s */
     OP_STALL = 10,        /* u32 milliseconds               -> OK after sleeping (tests only) */
-    OP_SPAWN = 11,        /* u32 op (LOAD, STORE or STALL), that op's payload
+    OP_SPAWN = 11,        /* u32 op (LOAD, STORE, SYSCALL or STALL), that op's payload
                                                             -> OK i64 thread id (1, 2...) or -EAGAIN;
                                                                then the thread's own replies to the op */
 };
@@ -84,6 +84,8 @@ enum status {
 /* Room for the largest request: a store's address plus its bytes, and a NUL after a name. */
 #define REQUEST_BYTES (MAX_TRANSFER + 64u)
 #define TOKEN_BYTES 32u
+/* OP_SYSCALL's payload: the number and six arguments. */
+#define SYSCALL_BYTES 56u
 #define PAGE_BYTES 4096u
 /* The overflow uid and gid of Linux: an unprivileged user that owns nothing. */
 #define NOBODY 65534u
@@ -123,10 +125,11 @@ struct worker {
     atomic_int tid;     /* the thread's Linux tid, set by the thread when it starts */
     atomic_int ended;   /* set by the thread after its last reply: it may be joined */
     pthread_t thread;
-    uint32_t op;        /* OP_LOAD, OP_STORE or OP_STALL */
+    uint32_t op;        /* OP_LOAD, OP_STORE, OP_SYSCALL or OP_STALL */
     uint64_t address;
     uint32_t length;    /* bytes, or the milliseconds of a stall */
-    /* A store's bytes at REPLY_HEADER_BYTES, then the thread's replies (a store's carries none). */
+    /* A store's bytes or a system call's number and arguments at REPLY_HEADER_BYTES, then the
+       thread's replies (a store's carries none). */
     uint8_t buffer[REPLY_HEADER_BYTES + MAX_TRANSFER];
 };
 static struct worker workers[MAX_THREADS];
@@ -334,9 +337,20 @@ static void do_stall(uint32_t milliseconds)
     send_reply(ST_OK, 0);
 }
 
+/* OP_SYSCALL's payload, u64 nr and u64 args[6]: the call, answered with its raw result. */
+static void do_syscall(const uint8_t *call)
+{
+    send_result(raw_syscall((long)get_u64(call), (long)get_u64(call + 8), (long)get_u64(call + 16),
+                            (long)get_u64(call + 24), (long)get_u64(call + 32), (long)get_u64(call + 40),
+                            (long)get_u64(call + 48)));
+}
+
 static void perform(uint32_t op, uint64_t address, const uint8_t *data, uint32_t length)
 {
     switch (op) {
+    case OP_SYSCALL:
+        do_syscall(data);
+        break;
     case OP_LOAD:
         do_load(address, length);
         break;
@@ -435,7 +449,7 @@ static void do_spawn(uint32_t op, uint64_t address, const uint8_t *data, uint32_
         send_result(-EAGAIN);
         return;
     }
-    if (op == OP_STORE)
+    if (op == OP_STORE || op == OP_SYSCALL)
         memcpy(worker->buffer + REPLY_HEADER_BYTES, data, length);
     worker->op = op;
     worker->address = address;
@@ -478,6 +492,11 @@ static int spawn_request(const uint8_t *p, uint32_t length)
         if (length < 8)
             return 0;
         do_spawn(op, get_u64(p), p + 8, length - 8);
+        return 1;
+    case OP_SYSCALL:
+        if (length != SYSCALL_BYTES)
+            return 0;
+        do_spawn(op, 0, p, length);
         return 1;
     case OP_STALL:
         if (length != 4)
@@ -737,11 +756,9 @@ static void serve(void)
         const uint8_t *p = request;
         switch (op) {
         case OP_SYSCALL:
-            if (length != 56)
+            if (length != SYSCALL_BYTES)
                 break;
-            send_result(raw_syscall((long)get_u64(p), (long)get_u64(p + 8), (long)get_u64(p + 16),
-                                    (long)get_u64(p + 24), (long)get_u64(p + 32),
-                                    (long)get_u64(p + 40), (long)get_u64(p + 48)));
+            do_syscall(p);
             continue;
         case OP_MINCORE:
             if (length != 16)

@@ -310,7 +310,9 @@ public interface SimProcess {
      * {@code read(fd, addr, len)}: reads from the file at its position into this process's
      * memory at {@code addr}, as the kernel's {@code copy_to_user} writes it: faulting pages in
      * (COW included), never raising a signal. A shmem file stops at its size and reads holes as
-     * zeros. The position advances by the bytes read.
+     * zeros. The position advances by the bytes read. A pipe without bytes but with a writer
+     * sleeps until bytes come or the last writer closes (unless {@code O_NONBLOCK}): the calling
+     * thread ({@link SimThread#call}) is then {@link SimThread#blocked}.
      *
      * @param fd an open file descriptor
      * @param addr the buffer in this process's memory
@@ -325,7 +327,8 @@ public interface SimProcess {
     /**
      * {@code write(fd, addr, len)}: writes this process's memory at {@code addr} to the file at
      * its position, read as {@code copy_from_user} reads it. A shmem file allocates and dirties
-     * its pages and grows past its end; every mapping of the file sees the bytes.
+     * its pages and grows past its end; every mapping of the file sees the bytes. A full pipe
+     * with a reader sleeps until there is room or the last reader closes, as {@link #read} does.
      *
      * @param fd an open file descriptor
      * @param addr the buffer in this process's memory
@@ -384,12 +387,14 @@ public interface SimProcess {
      * {@code poll(fds, nfds, timeout)}: reads {@code nfds} {@code struct pollfd} at {@code fds}
      * in this process's memory and writes back each {@code revents}: the requested events the file
      * has ready (a shmem file is always ready to read and write), plus POLLERR/POLLHUP, POLLNVAL
-     * for a descriptor that is not open, 0 for a negative one. Nothing in the model becomes ready
-     * later, so it never waits: with nothing ready it returns 0 at once, whatever the timeout.
+     * for a descriptor that is not open, 0 for a negative one. With nothing ready, a negative
+     * timeout sleeps until something is (another thread writes a pipe, closes an end, or a
+     * process exits), as {@link #read} sleeps; any other timeout returns 0 at once, since the
+     * model has no clock.
      *
      * @param fds the address of the {@code struct pollfd} array in this process's memory
      * @param nfds the number of entries
-     * @param timeoutMs the timeout in milliseconds, which never matters here
+     * @param timeoutMs the timeout in milliseconds: negative waits for ever, others do not wait
      * @return how many entries have events
      * @throws ErrnoException EINVAL (more than 1024 entries), EFAULT (the array cannot be read or written)
      */

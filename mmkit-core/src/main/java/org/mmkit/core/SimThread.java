@@ -1,5 +1,7 @@
 package org.mmkit.core;
 
+import java.util.function.Supplier;
+
 /**
  * A thread of a {@link SimProcess}: it accesses the process's memory through its own software
  * TLB, as a CPU would. An access the kernel would answer with a signal throws {@link MemoryFault}.
@@ -9,7 +11,8 @@ package org.mmkit.core;
  * that a thread blocked in a fault ({@link #blocked}) lets the others run. As with a real TLB
  * shootdown, once a call that removes or restricts a mapping (munmap, mprotect, madvise, fork's
  * write protection) has returned, no thread accesses memory through the old translation, and
- * every store that returned before is visible.
+ * every store that returned before is visible. System calls made {@linkplain #call as a thread}
+ * are that thread's: one may sleep until another thread wakes it.
  * Once the process has exited or was killed, or its kernel closed, accesses throw
  * {@link IllegalStateException}.
  */
@@ -51,11 +54,28 @@ public interface SimThread {
     void storeLong(long addr, long value);
 
     /**
-     * Whether this thread is parked in the kernel, in a fault that waits for another thread (as
-     * userfaultfd makes it wait), with the machine lock released. Its access returns once another
-     * thread wakes it and the retried fault resolves. Safe to call from any Java thread.
+     * Whether this thread is parked in the kernel waiting for another thread, with the machine
+     * lock released: in a fault (as userfaultfd makes it wait), or in a system call made as this
+     * thread ({@link #call}) that sleeps, such as a read of an empty pipe. It goes on once another
+     * thread wakes it; from then on it no longer counts as blocked, unless it has to sleep again.
+     * Safe to call from any Java thread.
      *
-     * @return true while the thread waits in a fault
+     * @return true while the thread waits in the kernel
      */
     boolean blocked();
+
+    /**
+     * Runs {@code operation} as this thread, the kernel's {@code current}: the system calls of
+     * this thread's process that it makes are this thread's, so a call that sleeps (a read of an
+     * empty pipe, a copy into memory whose fault waits) makes {@link #blocked} true and is woken
+     * when this thread's process exits. Calls of other processes in it are made by their main
+     * threads, as are calls made outside any {@code call}. A thread sleeps in one place at a
+     * time: two calls as one thread that both sleep at once are a misuse
+     * ({@link IllegalStateException}).
+     *
+     * @param operation calls of this thread's process, e.g. {@code () -> process.read(fd, buf, n)}
+     * @param <T> what the operation returns
+     * @return what {@code operation} returned
+     */
+    <T> T call(Supplier<T> operation);
 }

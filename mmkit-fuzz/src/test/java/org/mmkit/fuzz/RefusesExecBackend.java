@@ -9,6 +9,7 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
 import org.mmkit.scenario.FakeBackend;
@@ -101,8 +102,13 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
-    public Access awaitAccess(int pid, int thread, Duration timeout) {
-        return fake.awaitAccess(pid, thread, timeout);
+    public int startSyscall(int pid, Syscall call, long... args) {
+        return fake.startSyscall(pid, call, args);
+    }
+
+    @Override
+    public ThreadOutcome awaitThread(int pid, int thread, Duration timeout) {
+        return fake.awaitThread(pid, thread, timeout);
     }
 
     @Override

@@ -22,6 +22,8 @@ import java.util.stream.LongStream;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Result;
+import org.mmkit.backend.SyscallReturn;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Uapi;
 
 /**
@@ -50,7 +52,7 @@ final class ExecutorProcess {
     /** The MORE chunks of each thread's reply in progress, by thread id. Guarded by this. */
     private final Map<Integer, ByteArrayOutputStream> chunks = new HashMap<>();
 
-    /** What a spawned thread does: its op (load, store or stall) and how messages describe it. */
+    /** What a spawned thread does: its op (load, store, system call or stall) and how messages describe it. */
     private record Spawned(int op, String description) {
     }
 
@@ -79,6 +81,11 @@ final class ExecutorProcess {
 
     /** A raw system call: its result, or -errno. Missing arguments are 0; {@code name} is for messages. */
     long syscall(String name, long number, long... args) {
+        return call(LinuxProtocol.OP_SYSCALL, syscallPayload(number, args), () -> name + "(" + hex(args) + ")").getLong();
+    }
+
+    /** The number and six arguments of a system call, missing ones 0. */
+    private static ByteBuffer syscallPayload(long number, long[] args) {
         if (args.length > 6) {
             throw new IllegalArgumentException("a system call takes at most 6 arguments, not " + args.length);
         }
@@ -86,7 +93,7 @@ final class ExecutorProcess {
         for (int i = 0; i < 6; i++) {
             payload.putLong(i < args.length ? args[i] : 0);
         }
-        return call(LinuxProtocol.OP_SYSCALL, payload, () -> name + "(" + hex(args) + ")").getLong();
+        return payload;
     }
 
 
@@ -155,6 +162,11 @@ final class ExecutorProcess {
                 "store(" + hex(addr) + ", " + data.length + " bytes)");
     }
 
+    /** Starts a thread that makes a raw system call and replies with its result: its id, or -errno. */
+    long spawnSyscall(String name, long number, long... args) {
+        return spawn(LinuxProtocol.OP_SYSCALL, syscallPayload(number, args), name + "(" + hex(args) + ")");
+    }
+
     /** Starts a thread that sleeps in the kernel, then replies: lets tests block a thread. */
     long spawnStall(Duration duration) {
         return spawn(LinuxProtocol.OP_STALL, stallPayload(duration), "stall(" + duration.toMillis() + " ms)");
@@ -170,10 +182,10 @@ final class ExecutorProcess {
     }
 
     /**
-     * Waits at most {@code wait} for the access of a spawned thread to end: its outcome, or null
-     * when it has not ended by then. Serves as well the replies of other threads that arrive.
+     * Waits at most {@code wait} for the operation of a spawned thread to end: its outcome, or
+     * null when it has not ended by then. Serves as well the replies of other threads that arrive.
      */
-    synchronized Access await(int thread, Duration wait) {
+    synchronized ThreadOutcome await(int thread, Duration wait) {
         Spawned spawned = running.get(thread);
         if (spawned == null) {
             throw new IllegalArgumentException("no running thread " + thread + " in " + label);
@@ -194,7 +206,14 @@ final class ExecutorProcess {
             throw lost(spawned.description(), e);
         }
         running.remove(thread);
-        return outcome(spawned.op(), ended.remove(thread));
+        FrameChannel.Frame reply = ended.remove(thread);
+        if (spawned.op() == LinuxProtocol.OP_SYSCALL) {
+            if (reply.code() != LinuxProtocol.STATUS_OK) {
+                throw protocolError(spawned.description(), "reply status " + reply.code());
+            }
+            return new SyscallReturn(reply.payload().getLong());
+        }
+        return outcome(spawned.op(), reply);
     }
 
     /**

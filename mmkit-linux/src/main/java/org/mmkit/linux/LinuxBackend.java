@@ -12,6 +12,7 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Errno;
 
 /**
@@ -88,10 +89,15 @@ public final class LinuxBackend implements Backend {
     /** Arguments beyond those given are 0. */
     @Override
     public long syscall(int pid, Syscall call, long... args) {
+        return process(pid).syscall(name(call, args), call.number(), args);
+    }
+
+    /** How messages name the call; checks its arguments' count. */
+    private static String name(Syscall call, long[] args) {
         if (args.length > call.arity()) {
             throw new IllegalArgumentException(call + " takes " + call.arity() + " arguments, not " + args.length);
         }
-        return process(pid).syscall(call.name().toLowerCase(Locale.ROOT), call.number(), args);
+        return call.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -150,8 +156,14 @@ public final class LinuxBackend implements Backend {
         return started(pid, process(pid).spawnStore(addr, data));
     }
 
+    /** A pthread of the process's executor that makes the call by its number; arguments beyond those given are 0. */
     @Override
-    public Access awaitAccess(int pid, int thread, Duration timeout) {
+    public int startSyscall(int pid, Syscall call, long... args) {
+        return started(pid, process(pid).spawnSyscall(name(call, args), call.number(), args));
+    }
+
+    @Override
+    public ThreadOutcome awaitThread(int pid, int thread, Duration timeout) {
         return process(pid).await(thread, timeout);
     }
 

@@ -37,7 +37,7 @@ final class LinuxProtocol {
     static final int OP_FORK = 8;
     static final int OP_EXIT = 9;
     static final int OP_STALL = 10;
-    /** Starts a thread that performs a LOAD, STORE or STALL and replies to it by itself. */
+    /** Starts a thread that performs a LOAD, STORE, SYSCALL or STALL and replies to it by itself. */
     static final int OP_SPAWN = 11;
 
     /** The thread id in the replies of the thread that serves the connection. */

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
 import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.SyscallReturn;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Signal;
 import org.mmkit.core.abi.PagemapEntryLayout;
@@ -107,11 +109,11 @@ class LinuxBackendTest {
         long a = anon(p, 1);
         int storer = backend.startStore(p, a + 3, new byte[] {(byte) 0xcd});
 
-        assertThat(backend.awaitAccess(p, storer, WAIT).ok()).isTrue();
+        assertThat(awaitAccess(backend, p, storer, WAIT).ok()).isTrue();
 
         assertThat(backend.load(p, a + 2, 3).data()).isEqualTo(new byte[] {0, (byte) 0xcd, 0});
         int loader = backend.startLoad(p, a + 3, 1);
-        assertThat(backend.awaitAccess(p, loader, WAIT).data()).isEqualTo(new byte[] {(byte) 0xcd});
+        assertThat(awaitAccess(backend, p, loader, WAIT).data()).isEqualTo(new byte[] {(byte) 0xcd});
     }
 
     @Test
@@ -122,13 +124,13 @@ class LinuxBackendTest {
         int faulting = backend.startLoad(p, a + PAGE_SIZE - 1, 2);
         int storer = backend.startStore(p, a, new byte[] {7});
 
-        Access access = backend.awaitAccess(p, faulting, WAIT);
+        Access access = awaitAccess(backend, p, faulting, WAIT);
 
         assertThat(access.signal()).isEqualTo(Signal.SIGSEGV.number());
         assertThat(access.code()).isEqualTo(Signal.SEGV_MAPERR);
         assertThat(access.address()).isEqualTo(a + PAGE_SIZE);
-        assertThat(backend.awaitAccess(p, storer, WAIT).ok()).isTrue();
-        assertThat(backend.awaitAccess(p, backend.startLoad(p, a, 1), WAIT).data()).isEqualTo(new byte[] {7});
+        assertThat(awaitAccess(backend, p, storer, WAIT).ok()).isTrue();
+        assertThat(awaitAccess(backend, p, backend.startLoad(p, a, 1), WAIT).data()).isEqualTo(new byte[] {7});
         assertThat(backend.load(p, a + PAGE_SIZE, 1).code()).isEqualTo(Signal.SEGV_MAPERR);
     }
 
@@ -140,7 +142,7 @@ class LinuxBackendTest {
         byte[] data = pattern(pages * (int) PAGE_SIZE);
         assertThat(backend.store(p, a, data).ok()).isTrue();
 
-        assertThat(backend.awaitAccess(p, backend.startLoad(p, a, data.length), WAIT).data()).isEqualTo(data);
+        assertThat(awaitAccess(backend, p, backend.startLoad(p, a, data.length), WAIT).data()).isEqualTo(data);
     }
 
     @Test
@@ -154,7 +156,7 @@ class LinuxBackendTest {
         int thread = backend.startStore(child, a, new byte[] {9});
 
         assertThat(thread).isEqualTo(1);
-        assertThat(backend.awaitAccess(child, thread, WAIT).ok()).isTrue();
+        assertThat(awaitAccess(backend, child, thread, WAIT).ok()).isTrue();
         assertThat(backend.load(child, a, 1).data()).isEqualTo(new byte[] {9});
         assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {0});
     }
@@ -168,7 +170,7 @@ class LinuxBackendTest {
         for (int i = 1; i <= 100; i++) {
             int thread = backend.startStore(p, a, new byte[] {(byte) i});
             assertThat(backend.load(p, a, 1).data()).as("store %d", i).isEqualTo(new byte[] {(byte) i});
-            assertThat(backend.awaitAccess(p, thread, WAIT).ok()).isTrue();
+            assertThat(awaitAccess(backend, p, thread, WAIT).ok()).isTrue();
         }
     }
 
@@ -181,12 +183,29 @@ class LinuxBackendTest {
         long a = anon(p, 1);
         assertThat(backend.store(p, a, new byte[] {5}).ok()).isTrue();
         int loader = backend.startLoad(p, a, 1);
-        assertThat(backend.awaitAccess(p, loader, WAIT).data()).isEqualTo(new byte[] {5});
-        assertThat(backend.awaitAccess(p, sleeper, Duration.ZERO)).isNull();
+        assertThat(awaitAccess(backend, p, loader, WAIT).data()).isEqualTo(new byte[] {5});
+        assertThat(awaitAccess(backend, p, sleeper, Duration.ZERO)).isNull();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 
-        assertThat(backend.awaitAccess(p, sleeper, WAIT).ok()).isTrue();
+        assertThat(awaitAccess(backend, p, sleeper, WAIT).ok()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aSpawnedSystemCallReturnsWhileItSleepsAndRepliesWhenWoken() {
+        int p = backend.newProcess(true);
+        long a = anon(p, 1);
+        assertThat(backend.syscall(p, Syscall.PIPE, a)).isZero();
+        byte[] fds = backend.load(p, a, 8).data();
+        int reader = backend.startSyscall(p, Syscall.READ, fds[0], a + 100, 10);
+
+        assertThat(backend.awaitThread(p, reader, Duration.ZERO)).as("asleep in pipe_read").isNull();
+        assertThat(backend.store(p, a + 200, new byte[] {7, 8}).ok()).isTrue();
+        assertThat(backend.syscall(p, Syscall.WRITE, fds[4], a + 200, 2)).isEqualTo(2);
+        assertThat(backend.awaitThread(p, reader, WAIT)).isEqualTo(new SyscallReturn(2));
+        assertThat(backend.load(p, a + 100, 3).data()).isEqualTo(new byte[] {7, 8, 0});
+        int failing = backend.startSyscall(p, Syscall.READ, fds[4], a, 1);
+        assertThat(backend.awaitThread(p, failing, WAIT)).isEqualTo(new SyscallReturn(-Errno.EBADF.number()));
     }
 
     @Test
@@ -197,7 +216,7 @@ class LinuxBackendTest {
         int sleeper = backend.startStall(p, Duration.ofSeconds(3));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        assertThat(backend.awaitAccess(p, sleeper, WAIT).ok()).isTrue();
+        assertThat(awaitAccess(backend, p, sleeper, WAIT).ok()).isTrue();
     }
 
     /** D4: the executor had 16 thread slots for a process's whole life. */
@@ -209,7 +228,7 @@ class LinuxBackendTest {
         for (int i = 1; i <= 3 * LinuxProtocol.MAX_THREADS; i++) {
             int thread = backend.startStore(p, a, new byte[] {(byte) i});
             assertThat(thread).isEqualTo(i);
-            assertThat(backend.awaitAccess(p, thread, WAIT).ok()).isTrue();
+            assertThat(awaitAccess(backend, p, thread, WAIT).ok()).isTrue();
         }
         assertThat(backend.load(p, a, 1).data()).isEqualTo(new byte[] {(byte) (3 * LinuxProtocol.MAX_THREADS)});
     }
@@ -233,8 +252,8 @@ class LinuxBackendTest {
             int p = impatient.newProcess(true);
             int sleeper = impatient.startStall(p, Duration.ofSeconds(30));
 
-            assertThat(impatient.awaitAccess(p, sleeper, Duration.ofMillis(300))).isNull();
-            assertThat(impatient.awaitAccess(p, sleeper, Duration.ofMillis(300))).isNull();
+            assertThat(awaitAccess(impatient, p, sleeper, Duration.ofMillis(300))).isNull();
+            assertThat(awaitAccess(impatient, p, sleeper, Duration.ofMillis(300))).isNull();
             assertThat(impatient.load(p, 0x10000, 1).code()).isEqualTo(Signal.SEGV_MAPERR);
         }
     }
@@ -248,7 +267,7 @@ class LinuxBackendTest {
         backend.exit(p);
 
         assertThat(executor.onExit()).succeedsWithin(Duration.ofSeconds(5));
-        assertThatThrownBy(() -> backend.awaitAccess(p, sleeper, WAIT)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> awaitAccess(backend, p, sleeper, WAIT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -548,5 +567,10 @@ class LinuxBackendTest {
             data[i] = (byte) i;
         }
         return data;
+    }
+
+    /** The outcome of a spawned load or store. */
+    private static Access awaitAccess(Backend backend, int pid, int thread, Duration wait) {
+        return (Access) backend.awaitThread(pid, thread, wait);
     }
 }

@@ -6,7 +6,7 @@ package org.mmkit.backend;
  *
  * @param data    bytes loaded (empty for stores and for failed loads)
  */
-public record Access(byte[] data, int signal, int code, long address) {
+public record Access(byte[] data, int signal, int code, long address) implements ThreadOutcome {
     private static final byte[] NONE = new byte[0];
 
     public static Access loaded(byte[] data) {

@@ -53,7 +53,8 @@ public interface Backend extends AutoCloseable {
     /**
      * Starts a new thread of the process, sharing its address space ({@code clone(CLONE_VM)}),
      * that performs one {@link #load}; returns the thread's handle (1, 2, 3... in each process, in
-     * spawn order) without waiting for the load, which may be blocked in the kernel.
+     * spawn order) once the load has ended or the thread sleeps in the kernel waiting for another
+     * thread, without waiting for the load itself.
      */
     int startLoad(int pid, long addr, int len);
 
@@ -61,12 +62,23 @@ public interface Backend extends AutoCloseable {
     int startStore(int pid, long addr, byte[] data);
 
     /**
-     * Waits at most {@code timeout} for the access of a thread from {@link #startLoad} or
-     * {@link #startStore} to end, and returns its outcome; the thread is then gone. Returns
-     * {@code null} when the access is still blocked in the kernel: the thread goes on and can be
-     * awaited again. Threads end with their process: after {@link #exit} their handles are invalid.
+     * {@link #startLoad} for one system call, as {@link #syscall} makes it but on the new thread:
+     * it returns once the call has ended or the thread sleeps in it (a read of an empty pipe, a
+     * copy whose fault waits for userfaultfd), so the next request sees the same state on every
+     * backend. Calls whose outcome depends on the clock (a {@code poll} with a finite positive
+     * timeout) may be refused with {@link UnsupportedOperationException}.
      */
-    Access awaitAccess(int pid, int thread, Duration timeout);
+    int startSyscall(int pid, Syscall call, long... args);
+
+    /**
+     * Waits at most {@code timeout} for the operation of a thread from {@link #startLoad},
+     * {@link #startStore} or {@link #startSyscall} to end, and returns its outcome: an
+     * {@link Access} for a load or store, a {@link SyscallReturn} for a system call. The thread is
+     * then gone. Returns {@code null} when it still sleeps in the kernel: the thread goes on and
+     * can be awaited again. Threads end with their process: after {@link #exit} their handles are
+     * invalid.
+     */
+    ThreadOutcome awaitThread(int pid, int thread, Duration timeout);
 
     /** {@code pread(open("/proc/self/pagemap"), buf, count, offset)}: the bytes read, or the errno. */
     Result<byte[]> pagemapRead(int pid, long offset, int count);

@@ -3,6 +3,7 @@ package org.mmkit.model;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.KernelVersion;
@@ -17,10 +19,11 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.SyscallReturn;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
-import org.mmkit.core.Uapi;
 import org.mmkit.core.MemoryFault;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
@@ -43,22 +46,46 @@ public final class ModelBackend implements Backend {
     private int nextHandle = 1;
     private boolean closed;
 
-    /** Where a spawned access stands: ended, parked in the kernel waiting for another thread, or neither yet. */
+    /** Where a thread's operation stands: ended, parked in the kernel waiting for another thread, or neither yet. */
     private enum Progress {
         ENDED, BLOCKED, RUNNING
     }
 
-    /** How often a wait for a spawned access looks whether its thread has blocked in the kernel. */
+    /** How often a wait for a thread's operation looks whether the thread has blocked in the kernel. */
     private static final Duration SETTLE_POLL = Duration.ofMillis(1);
 
-    /** A spawned thread and the outcome of its one access, completed by the Java thread that runs it. */
-    private record Spawned(SimThread thread, CompletableFuture<Access> outcome) {
+    /**
+     * A thread running one operation (a spawned thread's, or a system call of the main thread) and
+     * its outcome, completed by the Java thread that runs it.
+     */
+    private record Spawned<T>(SimThread thread, CompletableFuture<T> outcome) {
+        /** Runs {@code operation} on a new Java thread of the given kind. */
+        static <T> Spawned<T> run(SimThread thread, Thread.Builder kind, Supplier<T> operation) {
+            CompletableFuture<T> outcome = new CompletableFuture<>();
+            kind.start(() -> {
+                try {
+                    outcome.complete(operation.get());
+                } catch (Throwable t) {
+                    outcome.completeExceptionally(t);
+                }
+            });
+            return new Spawned<>(thread, outcome);
+        }
+
+        /** The outcome of an operation that has ended; what it threw is rethrown. */
+        T ended() {
+            try {
+                return outcome.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
     }
 
     /** The threads of one process: handles 1, 2, 3... in spawn order; those not awaited yet by handle. */
     private static final class Threads {
         int last;
-        final Map<Integer, Spawned> running = new HashMap<>();
+        final Map<Integer, Spawned<ThreadOutcome>> running = new HashMap<>();
     }
 
     public ModelBackend(KernelConfig config) {
@@ -109,9 +136,55 @@ public final class ModelBackend implements Backend {
         return register(kernel.newProcess(privileged));
     }
 
+    /**
+     * Makes the call as the main thread, on a Java thread of its own, and returns once it has
+     * ended. A call that sleeps until another thread wakes it is waited for while threads of the
+     * scenario that could still wake it run; once every spawned thread has ended or sleeps too,
+     * nothing can wake it (the scenario's next step waits for this one), so it is an error, where
+     * the kernel backend's executor would wait for ever and be killed at its timeout.
+     */
     @Override
     public long syscall(int pid, Syscall call, long... args) {
         SimProcess p = process(pid);
+        Spawned<Long> main = Spawned.run(p.mainThread(), Thread.ofVirtual(), () -> p.mainThread().call(() -> invoke(p, call, args)));
+        long deadline = System.nanoTime() + RUNAWAY_LIMIT.toNanos();
+        while (true) {
+            Progress progress = settle(main, SETTLE_POLL);
+            if (progress == Progress.ENDED) {
+                break;
+            }
+            if (progress == Progress.BLOCKED && settleSpawned() && main.thread().blocked()) {
+                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
+                        + " sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
+                        + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+            }
+        }
+        long raw = main.ended();
+        settleSpawned(); // threads it woke end or sleep again before the next step
+        return raw;
+    }
+
+    /**
+     * Waits until every spawned thread's operation has ended or sleeps in the kernel; true then.
+     * Throws if one neither ends nor sleeps within {@link #RUNAWAY_LIMIT}.
+     */
+    private boolean settleSpawned() {
+        for (Threads spawned : threads.values()) {
+            for (Spawned<ThreadOutcome> thread : spawned.running.values()) {
+                if (settle(thread, RUNAWAY_LIMIT) == Progress.RUNNING) {
+                    throw new IllegalStateException("a spawned thread neither ended nor blocked within "
+                            + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The call on the model's API; an errno becomes {@code -errno}. */
+    private static long invoke(SimProcess p, Syscall call, long... args) {
         try {
             return switch (call) {
                 case MMAP -> p.mmap(args[0], args[1], args[2], args[3], (int) args[4], args[5]);
@@ -211,6 +284,7 @@ public final class ModelBackend implements Backend {
             // exit_group kills the threads; their Java threads end once their access returns
             ended.running.values().forEach(t -> settle(t, RUNAWAY_LIMIT));
         }
+        settleSpawned(); // its files closed: readers or writers of its pipes in other processes woke
     }
 
     @Override
@@ -234,22 +308,30 @@ public final class ModelBackend implements Backend {
     }
 
     /**
-     * Runs the access on a Java thread of its own and returns once it has ended or is blocked in
-     * the kernel, so the scenario's next step sees the same machine on every run.
+     * The call as the new thread's; a {@code poll} with a finite positive timeout is refused, as
+     * whether a file becomes ready before the time passes depends on the kernel's clock, which
+     * the model does not have (with nothing ready it returns 0 at once).
      */
-    private int start(int pid, Function<SimThread, Access> access) {
+    @Override
+    public int startSyscall(int pid, Syscall call, long... args) {
+        if (call == Syscall.POLL && (int) args[2] > 0) {
+            throw new UnsupportedOperationException("poll with a timeout of " + (int) args[2]
+                    + " ms on a spawned thread is not modelled: whether a file becomes ready in time depends on the clock");
+        }
+        SimProcess p = process(pid);
+        return start(pid, thread -> new SyscallReturn(thread.call(() -> invoke(p, call, args))));
+    }
+
+    /**
+     * Runs the operation on a Java thread of its own and returns once it has ended or is blocked
+     * in the kernel, so the scenario's next step sees the same machine on every run.
+     */
+    private int start(int pid, Function<SimThread, ThreadOutcome> operation) {
         SimThread thread = process(pid).newThread();
         Threads spawned = threads.computeIfAbsent(pid, p -> new Threads());
         int handle = ++spawned.last;
-        CompletableFuture<Access> outcome = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("model process " + pid + " thread " + handle).start(() -> {
-            try {
-                outcome.complete(access.apply(thread));
-            } catch (Throwable t) {
-                outcome.completeExceptionally(t);
-            }
-        });
-        Spawned started = new Spawned(thread, outcome);
+        Spawned<ThreadOutcome> started = Spawned.run(thread,
+                Thread.ofPlatform().daemon().name("model process " + pid + " thread " + handle), () -> operation.apply(thread));
         spawned.running.put(handle, started);
         if (settle(started, RUNAWAY_LIMIT) == Progress.RUNNING) {
             throw new IllegalStateException("thread " + handle + " of process " + pid
@@ -263,9 +345,9 @@ public final class ModelBackend implements Backend {
      * it, and they wait for this call, so it returns {@code null} at once.
      */
     @Override
-    public Access awaitAccess(int pid, int thread, Duration timeout) {
+    public ThreadOutcome awaitThread(int pid, int thread, Duration timeout) {
         Threads spawned = threads.get(pid);
-        Spawned awaited = spawned == null ? null : spawned.running.get(thread);
+        Spawned<ThreadOutcome> awaited = spawned == null ? null : spawned.running.get(thread);
         if (awaited == null) {
             throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
         }
@@ -273,19 +355,14 @@ public final class ModelBackend implements Backend {
             return null;
         }
         spawned.running.remove(thread);
-        try {
-            return awaited.outcome().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return awaited.ended();
     }
 
     /**
-     * Waits at most {@code limit} until the thread's access has ended or the thread is parked in
-     * the kernel waiting for another thread. Nothing in the model blocks yet (the core API cannot
-     * tell a parked thread yet), so today this waits for the end.
+     * Waits at most {@code limit} until the thread's operation has ended or the thread is parked
+     * in the kernel waiting for another thread ({@link SimThread#blocked}).
      */
-    private static Progress settle(Spawned spawned, Duration limit) {
+    private static Progress settle(Spawned<?> spawned, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             try {
@@ -299,7 +376,7 @@ public final class ModelBackend implements Backend {
                     return Progress.RUNNING;
                 }
             } catch (ExecutionException e) {
-                return Progress.ENDED;   // ended by an exception, which awaitAccess rethrows
+                return Progress.ENDED;   // ended by an exception, which awaitThread rethrows
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a model thread", e);

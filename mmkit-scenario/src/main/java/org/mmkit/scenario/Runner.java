@@ -19,6 +19,8 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.SyscallReturn;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Uapi;
 import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.scenario.ProcMaps.Vma;
@@ -34,7 +36,7 @@ public final class Runner {
     /** The largest single load or store (64 MiB) and pagemap read (1 GiB of address space). */
     private static final int MAX_ACCESS = 64 << 20;
     private static final int MAX_PAGEMAP_PAGES = 1 << 18;
-    /** How long a join waits for a thread whose access is blocked in the kernel (the model knows at once). */
+    /** How long a join waits for a thread that sleeps in the kernel (the model knows at once). */
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -144,7 +146,11 @@ public final class Runner {
 
     private void call(Step.Call c) {
         long[] args = argumentValues(c.args());
-        long raw = backend.syscall(pid(), c.call(), args);
+        returned(c, args, backend.syscall(pid(), c.call(), args));
+    }
+
+    /** Prints what the call with these argument values returned, names it, and checks it. */
+    private void returned(Step.Call c, long[] args, long raw) {
         if (c.call() == Syscall.BRK) {
             brkReturned(c, raw);
             return;
@@ -378,23 +384,29 @@ public final class Runner {
 
     // ---- threads ----
 
-    /** A spawned thread not joined yet. */
-    private record Running(int pid, int handle) {
+    /** A spawned thread not joined yet; {@code args} are the values of a system call's arguments, else null. */
+    private record Running(int pid, int handle, long[] args) {
     }
 
-    /** Starts the thread on its access and goes on; the outcome is printed and checked at the join. */
+    /** Starts the thread on its step and goes on; the outcome is printed and checked at the join. */
     private void spawn(Step.Spawn s) {
-        int handle = switch (s.access()) {
-            case Step.Load l -> backend.startLoad(pid(), eval(l.addr()), length(l));
-            case Step.Store st -> backend.startStore(pid(), eval(st.addr()), bytes(st));
-        };
-        spawned.put(s.thread(), new Running(pid(), handle));
+        long[] args = null;
+        int handle;
+        switch (s.step()) {
+            case Step.Load l -> handle = backend.startLoad(pid(), eval(l.addr()), length(l));
+            case Step.Store st -> handle = backend.startStore(pid(), eval(st.addr()), bytes(st));
+            case Step.Call c -> {
+                args = argumentValues(c.args());
+                handle = backend.startSyscall(pid(), c.call(), args);
+            }
+        }
+        spawned.put(s.thread(), new Running(pid(), handle, args));
         print("");
     }
 
     private void join(Step.Join j) {
         Running thread = spawned.remove(j.thread());
-        Access outcome = backend.awaitAccess(thread.pid(), thread.handle(), JOIN_TIMEOUT);
+        ThreadOutcome outcome = backend.awaitThread(thread.pid(), thread.handle(), JOIN_TIMEOUT);
         if (outcome == null) {
             String which = "thread " + j.thread() + " (spawned on line " + j.spawn().origin().line() + ")";
             throw new StopException(switch (j.when()) {
@@ -403,9 +415,10 @@ public final class Runner {
                 case SCENARIO_END -> which + " is still blocked at the end of the scenario";
             });
         }
-        switch (j.access()) {
-            case Step.Load l -> loaded(l, outcome);
-            case Step.Store s -> stored(s, outcome);
+        switch (j.step()) {
+            case Step.Load l -> loaded(l, (Access) outcome);
+            case Step.Store s -> stored(s, (Access) outcome);
+            case Step.Call c -> returned(c, thread.args(), ((SyscallReturn) outcome).raw());
         }
     }
 

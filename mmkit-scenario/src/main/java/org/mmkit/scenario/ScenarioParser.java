@@ -183,18 +183,22 @@ public final class ScenarioParser {
         next();
         String thread = newName(identifier("a thread name after 'spawn'"), threads);
         expect(":", "after 'spawn " + thread + "'");
-        // the access is echoed on its own at join, so it is parsed as a line of its own
+        // the step is echoed on its own at join, so it is parsed as a line of its own
         lexer = new Lexer(lexer.text().substring(lexer.offset()).strip());
         if (peek().kind() == Kind.END) {
-            throw error("expected a load or store after 'spawn " + thread + ":'");
+            throw error("expected a load, store or system call after 'spawn " + thread + ":'");
         }
-        if (!(step(process) instanceof Step.MemoryAccess access)) {
-            throw error("a spawned thread runs one load or store, not '" + lexer.text() + "'");
+        if (!(step(process) instanceof Step.Spawnable step)) {
+            throw error("a spawned thread runs one load, store or system call, not '" + lexer.text() + "'");
         }
-        if (access instanceof Step.Store store && store.bind() != null) {
+        if (step instanceof Step.Store store && store.bind() != null) {
             throw error("a spawned store cannot name what it stores");
         }
-        Step.Spawn spawn = new Step.Spawn(origin(process, "spawn " + thread + ": " + access.origin().text()), thread, access);
+        if (step instanceof Step.Call call && call.bind() != null) {
+            throw error("a spawned call cannot name its result: '" + call.bind()
+                    + "' would be unknown until the join; name it in a call of the process instead");
+        }
+        Step.Spawn spawn = new Step.Spawn(origin(process, "spawn " + thread + ": " + step.origin().text()), thread, step);
         unjoined.put(thread, spawn);
         return spawn;
     }
@@ -230,9 +234,9 @@ public final class ScenarioParser {
         }
     }
 
-    /** The join of a spawned thread, on {@code joinLine}: it reads as the thread's access. */
+    /** The join of a spawned thread, on {@code joinLine}: it reads as the thread's step. */
     private static Step.Join joinOf(Step.Spawn spawn, int joinLine, Step.Join.When when) {
-        String text = "join " + spawn.thread() + ": " + spawn.access().origin().text();
+        String text = "join " + spawn.thread() + ": " + spawn.step().origin().text();
         return new Step.Join(new Origin(joinLine, spawn.origin().process(), text), spawn, when);
     }
 

@@ -28,8 +28,12 @@ public sealed interface Step {
     record StartProcess(Origin origin, String name, boolean privileged) implements Step {
     }
 
+    /** What a spawned thread can run: one load, store or system call. */
+    sealed interface Spawnable extends Step permits MemoryAccess, Call {
+    }
+
     /** {@code [name =] call(args) [= expected]} for the system calls of {@link Syscall}. */
-    record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) implements Step {
+    record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) implements Spawnable {
     }
 
     /** {@code mincore(addr, len) [== v v v | = -1 ERRNO]}: one value per page. */
@@ -44,8 +48,8 @@ public sealed interface Step {
     record Exit(Origin origin, String target) implements Step {
     }
 
-    /** A load or store: the steps a spawned thread can run. */
-    sealed interface MemoryAccess extends Step {
+    /** A load or store. */
+    sealed interface MemoryAccess extends Spawnable {
     }
 
     /**
@@ -67,13 +71,16 @@ public sealed interface Step {
     record Store(Origin origin, Expr addr, Stored data, Signalled signal, String bind) implements MemoryAccess {
     }
 
-    /** {@code spawn NAME: access}: a new thread of the process performs the access; {@code join} reports it. */
-    record Spawn(Origin origin, String thread, MemoryAccess access) implements Step {
+    /**
+     * {@code spawn NAME: step}: a new thread of the process performs the load, store or system
+     * call; {@code join} reports it.
+     */
+    record Spawn(Origin origin, String thread, Spawnable step) implements Step {
     }
 
     /**
-     * {@code join NAME}: waits for the spawned thread and checks its access. The origin's text is
-     * {@code join NAME: access} and its process the spawning one, so the outcome reads as the access.
+     * {@code join NAME}: waits for the spawned thread and checks its step. The origin's text is
+     * {@code join NAME: step} and its process the spawning one, so the outcome reads as the step.
      * A thread not joined by the scenario is joined where its process exits or the scenario ends;
      * that join's line is the spawn's.
      */
@@ -87,8 +94,8 @@ public sealed interface Step {
             return spawn.thread();
         }
 
-        MemoryAccess access() {
-            return spawn.access();
+        Spawnable step() {
+            return spawn.step();
         }
     }
 

@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmkit.backend.Access;
+import org.mmkit.backend.Backend;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Requirement.Kind;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.SyscallReturn;
+import org.mmkit.core.Errno;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.Signal;
@@ -90,9 +93,9 @@ class ModelBackendTest {
 
             // start returns once the access has ended: the main thread sees the store before the await
             assertThat(model.load(p, a, 1).data()).containsExactly(0xcd);
-            assertThat(model.awaitAccess(p, storer, WAIT).ok()).isTrue();
+            assertThat(awaitAccess(model, p, storer, WAIT).ok()).isTrue();
             int loader = model.startLoad(p, a + Uapi.PAGE_SIZE, 1);
-            Access fault = model.awaitAccess(p, loader, WAIT);
+            Access fault = awaitAccess(model, p, loader, WAIT);
             assertThat(fault.signal()).isEqualTo(Signal.SIGSEGV.number());
             assertThat(fault.code()).isEqualTo(Signal.SEGV_MAPERR);
             assertThat(fault.address()).isEqualTo(a + Uapi.PAGE_SIZE);
@@ -108,9 +111,9 @@ class ModelBackendTest {
             int second = model.startLoad(p, a, 2);
 
             assertThat(List.of(first, second)).containsExactly(1, 2);
-            assertThat(model.awaitAccess(p, second, WAIT).data()).containsExactly(1, 2);
-            assertThat(model.awaitAccess(p, first, WAIT).ok()).isTrue();
-            assertThatThrownBy(() -> model.awaitAccess(p, first, WAIT))
+            assertThat(awaitAccess(model, p, second, WAIT).data()).containsExactly(1, 2);
+            assertThat(awaitAccess(model, p, first, WAIT).ok()).isTrue();
+            assertThatThrownBy(() -> awaitAccess(model, p, first, WAIT))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("no running thread 1 in process " + p);
         }
     }
@@ -123,7 +126,7 @@ class ModelBackendTest {
             assertThat(model.startLoad(p, a, 1)).isEqualTo(1);
             int child = model.fork(p);
 
-            assertThatThrownBy(() -> model.awaitAccess(child, 1, WAIT)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> awaitAccess(model, child, 1, WAIT)).isInstanceOf(IllegalArgumentException.class);
             assertThat(model.startLoad(child, a, 1)).isEqualTo(1);
         }
     }
@@ -135,7 +138,7 @@ class ModelBackendTest {
             int thread = model.startLoad(p, 0, 1);
             model.exit(p);
 
-            assertThatThrownBy(() -> model.awaitAccess(p, thread, WAIT)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> awaitAccess(model, p, thread, WAIT)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -154,5 +157,64 @@ class ModelBackendTest {
             long a = after.mmap(0, Uapi.PAGE_SIZE, Uapi.PROT_READ | Uapi.PROT_WRITE, Uapi.MAP_PRIVATE | Uapi.MAP_ANONYMOUS, -1, 0);
             after.mainThread().store(a, new byte[] {1});
         }).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A pipe of process {@code p}: its read end and write end. */
+    private static int[] pipe(ModelBackend model, int p, long at) {
+        assertThat(model.syscall(p, Syscall.PIPE, at)).isZero();
+        byte[] fds = model.load(p, at, 8).data();
+        return new int[] {fds[0], fds[4]};
+    }
+
+    @Test
+    void aSpawnedSystemCallThatSleepsReturnsAtOnceAndEndsWhenWoken() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            long a = anon(model, p, 1);
+            int[] fds = pipe(model, p, a);
+            int reader = model.startSyscall(p, Syscall.READ, fds[0], a + 100, 10);
+
+            assertThat(model.awaitThread(p, reader, Duration.ZERO)).as("still asleep").isNull();
+            model.store(p, a + 200, new byte[] {7, 8});
+            assertThat(model.syscall(p, Syscall.WRITE, fds[1], a + 200, 2)).isEqualTo(2);
+            assertThat(model.awaitThread(p, reader, WAIT)).isEqualTo(new SyscallReturn(2));
+            assertThat(model.load(p, a + 100, 3).data()).containsExactly(7, 8, 0);
+            int failing = model.startSyscall(p, Syscall.READ, fds[1], a, 1);
+            assertThat(model.awaitThread(p, failing, WAIT)).isEqualTo(new SyscallReturn(-Errno.EBADF.number()));
+        }
+    }
+
+    @Test
+    void aCallOfTheMainThreadThatNothingCanWakeIsAnError() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            long a = anon(model, p, 1);
+            int[] fds = pipe(model, p, a);
+            int reader = model.startSyscall(p, Syscall.READ, fds[0], a + 100, 10);
+
+            assertThatThrownBy(() -> model.syscall(p, Syscall.READ, fds[0], a + 200, 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("read of process " + p + " sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
+            assertThat(model.awaitThread(p, reader, Duration.ZERO)).isNull();
+        }
+    }
+
+    @Test
+    void aSpawnedPollWithAFiniteTimeoutIsNotModelled() {
+        try (ModelBackend model = new ModelBackend()) {
+            int p = model.newProcess(true);
+            long a = anon(model, p, 1);
+            assertThat(model.awaitThread(p, model.startSyscall(p, Syscall.POLL, a, 0, 0), WAIT)).isEqualTo(new SyscallReturn(0));
+            int pause = model.startSyscall(p, Syscall.POLL, a, 0, -1); // no file can become ready: as pause()
+            assertThat(model.awaitThread(p, pause, Duration.ZERO)).isNull();
+            assertThatThrownBy(() -> model.startSyscall(p, Syscall.POLL, a, 0, 10))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("poll with a timeout of 10 ms on a spawned thread is not modelled");
+        }
+    }
+
+    /** The outcome of a spawned load or store. */
+    private static Access awaitAccess(Backend backend, int pid, int thread, Duration wait) {
+        return (Access) backend.awaitThread(pid, thread, wait);
     }
 }

@@ -16,6 +16,8 @@ import org.mmkit.backend.ProcFile;
 import org.mmkit.backend.Requirement;
 import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
+import org.mmkit.backend.SyscallReturn;
+import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Signal;
 import org.mmkit.core.abi.PagemapEntryLayout;
 
@@ -61,8 +63,8 @@ public final class FakeBackend implements Backend {
         final Map<Long, Frame> pages = new HashMap<>();
         long nextPlacement = 0x7e0000000000L;
         int lastThread;
-        /** Outcomes of spawned accesses not awaited yet, by thread handle; null while blocked. */
-        final Map<Integer, Access> threads = new HashMap<>();
+        /** Outcomes of spawned threads not awaited yet, by thread handle; null while blocked. */
+        final Map<Integer, ThreadOutcome> threads = new HashMap<>();
         /** The "OOM killer" ended the process: it has exited, but its threads' outcomes can be awaited. */
         boolean killed;
 
@@ -248,15 +250,21 @@ public final class FakeBackend implements Backend {
         return started(proc(pid), threadsBlock ? null : store(pid, addr, data));
     }
 
-    /** Records the outcome of a thread's access; {@code p} was looked up before, as the access may kill it. */
-    private int started(Proc p, Access outcome) {
+    @Override
+    public int startSyscall(int pid, Syscall call, long... args) {
+        Proc p = proc(pid);
+        return started(p, threadsBlock ? null : new SyscallReturn(syscall(pid, call, args)));
+    }
+
+    /** Records the outcome of a thread's operation; {@code p} was looked up before, as the operation may kill it. */
+    private int started(Proc p, ThreadOutcome outcome) {
         p.threads.put(++p.lastThread, outcome);
         threadAccesses++;
         return p.lastThread;
     }
 
     @Override
-    public Access awaitAccess(int pid, int thread, Duration timeout) {
+    public ThreadOutcome awaitThread(int pid, int thread, Duration timeout) {
         Proc p = procs.get(pid);
         if (p == null) {
             throw new IllegalArgumentException("no process " + pid);
@@ -264,7 +272,7 @@ public final class FakeBackend implements Backend {
         if (!p.threads.containsKey(thread)) {
             throw new IllegalArgumentException("no running thread " + thread + " in process " + pid);
         }
-        Access outcome = p.threads.get(thread);
+        ThreadOutcome outcome = p.threads.get(thread);
         if (outcome != null) {
             p.threads.remove(thread);
         }

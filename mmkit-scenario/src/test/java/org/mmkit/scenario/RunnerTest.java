@@ -77,6 +77,45 @@ class RunnerTest {
     }
 
     @Test
+    void aSpawnedSystemCallPrintsAndChecksItsResultAtTheJoin() throws Exception {
+        ScenarioResult r = run(MMAP + "spawn t1: munmap(a+1, PAGE) = -1 EINVAL\nspawn t2: munmap(a+2, PAGE) = 0\n"
+                + "join t1\njoin t2\n");
+        assertThat(r.problem()).isEqualTo("t.mms:5: expected 0, got -1 EINVAL");
+        assertThat(r.transcript()).containsExactly(
+                MMAP.strip() + " = a",
+                "spawn t1: munmap(a+1, PAGE)",
+                "spawn t2: munmap(a+2, PAGE)",
+                "join t1: munmap(a+1, PAGE) = -1 EINVAL",
+                "join t2: munmap(a+2, PAGE) = -1 EINVAL",
+                "FAIL t.mms:5: expected 0, got -1 EINVAL");
+    }
+
+    @Test
+    void aSystemCallBlockedAtTheEndStopsTheRunOnTheModel() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run(MMAP + "pipe(a) = 0\nspawn t1: read(3, a+8, 1)\nmaps\n", model);
+            assertThat(r.problem()).isEqualTo("t.mms:3: thread t1 (spawned on line 3) is still blocked at the end of the scenario");
+        }
+    }
+
+    @Test
+    void aSystemCallBlockedWhenItsProcessExitsStopsTheRunOnTheModel() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run(MMAP + "pipe(a) = 0\nfork() => child\nin child: spawn t1: read(3, a+8, 1)\nexit(child)\n", model);
+            assertThat(r.problem()).isEqualTo("t.mms:4: thread t1 (spawned on line 4) is still blocked when its process exits");
+        }
+    }
+
+    @Test
+    void aCallOfTheMainThreadThatWouldSleepForEverStopsTheRunOnTheModel() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run(MMAP + "pipe(a) = 0\nread(3, a+8, 1)\n", model);
+            assertThat(r.problem()).isEqualTo("t.mms:3: stopped by an error of backend model: java.lang.IllegalStateException: "
+                    + "read of process 1 sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
+        }
+    }
+
+    @Test
     void aThreadStillBlockedAtItsJoinStopsTheRunNamingItsSpawnLine() throws Exception {
         ScenarioResult r = run(MMAP + "spawn t1: load(a, 1)\nmaps\njoin t1\nmaps\n", new FakeBackend().withBlockingThreads());
         assertThat(r.problem()).isEqualTo("t.mms:4: thread t1 (spawned on line 2) is still blocked at the join");

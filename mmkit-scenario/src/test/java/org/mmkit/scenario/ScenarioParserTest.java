@@ -284,15 +284,27 @@ class ScenarioParserTest {
     }
 
     @Test
+    void spawnRunsASystemCallButNoProcessStepAndNamesNoResult() throws Exception {
+        Scenario s = parse(MMAP + "spawn t1: read(3, a, PAGE) = -1 EFAULT\njoin t1\n");
+        Step.Spawn spawn = (Step.Spawn) s.steps().get(1);
+        assertThat(spawn.step()).isInstanceOf(Step.Call.class);
+        assertThat(s.steps().get(2).origin().text()).isEqualTo("join t1: read(3, a, PAGE)");
+        assertThatThrownBy(() -> parse(MMAP + "spawn t1: fork() => child\n"))
+                .hasMessage("t.mms:2: a spawned thread runs one load, store or system call, not 'fork() => child'");
+        assertThatThrownBy(() -> parse(MMAP + "spawn t1: n = read(3, a, PAGE)\n"))
+                .hasMessageContaining("a spawned call cannot name its result");
+    }
+
+    @Test
     void spawnRunsAnAccessThatJoinReadsAs() throws Exception {
         Scenario s = parse(MMAP + "fork() => child\nin child: spawn t1: store(a, 1, 0xcd) => SIGSEGV\njoin t1  # now\n");
         Step.Spawn spawn = (Step.Spawn) s.steps().get(2);
         Step.Join join = (Step.Join) s.steps().get(3);
         assertThat(spawn.origin()).isEqualTo(new Step.Origin(3, "child", "spawn t1: store(a, 1, 0xcd)"));
-        assertThat(spawn.access()).isInstanceOf(Step.Store.class);
-        assertThat(((Step.Store) spawn.access()).signal().signal()).isEqualTo(11);
+        assertThat(spawn.step()).isInstanceOf(Step.Store.class);
+        assertThat(((Step.Store) spawn.step()).signal().signal()).isEqualTo(11);
         assertThat(join.origin()).isEqualTo(new Step.Origin(4, "child", "join t1: store(a, 1, 0xcd)"));
-        assertThat(join.access()).isSameAs(spawn.access());
+        assertThat(join.step()).isSameAs(spawn.step());
     }
 
     @Test
@@ -332,8 +344,8 @@ class ScenarioParserTest {
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\nexit()\njoin t1", 4, "thread 't1' was already joined on line 3"),
                 Arguments.of(MMAP + "spawn t1: load(a, 1)\nspawn t1: load(a, 1)", 3, "'t1' is already defined"),
                 Arguments.of(MMAP + "spawn a: load(a, 1)", 2, "'a' is already defined"),
-                Arguments.of(MMAP + "spawn t1: munmap(a, PAGE)", 2, "a spawned thread runs one load or store, not 'munmap(a, PAGE)'"),
-                Arguments.of("spawn t1:", 1, "expected a load or store after 'spawn t1:'"),
+                Arguments.of(MMAP + "spawn t1: pagemap(a, 1)", 2, "a spawned thread runs one load, store or system call, not 'pagemap(a, 1)'"),
+                Arguments.of("spawn t1:", 1, "expected a load, store or system call after 'spawn t1:'"),
                 Arguments.of("spawn t1 load(0, 1)", 1, "expected ':' after 'spawn t1', found 'load'"),
                 Arguments.of("spawn t1: load(0, 1)\nin main: join t1", 2,
                         "join takes no 'in PROCESS:'; the thread belongs to the process that spawned it"),

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.function.LongToIntFunction;
+import java.util.function.Supplier;
 
 import org.mmkit.core.SimThread;
 import org.mmkit.core.mem.PhysicalMemory;
@@ -30,7 +31,7 @@ final class CpuThread implements SimThread {
     private final Task task;
     /** This CPU's TLB: filled under the machine lock by the miss path, read with no lock by the hit paths. */
     private final SoftTlb tlb = new SoftTlb();
-    /** Where this thread waits when a fault blocks; its sleeping flag is {@link #blocked}. */
+    /** Where this thread waits when a fault or a system call of it blocks; its sleeping flag is {@link #blocked}. */
     private final WaitQueue.Entry waiter;
 
     /** A new thread of {@code task}, whose TLB joins the address space's shootdowns. Preconditions: the machine lock is held. */
@@ -45,7 +46,37 @@ final class CpuThread implements SimThread {
         return waiter.sleeping();
     }
 
-    /** Wakes this thread if it sleeps in a fault (its process exits). Preconditions: the machine lock is held. */
+    /**
+     * Makes the calls of this thread's process in {@code operation} this thread's: while it runs
+     * on this Java thread, {@link Task#currentThread} of the process is this thread.
+     */
+    @Override
+    public <T> T call(Supplier<T> operation) {
+        ThreadLocal<CpuThread> current = task.machine.current;
+        CpuThread outer = current.get();
+        current.set(this);
+        try {
+            return operation.get();
+        } finally {
+            if (outer == null) {
+                current.remove();
+            } else {
+                current.set(outer);
+            }
+        }
+    }
+
+    /** The process this thread belongs to. */
+    Task task() {
+        return task;
+    }
+
+    /** Where this thread sleeps, in a fault or in a system call made as this thread. */
+    WaitQueue.Entry waiter() {
+        return waiter;
+    }
+
+    /** Wakes this thread if it sleeps in a fault or a system call (its process exits). Preconditions: the machine lock is held. */
     void interruptLocked() {
         waiter.interruptLocked();
     }

@@ -115,7 +115,6 @@ final class Fault {
                 case RETRY -> flags |= FaultFlags.TRIED;
                 case BLOCKED -> {
                     waiter.sleepLocked();
-                    mm.machine.checkOpenLocked();
                     flags |= FaultFlags.TRIED;
                     pass = -1; // someone else made progress; the new state is faulted afresh
                 }

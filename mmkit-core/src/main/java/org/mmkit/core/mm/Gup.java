@@ -167,7 +167,7 @@ final class Gup {
      * failures and returns null.
      */
     static Errno mmPopulate(Mm mm, long start, long end, boolean ignoreErrors) {
-        WaitQueue.Entry waiter = new WaitQueue.Entry(mm.machine);
+        WaitQueue.Entry waiter = Task.waiterOf(mm);
         for (Vma vma = mm.findVma(start); vma != null && vma.start < end; vma = mm.next(vma)) {
             if ((vma.flags & (VmFlags.IO | VmFlags.PFNMAP)) != 0) {
                 continue;
@@ -187,7 +187,7 @@ final class Gup {
      */
     static void faultinRange(Mm mm, long start, long end, boolean write) {
         int foll = FOLL_HWPOISON | FOLL_UNLOCKABLE | FOLL_MADV_POPULATE | (write ? FOLL_WRITE : 0);
-        Errno error = forRange(mm, start, end, foll, new WaitQueue.Entry(mm.machine));
+        Errno error = forRange(mm, start, end, foll, Task.waiterOf(mm));
         if (error != null) {
             throw error.exception();
         }

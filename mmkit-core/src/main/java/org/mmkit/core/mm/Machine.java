@@ -16,18 +16,21 @@ import org.mmkit.core.mem.PhysicalMemory;
  * <pre>
  *  Machine.lock                 (fair ReentrantLock: mmap locks, page-table locks, i_mmap and
  *  |                             anon_vma locks of the kernel in one)
- *  +-- WaitQueue.Entry.wakeUp   (one Condition per sleeper, on Machine.lock; guards Entry.queued)
+ *  +-- WaitQueue.Entry.wakeUp   (one Condition per sleeper in a fault or a system call, on
+ *  |                             Machine.lock; guards Entry.queued)
  *  +-- SoftTlb.storeGate        (a shootdown under Machine.lock waits for a store hit in flight)
  * </pre>
  * Every public operation takes {@link #lock} ({@code Task.call}), except a memory access that hits
  * its thread's TLB ({@link CpuThread}, {@link TlbShootdown}); all fields of the model's
  * objects are guarded by it unless they say otherwise. Methods named {@code ...Locked} require it
  * held ({@link #assertLocked}). The lock is released inside an operation at one place only: a
- * fault that returned {@link VmFault#BLOCKED} sleeps on its {@link WaitQueue.Entry} in
+ * thread that waits for another thread sleeps on its {@link WaitQueue.Entry}
+ * ({@link WaitQueue.Entry#sleepLocked}), either a fault that returned {@link VmFault#BLOCKED}, in
  * {@link Fault#resolve}, where the kernel drops the mmap lock before waiting for userfaultfd or a
- * racing swap-in; it retakes the lock before it faults again with {@code FAULT_FLAG_TRIED}, so
- * whatever it knew about VMAs and PTEs must be looked up again. Sleepers are woken in the order
- * they joined their queue, and the fair lock hands itself to them in that order.
+ * racing swap-in, or a system call in {@link WaitQueue#waitEventLocked}
+ * ({@code wait_event_interruptible}); it retakes the lock before it goes on, so whatever it knew
+ * about VMAs, PTEs and files must be looked up again. Sleepers are woken in the order they joined
+ * their queue, and the fair lock hands itself to them in that order.
  */
 public final class Machine implements AutoCloseable {
     final KernelConfig config;
@@ -39,6 +42,17 @@ public final class Machine implements AutoCloseable {
     final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
     /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
     DirectReclaim reclaimer = DirectReclaim.NONE;
+    /**
+     * The thread whose {@link org.mmkit.core.SimThread#call} runs on each Java thread, if any
+     * ({@link Task#currentThread}); confined to that Java thread.
+     */
+    final ThreadLocal<CpuThread> current = new ThreadLocal<>();
+    /**
+     * Where {@code poll} sleeps until a file it asks may have become ready: woken by every change
+     * of a pipe and by every exit (a pidfd), where the kernel has one queue per file
+     * ({@code poll_wait}); a woken poll asks all its files again.
+     */
+    final WaitQueue pollWait = new WaitQueue(this);
     /** Test hook that makes missing faults block; null outside tests. */
     FaultGate faultGate;
     private int nextPid = 1;

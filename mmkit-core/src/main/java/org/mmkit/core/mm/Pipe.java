@@ -4,6 +4,7 @@ import static org.mmkit.core.Uapi.*;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.abi.Scalars;
@@ -13,11 +14,17 @@ import org.mmkit.core.abi.Scalars;
  * page-sized buffers between a read end and a write end, each end a {@link FileOperations}
  * ({@link End}). Reads and writes copy through {@link IoVector}, so their buffers may fault: a
  * read that faults leaves the bytes in the pipe, a write that faults adds none of the page it was
- * filling. Nothing in the model can wait for another thread's system call yet, so a read of an
- * empty pipe that still has writers, or a write to a full pipe, without {@code O_NONBLOCK} is an
- * {@link IllegalStateException} (on the kernel it would block for ever). A write with no reader
- * left fails with EPIPE; the process does not get SIGPIPE, because the kernel backend's executor
- * ignores it and the model's processes are taken to do the same. Guarded by the machine lock.
+ * filling. Without {@code O_NONBLOCK}, a read of an empty pipe that still has writers sleeps
+ * until bytes arrive or the last writer closes, and a write to a full pipe sleeps until a slot is
+ * free or the last reader closes ({@link WaitQueue#waitEventLocked}, as {@code pipe_read} and
+ * {@code pipe_write} wait on {@code rd_wait} and {@code wr_wait}); every change wakes every
+ * sleeper of the pipe, which checks again (the kernel wakes exclusive waiters one at a time,
+ * oldest first; the first woken here has the lock first, so the same thread goes on). A write with
+ * no reader left fails with EPIPE; the process does not get SIGPIPE, because the kernel backend's
+ * executor ignores it and the model's processes are taken to do the same. Guarded by the machine
+ * lock, which a copy whose fault sleeps releases; a read or write also holds the pipe's own mutex
+ * ({@code pipe->mutex}) from start to end except while it waits for bytes or room, so such a copy
+ * keeps the other readers and writers out, as in the kernel.
  */
 final class Pipe {
     /** {@code PIPE_DEF_BUFFERS}: the ring's slots. */
@@ -38,10 +45,24 @@ final class Pipe {
     private int writers = 1;
     private final long inode;
     private final int owner;
+    /** {@code rd_wait}: readers waiting for bytes or for the last writer to close. */
+    private final WaitQueue readWait;
+    /** {@code wr_wait}: writers waiting for a free slot or for the last reader to close. */
+    private final WaitQueue writeWait;
+    /** Where {@code poll} sleeps ({@link Machine#pollWait}), woken by every change too. */
+    private final WaitQueue pollWait;
+    /** {@code pipe->mutex}: the thread whose read or write holds the pipe, or null. */
+    private CpuThread holder;
+    /** Readers and writers waiting for {@link #holder} to let go. */
+    private final WaitQueue mutexWait;
 
-    private Pipe(long inode, int owner) {
-        this.inode = inode;
+    private Pipe(Machine machine, int owner) {
+        this.inode = machine.allocateInode();
         this.owner = owner;
+        this.readWait = new WaitQueue(machine);
+        this.writeWait = new WaitQueue(machine);
+        this.pollWait = machine.pollWait;
+        this.mutexWait = new WaitQueue(machine);
     }
 
     /**
@@ -56,7 +77,7 @@ final class Pipe {
             }
             throw Errno.EINVAL.exception();
         }
-        Pipe pipe = new Pipe(task.machine.allocateInode(), task.fsuid());
+        Pipe pipe = new Pipe(task.machine, task.fsuid());
         OpenFile read = new OpenFile(pipe.new End(true, false), O_RDONLY | (flags & O_NONBLOCK));
         OpenFile write = new OpenFile(pipe.new End(false, true), O_WRONLY | (flags & O_NONBLOCK));
         boolean cloexec = (flags & O_CLOEXEC) != 0;
@@ -103,55 +124,105 @@ final class Pipe {
         return ring.size() >= SLOTS;
     }
 
-    /** {@code pipe_read}: bytes from the oldest buffers; 0 at EOF (empty and no writer left). */
-    private long read(OpenFile file, IoVector to) {
+    /** {@code __pipe_lock}: waits until no other call holds the pipe, then holds it as the calling thread. */
+    private void lock(Task task) {
+        mutexWait.waitEventLocked(task, () -> holder == null);
+        holder = task.currentThread();
+    }
+
+    /** {@code __pipe_unlock}, if the calling thread holds the pipe (a sleep its exit ended does not). */
+    private void unlock(Task task) {
+        if (holder == task.currentThread()) {
+            holder = null;
+            mutexWait.wakeAllLocked();
+        }
+    }
+
+    /** Lets go of the pipe while the call waits for {@code condition}, as pipe_read and pipe_write do. */
+    private void waitUnlocked(Task task, WaitQueue queue, BooleanSupplier condition) {
+        unlock(task);
+        queue.waitEventLocked(task, condition);
+        lock(task);
+    }
+
+    /** Wakes every thread that waits on the pipe: its ring or its ends changed. */
+    private void changed() {
+        readWait.wakeAllLocked();
+        writeWait.wakeAllLocked();
+        pollWait.wakeAllLocked();
+    }
+
+    /**
+     * {@code pipe_read}: bytes from the oldest buffers; 0 at EOF (empty and no writer left). An
+     * empty pipe with writers makes the read sleep until either changes ({@code pipe_readable}).
+     */
+    private long read(Task task, OpenFile file, IoVector to) {
         if (to.count() == 0) {
             return 0;
         }
         long done = 0;
-        while (to.count() > 0) {
-            Buffer buf = ring.peekFirst();
-            if (buf == null) {
-                if (done > 0 || writers == 0) {
+        lock(task);
+        try {
+            while (to.count() > 0) {
+                Buffer buf = ring.peekFirst();
+                if (buf == null) {
+                    if (done > 0 || writers == 0) {
+                        return done;
+                    }
+                    if ((file.flags & O_NONBLOCK) != 0) {
+                        throw Errno.EAGAIN.exception();
+                    }
+                    waitUnlocked(task, readWait, () -> !ring.isEmpty() || writers == 0);
+                    continue;
+                }
+                int chars = (int) Math.min(buf.len, to.count());
+                if (to.copyTo(buf.page, buf.offset, chars) < chars) {
+                    if (done == 0) {
+                        throw Errno.EFAULT.exception(); // the bytes stay in the pipe
+                    }
                     return done;
                 }
-                if ((file.flags & O_NONBLOCK) != 0) {
-                    throw Errno.EAGAIN.exception();
+                done += chars;
+                buf.offset += chars;
+                buf.len -= chars;
+                if (buf.len == 0) {
+                    ring.pollFirst();
                 }
-                throw new IllegalStateException("read of an empty pipe would block: "
-                        + "the model cannot wait for another thread's write yet");
             }
-            int chars = (int) Math.min(buf.len, to.count());
-            if (to.copyTo(buf.page, buf.offset, chars) < chars) {
-                if (done == 0) {
-                    throw Errno.EFAULT.exception(); // the bytes stay in the pipe
-                }
-                return done;
-            }
-            done += chars;
-            buf.offset += chars;
-            buf.len -= chars;
-            if (buf.len == 0) {
-                ring.pollFirst();
-            }
+            return done;
+        } finally {
+            unlock(task);
+            changed(); // room for writers; bytes left for the next reader
         }
-        return done;
     }
 
     /**
      * {@code pipe_write}: the part of the count beyond whole pages first goes into the last
      * buffer if it fits there; then each new buffer takes up to a page. A copy that faults keeps
      * the bytes merged or written before it (EFAULT for none); the buffer it was filling stays,
-     * empty, in the ring.
+     * empty, in the ring. A full ring makes the write sleep until a slot is free or no reader is
+     * left ({@code pipe_writable}); with no reader left it returns what it wrote, EPIPE for none.
      */
-    private long write(OpenFile file, IoVector from) {
+    private long write(Task task, OpenFile file, IoVector from) {
         long total = from.count();
         if (total == 0) {
             return 0;
         }
-        if (readers == 0) {
-            throw Errno.EPIPE.exception();
+        lock(task);
+        try {
+            if (readers == 0) {
+                throw Errno.EPIPE.exception();
+            }
+            return fill(task, file, from);
+        } finally {
+            unlock(task);
+            changed();
         }
+    }
+
+    /** {@link #write} once it has a reader. */
+    private long fill(Task task, OpenFile file, IoVector from) {
+        long total = from.count();
         long done = 0;
         int chars = (int) (total & (PAGE_SIZE - 1));
         Buffer last = ring.peekLast();
@@ -168,6 +239,12 @@ final class Pipe {
             }
         }
         while (true) {
+            if (readers == 0) {
+                if (done == 0) {
+                    throw Errno.EPIPE.exception();
+                }
+                return done;
+            }
             if (!full()) {
                 Buffer buf = new Buffer();
                 ring.addLast(buf);
@@ -193,8 +270,8 @@ final class Pipe {
                 }
                 return done;
             }
-            throw new IllegalStateException("write to a full pipe would block: "
-                    + "the model cannot wait for another thread's read yet");
+            changed(); // readers may take what is written before this writer sleeps
+            waitUnlocked(task, writeWait, () -> !full() || readers == 0);
         }
     }
 
@@ -221,12 +298,12 @@ final class Pipe {
 
         @Override
         public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
-            return Pipe.this.read(file, buffer);
+            return Pipe.this.read(task, file, buffer);
         }
 
         @Override
         public long write(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
-            return Pipe.this.write(file, buffer);
+            return Pipe.this.write(task, file, buffer);
         }
 
         @Override
@@ -274,10 +351,12 @@ final class Pipe {
             return mask;
         }
 
+        /** {@code pipe_release}: the other end's sleepers wake and find EOF or EPIPE once none of this end is left. */
         @Override
         public void release() {
             writers -= writer ? 1 : 0;
             readers -= reader ? 1 : 0;
+            changed();
         }
 
         @Override

@@ -8,9 +8,10 @@ import org.mmkit.core.abi.Scalars;
 
 /**
  * {@code poll} ({@code fs/select.c: do_sys_poll}): asks each file of an array of
- * {@code struct pollfd} in user memory which events are ready. The model never waits: no file of
- * the model becomes ready later, so where the kernel would sleep for the timeout and return 0,
- * the model returns 0 at once (a timeout of -1 would block the kernel forever).
+ * {@code struct pollfd} in user memory which events are ready. With none ready, a negative
+ * timeout sleeps until one is ({@link Machine#pollWait}, woken by every change of a pipe and by
+ * every exit); a positive one returns 0 at once, as the kernel does when the time passes: the
+ * model has no clock, so a file that becomes ready within the time is not seen.
  */
 final class PollCall {
     private PollCall() {
@@ -19,12 +20,29 @@ final class PollCall {
     /** {@code RLIMIT_NOFILE}: more entries than this are EINVAL. */
     static final long MAX_FDS = 1024;
 
-    static long poll(Task task, long addr, long nfds) {
+    static long poll(Task task, long addr, long nfds, int timeoutMs) {
         if (Long.compareUnsigned(nfds, MAX_FDS) > 0) {
             throw Errno.EINVAL.exception();
         }
         byte[] fds = new byte[(int) nfds * PollfdLayout.SIZE];
         UserCopy.copyFromUserOrFault(task, addr, fds);
+        if (scan(task, fds) == 0 && timeoutMs < 0) {
+            task.machine.pollWait.waitEventLocked(task, () -> scan(task, fds) > 0);
+        }
+        int ready = scan(task, fds);
+        // the kernel writes back each revents; the rest of the array is unchanged
+        for (int at = 0; at < fds.length; at += PollfdLayout.SIZE) {
+            int left = UserCopy.copyToUser(task, addr + at + PollfdLayout.REVENTS_OFFSET, fds,
+                    at + PollfdLayout.REVENTS_OFFSET, Scalars.SHORT_FLAGS.size());
+            if (left != 0) {
+                throw Errno.EFAULT.exception();
+            }
+        }
+        return ready;
+    }
+
+    /** {@code do_poll}'s pass over the files: sets each revents in {@code fds}; returns how many are nonzero. */
+    private static int scan(Task task, byte[] fds) {
         int ready = 0;
         for (int at = 0; at < fds.length; at += PollfdLayout.SIZE) {
             int revents = revents(task, (int) Scalars.INT.read(fds, at + PollfdLayout.FD_OFFSET),
@@ -32,14 +50,6 @@ final class PollCall {
             Scalars.SHORT_FLAGS.write(fds, at + PollfdLayout.REVENTS_OFFSET, revents);
             if (revents != 0) {
                 ready++;
-            }
-        }
-        // the kernel writes back each revents; the rest of the array is unchanged
-        for (int at = 0; at < fds.length; at += PollfdLayout.SIZE) {
-            int left = UserCopy.copyToUser(task, addr + at + PollfdLayout.REVENTS_OFFSET, fds,
-                    at + PollfdLayout.REVENTS_OFFSET, Scalars.SHORT_FLAGS.size());
-            if (left != 0) {
-                throw Errno.EFAULT.exception();
             }
         }
         return ready;

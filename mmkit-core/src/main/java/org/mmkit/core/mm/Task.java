@@ -109,11 +109,37 @@ public final class Task implements SimProcess {
     private void exitLocked() {
         Lifecycle.exit(this);
         interruptSleepersLocked();
+        machine.pollWait.wakeAllLocked(); // its pidfds are readable now
     }
 
-    /** Wakes every thread of the process that sleeps in a fault. Preconditions: the machine lock is held. */
+    /** Wakes every thread of the process that sleeps in a fault or a system call. Preconditions: the machine lock is held. */
     void interruptSleepersLocked() {
         threads.forEach(CpuThread::interruptLocked);
+    }
+
+    /**
+     * The kernel's {@code current} for a call of this process: the thread of this process whose
+     * {@link SimThread#call} runs on this Java thread, else the main thread. Its wait entry is
+     * where the call sleeps, in a fault of a user-memory copy or waiting for another thread.
+     */
+    CpuThread currentThread() {
+        CpuThread current = machine.current.get();
+        return current != null && current.task() == this ? current : mainThread;
+    }
+
+    /**
+     * Where a fault on {@code mm} made by the running call waits: the entry of the calling
+     * thread of the process that owns {@code mm} ({@link #currentThread}). For the calls that
+     * know only the address space (populate, {@code MADV_POPULATE_*}). Preconditions: the machine
+     * lock is held; {@code mm} belongs to a live process.
+     */
+    static WaitQueue.Entry waiterOf(Mm mm) {
+        for (Task task : mm.machine.tasks) {
+            if (task.mm == mm) {
+                return task.currentThread().waiter();
+            }
+        }
+        throw new IllegalStateException("no live process has this address space");
     }
 
     void run(Runnable body) {
@@ -284,7 +310,7 @@ public final class Task implements SimProcess {
 
     @Override
     public long poll(long fds, long nfds, int timeoutMs) {
-        return call(() -> PollCall.poll(this, fds, nfds));
+        return call(() -> PollCall.poll(this, fds, nfds, timeoutMs));
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class UserCopy {
         if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(size, taskSize - addr) > 0) {
             return (int) size;
         }
-        WaitQueue.Entry waiter = new WaitQueue.Entry(task.machine);
+        WaitQueue.Entry waiter = task.currentThread().waiter(); // a fault that waits blocks the calling thread
         int flags = FaultFlags.ALLOW_RETRY | (write ? FaultFlags.WRITE : 0);
         return (int) (size - CpuThread.copyPages(task.machine, addr, buffer, write, va -> {
             long pte = CpuThread.walk(task.mm, va, write);

@@ -2,13 +2,18 @@ package org.mmkit.core.mm;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
+import java.util.function.BooleanSupplier;
 
 /**
  * A wait queue ({@code wait_queue_head_t}) whose sleepers are woken in the order they joined.
- * A fault that must wait for another thread joins a queue with its own {@link Entry} while it
- * still holds the machine lock, returns {@link VmFault#BLOCKED}, and its caller then sleeps on the
- * entry: the lock is released only there, as the kernel drops the mmap lock before
- * {@code schedule()}, so no wake-up can be lost in between.
+ * A thread joins a queue with its own {@link Entry} while it still holds the machine lock and
+ * then sleeps on the entry ({@link Entry#sleepLocked}): the lock is released only there, as the
+ * kernel drops its locks before {@code schedule()}, so no wake-up can be lost in between. Two
+ * kinds of sleeper use it: a fault that must wait for another thread returns
+ * {@link VmFault#BLOCKED} and {@link Fault#resolve} sleeps; a system call that must wait for
+ * another thread ({@code wait_event_interruptible}) sleeps in {@link #waitEventLocked} until its
+ * condition holds. Either sleeps on the {@link Entry} of the thread that made the access or call,
+ * so {@link org.mmkit.core.SimThread#blocked} tells that it waits.
  */
 final class WaitQueue {
     private final Machine machine;
@@ -28,6 +33,26 @@ final class WaitQueue {
         entry.queued = true;
         entry.queue = this;
         sleepers.addLast(entry);
+    }
+
+    /**
+     * {@code wait_event_interruptible(queue, condition)} for a system call of {@code task}: until
+     * {@code condition} holds, the calling thread ({@link Task#currentThread}) joins this queue
+     * and sleeps with the machine lock released; each wake-up retakes the lock and checks the
+     * condition again, since another thread may have taken what the waker offered. A process
+     * exit ends the sleep as a fatal signal does, and so does the kernel's close: the call then
+     * throws {@link IllegalStateException}. Preconditions: the machine lock is held; the
+     * condition reads only state the machine lock guards, and whoever changes that state wakes
+     * this queue.
+     */
+    void waitEventLocked(Task task, BooleanSupplier condition) {
+        machine.assertLocked();
+        WaitQueue.Entry entry = task.currentThread().waiter();
+        while (!condition.getAsBoolean()) {
+            addLocked(entry);
+            entry.sleepLocked();
+            task.checkAliveLocked();
+        }
     }
 
     /** {@code wake_up_all}: wakes every entry, oldest first; returns how many. Preconditions: the machine lock is held. */
@@ -59,12 +84,14 @@ final class WaitQueue {
     private static void wake(Entry entry) {
         entry.queued = false;
         entry.queue = null;
+        entry.sleeping = false; // no longer blocked: it runs as soon as it has the lock
         entry.wakeUp.signal();
     }
 
     /**
      * A sleeper's place in a queue ({@code wait_queue_entry}), owned by one thread (a
-     * {@link CpuThread}, or a kernel access that may block) and reused for each wait.
+     * {@link CpuThread}, or a kernel access that may block) and reused for each wait: a thread
+     * sleeps in one place at a time.
      */
     static final class Entry {
         private final Machine machine;
@@ -74,7 +101,11 @@ final class WaitQueue {
         private boolean queued;
         /** The queue it is on while {@link #queued}, else null. Guarded by the machine lock. */
         private WaitQueue queue;
-        /** True while the owning thread sleeps with the machine lock released; read without the lock. */
+        /**
+         * True while the owning thread sleeps with the machine lock released and has not been
+         * woken; read without the lock. The waker clears it, so a woken thread that has not yet
+         * retaken the lock does not count as blocked.
+         */
         private volatile boolean sleeping;
 
         Entry(Machine machine) {
@@ -84,12 +115,13 @@ final class WaitQueue {
 
         /**
          * {@code schedule()} until woken: releases the machine lock (every hold of it) while the
-         * entry stays queued, then retakes it. Returns at once if already woken.
-         * Preconditions: the machine lock is held.
+         * entry stays queued, then retakes it. Returns at once if already woken. Throws
+         * {@link IllegalStateException} if the kernel was closed meanwhile; whatever the caller
+         * knew before must be looked up again. Preconditions: the machine lock is held.
          */
         void sleepLocked() {
             machine.assertLocked();
-            sleeping = true;
+            sleeping = queued;
             try {
                 while (queued) {
                     wakeUp.awaitUninterruptibly();
@@ -97,6 +129,7 @@ final class WaitQueue {
             } finally {
                 sleeping = false;
             }
+            machine.checkOpenLocked();
         }
 
         boolean sleeping() {

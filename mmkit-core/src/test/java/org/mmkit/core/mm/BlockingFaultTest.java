@@ -161,6 +161,43 @@ class BlockingFaultTest {
                 .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("kernel is closed");
     }
 
+    @Test
+    void aCopyOfASystemCallThatWaitsBlocksTheThreadWhoseCallItIsAndHoldsThePipe() throws Exception {
+        long fds = anon(1);
+        task.pipe2(fds, 0);
+        byte[] pair = new byte[8];
+        task.load(fds, pair);
+        int readEnd = pair[0];
+        int writeEnd = pair[4];
+        task.store(fds + 64, new byte[] {1, 2, 3});
+        assertThat(task.write(writeEnd, fds + 64, 3)).isEqualTo(3);
+        long a = anon(1);
+        FaultGate gate = gate(task, a, a + PAGE_SIZE);
+        SimThread thread = task.newThread();
+        CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> thread.call(() -> task.read(readEnd, a, 3)),
+                r -> Thread.ofPlatform().start(r));
+        await(thread::blocked);
+        assertThat(task.mainThread().blocked()).as("the copy's fault is the spawned thread's").isFalse();
+        assertThat(sleepers(gate)).isEqualTo(1);
+
+        // the sleeping copy holds the pipe (pipe->mutex): a writer waits until the read is done
+        SimThread writer = task.newThread();
+        CompletableFuture<Long> write = CompletableFuture.supplyAsync(() -> writer.call(() -> task.write(writeEnd, fds + 64, 2)),
+                r -> Thread.ofPlatform().start(r));
+        await(writer::blocked);
+
+        task.run(() -> {
+            gate.armed = false;
+            gate.queue.wakeAllLocked();
+        });
+        assertThat(read.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(write.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
+        byte[] got = new byte[3];
+        task.load(a, got);
+        assertThat(got).containsExactly(1, 2, 3);
+        assertThat(task.read(readEnd, a, 10)).as("the writer's bytes came after the read").isEqualTo(2);
+    }
+
     /** Runs {@code body} under the machine lock without going through a process. */
     static void locked(Machine machine, Runnable body) {
         machine.lock.lock();
