@@ -163,11 +163,15 @@ public final class FakeBackend implements Backend {
         };
     }
 
-    /** A memfd of the name at {@code nameAddr}, read up to its NUL. */
+    /** A memfd of the name at {@code nameAddr}, read up to its NUL; EFAULT if a byte before it cannot be read. */
     private long memfdCreate(int pid, long nameAddr) {
         StringBuilder name = new StringBuilder();
         for (long at = nameAddr; ; at++) {
-            byte b = load(pid, at, 1).data()[0];
+            Access byteRead = load(pid, at, 1);
+            if (!byteRead.ok()) {
+                return -14;
+            }
+            byte b = byteRead.data()[0];
             if (b == 0) {
                 break;
             }
