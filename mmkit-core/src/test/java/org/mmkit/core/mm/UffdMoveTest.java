@@ -12,6 +12,7 @@ import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.UserStrings;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PteLayout;
@@ -174,7 +175,7 @@ class UffdMoveTest {
         long[] r = srcAndDst(2);
         long readOnly = anon(2, PROT_READ);
         register(readOnly);
-        int fd = task.memfdCreate("m", 0);
+        int fd = UserStrings.memfd(task, "m", 0);
         task.ftruncate(fd, 2 * PAGE_SIZE);
         long shared = task.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         long unregistered = anon(2, PROT_READ | PROT_WRITE | PROT_EXEC);

@@ -13,6 +13,7 @@ import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.UserStrings;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.core.pgtable.PteLayout;
@@ -42,7 +43,7 @@ class UffdWriteProtectTest {
     }
 
     private long shmem(long pages) {
-        int fd = task.memfdCreate("wp", 0);
+        int fd = UserStrings.memfd(task, "wp", 0);
         task.ftruncate(fd, pages * PAGE_SIZE);
         return task.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     }
