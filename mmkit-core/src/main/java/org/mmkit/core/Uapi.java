@@ -444,4 +444,29 @@ public final class Uapi {
     public static final int PIDFD_NONBLOCK = O_NONBLOCK;
     /** {@code pidfd_open}: refer to a thread rather than a thread group ({@code O_EXCL}). */
     public static final int PIDFD_THREAD = 0x80;
+
+    /** {@code ioctl} of {@code /proc/PID/pagemap}: scan a range by page categories ({@code _IOWR('f', 16, struct pm_scan_arg)}). */
+    public static final int PAGEMAP_SCAN = 0xC0606610;
+    /** {@code pm_scan_arg.flags}: write-protect the matched pages that are written. */
+    public static final long PM_SCAN_WP_MATCHING = 1L << 0;
+    /** {@code pm_scan_arg.flags}: fail with EPERM at a VMA without asynchronous write protection. */
+    public static final long PM_SCAN_CHECK_WPASYNC = 1L << 1;
+    /** PAGEMAP_SCAN category: the page is in a VMA with asynchronous uffd write protection. */
+    public static final long PAGE_IS_WPALLOWED = 1L << 0;
+    /** PAGEMAP_SCAN category: the page is not uffd write-protected (written since protected). */
+    public static final long PAGE_IS_WRITTEN = 1L << 1;
+    /** PAGEMAP_SCAN category: the mapped page is not anonymous (page cache, shmem, memfd). */
+    public static final long PAGE_IS_FILE = 1L << 2;
+    /** PAGEMAP_SCAN category: the page is present. */
+    public static final long PAGE_IS_PRESENT = 1L << 3;
+    /** PAGEMAP_SCAN category: the entry is swap-format (swap, migration, any PTE marker). */
+    public static final long PAGE_IS_SWAPPED = 1L << 4;
+    /** PAGEMAP_SCAN category: the shared zero page is mapped. */
+    public static final long PAGE_IS_PFNZERO = 1L << 5;
+    /** PAGEMAP_SCAN category: a THP or hugetlb page. */
+    public static final long PAGE_IS_HUGE = 1L << 6;
+    /** PAGEMAP_SCAN category: soft-dirty PTE or VMA. */
+    public static final long PAGE_IS_SOFT_DIRTY = 1L << 7;
+    /** PAGEMAP_SCAN category: a guard region marker. */
+    public static final long PAGE_IS_GUARD = 1L << 8;
 }

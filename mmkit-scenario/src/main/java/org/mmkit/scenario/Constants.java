@@ -12,14 +12,15 @@ import org.mmkit.core.Uapi;
 
 /**
  * The symbolic constants a scenario may use: every {@code PROT_ MAP_ MADV_ MREMAP_ MLOCK_ MCL_ MS_ MFD_
- * FALLOC_ O_ F_ FD_ SEEK_ FIO UFFD POLL S_IF AT_ UIO_ RLIMIT_ RLIM_ PR_SET_VMA PIDFD_ USERFAULTFD_} constant and {@code PATH_MAX}, {@code NAME_MAX} of {@link Uapi} (so the language grows with the ABI
+ * FALLOC_ O_ F_ FD_ SEEK_ FIO UFFD POLL S_IF AT_ UIO_ RLIMIT_ RLIM_ PR_SET_VMA PIDFD_ USERFAULTFD_ PAGEMAP_SCAN PM_SCAN_ PAGE_IS_} constant and {@code PATH_MAX}, {@code NAME_MAX} of {@link Uapi} (so the language grows with the ABI
  * the model accepts), plus {@code NULL}, {@code PAGE} (4 KiB) and {@code HPAGE} (2 MiB).
  */
 final class Constants {
     private static final String[] PREFIXES = {
         "PROT_", "MAP_", "MADV_", "MREMAP_", "MLOCK_", "MCL_", "MS_", "MFD_", "FALLOC_",
         "O_", "F_", "FD_", "SEEK_", "FIO", "UFFD", "POLL", "S_IF", "AT_", "UIO_", "PATH_MAX", "NAME_MAX",
-        "RLIMIT_", "RLIM_", "PR_SET_VMA", "PIDFD_", "USERFAULTFD_"
+        "RLIMIT_", "RLIM_", "PR_SET_VMA", "PIDFD_", "USERFAULTFD_",
+        "PAGEMAP_SCAN", "PM_SCAN_", "PAGE_IS_"
     };
     private static final Map<String, Long> VALUES = load();
 

@@ -21,6 +21,21 @@ sealed interface Initializer {
         }
     }
 
+    /**
+     * {@code [{start, end, categories}, ...]}: the {@code struct page_region}s PAGEMAP_SCAN is
+     * expected to write into its vector ({@code vec=[...]} after the result); the runner reads
+     * them from the vector and compares them.
+     */
+    record Regions(List<Region> regions) implements Initializer {
+        public Regions {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /** One expected {@code {start, end, categories}}. */
+    record Region(Expr start, Expr end, Expr categories) {
+    }
+
     /** One {@code name=value} of a literal; {@code field} gives its offset and type. */
     record Member(Field field, Initializer value) {
     }

@@ -1,12 +1,18 @@
 package org.mmkit.scenario;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.mmkit.core.Uapi;
 import org.mmkit.core.abi.Aggregate;
+import org.mmkit.core.abi.CType;
 import org.mmkit.core.abi.Field;
+import org.mmkit.core.abi.PageRegionLayout;
+import org.mmkit.core.abi.PmScanArgLayout;
+import org.mmkit.core.abi.Scalars;
 import org.mmkit.core.abi.UffdioApiLayout;
 import org.mmkit.core.abi.UffdioContinueLayout;
 import org.mmkit.core.abi.UffdioCopyLayout;
@@ -31,17 +37,18 @@ final class IoctlArguments {
     record Argument(Aggregate type, List<Field> written) {
     }
 
-    private static final Map<Integer, Argument> BY_COMMAND = Map.of(
-            Uapi.UFFDIO_API, of(UffdioApiLayout.TYPE, "features", "ioctls"),
-            Uapi.UFFDIO_REGISTER, of(UffdioRegisterLayout.TYPE, "ioctls"),
-            Uapi.UFFDIO_UNREGISTER, of(UffdioRangeLayout.TYPE),
-            Uapi.UFFDIO_WAKE, of(UffdioRangeLayout.TYPE),
-            Uapi.UFFDIO_COPY, of(UffdioCopyLayout.TYPE, "copy"),
-            Uapi.UFFDIO_ZEROPAGE, of(UffdioZeropageLayout.TYPE, "zeropage"),
-            Uapi.UFFDIO_MOVE, of(UffdioMoveLayout.TYPE, "move"),
-            Uapi.UFFDIO_WRITEPROTECT, of(UffdioWriteprotectLayout.TYPE),
-            Uapi.UFFDIO_CONTINUE, of(UffdioContinueLayout.TYPE, "mapped"),
-            Uapi.UFFDIO_POISON, of(UffdioPoisonLayout.TYPE, "updated"));
+    private static final Map<Integer, Argument> BY_COMMAND = Map.ofEntries(
+            Map.entry(Uapi.UFFDIO_API, of(UffdioApiLayout.TYPE, "features", "ioctls")),
+            Map.entry(Uapi.UFFDIO_REGISTER, of(UffdioRegisterLayout.TYPE, "ioctls")),
+            Map.entry(Uapi.UFFDIO_UNREGISTER, of(UffdioRangeLayout.TYPE)),
+            Map.entry(Uapi.UFFDIO_WAKE, of(UffdioRangeLayout.TYPE)),
+            Map.entry(Uapi.UFFDIO_COPY, of(UffdioCopyLayout.TYPE, "copy")),
+            Map.entry(Uapi.UFFDIO_ZEROPAGE, of(UffdioZeropageLayout.TYPE, "zeropage")),
+            Map.entry(Uapi.UFFDIO_MOVE, of(UffdioMoveLayout.TYPE, "move")),
+            Map.entry(Uapi.UFFDIO_WRITEPROTECT, of(UffdioWriteprotectLayout.TYPE)),
+            Map.entry(Uapi.UFFDIO_CONTINUE, of(UffdioContinueLayout.TYPE, "mapped")),
+            Map.entry(Uapi.UFFDIO_POISON, of(UffdioPoisonLayout.TYPE, "updated")),
+            Map.entry(Uapi.PAGEMAP_SCAN, of(PmScanArgLayout.TYPE, "walk_end")));
 
     private static Argument of(Aggregate type, String... written) {
         return new Argument(type, Arrays.stream(written).map(name -> {
@@ -60,7 +67,66 @@ final class IoctlArguments {
 
     /** The commands that take an inline struct, by name, for error messages. */
     static String known() {
-        return BY_COMMAND.keySet().stream().map(c -> Constants.name("UFFDIO_", c)).sorted()
+        return BY_COMMAND.keySet().stream()
+                .map(c -> c == Uapi.PAGEMAP_SCAN ? "PAGEMAP_SCAN" : Constants.name("UFFDIO_", c)).sorted()
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Whether {@code field} of {@code type} is PAGEMAP_SCAN's output vector, whose expected
+     * regions a scenario writes after the result as {@code vec=[{start, end, categories}, ...]}.
+     */
+    static boolean hasRegions(Aggregate type, Field field) {
+        return type == PmScanArgLayout.TYPE && field.offset() == PmScanArgLayout.VEC_OFFSET;
+    }
+
+    /** Whether {@code field} of {@code type} is an end address ({@code walk_end}), shown as one. */
+    static boolean isEnd(CType type, Field field) {
+        return type == PmScanArgLayout.TYPE && field.offset() == PmScanArgLayout.WALK_END_OFFSET;
+    }
+
+    /**
+     * The bytes to store for an inline {@code pm_scan_arg} placed at {@code at}: {@code size}
+     * is the struct's when the scenario leaves it out, and {@code vec}, when left out with a
+     * {@code vec_len}, points to room for that many regions right after the struct (returned
+     * with it, zeroed) if they fit in {@code room} bytes. Other structs are stored as written.
+     */
+    static byte[] place(Aggregate type, Initializer value, byte[] bytes, long at, int room) {
+        if (type != PmScanArgLayout.TYPE || !(value instanceof Initializer.Members m)) {
+            return bytes;
+        }
+        if (!given(m, PmScanArgLayout.SIZE_OFFSET)) {
+            Scalars.U64.write(bytes, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
+        }
+        long vecLen = Scalars.U64.read(bytes, PmScanArgLayout.VEC_LEN_OFFSET);
+        long fits = (room - PmScanArgLayout.SIZE) / PageRegionLayout.SIZE;
+        if (given(m, PmScanArgLayout.VEC_OFFSET) || vecLen == 0 || Long.compareUnsigned(vecLen, fits) > 0) {
+            return bytes;
+        }
+        Scalars.U64.write(bytes, PmScanArgLayout.VEC_OFFSET, at + PmScanArgLayout.SIZE);
+        return Arrays.copyOf(bytes, PmScanArgLayout.SIZE + (int) vecLen * PageRegionLayout.SIZE);
+    }
+
+    private static boolean given(Initializer.Members m, int offset) {
+        return m.members().stream().anyMatch(member -> member.field().offset() == offset);
+    }
+
+    /** The first {@code count} regions of a {@code struct page_region} array, each {start, end, categories}. */
+    static List<long[]> regions(byte[] array, int count) {
+        List<long[]> regions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int at = i * PageRegionLayout.SIZE;
+            regions.add(new long[] {Scalars.U64.read(array, at + PageRegionLayout.START_OFFSET),
+                Scalars.U64.read(array, at + PageRegionLayout.END_OFFSET),
+                Scalars.U64.read(array, at + PageRegionLayout.CATEGORIES_OFFSET)});
+        }
+        return regions;
+    }
+
+    /** {@code [{a, a+2*PAGE, PAGE_IS_WRITTEN}, ...]}: regions as the transcript shows them. */
+    static String formatRegions(List<long[]> regions, LongFunction<String> start, LongFunction<String> end) {
+        return regions.stream()
+                .map(r -> "{" + start.apply(r[0]) + ", " + end.apply(r[1]) + ", " + Constants.flags("PAGE_IS_", r[2]) + "}")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 }

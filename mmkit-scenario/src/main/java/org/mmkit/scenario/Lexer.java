@@ -20,7 +20,7 @@ final class Lexer {
 
     /** Longest symbols first, so that {@code ==} is not read as two {@code =}. */
     private static final String[] SYMBOLS = {
-        "==", "!=", "=>", ">=", "..", "(", ")", "{", "}", ",", "=", "+", "-", "*", "|", "&", "~", ".", "@", ":"
+        "==", "!=", "=>", ">=", "..", "(", ")", "{", "}", "[", "]", ",", "=", "+", "-", "*", "|", "&", "~", ".", "@", ":"
     };
 
     private final String text;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
@@ -23,11 +24,15 @@ import org.mmkit.backend.SyscallReturn;
 import org.mmkit.backend.ThreadOutcome;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Uapi;
+import org.mmkit.core.abi.Aggregate;
 import org.mmkit.core.abi.CType;
 import org.mmkit.core.abi.Field;
+import org.mmkit.core.abi.PageRegionLayout;
 import org.mmkit.core.abi.PagemapEntryLayout;
+import org.mmkit.core.abi.PmScanArgLayout;
 import org.mmkit.core.abi.PollfdLayout;
 import org.mmkit.core.abi.Scalar;
+import org.mmkit.core.abi.Scalars;
 import org.mmkit.core.abi.UffdMsgLayout;
 import org.mmkit.scenario.ProcMaps.Vma;
 import org.mmkit.scenario.ScenarioResult.Status;
@@ -216,7 +221,10 @@ public final class Runner {
         for (int i = 0; i < values.length; i++) {
             byte[] placed = switch (args.get(i)) {
                 case Expr.CString s -> Arrays.copyOf(s.bytes(), s.bytes().length + 1);
-                case Expr.CObject o -> StructCodec.encode(o.type(), o.value(), this::value);
+                case Expr.CObject o -> o.type() instanceof Aggregate a
+                        ? IoctlArguments.place(a, o.value(), StructCodec.encode(a, o.value(), this::value), next,
+                                (int) (STRING_AREA + STRING_AREA_BYTES - next))
+                        : StructCodec.encode(o.type(), o.value(), this::value);
                 default -> null;
             };
             if (placed == null) {
@@ -355,13 +363,60 @@ public final class Runner {
         IoctlArguments.Argument argument = IoctlArguments.of(eval(c.args().get(1)));
         List<String> parts = new ArrayList<>();
         for (Field f : argument.written()) {
-            parts.add(f.name() + "=" + StructCodec.format(f.type(), bytes, f.offset(), null, addresses::format));
+            LongFunction<String> address = IoctlArguments.isEnd(object.type(), f) ? addresses::formatEnd : addresses::format;
+            parts.add(f.name() + "=" + StructCodec.format(f.type(), bytes, f.offset(), null, address));
+        }
+        List<long[]> regions = regionsWritten(object.type(), bytes, raw);
+        if (regions != null) {
+            parts.add("vec=" + IoctlArguments.formatRegions(regions, addresses::format, addresses::formatEnd));
         }
         String written = parts.isEmpty() ? "" : " {" + String.join(", ", parts) + "}";
         returned(c.expected(), raw, false, isError(raw) ? null : Long.toString(raw), written);
-        if (c.written() != null && !StructCodec.matches(object.type(), bytes, 0, c.written(), this::value)) {
+        if (c.written() != null && (!StructCodec.matches(object.type(), bytes, 0, c.written(), this::value)
+                || !regionsMatch(c.written(), regions))) {
             failExpected(StructCodec.describe(object.type(), c.written(), this::value, addresses::format), written.strip());
         }
+    }
+
+    /**
+     * The regions PAGEMAP_SCAN wrote into the vector of its {@code pm_scan_arg}, as many as it
+     * returned; null for other structs, for an error, and for a scan without a vector.
+     */
+    private List<long[]> regionsWritten(CType type, byte[] bytes, long raw) {
+        if (type != PmScanArgLayout.TYPE || isError(raw)) {
+            return null;
+        }
+        long vec = Scalars.U64.read(bytes, PmScanArgLayout.VEC_OFFSET);
+        if (vec == 0 || Scalars.U64.read(bytes, PmScanArgLayout.VEC_LEN_OFFSET) == 0) {
+            return null;
+        }
+        Access a = backend.load(pid(), vec, (int) raw * PageRegionLayout.SIZE);
+        if (!a.ok()) {
+            throw new StopException("cannot read back the page_region vector at 0x" + Long.toHexString(vec));
+        }
+        return IoctlArguments.regions(a.data(), (int) raw);
+    }
+
+    /** Whether the regions expected as {@code vec=[...]} (if any) are those written. */
+    private boolean regionsMatch(Initializer written, List<long[]> regions) {
+        if (!(written instanceof Initializer.Members m)) {
+            return true;
+        }
+        for (Initializer.Member member : m.members()) {
+            if (member.value() instanceof Initializer.Regions expected) {
+                if (regions == null || regions.size() != expected.regions().size()) {
+                    return false;
+                }
+                for (int i = 0; i < regions.size(); i++) {
+                    Initializer.Region e = expected.regions().get(i);
+                    long[] r = regions.get(i);
+                    if (r[0] != eval(e.start()) || r[1] != eval(e.end()) || r[2] != eval(e.categories())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Prints {@code = result} and checks the expectation; {@code shown} is the success text. */

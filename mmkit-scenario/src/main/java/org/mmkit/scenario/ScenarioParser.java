@@ -792,10 +792,30 @@ public final class ScenarioParser {
                 throw error("member '" + name + "' of " + type.name() + " is given twice");
             }
             expect("=", "after the member name '" + name + "'");
-            members.add(new Initializer.Member(field, initializer(field.type())));
+            members.add(new Initializer.Member(field, IoctlArguments.hasRegions(type, field) && accept("[")
+                    ? regions() : initializer(field.type())));
         } while (accept(","));
         expect("}", "to close the " + type.name() + " value");
         return new Initializer.Members(members);
+    }
+
+    /** {@code {start, end, categories}, ...]} of PAGEMAP_SCAN's vector, after the '['. */
+    private Initializer.Regions regions() throws LexException, ScenarioSyntaxException {
+        List<Initializer.Region> regions = new ArrayList<>();
+        if (!accept("]")) {
+            do {
+                expect("{", "to start a page_region {start, end, categories}");
+                Expr start = expr();
+                expect(",", "after a region's start");
+                Expr end = expr();
+                expect(",", "after a region's end");
+                Expr categories = expr();
+                expect("}", "to close a page_region {start, end, categories}");
+                regions.add(new Initializer.Region(start, end, categories));
+            } while (accept(","));
+            expect("]", "to close the regions");
+        }
+        return new Initializer.Regions(regions);
     }
 
     /** {@code flag|flag[@frame][*count]} or {@code none[*count]}. */

@@ -34,6 +34,7 @@ final class StructCodec {
                     write(bytes, at + member.field().offset(), member.field().type(), member.value(), names);
                 }
             }
+            case Initializer.Regions r -> throw new IllegalStateException("regions are only expected, never stored");
         }
     }
 
@@ -83,6 +84,8 @@ final class StructCodec {
             }
             case Initializer.Members m -> m.members().stream().allMatch(member ->
                     matches(member.field().type(), bytes, at + member.field().offset(), member.value(), names));
+            // the regions are not in the struct: the runner compares them with the vector's
+            case Initializer.Regions r -> true;
         };
     }
 
@@ -100,6 +103,9 @@ final class StructCodec {
                 }
                 yield "{" + String.join(", ", parts) + "}";
             }
+            case Initializer.Regions r -> IoctlArguments.formatRegions(r.regions().stream()
+                    .map(region -> new long[] {region.start().eval(names), region.end().eval(names),
+                        region.categories().eval(names)}).toList(), address, address);
         };
     }
 

@@ -15,7 +15,8 @@ public final class AbiTypes {
             Scalars.INT, Scalars.LOFF_T, PollfdLayout.TYPE, StatLayout.TYPE, IovecLayout.TYPE,
             UffdioApiLayout.TYPE, UffdioRangeLayout.TYPE, UffdioRegisterLayout.TYPE, UffdioCopyLayout.TYPE,
             UffdioZeropageLayout.TYPE, UffdioWriteprotectLayout.TYPE, UffdioContinueLayout.TYPE,
-            UffdioMoveLayout.TYPE, UffdioPoisonLayout.TYPE, UffdMsgLayout.TYPE, RlimitLayout.TYPE);
+            UffdioMoveLayout.TYPE, UffdioPoisonLayout.TYPE, UffdMsgLayout.TYPE, RlimitLayout.TYPE,
+            PmScanArgLayout.TYPE, PageRegionLayout.TYPE);
 
     /**
      * A type by its C name.

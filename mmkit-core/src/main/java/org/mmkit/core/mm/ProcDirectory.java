@@ -9,7 +9,8 @@ import org.mmkit.core.Errno;
  * {@code /proc/PID} name a process of the machine, and below it {@code fd/N} is the magic link
  * to the file of descriptor N ({@code proc_fd_link}), which {@code open} reopens with a new
  * access mode and position. Entries that are files of their own ({@code mem} and the text files
- * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps}) are looked up
+ * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps},
+ * {@code pagemap}) are looked up
  * in {@link #entry}.
  */
 final class ProcDirectory {
@@ -41,7 +42,7 @@ final class ProcDirectory {
 
     /**
      * A file of {@code /proc/PID} by name: each gets its own {@link FileOperations}. {@code mem}
-     * ({@link ProcMemFileOperations}) asks {@code PTRACE_MODE_ATTACH} of the opener
+     * ({@link ProcMemFileOperations}) and {@code pagemap} ({@link PagemapFileOperations}) ask {@code PTRACE_MODE_ATTACH} of the opener
      * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}), and so (for
      * reading) do {@code maps}, {@code smaps} and {@code smaps_rollup}; else EACCES.
      * {@code status} and {@code statm} are open to all. The text files are
@@ -50,6 +51,7 @@ final class ProcDirectory {
     private static PathLookup.Found entry(Task opener, Task target, String name) {
         FileOperations ops = switch (name) {
             case "mem" -> new ProcMemFileOperations(mayAccess(opener, target));
+            case "pagemap" -> new PagemapFileOperations(opener, mayAccess(opener, target));
             case "status" -> new ProcTextFileOperations(target, ProcStatus::status);
             case "statm" -> new ProcTextFileOperations(target, ProcStatus::statm);
             case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), ProcStatus::smapsRollup);

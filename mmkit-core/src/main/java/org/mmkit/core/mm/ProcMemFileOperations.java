@@ -17,7 +17,7 @@ import org.mmkit.core.mem.PhysicalMemory;
  * writes (into its own copy of the page); an address with no page to access ends the read or
  * write, and one at its start is EIO.
  */
-final class ProcMemFileOperations implements FileOperations {
+final class ProcMemFileOperations implements ProcRegularFile {
     /** The address space opened; its process may have exited since. */
     private final Task target;
     private final Mm mm;
@@ -114,39 +114,5 @@ final class ProcMemFileOperations implements FileOperations {
             done += n;
         }
         return done;
-    }
-
-    /** The file is {@code S_IFREG} with a size of 0: FIONREAD gives {@code -pos}, FIOQSIZE 0. */
-    @Override
-    public boolean isRegular() {
-        return true;
-    }
-
-    /** {@code proc_setattr} accepts a new size and changes nothing. */
-    @Override
-    public void truncate(long length) {
-    }
-
-    /** procfs's {@code s_blocksize}: 1024. */
-    @Override
-    public long blockSize() {
-        return ProcTextFileOperations.PROC_BLOCK_SIZE;
-    }
-
-    /** procfs is {@code SB_I_NOEXEC}: an executable mapping of the file is EPERM before its missing mmap is ENODEV. */
-    @Override
-    public boolean noexec() {
-        return true;
-    }
-
-    /** {@code mem_lseek}: SEEK_SET and SEEK_CUR only; any position, since offsets are unsigned addresses. */
-    @Override
-    public long llseek(OpenFile file, long offset, int whence) {
-        file.pos = switch (whence) {
-            case SEEK_SET -> offset;
-            case SEEK_CUR -> file.pos + offset;
-            default -> throw Errno.EINVAL.exception();
-        };
-        return file.pos;
     }
 }
