@@ -3,10 +3,8 @@
 # munmap of the whole block frees it.
 # Source: fs/proc/task_mmu.c pagemap_scan_pte_hole, pagemap_page_category.
 pm = open("/proc/self/pagemap", O_RDONLY, 0)
-r = mmap(NULL, 8*HPAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
-a = (r + HPAGE) & ~(HPAGE - 1)
-munmap(r, a - r) = 0
-mmap(a, 2*HPAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = a
+# a 2 MiB-aligned range, so each block has its own PTE table
+a = mmap(0x40000000, 2*HPAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE, -1, 0)
 ioctl(pm, PAGEMAP_SCAN, {start=a, end=a+2*HPAGE, vec_len=8, return_mask=0x1ff}) = 1 {walk_end=a+2*HPAGE, vec=[{a, a+2*HPAGE, 0}]}
 store(a+PAGE, 1, 0x11)
 ioctl(pm, PAGEMAP_SCAN, {start=a, end=a+2*HPAGE, vec_len=8, return_mask=PAGE_IS_WRITTEN}) = 2 {walk_end=a+2*HPAGE, vec=[{a, a+HPAGE, PAGE_IS_WRITTEN}, {a+HPAGE, a+2*HPAGE, 0}]}
