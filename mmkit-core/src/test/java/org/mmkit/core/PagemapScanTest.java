@@ -1,0 +1,159 @@
+package org.mmkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mmkit.core.Uapi.*;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mmkit.core.abi.PageRegionLayout;
+import org.mmkit.core.abi.PmScanArgLayout;
+import org.mmkit.core.abi.Scalars;
+
+/**
+ * PAGEMAP_SCAN through a descriptor of /proc/self/pagemap: the observed example of kernel-spec
+ * §2.6 and a seeded comparison with a reference of the categories of anonymous pages.
+ */
+class PagemapScanTest {
+    private static final int PAGES = 64;
+    private final Kernel kernel = Kernel.create(KernelConfig.linux618());
+    private final SimProcess p = kernel.newProcess(true);
+    /** The pm_scan_arg, then the path, then the vector. */
+    private final long scratch = Syscalls.anon(p, 4);
+    private final int pm = open();
+
+    @AfterEach
+    void close() {
+        kernel.close();
+    }
+
+    private int open() {
+        byte[] path = "/proc/self/pagemap\0".getBytes(StandardCharsets.US_ASCII);
+        p.store(scratch + PAGE_SIZE, path);
+        return p.openat(AT_FDCWD, scratch + PAGE_SIZE, O_RDONLY, 0);
+    }
+
+    /** One scan; returns the regions written, each {start, end, categories}, then {walk_end}. */
+    private List<long[]> scan(long start, long end, long vecLen, long maxPages, long mask, long inverted, long anyof,
+            long returnMask) {
+        byte[] arg = new byte[PmScanArgLayout.SIZE];
+        long vec = scratch + 2 * PAGE_SIZE;
+        Scalars.U64.write(arg, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
+        Scalars.U64.write(arg, PmScanArgLayout.START_OFFSET, start);
+        Scalars.U64.write(arg, PmScanArgLayout.END_OFFSET, end);
+        Scalars.U64.write(arg, PmScanArgLayout.VEC_OFFSET, vec);
+        Scalars.U64.write(arg, PmScanArgLayout.VEC_LEN_OFFSET, vecLen);
+        Scalars.U64.write(arg, PmScanArgLayout.MAX_PAGES_OFFSET, maxPages);
+        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_MASK_OFFSET, mask);
+        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_INVERTED_OFFSET, inverted);
+        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_ANYOF_MASK_OFFSET, anyof);
+        Scalars.U64.write(arg, PmScanArgLayout.RETURN_MASK_OFFSET, returnMask);
+        p.store(scratch, arg);
+        int n = (int) p.ioctl(pm, PAGEMAP_SCAN, scratch);
+        byte[] out = new byte[n * PageRegionLayout.SIZE];
+        p.load(vec, out);
+        List<long[]> regions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int at = i * PageRegionLayout.SIZE;
+            regions.add(new long[] {Scalars.U64.read(out, at), Scalars.U64.read(out, at + 8), Scalars.U64.read(out, at + 16)});
+        }
+        p.load(scratch, arg);
+        regions.add(new long[] {Scalars.U64.read(arg, PmScanArgLayout.WALK_END_OFFSET)});
+        return regions;
+    }
+
+    @Test
+    void observedExampleWithGuard() {
+        long a = Syscalls.anon(p, 16);
+        p.store(a, new byte[2 * (int) PAGE_SIZE]);
+        p.store(a + 4 * PAGE_SIZE, new byte[2 * (int) PAGE_SIZE]);
+        p.madvise(a + 8 * PAGE_SIZE, PAGE_SIZE, MADV_GUARD_INSTALL);
+        List<long[]> got = scan(a, a + 16 * PAGE_SIZE, 16, 0, 0, 0, 0, 0x1ff);
+        long w = PAGE_IS_WRITTEN;
+        assertThat(got).containsExactly(
+                new long[] {a, a + 2 * PAGE_SIZE, w | PAGE_IS_PRESENT},
+                new long[] {a + 2 * PAGE_SIZE, a + 4 * PAGE_SIZE, w},
+                new long[] {a + 4 * PAGE_SIZE, a + 6 * PAGE_SIZE, w | PAGE_IS_PRESENT},
+                new long[] {a + 6 * PAGE_SIZE, a + 8 * PAGE_SIZE, w},
+                new long[] {a + 8 * PAGE_SIZE, a + 9 * PAGE_SIZE, w | PAGE_IS_SWAPPED | PAGE_IS_GUARD},
+                new long[] {a + 9 * PAGE_SIZE, a + 16 * PAGE_SIZE, w},
+                new long[] {a + 16 * PAGE_SIZE});
+        assertThat(scan(a, a + 16 * PAGE_SIZE, 16, 3, PAGE_IS_PRESENT, 0, 0, PAGE_IS_PRESENT))
+                .containsExactly(new long[] {a, a + 2 * PAGE_SIZE, PAGE_IS_PRESENT},
+                        new long[] {a + 4 * PAGE_SIZE, a + 5 * PAGE_SIZE, PAGE_IS_PRESENT},
+                        new long[] {a + 5 * PAGE_SIZE});
+    }
+
+    /**
+     * Random writes and DONTNEEDs in one PTE table, then random masks, limits and vector lengths,
+     * against a reference that knows each page is WRITTEN and, if resident, PRESENT.
+     */
+    @Test
+    void randomScansMatchTheReference() {
+        long seed = System.nanoTime();
+        System.out.println("PagemapScanTest seed " + seed);
+        Random random = new Random(seed);
+        long a = Syscalls.anon(p, PAGES);
+        boolean[] present = new boolean[PAGES];
+        Arrays.fill(present, true);
+        p.store(a, new byte[PAGES * (int) PAGE_SIZE]);
+        for (int round = 0; round < 300; round++) {
+            int page = random.nextInt(PAGES);
+            if (random.nextInt(3) == 0) {
+                p.madvise(a + page * PAGE_SIZE, PAGE_SIZE, MADV_DONTNEED);
+                present[page] = false;
+            } else {
+                p.store(a + page * PAGE_SIZE, new byte[] {1});
+                present[page] = true;
+            }
+            long bits = PAGE_IS_WRITTEN | PAGE_IS_PRESENT;
+            long mask = random.nextLong() & bits;
+            long inverted = random.nextLong() & bits;
+            long anyof = random.nextLong() & bits;
+            long returnMask = random.nextLong() & bits;
+            int vecLen = 1 + random.nextInt(8);
+            long maxPages = random.nextInt(PAGES);
+            int from = random.nextInt(PAGES);
+            int to = from + random.nextInt(PAGES - from + 1);
+            List<long[]> expected = reference(a, present, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
+            assertThat(scan(a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof, returnMask))
+                    .as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static List<long[]> reference(long a, boolean[] present, int from, int to, int vecLen, long maxPages,
+            long mask, long inverted, long anyof, long returnMask) {
+        List<long[]> regions = new ArrayList<>();
+        long walkEnd = a + to * PAGE_SIZE;
+        long found = 0;
+        long limit = maxPages == 0 ? Long.MAX_VALUE : maxPages;
+        for (int page = from; page < to; page++) {
+            // every page was touched once, so its PTE table exists and a none PTE is WRITTEN
+            long categories = present[page] ? PAGE_IS_WRITTEN | PAGE_IS_PRESENT : PAGE_IS_WRITTEN;
+            long c = categories ^ inverted;
+            if ((c & mask) != mask || (anyof != 0 && (c & anyof) == 0)) {
+                continue;
+            }
+            long start = a + page * PAGE_SIZE;
+            long[] last = regions.isEmpty() ? null : regions.getLast();
+            boolean grows = last != null && last[1] == start && last[2] == (categories & returnMask);
+            if (found == limit || (!grows && regions.size() == vecLen)) {
+                walkEnd = start;
+                break;
+            }
+            if (grows) {
+                last[1] = start + PAGE_SIZE;
+            } else {
+                regions.add(new long[] {start, start + PAGE_SIZE, categories & returnMask});
+            }
+            found++;
+        }
+        regions.add(new long[] {walkEnd});
+        return regions;
+    }
+}
