@@ -128,7 +128,7 @@ class UffdFillTest {
     }
 
     private long memfd(long pages, int[] fd) {
-        fd[0] = p.memfdCreate("fill", 0);
+        fd[0] = UserStrings.memfd(p, "fill", 0);
         p.ftruncate(fd[0], pages * PAGE_SIZE);
         return p.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd[0], 0);
     }

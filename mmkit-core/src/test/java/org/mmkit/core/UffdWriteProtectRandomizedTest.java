@@ -107,7 +107,7 @@ class UffdWriteProtectRandomizedTest {
     }
 
     private static long memfd(SimProcess p) {
-        int fd = p.memfdCreate("wp", 0);
+        int fd = UserStrings.memfd(p, "wp", 0);
         p.ftruncate(fd, PAGES * PAGE_SIZE);
         return p.mmap(0, PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     }

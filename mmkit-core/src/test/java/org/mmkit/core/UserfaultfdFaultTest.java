@@ -211,7 +211,7 @@ class UserfaultfdFaultTest {
         uffd.api(UFFD_API, 0);
         long a = anon(p, 1);
         uffd.register(a, PAGE_SIZE, MISSING);
-        int memfd = p.memfdCreate("data", 0);
+        int memfd = UserStrings.memfd(p, "data", 0);
         p.ftruncate(memfd, PAGE_SIZE);
         assertErrno(Errno.EFAULT, () -> p.read(memfd, a, 8));
         assertErrno(Errno.EAGAIN, uffd::read);
@@ -245,7 +245,7 @@ class UserfaultfdFaultTest {
     @Test
     void minorFaultsComeForPagesInTheCacheAndMissingOnesForTheRest() throws Exception {
         Uffd uffd = Uffd.open(p, 0);
-        int memfd = p.memfdCreate("m", 0);
+        int memfd = UserStrings.memfd(p, "m", 0);
         p.ftruncate(memfd, 2 * PAGE_SIZE);
         long alias = p.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);
         long a = p.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, memfd, 0);

@@ -30,7 +30,7 @@ class UserfaultfdGarbageTest {
             SimProcess p = kernel.newProcess(true);
             long struct = Syscalls.anon(p, 2);
             long src = Syscalls.anon(p, 4);
-            int memfd = p.memfdCreate("g", 0);
+            int memfd = UserStrings.memfd(p, "g", 0);
             p.ftruncate(memfd, 6 * PAGE_SIZE);
             long[] targets = {
                 Syscalls.anon(p, 8),

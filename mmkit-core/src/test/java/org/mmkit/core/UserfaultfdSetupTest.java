@@ -165,7 +165,7 @@ class UserfaultfdSetupTest {
     @Test
     void aSharedMappingWithoutMayWriteIsEperm() {
         Uffd uffd = Uffd.open(p, 0);
-        int memfd = p.memfdCreate("m", 0);
+        int memfd = UserStrings.memfd(p, "m", 0);
         p.ftruncate(memfd, PAGE_SIZE);
         long path = anon(p, 1);
         p.store(path, ("/proc/self/fd/" + memfd + "\0").getBytes(StandardCharsets.US_ASCII));
@@ -206,7 +206,7 @@ class UserfaultfdSetupTest {
 
     /** A shared memfd mapping of {@code pages} pages. */
     private long shmem(long pages) {
-        int fd = p.memfdCreate("uffd", 0);
+        int fd = UserStrings.memfd(p, "uffd", 0);
         p.ftruncate(fd, pages * PAGE_SIZE);
         return p.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     }

@@ -62,10 +62,6 @@ public sealed interface Step {
     record PollOne(Origin origin, List<Expr> args, Returns error, Expr revents) implements Step {
     }
 
-    /** {@code [name =] memfd_create("name", flags) [= expected]}. */
-    record MemfdCreate(Origin origin, String bind, String name, Expr flags, Returns expected) implements Step {
-    }
-
     /** {@code mincore(addr, len) [== v v v | = -1 ERRNO]}: one value per page. */
     record Mincore(Origin origin, Expr addr, Expr len, List<Run> expected, Integer expectedErrno) implements Step {
     }

@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import org.mmkit.core.UserStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
@@ -174,7 +175,7 @@ class UffdMoveTest {
         long[] r = srcAndDst(2);
         long readOnly = anon(2, PROT_READ);
         register(readOnly);
-        int fd = task.memfdCreate("m", 0);
+        int fd = UserStrings.memfd(task, "m", 0);
         task.ftruncate(fd, 2 * PAGE_SIZE);
         long shared = task.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         long unregistered = anon(2, PROT_READ | PROT_WRITE | PROT_EXEC);

@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import org.mmkit.core.UserStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
@@ -42,7 +43,7 @@ class UffdWriteProtectTest {
     }
 
     private long shmem(long pages) {
-        int fd = task.memfdCreate("wp", 0);
+        int fd = UserStrings.memfd(task, "wp", 0);
         task.ftruncate(fd, pages * PAGE_SIZE);
         return task.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     }
