@@ -145,6 +145,9 @@ class UffdFillTest {
         assertThat(uffd.copy(a, src, PAGE_SIZE, 0)).isEqualTo(ok(PAGE_SIZE));
         assertThat(p.loadLong(alias)).isEqualTo(0x42);
         assertThat(uffd.copy(a + PAGE_SIZE, src, PAGE_SIZE, 0)).isEqualTo(failed(Errno.EEXIST, -17));
+        assertThat(uffd.fill(UFFDIO_POISON, a + 2 * PAGE_SIZE, PAGE_SIZE, 0)).isEqualTo(ok(PAGE_SIZE));
+        assertThat(uffd.copy(a + 2 * PAGE_SIZE, src, PAGE_SIZE, 0)).as("over a poison marker").isEqualTo(ok(PAGE_SIZE));
+        p.madvise(a + 2 * PAGE_SIZE, PAGE_SIZE, MADV_REMOVE);
         p.ftruncate(fd[0], 2 * PAGE_SIZE + 1);
         assertThat(uffd.fill(UFFDIO_ZEROPAGE, a + 2 * PAGE_SIZE, PAGE_SIZE, 0)).isEqualTo(ok(PAGE_SIZE));
         p.ftruncate(fd[0], 2 * PAGE_SIZE);

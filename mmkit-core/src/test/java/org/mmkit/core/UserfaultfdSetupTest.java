@@ -49,6 +49,8 @@ class UserfaultfdSetupTest {
         long buf = anon(p, 1);
         assertErrno(Errno.EBADF, () -> p.write(fd, buf, 32));
         assertErrno(Errno.ESPIPE, () -> p.pread(fd, buf, 32, 0));
+        assertErrno(Errno.EPERM, () -> p.mmap(0, PAGE_SIZE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0));
+        assertErrno(Errno.ENODEV, () -> p.mmap(0, PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0));
     }
 
     @Test

@@ -223,12 +223,17 @@ final class UffdFill {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
         int pfn = newPage(mm, mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE), bytes);
-        if (index >= file.sizePages() || file.lookup(index) >= 0 || mm.pte(va) != 0) {
-            mm.memory.put(pfn);
+        if (index >= file.sizePages() || file.lookup(index) >= 0 || !emptyOrMarker(mm.pte(va))) {
+            mm.memory.put(pfn); // a mapped page of a shared VMA is in the cache: installPte cannot fail below
             throw (index >= file.sizePages() ? Errno.EFAULT : Errno.EEXIST).exception();
         }
         file.insert(index, pfn, true);
         installPte(mm, vma, va, pfn, true, wp);
+    }
+
+    /** What a fill may map over: an empty entry or a PTE marker. */
+    private static boolean emptyOrMarker(long pte) {
+        return pte == 0 || PteMarkerLayout.bits(pte) != 0;
     }
 
     /** {@code mfill_file_over_size}: a file page at or past EOF is EFAULT. */
@@ -246,8 +251,7 @@ final class UffdFill {
      */
     private static void installPte(Mm mm, Vma vma, long va, int pfn, boolean pageInCache, boolean wp) {
         checkInFile(vma, va);
-        long old = mm.pte(va);
-        if (old != 0 && PteMarkerLayout.bits(old) == 0) {
+        if (!emptyOrMarker(mm.pte(va))) {
             throw Errno.EEXIST.exception();
         }
         long pte = PteLayout.make(pfn, Fault.pageProt(vma.flags)) | PteLayout.DIRTY;

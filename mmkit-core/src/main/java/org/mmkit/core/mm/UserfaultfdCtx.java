@@ -177,6 +177,12 @@ final class UserfaultfdCtx implements FileOperations {
         return oldestPending() != null ? POLLIN : 0;
     }
 
+    /** An anonymous inode: anon_inodefs is {@code SB_I_NOEXEC}, so an executable mapping is EPERM before ENODEV. */
+    @Override
+    public boolean noexec() {
+        return true;
+    }
+
     /** The context's file reads messages, not a position: {@code pread} is ESPIPE. */
     @Override
     public boolean isStream() {

@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import org.mmkit.core.UserStrings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
