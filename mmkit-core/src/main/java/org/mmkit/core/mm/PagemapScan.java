@@ -202,9 +202,23 @@ final class PagemapScan {
                 protect.clear();
                 PageWalk.walk(mm.pageTables, Math.max(a.start(), v.start), Math.min(a.end(), v.end), this);
                 for (long[] run : protect) {
-                    UffdWriteProtect.uffdWpRange(mm, v, run[0], run[1], true);
+                    makeUffdWp(v, run[0], run[1]);
                 }
             }
+        }
+
+        /**
+         * {@code make_uffd_wp_pte} over [start, end): what {@code uffd_wp_range} does (present
+         * PTEs uffd-wp, none ones markers), and besides, guard and poison markers get the
+         * swap entry's uffd-wp bit, as every swap-format entry does here; they stop being WRITTEN.
+         */
+        private void makeUffdWp(Vma v, long start, long end) {
+            UffdWriteProtect.uffdWpRange(mm, v, start, end, true);
+            PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
+                if (SwapEntryLayout.isMarker(pte) && !UffdWriteProtect.isProtected(pte)) {
+                    mm.updatePte(table, index, pte, pte | SwapEntryLayout.UFFD_WP);
+                }
+            });
         }
 
         @Override

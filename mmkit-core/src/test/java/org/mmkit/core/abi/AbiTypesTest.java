@@ -22,7 +22,8 @@ class AbiTypesTest {
                 tuple("uffdio_register", 32), tuple("uffdio_copy", 40),
                 tuple("uffdio_zeropage", 32),
                 tuple("uffdio_writeprotect", 24),
-                tuple("uffdio_continue", 32), tuple("uffdio_move", 40), tuple("uffdio_poison", 32), tuple("uffd_msg", 32), tuple("rlimit", 16));
+                tuple("uffdio_continue", 32), tuple("uffdio_move", 40), tuple("uffdio_poison", 32), tuple("uffd_msg", 32), tuple("rlimit", 16),
+                tuple("pm_scan_arg", 96), tuple("page_region", 24));
     }
 
     /** Struct members follow each other without overlap or holes; union members all start at 0. */
