@@ -118,7 +118,7 @@ class UffdLanguageTest {
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("ioctl(u, 0x1234, {start=a})", "an inline struct needs an ioctl command whose struct is known"
-                        + " (UFFDIO_API, UFFDIO_CONTINUE, UFFDIO_COPY, UFFDIO_MOVE, UFFDIO_POISON, UFFDIO_REGISTER,"
+                        + " (PAGEMAP_SCAN, UFFDIO_API, UFFDIO_CONTINUE, UFFDIO_COPY, UFFDIO_MOVE, UFFDIO_POISON, UFFDIO_REGISTER,"
                         + " UFFDIO_UNREGISTER, UFFDIO_WAKE, UFFDIO_WRITEPROTECT, UFFDIO_ZEROPAGE);"
                         + " otherwise store(buf, TYPE{...}) and pass buf"),
                 Arguments.of("ioctl(u, UFFDIO_COPY, {dst=a, size=PAGE})",
