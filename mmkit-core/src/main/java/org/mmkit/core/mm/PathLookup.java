@@ -54,6 +54,8 @@ final class PathLookup {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
                 case Pipe.End end -> new PipeInode(end.pipe());
+                // an anonymous-inode file cannot be opened again (observed on 6.18)
+                case UserfaultfdCtx ctx -> throw Errno.ENXIO.exception();
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };
