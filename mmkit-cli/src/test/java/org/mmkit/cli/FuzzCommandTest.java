@@ -62,7 +62,7 @@ class FuzzCommandTest {
                         + "  linux: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES\n");
         String text = Files.readString(file);
         assertThat(text).isEqualTo("""
-                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 74 to 6 lines; rerun with mmkit diff.
+                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 82 to 6 lines; rerun with mmkit diff.
                 # The transcripts first differ at transcript line 6:
                 #   model: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
                 #   linux: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES
