@@ -1,5 +1,6 @@
 package org.mmkit.core;
 
+import java.util.List;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -26,9 +27,33 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param anonVmaName         CONFIG_ANON_VMA_NAME: whether {@code prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, ...)}
  *                            names anonymous VMAs (on in the profile); off, it fails with EINVAL, as on the
  *                            reference machine's kernel
+ * @param swapAreas           the swap areas switched on at boot, in swapon order (their types are 0, 1, ...);
+ *                            none in the profile, like the reference machine
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
-        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName) {
+        long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName,
+        List<SwapSpace> swapAreas) {
+
+    /**
+     * A swap area: a device or file that {@code swapon} activated.
+     *
+     * @param pages    its size in pages, the header page included ({@code /proc/swaps} shows one page less);
+     *                 at least 2
+     * @param priority its priority: areas of higher priority fill first ({@code swapon} without
+     *                 {@code SWAP_FLAG_PREFER} gives -2, -3, ... in order)
+     */
+    public record SwapSpace(long pages, int priority) {
+        /**
+         * Checks the size.
+         *
+         * @throws IllegalArgumentException for fewer than 2 or more than 2^31-1 pages
+         */
+        public SwapSpace {
+            if (pages < 2 || pages > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a swap area needs 2 to 2^31-1 pages, not " + pages);
+            }
+        }
+    }
 
     /**
      * Checks the limits.
@@ -44,6 +69,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         if ((taskSize & (Uapi.PAGE_SIZE - 1)) != 0 || (mmapBase & (Uapi.PAGE_SIZE - 1)) != 0 || mmapBase > taskSize) {
             throw new IllegalArgumentException("taskSize and mmapBase must be page aligned, mmapBase <= taskSize");
         }
+        swapAreas = List.copyOf(swapAreas);
     }
 
     /**
@@ -57,7 +83,8 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true,
+                List.of());
     }
 
     /**
@@ -80,6 +107,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private boolean softDirty;
         private boolean sharedZeroPage;
         private boolean anonVmaName;
+        private List<SwapSpace> swapAreas;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -91,6 +119,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             softDirty = c.softDirty;
             sharedZeroPage = c.sharedZeroPage;
             anonVmaName = c.anonVmaName;
+            swapAreas = c.swapAreas;
         }
 
         /**
@@ -159,6 +188,17 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         }
 
         /**
+         * Sets the swap areas switched on at boot.
+         *
+         * @param areas the areas in swapon order; empty for none
+         * @return this builder
+         */
+        public Builder swapAreas(List<SwapSpace> areas) {
+            swapAreas = List.copyOf(areas);
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return a new configuration with the values set
@@ -166,7 +206,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
          */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
-                    sharedZeroPage, anonVmaName);
+                    sharedZeroPage, anonVmaName, swapAreas);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /** Process creation and teardown: {@code fork} ({@code kernel/fork.c: dup_mmap}, {@code mm/memory.c: copy_page_range}) and {@code exit} ({@code exit_mmap}). */
 final class Lifecycle {
@@ -56,6 +57,10 @@ final class Lifecycle {
     private static void copyPageRange(Mm from, Mm to, Vma vma) {
         PhysicalMemory memory = from.memory;
         PageWalk.walk(from.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
+            if (Mm.isSwapEntry(pte)) {
+                copySwapEntry(from, to, va, pte, table, index);
+                return;
+            }
             if (!PteLayout.isPresent(pte)) {
                 if (pte != 0) {
                     to.updatePte(va, pte); // PTE markers
@@ -76,6 +81,20 @@ final class Lifecycle {
             }
             to.mapPage(va, pfn, copy & ~(PteLayout.ACCESSED | PteLayout.UFFD_WP));
         });
+    }
+
+    /**
+     * {@code copy_nonpresent_pte} for a swap entry: the slot gains a count, and neither side may
+     * treat the page as exclusive any more; the child's entry loses uffd-wp, as a present PTE's
+     * copy does above (no child VMA is uffd-wp registered in the model yet).
+     */
+    private static void copySwapEntry(Mm from, Mm to, long va, long pte, int table, int index) {
+        from.machine.swap.area(pte).duplicate(SwapEntryLayout.offset(pte));
+        long shared = pte & ~SwapEntryLayout.EXCLUSIVE;
+        if (shared != pte) {
+            from.updatePte(table, index, pte, shared);
+        }
+        to.copySwapEntry(va, shared & ~SwapEntryLayout.UFFD_WP);
     }
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */
