@@ -11,7 +11,7 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param kernelVersion       the modelled kernel release as {@code major * 100 + minor} (618 = 6.18)
  * @param ramPages            page frames of simulated RAM (4 KiB each), including the reserved frame 0 and the zero
  *                            page; from 16 to 2^31-1. RAM costs nothing up front but 8 bytes of Java heap per 256
- *                            frames: each frame first used costs about 33 bytes of heap for its {@code struct page}
+ *                            frames: each frame first used costs about 30 bytes of heap for its {@code struct page}
  *                            and its 4 KiB of contents off-heap (both allocated 256 frames at a time), and each
  *                            freed frame 4 more bytes on the free list. A machine that touches all of 1 GiB
  *                            (2^18 frames) thus holds about 9 MiB of heap and 1 GiB off-heap.

@@ -6,8 +6,9 @@ import java.util.function.Supplier;
  * A thread of a {@link SimProcess}: it accesses the process's memory through its own software
  * TLB, as a CPU would. An access the kernel would answer with a signal throws {@link MemoryFault}.
  * Threads of one process may be used from different Java threads, one thread even from several at
- * once. An access within one page whose translation the TLB holds takes no lock and allocates
- * nothing; every other access and every call of the process is serialised by the machine, except
+ * once. An access whose translation the TLB holds takes no lock and allocates nothing, and neither
+ * does a miss whose page table entry already allows it; every other access and every call of the
+ * process is serialised by the machine, except
  * that a thread blocked in a fault ({@link #blocked}) lets the others run. As with a real TLB
  * shootdown, once a call that removes or restricts a mapping (munmap, mprotect, madvise, fork's
  * write protection) has returned, no thread accesses memory through the old translation, and
@@ -36,7 +37,7 @@ public interface SimThread {
     void store(long addr, byte[] src);
 
     /**
-     * A little-endian 64-bit load, as {@code *(uint64_t *)addr}.
+     * A little-endian 64-bit load, as {@code *(uint64_t *)addr}. An access across two pages translates both first, as x86 does: if either faults, nothing is read.
      *
      * @param addr the address of the first of 8 bytes
      * @return the value
@@ -45,13 +46,67 @@ public interface SimThread {
     long loadLong(long addr);
 
     /**
-     * A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}.
+     * A little-endian 64-bit store, as {@code *(uint64_t *)addr = value}. An access across two pages translates both first, as x86 does: if either faults, nothing is written.
      *
      * @param addr the address of the first of 8 bytes
      * @param value the value
      * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
      */
     void storeLong(long addr, long value);
+
+    /**
+     * A little-endian 32-bit load, as {@code *(uint32_t *)addr}. An access across two pages translates both first, as x86 does: if either faults, nothing is read.
+     *
+     * @param addr the address of the first of 4 bytes
+     * @return the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    int loadInt(long addr);
+
+    /**
+     * A little-endian 32-bit store, as {@code *(uint32_t *)addr = value}. An access across two pages translates both first, as x86 does: if either faults, nothing is written.
+     *
+     * @param addr the address of the first of 4 bytes
+     * @param value the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    void storeInt(long addr, int value);
+
+    /**
+     * A little-endian 16-bit load, as {@code *(uint16_t *)addr}. An access across two pages translates both first, as x86 does: if either faults, nothing is read.
+     *
+     * @param addr the address of the first of 2 bytes
+     * @return the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    short loadShort(long addr);
+
+    /**
+     * A little-endian 16-bit store, as {@code *(uint16_t *)addr = value}. An access across two pages translates both first, as x86 does: if either faults, nothing is written.
+     *
+     * @param addr the address of the first of 2 bytes
+     * @param value the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    void storeShort(long addr, short value);
+
+    /**
+     * A 8-bit load, as {@code *(uint8_t *)addr}.
+     *
+     * @param addr the address of the byte
+     * @return the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    byte loadByte(long addr);
+
+    /**
+     * A 8-bit store, as {@code *(uint8_t *)addr = value}.
+     *
+     * @param addr the address of the byte
+     * @param value the value
+     * @throws MemoryFault where the kernel would send SIGSEGV or SIGBUS
+     */
+    void storeByte(long addr, byte value);
 
     /**
      * Whether this thread is parked in the kernel waiting for another thread, with the machine

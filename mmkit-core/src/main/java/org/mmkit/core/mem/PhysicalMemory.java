@@ -3,6 +3,8 @@ package org.mmkit.core.mem;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.mmkit.core.Uapi;
 
@@ -10,7 +12,7 @@ import org.mmkit.core.Uapi;
  * Simulated RAM: page frames with their {@code struct page} metadata held in primitive arrays
  * indexed by PFN, and their contents in off-heap memory. Both are allocated lazily in chunks of
  * {@value #CHUNK_FRAMES} frames when a frame of the chunk is first handed out, so a machine costs
- * heap only for the frames it has used: about 33 bytes of heap per frame used (plus 4 bytes per
+ * heap only for the frames it has used: about 30 bytes of heap per frame used (plus 4 bytes per
  * frame on the free list) and 4 KiB off-heap, and 8 bytes per chunk at creation.
  *
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
@@ -79,8 +81,12 @@ public final class PhysicalMemory implements AutoCloseable {
         final int[] refcount = new int[CHUNK_FRAMES];
         /** {@code page_mapcount}: number of PTEs mapping the frame. */
         final int[] mapcount = new int[CHUNK_FRAMES];
-        /** {@code PG_*} bits above. */
-        final int[] flags = new int[CHUNK_FRAMES];
+        /**
+         * {@code page->flags}: the {@code PG_*} bits above (below {@code 1 << LRU_SHIFT}), and the
+         * LRU list the page is on plus one in the bits from {@link #LRU_SHIFT} (0 when on none),
+         * packed in 2 bytes as the kernel packs its LRU state into the flags word.
+         */
+        final short[] flags = new short[CHUNK_FRAMES];
         /** {@code page->mapping}: the anon_vma or file the page belongs to, null when free. */
         final Object[] owner = new Object[CHUNK_FRAMES];
         /** {@code page->index}: page offset in the file, or linear page index in the anon_vma. */
@@ -88,9 +94,11 @@ public final class PhysicalMemory implements AutoCloseable {
         /** {@code page->lru}: neighbours on the page's LRU list, 0 at the ends. */
         final int[] lruPrev = new int[CHUNK_FRAMES];
         final int[] lruNext = new int[CHUNK_FRAMES];
-        /** The LRU list the page is on, plus one; 0 when on none. */
-        final byte[] lru = new byte[CHUNK_FRAMES];
     }
+
+    /** Where a page's LRU list (plus one) starts in its {@code Meta.flags}; every {@code PG_*} bit lies below. */
+    private static final int LRU_SHIFT = 12;
+    private static final int LRU_FIELD = 0x7 << LRU_SHIFT;
 
     private final int frames;
     /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
@@ -105,7 +113,9 @@ public final class PhysicalMemory implements AutoCloseable {
     private final int[] lruTail = new int[NR_LRU_LISTS];
     private final int[] lruSize = new int[NR_LRU_LISTS];
     private final Arena arena = Arena.ofShared();
+    /** Off-heap contents per chunk; null until first used. Written under the machine lock (release), read also by {@link #blockIfPresent}. */
     private final MemorySegment[] chunks;
+    private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(MemorySegment[].class);
 
     public PhysicalMemory(long pages) {
         checkFrameCount(pages);
@@ -174,7 +184,7 @@ public final class PhysicalMemory implements AutoCloseable {
             if (m.mapcount[i] != 0) {
                 throw new IllegalStateException("freeing mapped frame " + pfn);
             }
-            if (m.lru[i] != 0) {
+            if ((m.flags[i] & LRU_FIELD) != 0) {
                 lruDel(pfn);
             }
             m.flags[i] = 0;
@@ -214,11 +224,11 @@ public final class PhysicalMemory implements AutoCloseable {
     }
 
     public void set(int pfn, int flag) {
-        meta(pfn).flags[pfn & CHUNK_MASK] |= flag;
+        meta(pfn).flags[pfn & CHUNK_MASK] |= (short) flag;
     }
 
     public void clear(int pfn, int flag) {
-        meta(pfn).flags[pfn & CHUNK_MASK] &= ~flag;
+        meta(pfn).flags[pfn & CHUNK_MASK] &= (short) ~flag;
     }
 
     public Object owner(int pfn) {
@@ -243,7 +253,7 @@ public final class PhysicalMemory implements AutoCloseable {
     /** The LRU list {@code pfn} is on, or {@link #LRU_NONE}. */
     public int lruList(int pfn) {
         Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m == null ? LRU_NONE : m.lru[pfn & CHUNK_MASK] - 1;
+        return m == null ? LRU_NONE : ((m.flags[pfn & CHUNK_MASK] & LRU_FIELD) >>> LRU_SHIFT) - 1;
     }
 
     /**
@@ -298,7 +308,7 @@ public final class PhysicalMemory implements AutoCloseable {
         Meta m = meta(pfn);
         int i = pfn & CHUNK_MASK;
         int head = lruHead[list];
-        m.lru[i] = (byte) (list + 1);
+        m.flags[i] = (short) (m.flags[i] & ~LRU_FIELD | (list + 1) << LRU_SHIFT);
         m.lruPrev[i] = 0;
         m.lruNext[i] = head;
         if (head != 0) {
@@ -314,7 +324,7 @@ public final class PhysicalMemory implements AutoCloseable {
     private void lruDel(int pfn) {
         Meta m = meta(pfn);
         int i = pfn & CHUNK_MASK;
-        int list = m.lru[i] - 1;
+        int list = lruList(pfn);
         int prev = m.lruPrev[i];
         int next = m.lruNext[i];
         if (prev != 0) {
@@ -327,7 +337,7 @@ public final class PhysicalMemory implements AutoCloseable {
         } else {
             lruTail[list] = prev;
         }
-        m.lru[i] = 0;
+        m.flags[i] &= (short) ~LRU_FIELD;
         m.lruPrev[i] = 0;
         m.lruNext[i] = 0;
         lruSize[list]--;
@@ -359,9 +369,19 @@ public final class PhysicalMemory implements AutoCloseable {
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
             segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
-            chunks[chunk] = segment;
+            CHUNK.setRelease(chunks, chunk, segment);
         }
         return segment;
+    }
+
+    /**
+     * {@link #block} for a reader without the machine lock (a lockless TLB fill): the block, or
+     * null if the frame's contents were never allocated (the caller takes the locked path) or the
+     * PFN is not RAM. Safe to call from any thread.
+     */
+    public MemorySegment blockIfPresent(int pfn) {
+        int chunk = pfn >>> CHUNK_SHIFT;
+        return pfn >= 0 && pfn < frames ? (MemorySegment) CHUNK.getAcquire(chunks, chunk) : null;
     }
 
     /** Where the contents of {@code pfn} start in its {@link #block}. */

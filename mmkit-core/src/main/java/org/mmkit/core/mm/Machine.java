@@ -135,7 +135,7 @@ public final class Machine implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
-                tasks.forEach(task -> task.mm.tlbs.flushLocked()); // later accesses miss and find the kernel closed
+                tasks.forEach(task -> task.mm.tlbs.closeLocked()); // later accesses miss and find the kernel closed
                 memory.close();
                 tasks.forEach(Task::interruptSleepersLocked);
             }

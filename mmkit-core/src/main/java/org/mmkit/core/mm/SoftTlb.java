@@ -15,15 +15,18 @@ import java.util.Arrays;
  * stores may use the entry. It caches only translations the hardware could use without touching
  * the PTE (accessed set; dirty set for writable entries), so a hit never writes page tables.
  *
- * <p><b>Concurrency.</b> Entries are written only under the machine lock: filled by their CPU's
- * miss path, dropped by a shootdown ({@link TlbShootdown}). They are read with no lock by the hit
- * paths of {@link CpuThread}, as a sequence lock: {@link #version} is odd while a writer changes
- * entries, and a hit that saw it change discards what it read. A store hit must also never land
- * in a frame after a shootdown has returned (the frame may be freed and reused by then), so it
- * announces itself in {@link #storeGate} first, with a full fence; the shootdown flushes, fences,
- * then waits while the gate shows a store in flight (Dekker's pattern: either the store sees the
- * flush, or the shootdown sees the store and waits for it). See docs/architecture.md, "Software
- * TLB and shootdown".
+ * <p><b>Concurrency.</b> Entries are written by their CPU's miss paths — under the machine lock
+ * ({@link #fillLocked}), or with no lock after a lockless page walk ({@link #tryBeginFill}) — and
+ * dropped by a shootdown ({@link TlbShootdown}) under the machine lock. Writers exclude each other
+ * through {@link #version}, a sequence lock taken by compare-and-set from even to odd. Hits read
+ * the entries with no lock: a hit that saw the version change discards what it read. A store hit
+ * must also never land in a frame after a shootdown has returned (the frame may be freed and
+ * reused by then), so it announces itself in {@link #storeGate} first, with a full fence; the
+ * shootdown flushes, fences, then waits while the gate shows a store in flight (Dekker's pattern:
+ * either the store sees the flush, or the shootdown sees the store and waits for it). A lockless
+ * fill meets the shootdown the same way: it takes the version, then reads the address space's
+ * generations, which the shootdown changes before it reads the version. See
+ * docs/architecture.md, "Software TLB and shootdown".
  */
 final class SoftTlb {
     /** Number of entries: a power of two, as large as a second-level hardware TLB. */
@@ -54,13 +57,13 @@ final class SoftTlb {
     /** Whether stores may use the slot: its PTE was writable and dirty when it was cached. */
     private final boolean[] writable = new boolean[ENTRIES];
 
-    /** Sequence of entry changes: odd while a writer (under the machine lock) changes entries. Accessed only through {@link #VERSION}. */
+    /** Sequence of entry changes: odd while a writer changes entries, which it makes so by compare-and-set. Accessed only through {@link #VERSION}. */
     @SuppressWarnings("unused")
     private long version;
     /** Odd while a store hit is in flight; taken by compare-and-set, so one store hit at a time. Accessed only through {@link #STORE_GATE}. */
     @SuppressWarnings("unused")
     private long storeGate;
-    /** No slot is filled: a shootdown has nothing to flush here. Guarded by the machine lock. */
+    /** No slot is filled: a shootdown has nothing to flush here. Written by the writer that holds {@link #version} odd; read by shootdowns after the version. */
     boolean empty = true;
 
     SoftTlb() {
@@ -118,33 +121,59 @@ final class SoftTlb {
         STORE_GATE.setRelease(this, gate + 1);
     }
 
-    // ---- the writer side: under the machine lock ----
+    // ---- the writer side ----
 
     /** Caches page {@code vpn} → the frame at {@code offset} of {@code block}. Preconditions: the machine lock is held. */
     void fillLocked(long vpn, MemorySegment block, long offset, boolean canWrite) {
+        endFill(lockWrite(), vpn, block, offset, canWrite);
+    }
+
+    /**
+     * Takes the writer side for a fill with no lock, if no writer has been at work since
+     * {@link #beginRead} returned {@code version}; returns whether it did. The compare-and-set is
+     * a full fence: the caller's later check of the address space's generations cannot be ordered
+     * before it. The caller then ends with {@link #endFill} or {@link #abortFill}.
+     */
+    boolean tryBeginFill(long version) {
+        return (version & 1) == 0 && VERSION.compareAndSet(this, version, version + 1);
+    }
+
+    /** Caches page {@code vpn} as {@link #fillLocked} does and releases the writer side taken at {@code version}. */
+    void endFill(long version, long vpn, MemorySegment block, long offset, boolean canWrite) {
         int slot = (int) vpn & SLOT_MASK;
-        long v = beginWrite();
         tags[slot] = vpn;
         blocks[slot] = block;
         offsets[slot] = offset;
         writable[slot] = canWrite;
-        VERSION.setRelease(this, v + 2);
         empty = false;
+        VERSION.setRelease(this, version + 2);
+    }
+
+    /** Releases the writer side taken at {@code version}, changing no entry. */
+    void abortFill(long version) {
+        VERSION.setRelease(this, version + 2);
     }
 
     /**
      * Drops every entry; returns whether there were any. A store hit may still be in flight
-     * through a dropped entry: the caller fences, then {@link #awaitStoresLocked}.
-     * Preconditions: the machine lock is held.
+     * through a dropped entry: the caller fences, then {@link #awaitStoresLocked}. Called after
+     * the caller changed a generation with a full fence, so a lockless fill that took the writer
+     * side after this read the version sees that change and gives up. Preconditions: the machine
+     * lock is held.
      */
     boolean flushLocked() {
+        long v = (long) VERSION.getVolatile(this);
+        for (int spins = 0; (v & 1) != 0; spins++) {
+            backOff(spins); // a fill in flight: it ends in a few instructions
+            v = (long) VERSION.getVolatile(this);
+        }
         if (empty) {
             return false;
         }
-        long v = beginWrite();
+        v = lockWrite();
         Arrays.fill(tags, NO_PAGE);
-        VERSION.setRelease(this, v + 2);
         empty = true;
+        VERSION.setRelease(this, v + 2);
         return true;
     }
 
@@ -156,20 +185,30 @@ final class SoftTlb {
     void awaitStoresLocked() {
         long gate = (long) STORE_GATE.getAcquire(this);
         for (int spins = 0; (gate & 1) != 0 && (long) STORE_GATE.getAcquire(this) == gate; spins++) {
-            // a store hit is a few instructions, but its Java thread may have lost its core
-            if (spins < 1000) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+            backOff(spins);
         }
     }
 
-    /** Makes the version odd before entries change; readers that overlap will not validate. */
-    private long beginWrite() {
-        long v = (long) VERSION.getOpaque(this);
-        VERSION.setOpaque(this, v + 1);
-        VarHandle.storeStoreFence();
-        return v;
+    /**
+     * Takes the writer side: makes the version odd (waiting for a lockless fill to end) before
+     * entries change; readers that overlap will not validate. Returns the even version it replaced.
+     */
+    private long lockWrite() {
+        for (int spins = 0; ; spins++) {
+            long v = (long) VERSION.getOpaque(this);
+            if ((v & 1) == 0 && VERSION.compareAndSet(this, v, v + 1)) {
+                return v;
+            }
+            backOff(spins);
+        }
+    }
+
+    /** Waits a little for a writer or a store hit that holds its word for a few instructions, but whose Java thread may have lost its core. */
+    private static void backOff(int spins) {
+        if (spins < 1000) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.mmkit.core.mm;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,27 @@ import java.util.List;
  * kernel gets this from the IPI, which each CPU handles between instructions; here each TLB is
  * flushed under its sequence lock, which makes every later and overlapping load hit fail, and the
  * shootdown then waits for store hits in flight (see {@link SoftTlb}). Guarded by the machine
- * lock.
+ * lock, except {@link #generation}, which lockless TLB fills read.
  */
 final class TlbShootdown {
+    private static final VarHandle GENERATION;
+
+    static {
+        try {
+            GENERATION = MethodHandles.lookup().findVarHandle(TlbShootdown.class, "generation", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * {@code mm->context.tlb_gen}: grows by 2 at every shootdown, before any TLB is flushed; odd
+     * once the kernel is closed, when nothing may be cached again. A lockless fill that reads the
+     * same even value before its walk and after taking its TLB's writer side raced with no
+     * shootdown. Written under the machine lock, read with no lock.
+     */
+    @SuppressWarnings("unused") // accessed through GENERATION
+    private long generation;
     /** The TLB of every thread of the address space; threads are never removed. */
     private final List<SoftTlb> tlbs = new ArrayList<>();
 
@@ -28,6 +47,8 @@ final class TlbShootdown {
      * held (so no TLB is refilled meanwhile).
      */
     void flushLocked() {
+        // a full fence: a lockless fill that takes its TLB after the flush below has looked sees this
+        GENERATION.getAndAdd(this, 2L);
         boolean flushed = false;
         for (SoftTlb tlb : tlbs) {
             flushed |= tlb.flushLocked();
@@ -38,5 +59,23 @@ final class TlbShootdown {
                 tlb.awaitStoresLocked();
             }
         }
+    }
+
+    /**
+     * The shootdown of a kernel that closes: no translation is cached after this returns, nor
+     * filled again without the machine lock (which then finds the kernel closed).
+     * Preconditions: the machine lock is held.
+     */
+    void closeLocked() {
+        GENERATION.getAndBitwiseOr(this, 1L);
+        flushLocked();
+    }
+
+    /**
+     * The generation a lockless fill compares before and after: odd means fill under the machine
+     * lock only. Safe to call from any thread.
+     */
+    long generation() {
+        return (long) GENERATION.getVolatile(this);
     }
 }

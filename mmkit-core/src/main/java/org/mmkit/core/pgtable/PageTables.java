@@ -1,5 +1,7 @@
 package org.mmkit.core.pgtable;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +22,12 @@ import org.mmkit.core.Uapi;
  * {@link #freeEmptyPteTable} ({@code CONFIG_PT_RECLAIM}). Each table knows how many of its entries
  * are non-zero.
  *
- * <p>Guarded by the machine lock; not thread-safe on its own.
+ * <p>Guarded by the machine lock; not thread-safe on its own, except for one lockless reader:
+ * {@link #pteLockless} walks the tables with no lock, as GUP-fast and the hardware walker do.
+ * For it, tables and entries are published with release stores and read with acquire loads, and
+ * {@link #generation} changes before the id of a freed table can serve another table, so that a
+ * walk which may have followed a stale entry into a reused table can tell (the kernel frees page
+ * tables only after a TLB flush or an RCU grace period that GUP-fast holds off).
  */
 public final class PageTables {
     public static final int ENTRIES = 512;
@@ -32,11 +39,38 @@ public final class PageTables {
     private static final long PAGE_TABLE = PteLayout.PRESENT | PteLayout.RW | PteLayout.USER
             | PteLayout.ACCESSED | PteLayout.DIRTY;
     private static final int PGD_ID = 0;
+    private static final VarHandle STORE;
+    private static final VarHandle GENERATION;
+    private static final VarHandle TABLE = MethodHandles.arrayElementVarHandle(long[][].class);
+    private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** Table store: id → 512 entries; null for free ids. */
-    private final List<long[]> tables = new ArrayList<>();
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STORE = lookup.findVarHandle(PageTables.class, "store", long[][].class);
+            GENERATION = lookup.findVarHandle(PageTables.class, "generation", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Table store: id → 512 entries; null for free ids, and ids up to {@link #nextId} only. A
+     * table is published (release) before any entry points to it; the store grows by a copy
+     * published the same way. Written under the machine lock, read by {@link #pteLockless}.
+     */
+    private long[][] store = new long[64][];
+    /** Ids below this have been handed out. Guarded by the machine lock. */
+    private int nextId;
+    /**
+     * Changes (release) whenever a table is freed, before its id can be reused: a lockless walk
+     * that reads the same value before and after it ended followed no reused table. Written under
+     * the machine lock only.
+     */
+    @SuppressWarnings("unused") // accessed through GENERATION
+    private long generation;
     /** Non-zero entries per table id; a table is freed only when its count is 0. */
-    private int[] used = new int[64];
+    private int[] used = new int[store.length];
     private final List<Integer> freeIds = new ArrayList<>();
     /**
      * The PTE table last found, {@code lastPteTable}, and the 2 MiB block it translates ({@code va
@@ -56,9 +90,9 @@ public final class PageTables {
         if (va >>> PMD_SHIFT == lastBlock) {
             return lastPteTable;
         }
-        int pud = childId(tables.get(PGD_ID), va, PGD_SHIFT);
-        int pmd = pud < 0 ? -1 : childId(tables.get(pud), va, PUD_SHIFT);
-        int pte = pmd < 0 ? -1 : childId(tables.get(pmd), va, PMD_SHIFT);
+        int pud = childId(store[PGD_ID], va, PGD_SHIFT);
+        int pmd = pud < 0 ? -1 : childId(store[pud], va, PUD_SHIFT);
+        int pte = pmd < 0 ? -1 : childId(store[pmd], va, PMD_SHIFT);
         return pte < 0 ? -1 : remember(va, pte);
     }
 
@@ -80,7 +114,7 @@ public final class PageTables {
 
     /** Entry {@code index} of table {@code id}. */
     public long entry(int id, int index) {
-        return tables.get(id)[index];
+        return store[id][index];
     }
 
     /**
@@ -89,7 +123,7 @@ public final class PageTables {
      * the table's use count.
      */
     long[] entries(int id) {
-        return tables.get(id);
+        return store[id];
     }
 
     /** Id of the PGD, where every walk starts. */
@@ -123,16 +157,53 @@ public final class PageTables {
     /** The PTE for {@code va}; 0 if none. */
     public long get(long va) {
         int id = pteTableId(va);
-        return id < 0 ? 0 : tables.get(id)[pteIndex(va)];
+        return id < 0 ? 0 : store[id][pteIndex(va)];
+    }
+
+    /**
+     * The PTE for {@code va} read with no lock ({@code gup_fast_pte_range}, the hardware walker):
+     * each level is read once with an acquire load; 0 where a level is missing or a leaf. The
+     * result is a snapshot that may already be stale: the caller reads {@link #generation} before
+     * and checks it after, and must itself detect changes of the PTE (the TLB shootdown does).
+     * Safe to call from any thread.
+     *
+     * @param va a user address
+     * @return the PTE as some walk at some moment during the call found it, or 0
+     */
+    public long pteLockless(long va) {
+        long[][] tables = (long[][]) STORE.getAcquire(this);
+        long entry = (long) ENTRY.getAcquire(tables[PGD_ID], index(va, PGD_SHIFT));
+        for (int shift = PUD_SHIFT; shift >= PTE_SHIFT; shift -= PGD_SHIFT - PUD_SHIFT) {
+            if (!isTable(entry) || tableId(entry) >= tables.length) {
+                return 0;
+            }
+            long[] table = (long[]) TABLE.getAcquire(tables, tableId(entry));
+            if (table == null) {
+                return 0; // freed meanwhile
+            }
+            entry = (long) ENTRY.getAcquire(table, index(va, shift));
+        }
+        return entry;
+    }
+
+    /**
+     * Which tables may have been freed: a value that changes (with release) before a freed
+     * table's id can be reused. Read before and after a {@link #pteLockless} walk; equal values
+     * mean the walk read no reused table. Safe to call from any thread.
+     *
+     * @return the current generation
+     */
+    public long generation() {
+        return (long) GENERATION.getVolatile(this);
     }
 
     /** Stores entry {@code index} of table {@code id}, keeping the table's use count. Storing 0 never frees a table. */
     public void set(int id, int index, long entry) {
         // Page counts and the TLB generation are kept by the caller: the address space's one
         // PTE-write route (Mm), never by writing here directly.
-        long[] table = tables.get(id);
+        long[] table = store[id];
         long old = table[index];
-        table[index] = entry;
+        ENTRY.setRelease(table, index, entry); // whole, and after the table it may point to: pteLockless reads with no lock
         if ((old == 0) != (entry == 0)) {
             used[id] += entry == 0 ? -1 : 1;
         }
@@ -169,9 +240,9 @@ public final class PageTables {
      * every entry is zero.
      */
     public void freeEmptyPteTable(long blockStart) {
-        int pud = childId(tables.get(PGD_ID), blockStart, PGD_SHIFT);
-        int pmd = pud < 0 ? -1 : childId(tables.get(pud), blockStart, PUD_SHIFT);
-        int pte = pmd < 0 ? -1 : childId(tables.get(pmd), blockStart, PMD_SHIFT);
+        int pud = childId(store[PGD_ID], blockStart, PGD_SHIFT);
+        int pmd = pud < 0 ? -1 : childId(store[pud], blockStart, PUD_SHIFT);
+        int pte = pmd < 0 ? -1 : childId(store[pmd], blockStart, PMD_SHIFT);
         if (pte >= 0 && used[pte] == 0) {
             set(pmd, index(blockStart, PMD_SHIFT), 0);
             release(pte);
@@ -185,7 +256,7 @@ public final class PageTables {
      * @throws IllegalStateException if the entry is a leaf: splitting huge mappings is not modelled
      */
     public int childAlloc(int parentId, int index) {
-        long entry = tables.get(parentId)[index];
+        long entry = store[parentId][index];
         if (entry == 0) {
             int id = newTable();
             set(parentId, index, PteLayout.make(id, PAGE_TABLE));
@@ -199,11 +270,11 @@ public final class PageTables {
 
     /** Number of page-table pages in use, the PGD included ({@code mm_pgtables_bytes / 4096}). */
     public int tableCount() {
-        return tables.size() - freeIds.size();
+        return nextId - freeIds.size();
     }
 
     private void freeLevel(int id, int shift, long start, long end, long floor, long ceiling) {
-        long[] table = tables.get(id);
+        long[] table = store[id];
         long span = 1L << shift;
         for (long va = start & -span; va < end && va >= 0; va += span) {
             int child = childId(table, va, shift);
@@ -235,21 +306,22 @@ public final class PageTables {
         int id;
         if (!freeIds.isEmpty()) {
             id = freeIds.removeLast();
-            tables.set(id, new long[ENTRIES]);
         } else {
-            id = tables.size();
-            tables.add(new long[ENTRIES]);
-            if (id >= used.length) {
-                used = Arrays.copyOf(used, used.length * 2);
+            id = nextId++;
+            if (id >= store.length) {
+                STORE.setRelease(this, Arrays.copyOf(store, store.length * 2));
+                used = Arrays.copyOf(used, store.length);
             }
         }
+        TABLE.setRelease(store, id, new long[ENTRIES]);
         used[id] = 0;
         return id;
     }
 
     private void release(int id) {
         lastBlock = -1;
-        tables.set(id, null);
+        TABLE.setRelease(store, id, null);
+        GENERATION.setVolatile(this, (long) GENERATION.getOpaque(this) + 1); // before the id can serve another table
         freeIds.add(id);
     }
 }

@@ -110,6 +110,36 @@ class PhysicalMemoryTest {
         assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_FILE)).isEqualTo(2);
     }
 
+    /** The LRU list shares its word with the page flags: neither ever changes the other. */
+    @Test
+    void flagsAndTheLruListLiveSideBySide() {
+        int pfn = memory.allocate();
+        int[] flags = {PhysicalMemory.PG_ANON, PhysicalMemory.PG_ANON_EXCLUSIVE, PhysicalMemory.PG_DIRTY,
+            PhysicalMemory.PG_REFERENCED, PhysicalMemory.PG_MLOCKED, PhysicalMemory.PG_SWAPBACKED,
+            PhysicalMemory.PG_UPTODATE};
+        for (int flag : flags) {
+            memory.set(pfn, flag);
+        }
+        memory.lruAddIfAbsent(pfn);
+        assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_INACTIVE_ANON);
+        for (int flag : flags) {
+            assertThat(memory.test(pfn, flag)).as("flag %x", flag).isTrue();
+        }
+        for (int flag : flags) {
+            memory.clear(pfn, flag);
+        }
+        assertThat(memory.lruList(pfn)).as("clearing every flag keeps the list").isEqualTo(PhysicalMemory.LRU_INACTIVE_ANON);
+        memory.set(pfn, PhysicalMemory.PG_SWAPBACKED);
+        memory.markLazyFree(pfn);
+        assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_INACTIVE_FILE);
+        for (int flag : flags) {
+            assertThat(memory.test(pfn, flag)).as("flag %x after the move", flag).isFalse();
+        }
+        memory.put(pfn);
+        assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_NONE);
+        assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_FILE)).isZero();
+    }
+
     @Test
     void ramSizeHasOneBound() {
         assertThatThrownBy(() -> new PhysicalMemory(PhysicalMemory.MIN_FRAMES - 1))

@@ -23,6 +23,43 @@ class PageTablesTest {
         assertThat(tables.tableCount()).isEqualTo(3);
     }
 
+    @Test
+    void theLocklessWalkFindsWhatTheLockedOneFindsAcrossTableGrowth() {
+        java.util.Random random = new java.util.Random(7);
+        long[] addresses = new long[300];
+        for (int i = 0; i < addresses.length; i++) {
+            // spread over many PGD, PUD and PMD entries, so the table store grows past its first size
+            addresses[i] = (random.nextLong(1L << 35) << org.mmkit.core.Uapi.PAGE_SHIFT) & ((1L << 47) - 1);
+            tables.set(addresses[i], PteLayout.make(i + 2, PteLayout.PAGE_READONLY));
+        }
+        for (long va : addresses) {
+            assertThat(tables.pteLockless(va)).as("0x%x", va).isEqualTo(tables.get(va));
+        }
+        assertThat(tables.pteLockless(base + 0x1000)).as("no table").isZero();
+    }
+
+    /**
+     * A lockless walker that read a table's id before it was freed may read the table that reuses
+     * the id: the generation must have changed by then, so the walker can tell.
+     */
+    @Test
+    void freeingATableChangesTheGenerationBeforeItsIdIsReused() {
+        tables.set(base, PteLayout.make(9, PteLayout.PAGE_READONLY));
+        long before = tables.generation();
+        tables.set(base + BLOCK, PteLayout.make(7, PteLayout.PAGE_READONLY));
+        tables.set(base, 0);
+        assertThat(tables.generation()).as("allocating and clearing entries frees nothing").isEqualTo(before);
+        tables.freeEmptyPteTable(base);
+        long afterFree = tables.generation();
+        assertThat(afterFree).isNotEqualTo(before);
+        tables.set(base + 2 * BLOCK, PteLayout.make(5, PteLayout.PAGE_READONLY)); // takes the freed id
+        assertThat(tables.pteLockless(base + 2 * BLOCK)).isEqualTo(PteLayout.make(5, PteLayout.PAGE_READONLY));
+        assertThat(tables.pteLockless(base)).isZero();
+        tables.set(base + 2 * BLOCK, 0);
+        tables.freeTables(base, base + 4 * BLOCK, 0, 1L << 47);
+        assertThat(tables.generation()).as("free_pgtables").isNotEqualTo(afterFree);
+    }
+
     /** The last PTE table found is forgotten when tables are freed, even when its id is reused at once. */
     @Test
     void aFreedTableIsNotFoundAgainThroughItsReusedId() {
