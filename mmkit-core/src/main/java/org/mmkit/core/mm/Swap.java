@@ -40,9 +40,16 @@ final class Swap {
         return areas;
     }
 
-    /** The area of a swap entry (a PTE of swap format that is no marker). */
+    /**
+     * The area of a swap entry (a PTE of swap format that is no marker). An entry of no active
+     * area (a migration entry among them: the model has no migration) is a model defect.
+     */
     SwapArea area(long entry) {
-        return areas.get(SwapEntryLayout.type(entry));
+        int type = SwapEntryLayout.type(entry);
+        if (type >= areas.size()) {
+            throw new IllegalStateException("swap entry of type " + type + ", but no swap area of that type is on");
+        }
+        return areas.get(type);
     }
 
     /**
