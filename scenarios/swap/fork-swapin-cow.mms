@@ -14,7 +14,7 @@ pagemap(a, 2) == swapped@S1, present@P1
 in child: pagemap(a, 2) == swapped@S1, present@P1
 smaps(a).Swap == 4 kB
 smaps(a).SwapPss == 2 kB
-in child: status.VmSwap == 4 kB
+in child: smaps(a).Swap == 4 kB
 load(a, 1) == 0x21
 pagemap(a, 2) == present|exclusive@P2, present@P1
 in child: mincore(a, 2*PAGE) == 1 1

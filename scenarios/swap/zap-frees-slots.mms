@@ -7,7 +7,7 @@ store(a, 4*PAGE, 0x41)
 madvise(a, 4*PAGE, MADV_PAGEOUT) = 0
 status.VmSwap == 16 kB
 madvise(a, PAGE, MADV_DONTNEED) = 0
-pagemap(a, 2) == none, swapped@S2
+pagemap(a, 2) == none, swapped@S1
 status.VmSwap == 12 kB
 load(a, 1) == 0x00
 munmap(a+3*PAGE, PAGE) = 0
