@@ -51,7 +51,6 @@
 /* Requests (driver to executor), all answered by the serving thread. */
 enum op {
     OP_SYSCALL = 1,       /* u64 nr, u64 args[6]            -> OK i64 raw result */
-    OP_MEMFD_CREATE = 2,  /* u64 flags, name bytes          -> OK i64 raw result */
     OP_MINCORE = 3,       /* u64 addr, u64 len              -> OK i64 raw result, vector if 0 */
     OP_LOAD = 4,          /* u64 addr, u32 len              -> MORE bytes* then OK bytes | SIGNAL */
     OP_STORE = 5,         /* u64 addr, bytes                -> OK | SIGNAL */
@@ -92,7 +91,7 @@ enum status {
 /* The overflow uid and gid of Linux: an unprivileged user that owns nothing. */
 #define NOBODY 65534u
 
-static uint8_t request[REQUEST_BYTES + 1];
+static uint8_t request[REQUEST_BYTES];
 /* The serving thread's replies: room for a header, a result and a transfer. */
 static uint8_t serving_reply[REPLY_HEADER_BYTES + 8 + MAX_TRANSFER];
 /* The calling thread's reply buffer, and its id in reply headers. */
@@ -536,6 +535,33 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
     send_reply(ST_OK, 8 + (result > 0 ? (uint32_t)result : 0));
 }
 
+/*
+ * The executor's own descriptors must not depend on the RLIMIT_NOFILE a scenario sets: it lifts
+ * the soft limit to the hard one while it opens them (its /proc files, a forked child's
+ * connection and pagemap), and then puts the scenario's soft limit back.
+ */
+static rlim_t lift_file_limit(void)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    rlim_t soft = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
+    return soft;
+}
+
+static void restore_file_limit(rlim_t soft)
+{
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("getrlimit(RLIMIT_NOFILE)");
+    limit.rlim_cur = soft;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
+}
+
 static void do_proc_text(uint32_t file)
 {
     /* in the order of ProcFile */
@@ -545,7 +571,9 @@ static void do_proc_text(uint32_t file)
         send_failure("unknown /proc file");
         return;
     }
+    rlim_t soft = lift_file_limit();
     int fd = open(paths[file], O_RDONLY | O_CLOEXEC);
+    restore_file_limit(soft);
     if (fd < 0) {
         send_failure("cannot open the /proc file");
         return;
@@ -688,8 +716,10 @@ static void become_forked_child(void)
     last_thread_id = 0;
     if (close(driver) != 0 || close(pagemap) != 0)
         die("close the parent's descriptors");
+    rlim_t soft = lift_file_limit();
     connect_to_driver();
     open_pagemap();
+    restore_file_limit(soft);
     settle_text();
     say_hello();
 }
@@ -724,18 +754,12 @@ static void serve(void)
             die_plain("request longer than the request buffer");
         if (!receive_all(request, length))
             die_plain("driver closed the connection inside a frame");
-        request[length] = 0; /* terminates a memfd name */
         const uint8_t *p = request;
         switch (op) {
         case OP_SYSCALL:
             if (length != SYSCALL_BYTES)
                 break;
             do_syscall(p);
-            continue;
-        case OP_MEMFD_CREATE:
-            if (length < 8)
-                break;
-            send_result(raw_syscall(SYS_memfd_create, (long)(p + 8), (long)get_u64(p), 0, 0, 0, 0));
             continue;
         case OP_MINCORE:
             if (length != 16)
@@ -1003,10 +1027,12 @@ static int supervise(void)
 /*
  * The file side of the process image the model assumes (docs/linux-backend.md, "Files"): relative
  * paths lead into the driver's private tmpfs directory, files are created with umask 022,
- * descriptors stay below 1024 (RLIMIT_NOFILE's usual soft limit; the JVM raises its own), and a
- * write to a pipe nobody reads fails with EPIPE instead of killing the process with SIGPIPE.
+ * RLIMIT_NOFILE is the kernel's boot default, soft 1024 and hard 4096 (INR_OPEN_CUR and
+ * INR_OPEN_MAX; the JVM raises its own), and a write to a pipe nobody reads fails with EPIPE
+ * instead of killing the process with SIGPIPE.
  */
 #define FILE_LIMIT 1024ul
+#define FILE_LIMIT_MAX 4096ul
 
 static void set_up_files(const char *working_directory)
 {
@@ -1016,11 +1042,13 @@ static void set_up_files(const char *working_directory)
     struct rlimit files;
     if (getrlimit(RLIMIT_NOFILE, &files) != 0)
         die("getrlimit(RLIMIT_NOFILE)");
-    if (files.rlim_cur > FILE_LIMIT) {
-        files.rlim_cur = FILE_LIMIT; /* lowering a soft limit is always allowed */
-        if (setrlimit(RLIMIT_NOFILE, &files) != 0)
-            die("setrlimit(RLIMIT_NOFILE)");
-    }
+    if (files.rlim_max < FILE_LIMIT_MAX)
+        die_plain("the hard RLIMIT_NOFILE is below 4096, the kernel's default the model starts from");
+    /* lowering limits is always allowed */
+    files.rlim_cur = FILE_LIMIT;
+    files.rlim_max = FILE_LIMIT_MAX;
+    if (setrlimit(RLIMIT_NOFILE, &files) != 0)
+        die("setrlimit(RLIMIT_NOFILE)");
     if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
         die("ignore SIGPIPE");
 }

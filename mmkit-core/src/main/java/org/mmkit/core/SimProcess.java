@@ -265,16 +265,18 @@ public interface SimProcess {
     /**
      * {@code memfd_create}: a new shmem file open read-write at the lowest free descriptor (3 and
      * up: 0-2 are taken by the standard streams), close-on-exec with {@code MFD_CLOEXEC}. The name
-     * is read as a C string: it ends at the first NUL character, and at most 249 bytes of its
-     * UTF-8 encoding may come before that (else EINVAL); {@code null} is a NULL pointer (EFAULT).
-     * Without {@code MFD_ALLOW_SEALING} or {@code MFD_NOEXEC_SEAL} the file carries
-     * {@code F_SEAL_SEAL}; {@code MFD_HUGETLB} gives ENOSYS (no hugetlbfs is modelled).
+     * is read from this process's memory as a C string: at most 249 bytes before its NUL (else
+     * EINVAL), and EFAULT if a byte before the NUL cannot be read (a NULL pointer too). Without
+     * {@code MFD_ALLOW_SEALING} or {@code MFD_NOEXEC_SEAL} the file carries {@code F_SEAL_SEAL};
+     * {@code MFD_HUGETLB} gives ENOSYS (no hugetlbfs is modelled).
      *
-     * @param name the name shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
-     * @param flags {@code MFD_*} bits of {@link Uapi}
+     * @param name the address of the NUL-terminated name, shown in {@code /proc/PID/maps} as {@code /memfd:NAME}
+     * @param flags {@code MFD_*} bits of {@link Uapi} (an {@code unsigned int}: higher bits are dropped)
      * @return the descriptor
+     * @throws ErrnoException EINVAL (unknown flags, a name too long), EFAULT (an unreadable name),
+     *     EMFILE (no descriptor below RLIMIT_NOFILE), ENOSYS (MFD_HUGETLB)
      */
-    int memfdCreate(String name, long flags);
+    int memfdCreate(long name, long flags);
 
     /**
      * {@code ftruncate}: sets a file's size; pages past the new end are dropped from every mapping.

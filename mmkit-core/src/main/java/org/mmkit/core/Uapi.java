@@ -219,6 +219,11 @@ public final class Uapi {
     public static final int O_CLOEXEC = 0x80000;
     /** {@code open}: a descriptor that only names the file; most calls on it fail with EBADF. */
     public static final int O_PATH = 0x200000;
+    /**
+     * {@code open}: an unnamed regular file in the directory the path names ({@code __O_TMPFILE}
+     * with {@link #O_DIRECTORY}); needs write access.
+     */
+    public static final int O_TMPFILE = 0x410000;
     /** {@code openat}, {@code unlinkat}: a relative path starts at the working directory. */
     public static final int AT_FDCWD = -100;
     /** {@code unlinkat}: remove a directory. */
@@ -421,6 +426,8 @@ public final class Uapi {
     // resource.h, prctl.h, mm.h: limits, the heap, sealing and VMA names (the limits part)
     /** Resource: the largest data segment ({@code brk} and private writable mappings), in bytes. */
     public static final int RLIMIT_DATA = 2;
+    /** Resource: one more than the highest descriptor number a new descriptor may get. */
+    public static final int RLIMIT_NOFILE = 7;
     /** Resource: the most memory a process may lock, in bytes. */
     public static final int RLIMIT_MEMLOCK = 8;
     /** Resource: the largest address space ({@code total_vm}), in bytes. */

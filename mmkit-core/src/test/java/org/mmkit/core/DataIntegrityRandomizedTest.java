@@ -161,7 +161,7 @@ class DataIntegrityRandomizedTest {
             }
             return (shared ? "shared" : "private") + " anon " + Long.toHexString(a);
         }
-        int fd = random.nextBoolean() ? p.memfdCreate("f", 0) : openByPath(random, p);
+        int fd = random.nextBoolean() ? UserStrings.memfd(p, "f", 0) : openByPath(random, p);
         p.ftruncate(fd, len);
         byte[][] file = new byte[pages][(int) PAGE_SIZE];
         boolean shared = kind == 2;

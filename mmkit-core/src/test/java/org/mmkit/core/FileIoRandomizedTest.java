@@ -28,7 +28,7 @@ class FileIoRandomizedTest {
         Random random = new Random(seed);
         try (Kernel kernel = Kernel.create(KernelConfig.linux618().toBuilder().ramPages(4096).build())) {
             SimProcess p = kernel.newProcess(true);
-            int fd = p.memfdCreate("random", 0);
+            int fd = UserStrings.memfd(p, "random", 0);
             long buf = p.mmap(0, MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             long map = p.mmap(0, MAX, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
             byte[] file = new byte[MAX];

@@ -44,18 +44,18 @@ class FilesTest {
 
     @Test
     void descriptorsAreTheLowestFreeFromThree() {
-        int a = p.memfdCreate("a", 0);
-        int b = p.memfdCreate("b", 0);
+        int a = UserStrings.memfd(p, "a", 0);
+        int b = UserStrings.memfd(p, "b", 0);
         assertThat(a).isEqualTo(3);
         assertThat(b).isEqualTo(4);
         p.close(a);
-        assertThat(p.memfdCreate("c", 0)).isEqualTo(3);
+        assertThat(UserStrings.memfd(p, "c", 0)).isEqualTo(3);
         assertThat(errno(() -> p.close(a + 10))).isEqualTo(Errno.EBADF);
     }
 
     @Test
     void writeGrowsTheFileAndReadStopsAtEof() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         long buf = anon(1);
         p.store(buf, bytes("hello"));
         assertThat(p.write(fd, buf, 5)).isEqualTo(5);
@@ -74,7 +74,7 @@ class FilesTest {
 
     @Test
     void readOfAHoleGivesZerosWithoutAllocating() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         p.ftruncate(fd, 2 * PAGE_SIZE);
         long buf = anon(2);
         p.store(buf, new byte[] {7});
@@ -90,7 +90,7 @@ class FilesTest {
 
     @Test
     void shortCopiesReturnTheBytesDoneOrEfault() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         p.ftruncate(fd, 3 * PAGE_SIZE);
         long buf = anon(2);
         p.munmap(buf + PAGE_SIZE, PAGE_SIZE);
@@ -107,7 +107,7 @@ class FilesTest {
 
     @Test
     void readBreaksCopyOnWriteOfTheBuffer() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         long buf = anon(1);
         p.store(buf, bytes("ab"));
         SimProcess child = p.fork();
@@ -127,7 +127,7 @@ class FilesTest {
 
     @Test
     void forkSharesTheOpenFileAndItsPosition() {
-        int fd = p.memfdCreate("f", MFD_CLOEXEC);
+        int fd = UserStrings.memfd(p, "f", MFD_CLOEXEC);
         SimProcess child = p.fork();
         assertThat(child.lseek(fd, 7, SEEK_SET)).isEqualTo(7);
         assertThat(p.lseek(fd, 0, SEEK_CUR)).isEqualTo(7);
@@ -139,7 +139,7 @@ class FilesTest {
 
     @Test
     void lseekRules() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         p.ftruncate(fd, 100);
         assertThat(p.lseek(fd, -10, SEEK_END)).isEqualTo(90);
         assertThat(p.lseek(fd, PAGE_SIZE, SEEK_SET)).isEqualTo(PAGE_SIZE);
@@ -159,7 +159,7 @@ class FilesTest {
 
     @Test
     void genericIoctls() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         long buf = anon(1);
         assertThat(p.fcntl(fd, F_GETFD, 0)).isZero();
         assertThat(p.ioctl(fd, FIOCLEX, 0)).isZero();
@@ -201,7 +201,7 @@ class FilesTest {
 
     @Test
     void pollAsksEachFileAndWritesBackOnlyRevents() {
-        int fd = p.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(p, "f", 0);
         long buf = anon(1);
         byte[] fds = new byte[3 * PollfdLayout.SIZE];
         Scalars.FD.write(fds, PollfdLayout.FD_OFFSET, fd);
@@ -223,24 +223,24 @@ class FilesTest {
 
     @Test
     void memfdNamesAreCStringsMeasuredInUtf8Bytes() {
-        int fd = p.memfdCreate("ab\0cd", 0);
+        int fd = UserStrings.memfd(p, "ab\0cd", 0);
         p.mmap(0, PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
         assertThat(p.maps()).contains("/memfd:ab (deleted)").doesNotContain("cd");
         // the limit counts the bytes before the NUL
-        assertThat(p.memfdCreate("a\0" + "x".repeat(300), 0)).isPositive();
-        assertThat(p.memfdCreate("x".repeat(249), 0)).isPositive();
-        assertThat(errno(() -> p.memfdCreate("x".repeat(250), 0))).isEqualTo(Errno.EINVAL);
-        assertThat(errno(() -> p.memfdCreate("é".repeat(125), 0))).isEqualTo(Errno.EINVAL);
-        assertThat(p.memfdCreate("é".repeat(124), 0)).isPositive();
+        assertThat(UserStrings.memfd(p, "a\0" + "x".repeat(300), 0)).isPositive();
+        assertThat(UserStrings.memfd(p, "x".repeat(249), 0)).isPositive();
+        assertThat(errno(() -> UserStrings.memfd(p, "x".repeat(250), 0))).isEqualTo(Errno.EINVAL);
+        assertThat(errno(() -> UserStrings.memfd(p, "é".repeat(125), 0))).isEqualTo(Errno.EINVAL);
+        assertThat(UserStrings.memfd(p, "é".repeat(124), 0)).isPositive();
         // a null name is a NULL pointer; bad flags are checked before the name
-        assertThat(errno(() -> p.memfdCreate(null, 0))).isEqualTo(Errno.EFAULT);
-        assertThat(errno(() -> p.memfdCreate(null, 0x100))).isEqualTo(Errno.EINVAL);
+        assertThat(errno(() -> p.memfdCreate(0, 0))).isEqualTo(Errno.EFAULT);
+        assertThat(errno(() -> p.memfdCreate(0, 0x100))).isEqualTo(Errno.EINVAL);
     }
 
     @Test
     void exitClosesEveryDescriptorAndFreesTheFile() {
         SimProcess q = kernel.newProcess(true);
-        int fd = q.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(q, "f", 0);
         long buf = q.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         q.store(buf, new byte[] {1});
         assertThat(q.write(fd, buf, PAGE_SIZE)).isEqualTo(PAGE_SIZE);

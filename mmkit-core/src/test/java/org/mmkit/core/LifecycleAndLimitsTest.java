@@ -28,7 +28,7 @@ class LifecycleAndLimitsTest {
             p -> p.newThread(),
             p -> p.maps(),
             p -> p.mincore(0x10000, PAGE_SIZE),
-            p -> p.memfdCreate("m", 0),
+            p -> UserStrings.memfd(p, "m", 0),
             p -> p.exit());
 
     @Test

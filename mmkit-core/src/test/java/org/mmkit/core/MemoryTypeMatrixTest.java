@@ -40,7 +40,7 @@ class MemoryTypeMatrixTest {
                 case ANON_PRIVATE -> p.mmap(0, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
                 case ANON_SHARED -> p.mmap(0, len, prot, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
                 case MEMFD_SHARED, MEMFD_PRIVATE -> {
-                    int fd = p.memfdCreate("matrix", 0);
+                    int fd = UserStrings.memfd(p, "matrix", 0);
                     p.ftruncate(fd, len);
                     long a = p.mmap(0, len, prot, this == MEMFD_SHARED ? MAP_SHARED : MAP_PRIVATE, fd, 0);
                     p.close(fd);

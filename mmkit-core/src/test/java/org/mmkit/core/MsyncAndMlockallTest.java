@@ -70,7 +70,7 @@ class MsyncAndMlockallTest {
 
     @Test
     void msyncSyncOfSharedMemoryChangesNothing() {
-        int fd = p.memfdCreate("m", 0);
+        int fd = UserStrings.memfd(p, "m", 0);
         p.ftruncate(fd, 2 * PAGE_SIZE);
         long s = p.mmap(0, 2 * PAGE_SIZE, RW, MAP_SHARED, fd, 0);
         p.store(s, new byte[] {7});

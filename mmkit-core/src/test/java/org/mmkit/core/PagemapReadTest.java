@@ -82,7 +82,7 @@ class PagemapReadTest {
         java.util.Random random = new java.util.Random(seed);
         long base = 0x200000000L;
         int span = 3 * 512 + 100;
-        int fd = p.memfdCreate("pm", 0);
+        int fd = UserStrings.memfd(p, "pm", 0);
         p.ftruncate(fd, span * PAGE_SIZE);
         for (int i = 0; i < 40; i++) {
             int first = random.nextInt(span - 1);

@@ -56,7 +56,7 @@ class PidfdTest {
         // do_pollfd keeps what was asked for, and a hang-up always
         assertThat(revents[0]).isEqualTo((byte) (POLLIN | POLLHUP));
         assertErrno(Errno.ESRCH, () -> p.processMrelease(fd, 0));
-        int memfd = p.memfdCreate("x", 0);
+        int memfd = UserStrings.memfd(p, "x", 0);
         assertErrno(Errno.EBADF, () -> p.processMrelease(memfd, 0));
         assertErrno(Errno.EBADF, () -> p.processMrelease(77, 0));
     }

@@ -128,7 +128,7 @@ class ProcStatusTest {
         System.out.println("ProcStatusTest seed " + seed);
         Random random = new Random(seed);
         List<SimProcess> processes = new ArrayList<>(List.of(p));
-        int fd = p.memfdCreate("counters", 0);
+        int fd = UserStrings.memfd(p, "counters", 0);
         p.ftruncate(fd, 16 * PAGE_SIZE);
         // an empty stretch of address space the calls place their mappings in, leaving holes
         long base = p.mmap(0, 64 * PAGE_SIZE, PROT_NONE, ANON, -1, 0);
@@ -182,7 +182,7 @@ class ProcStatusTest {
 
     @Test
     void remapFilePagesRemapsARangeOfItsFile() {
-        int fd = p.memfdCreate("rfp", 0);
+        int fd = UserStrings.memfd(p, "rfp", 0);
         p.ftruncate(fd, 4 * PAGE_SIZE);
         long m = p.mmap(0, 4 * PAGE_SIZE, RW, MAP_SHARED, fd, 0);
         for (int i = 0; i < 4; i++) {
@@ -200,7 +200,7 @@ class ProcStatusTest {
 
     @Test
     void remapFilePagesRefusals() {
-        int fd = p.memfdCreate("rfp", 0);
+        int fd = UserStrings.memfd(p, "rfp", 0);
         p.ftruncate(fd, 4 * PAGE_SIZE);
         long m = p.mmap(0, 4 * PAGE_SIZE, RW, MAP_SHARED, fd, 0);
         long priv = p.mmap(0, 2 * PAGE_SIZE, RW, MAP_PRIVATE, fd, 0);

@@ -101,7 +101,7 @@ class ProcessBasicsTest {
      */
     @Test
     void mapsLinesPadAsTheKernelDoes() {
-        int fd = p.memfdCreate("pad", 0);
+        int fd = UserStrings.memfd(p, "pad", 0);
         p.ftruncate(fd, 0x20000 * PAGE_SIZE);
         long low = p.mmap(0x10000, PAGE_SIZE, PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
         long file = p.mmap(0x7fffaa000000L, 2 * PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0x1fffeL * PAGE_SIZE);
@@ -125,7 +125,7 @@ class ProcessBasicsTest {
 
     @Test
     void memfdSharedMappingIsFilePageAndSigbusPastEof() {
-        int fd = p.memfdCreate("x", 0);
+        int fd = UserStrings.memfd(p, "x", 0);
         p.ftruncate(fd, PAGE_SIZE);
         long m = p.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         p.store(m, new byte[] {7});

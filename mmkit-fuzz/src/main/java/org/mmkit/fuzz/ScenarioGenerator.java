@@ -207,9 +207,10 @@ public final class ScenarioGenerator {
     // ---- limits, the heap, sealing and VMA names ----
 
     /**
-     * A step of the limits part: RLIMIT_MEMLOCK set from a struct written just before (the only
-     * limit whose effects compare exactly, since the executor locks nothing; its own image counts
-     * against RLIMIT_AS and RLIMIT_DATA on the kernel), in a child only, since after
+     * A step of the limits part: RLIMIT_MEMLOCK or RLIMIT_NOFILE (the soft limit) set from a struct
+     * written just before (limits whose effects compare exactly, since the executor locks nothing
+     * and keeps its own descriptors at 1022 and 1023; its own image counts against RLIMIT_AS and
+     * RLIMIT_DATA on the kernel), in a child only, since after
      * mlockall(MCL_FUTURE) a low limit would make the worker's named mmap(NULL) calls fail; getrlimit, brk at or above the break the
      * prologue named (below it lies the executor's own heap), mseal of a range or of the heap, and
      * PR_SET_VMA_ANON_NAME with whatever bytes the range holds as the name.
@@ -221,12 +222,25 @@ public final class ScenarioGenerator {
                 if (inWorker()) {
                     yield "getrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
                 }
+                if (random.nextBoolean()) {
+                    // the hard limit stays, and the struct goes into a page of its own, since a store
+                    // into a read-only range would leave a 0/0 limit: the kernel backend's executor
+                    // opens its own descriptors up to the hard limit
+                    int files = 4 + random.nextInt(28);
+                    String limit = newName("lim");
+                    lines.add("in " + process + ": " + limit
+                            + " = mmap(NULL, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+                    lines.add("in " + process + ": store(" + limit + ", rlimit{rlim_cur=" + files + ", rlim_max="
+                            + pick("4096", "4096", "4097", Integer.toString(files - 1)) + "})");
+                    yield "setrlimit(RLIMIT_NOFILE, " + limit + ")";
+                }
                 int pages = random.nextInt(MAX_RANGE_PAGES * 2);
                 lines.add("in " + process + ": store(" + range.start() + ", rlimit{rlim_cur=" + pages + "*PAGE, rlim_max="
                         + (pages + random.nextInt(3)) + "*PAGE})");
                 yield "setrlimit(RLIMIT_MEMLOCK, " + range.start() + ")";
             }
-            case 1 -> "getrlimit(" + pick("RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_DATA", "RLIM_NLIMITS") + ", " + range.start() + ")";
+            case 1 -> "getrlimit(" + pick("RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_DATA", "RLIMIT_NOFILE", "RLIM_NLIMITS") + ", "
+                    + range.start() + ")";
             case 2, 3 -> "brk(" + BREAK + " + " + random.nextInt(MAX_HEAP_PAGES + 1) + "*PAGE"
                     + (random.nextInt(4) == 0 ? " + " + (1 + random.nextInt(4095)) : "") + ")";
             case 4 -> "mseal(" + BREAK + ", " + random.nextInt(MAX_HEAP_PAGES) + "*PAGE, 0)";
@@ -458,7 +472,8 @@ public final class ScenarioGenerator {
         return switch (random.nextInt(13)) {
             case 0, 1, 2, 3 -> "ftruncate(" + fd + ", " + fileLength() + ")";
             case 4 -> "ftruncate(" + fd + ", -1)";
-            case 5 -> "memfd_create(\"bad\", " + pick("0x40", "MFD_HUGETLB|0x40", "0x54000000") + ")";
+            case 5 -> random.nextInt(4) == 0 ? "memfd_create(" + pick("NULL", "8", "\"" + "x".repeat(250) + "\"") + ", 0)"
+                    : "memfd_create(\"bad\", " + pick("0x40", "MFD_HUGETLB|0x40", "0x54000000") + ")";
             case 6 -> "close(" + fd + ")";
             case 7 -> seal(fd);
             case 8 -> "write(" + fd + ", " + range().start() + ", " + accessLength() + ")";
@@ -492,12 +507,23 @@ public final class ScenarioGenerator {
     /**
      * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...), on pipes (always
      * O_NONBLOCK: nothing may wait for another thread), or on any descriptor, with vector I/O
-     * through iovecs stored in {@code r}. Only opens with O_CREAT get names: they cannot fail,
-     * whatever was unlinked before. Named descriptors join the memfds, so mapping, truncating,
+     * through iovecs stored in {@code r}. Only opens with O_CREAT, and O_TMPFILE opens for
+     * writing, get names: they cannot fail, whatever was unlinked before. Paths also take the
+     * forms the kernel walks specially (a trailing slash, {@code .} and {@code ..} after a name,
+     * O_TMPFILE in the directory or on a file), and {@code /proc/self/fd/N} reopens any
+     * descriptor, a pipe end too (with O_NONBLOCK, like every pipe here). F_SETFL keeps
+     * O_NONBLOCK for the same reason and leaves out O_DIRECT and O_NOATIME, which the model
+     * refuses on pipes and owners. Named descriptors join the memfds, so mapping, truncating,
      * sealing and writing steps take them too, with their access modes. {@code fstat} is left out: its buffer holds inode
      * numbers and times, which differ between backends.
      */
     private String file() {
+        if (inWorker() && random.nextInt(16) == 0) {
+            String name = newName("fd");
+            fds.add(name);
+            return name + " = open(" + pick("\".\"", "\"./\"", "\".//.\"") + ", O_TMPFILE|" + pick("O_RDWR", "O_WRONLY")
+                    + pick("", "|O_EXCL", "|O_APPEND") + ", " + pick("0600", "0644", "07777") + ")";
+        }
         if (files.isEmpty() || (inWorker() && random.nextInt(4) == 0)) {
             String path = files.isEmpty() || random.nextInt(3) == 0 ? newFile() : pick(files);
             String access = pick("O_RDWR", "O_RDWR", "O_RDONLY", "O_WRONLY");
@@ -514,7 +540,18 @@ public final class ScenarioGenerator {
         String fd = descriptor();
         Range buffer = range();
         String offset = random.nextInt(MAX_FILE_PAGES) + "*PAGE" + (random.nextBoolean() ? "" : "+" + random.nextInt(4096));
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(20)) {
+            case 16 -> "fcntl(" + fd + ", F_SETFL, " + pick("O_NONBLOCK", "O_APPEND|O_NONBLOCK", "O_ASYNC|O_NONBLOCK",
+                    "O_APPEND|O_ASYNC|O_NONBLOCK") + ")";
+            case 17 -> "open(\"/proc/self/fd/" + (3 + random.nextInt(10)) + "\", "
+                    + pick("O_RDONLY", "O_WRONLY", "O_RDWR", "O_PATH", "O_RDWR|O_TRUNC", "O_RDONLY|O_CREAT|O_EXCL")
+                    + "|O_NONBLOCK, 0)";
+            case 18 -> "open(\"" + pick(path + "/", path + "//", path + "/.", path + "/..", "./" + path, path + "/../" + path,
+                    "missing/../" + path) + "\", " + pick("O_RDONLY", "O_RDWR|O_CREAT", "O_PATH", "O_WRONLY|O_CREAT|O_EXCL")
+                    + ", 0600)";
+            case 19 -> random.nextBoolean() ? "unlink(\"" + pick(path + "/", "./" + path, path + "/.") + "\")"
+                    : "open(" + pick("\".\"", "\"" + path + "\"", "\"missing\"", "\"/proc/self/fd/3\"") + ", O_TMPFILE|"
+                    + pick("O_RDONLY", "O_RDWR|O_CREAT", "O_RDWR", "O_PATH") + ", 0600)";
             case 12 -> "pipe2(" + buffer.start() + ", O_NONBLOCK" + pick("", "|O_CLOEXEC") + ")";
             case 13 -> {
                 // an iovec in r, for the vector calls; its buffer anywhere, its length sometimes huge

@@ -62,11 +62,6 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
-    public long memfdCreate(int pid, String name, long flags) {
-        return fake.memfdCreate(pid, name, flags);
-    }
-
-    @Override
     public Result<byte[]> mincore(int pid, long addr, long len) {
         return fake.mincore(pid, addr, len);
     }

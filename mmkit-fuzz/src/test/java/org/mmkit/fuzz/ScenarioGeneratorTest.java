@@ -92,6 +92,21 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void pathEdgeCasesTmpfilesSetflAndNofileLimitsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).containsPattern("in u: fd\\d+ = open\\(\"[./]+\", O_TMPFILE\\|O_(RDWR|WRONLY)")
+                .containsPattern("O_TMPFILE\\|O_RDONLY, 0600\\)")
+                .containsPattern("open\\(\"f\\d+/\\.\\.\", ")
+                .containsPattern("unlink\\(\"f\\d+/\"\\)")
+                .containsPattern("open\\(\"/proc/self/fd/\\d+\", O_RDWR\\|O_NONBLOCK, 0\\)")
+                .containsPattern("fcntl\\(\\w+, F_SETFL, O_APPEND\\|O_NONBLOCK\\)")
+                .containsPattern("store\\(lim\\d+, rlimit\\{rlim_cur=\\d+, rlim_max=\\d+\\}\\)\nin \\w+: setrlimit\\(RLIMIT_NOFILE, lim\\d+\\)")
+                .contains("getrlimit(RLIMIT_NOFILE, ")
+                .containsPattern("memfd_create\\((NULL|8|\"x{250}\"), 0\\)")
+                .doesNotContain("O_DIRECT", "O_NOATIME");
+    }
+
+    @Test
     void noReferencedQuestionFollowsMadvFree() {
         // after MADV_FREE aged PTEs, Referenced shows PG_referenced, which per-CPU batches and DAMON change
         int asked = 0;

@@ -96,14 +96,6 @@ final class ExecutorProcess {
         return payload;
     }
 
-    long memfdCreate(String name, long flags) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > LinuxProtocol.MAX_TRANSFER) {
-            throw new IllegalArgumentException("memfd name of " + bytes.length + " bytes is too long to send");
-        }
-        ByteBuffer payload = payload(8 + bytes.length).putLong(flags).put(bytes);
-        return call(LinuxProtocol.OP_MEMFD_CREATE, payload, () -> "memfd_create(\"" + name + "\", " + hex(flags) + ")").getLong();
-    }
 
     /**
      * mincore in pieces whose vectors fit one transfer. The kernel's mincore itself walks the range

@@ -101,11 +101,6 @@ public final class LinuxBackend implements Backend {
     }
 
     @Override
-    public long memfdCreate(int pid, String name, long flags) {
-        return process(pid).memfdCreate(name, flags);
-    }
-
-    @Override
     public Result<byte[]> mincore(int pid, long addr, long len) {
         return process(pid).mincore(addr, len);
     }

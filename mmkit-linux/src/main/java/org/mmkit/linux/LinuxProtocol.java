@@ -29,7 +29,6 @@ final class LinuxProtocol {
     static final int TOKEN_CHARS = 32;
 
     static final int OP_SYSCALL = 1;
-    static final int OP_MEMFD_CREATE = 2;
     static final int OP_MINCORE = 3;
     static final int OP_LOAD = 4;
     static final int OP_STORE = 5;

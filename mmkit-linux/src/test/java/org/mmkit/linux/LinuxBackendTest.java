@@ -53,6 +53,16 @@ class LinuxBackendTest {
         }
     }
 
+    /** {@code memfd_create} with the name stored in a fresh page of the process, as the runner passes strings. */
+    private long memfdCreate(int p, String name) {
+        long page = backend.syscall(p, Syscall.MMAP, 0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        byte[] bytes = (name + "\0").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(backend.store(p, page, bytes).ok()).isTrue();
+        long fd = backend.syscall(p, Syscall.MEMFD_CREATE, page, 0);
+        assertThat(backend.syscall(p, Syscall.MUNMAP, page, PAGE_SIZE)).isZero();
+        return fd;
+    }
+
     @Test
     void storedBytesLoadBack() {
         int p = backend.newProcess(true);
@@ -277,7 +287,7 @@ class LinuxBackendTest {
     @Test
     void sharedMemfdMappingBeyondEndOfFileIsSigbusAdrerr() {
         int p = backend.newProcess(true);
-        long fd = backend.memfdCreate(p, "beyond-eof", 0);
+        long fd = memfdCreate(p, "beyond-eof");
         assertThat(fd).isNotNegative();
         assertThat(backend.syscall(p, Syscall.FTRUNCATE, fd, PAGE_SIZE)).isZero();
         long a = backend.syscall(p, Syscall.MMAP, 0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -373,7 +383,7 @@ class LinuxBackendTest {
     void scenarioDescriptorsStartAtThree() {
         int p = backend.newProcess(false);
 
-        assertThat(backend.memfdCreate(p, "first", 0)).isEqualTo(3);
+        assertThat(memfdCreate(p, "first")).isEqualTo(3);
     }
 
     @Test

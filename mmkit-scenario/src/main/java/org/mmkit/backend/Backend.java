@@ -29,9 +29,6 @@ public interface Backend extends AutoCloseable {
     /** Performs one system call of the process; returns its raw result ({@code -errno} on failure). */
     long syscall(int pid, Syscall call, long... args);
 
-    /** {@code memfd_create(name, flags)}: a new fd, or {@code -errno}. */
-    long memfdCreate(int pid, String name, long flags);
-
     /** {@code mincore}: the vector, or {@code null} with the errno in {@link Result}. */
     Result<byte[]> mincore(int pid, long addr, long len);
 

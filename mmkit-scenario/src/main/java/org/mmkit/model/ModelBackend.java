@@ -234,6 +234,7 @@ public final class ModelBackend implements Backend {
                 case PWRITEV -> p.pwritev((int) args[0], args[1], args[2], args[3]);
                 case PIPE -> done(() -> p.pipe2(args[0], 0));
                 case PIPE2 -> done(() -> p.pipe2(args[0], (int) args[1]));
+                case MEMFD_CREATE -> p.memfdCreate(args[0], args[1]);
                 case GETRLIMIT -> done(() -> p.getrlimit(args[0], args[1]));
                 case SETRLIMIT -> done(() -> p.setrlimit(args[0], args[1]));
                 case PRLIMIT64 -> done(() -> p.prlimit64((int) args[0], args[1], args[2], args[3]));
@@ -259,15 +260,6 @@ public final class ModelBackend implements Backend {
             throw new UnsupportedOperationException("prctl option " + (int) args[0] + " is not modelled (only PR_SET_VMA is)");
         }
         return done(() -> p.prctlSetVma(args[1], args[2], args[3], args[4]));
-    }
-
-    @Override
-    public long memfdCreate(int pid, String name, long flags) {
-        try {
-            return process(pid).memfdCreate(name, flags);
-        } catch (ErrnoException e) {
-            return -e.errno().number();
-        }
     }
 
     @Override

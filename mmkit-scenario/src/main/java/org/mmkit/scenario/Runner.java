@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.mmkit.backend.Access;
 import org.mmkit.backend.Backend;
 import org.mmkit.backend.ProcFile;
@@ -64,6 +65,8 @@ public final class Runner {
      */
     private final Map<String, Map<ProcFile, Map<String, Long>>> counterBaselines = new HashMap<>();
     private final boolean readsCounters;
+    /** Whether a system call of the scenario takes a string argument, so its processes get a string area. */
+    private final boolean passesStrings;
     private final List<String> transcript = new ArrayList<>();
     private final List<Integer> sources = new ArrayList<>();
     private String firstFailure;
@@ -75,6 +78,8 @@ public final class Runner {
         this.addresses = new AddressNames(verbose);
         this.frames = new FrameLabels(verbose);
         this.readsCounters = scenario.steps().stream().anyMatch(s -> s instanceof Step.ProcCounter);
+        this.passesStrings = scenario.steps().stream()
+                .anyMatch(s -> s instanceof Step.Call c && c.args().stream().anyMatch(a -> a instanceof Expr.CString));
     }
 
     /** Runs {@code scenario} on {@code backend}; verbose transcripts also show raw addresses and PFNs. */
@@ -119,7 +124,6 @@ public final class Runner {
                 print("");
             }
             case Step.Call c -> call(c);
-            case Step.MemfdCreate m -> memfdCreate(m);
             case Step.Mincore m -> mincore(m);
             case Step.Fork f -> fork(f);
             case Step.Exit e -> exit(e);
@@ -196,7 +200,7 @@ public final class Runner {
         long next = STRING_AREA;
         for (int i = 0; i < values.length; i++) {
             if (args.get(i) instanceof Expr.CString s) {
-                mapStringArea();
+                mapStringArea(pid());
                 byte[] terminated = Arrays.copyOf(s.bytes(), s.bytes().length + 1);
                 Access stored = backend.store(pid(), next, terminated);
                 if (!stored.ok()) {
@@ -213,8 +217,7 @@ public final class Runner {
     }
 
     /** Maps the string area of the running process (fork children inherit it) unless it has one. */
-    private void mapStringArea() {
-        int pid = pid();
+    private void mapStringArea(int pid) {
         if (stringAreas.contains(pid)) {
             return;
         }
@@ -225,13 +228,6 @@ public final class Runner {
                     + (isError(raw) ? errorText(raw) : "mapped at 0x" + Long.toHexString(raw)));
         }
         stringAreas.add(pid);
-    }
-
-    private void memfdCreate(Step.MemfdCreate m) {
-        long raw = backend.memfdCreate(pid(), m.name(), eval(m.flags()));
-        bindNumber(m.bind(), raw);
-        // descriptor numbers differ between backends (the executor has its own files open)
-        returned(m.expected(), raw, false, m.bind() != null ? m.bind() : "<fd>");
     }
 
     /** Prints {@code = result} and checks the expectation; {@code shown} is the success text. */
@@ -583,6 +579,11 @@ public final class Runner {
     private void started(String name, int pid) {
         processes.put(name, pid);
         if (readsCounters) {
+            if (passesStrings && !stringAreas.contains(pid)) {
+                // the string area, written through, is part of the baseline: counters show the scenario's own memory
+                mapStringArea(pid);
+                backend.store(pid, STRING_AREA, new byte[STRING_AREA_BYTES]);
+            }
             Map<ProcFile, Map<String, Long>> baseline = new HashMap<>();
             for (ProcFile file : ProcCounters.FILES.values()) {
                 baseline.put(file, ProcCounters.parse(file, backend.procText(pid, file)));
@@ -616,14 +617,21 @@ public final class Runner {
     /**
      * The VMAs of the running process's maps or smaps. A file of the backend's working directory
      * is named relative to it ({@code "f"}, {@code "f (deleted)"}), since the directory's own path
-     * differs between backends and runs.
+     * differs between backends and runs; an O_TMPFILE file, which the kernel names by its inode
+     * number ({@code "#1234 (deleted)"}), shows as {@code "#INO (deleted)"}, since inode numbers
+     * differ too.
      */
     private List<Vma> vmas(ProcFile file) {
         String prefix = backend.workingDirectory() + "/";
         return ProcMaps.parse(backend.procText(pid(), file)).stream()
-                .map(v -> v.path().startsWith(prefix) ? v.withPath(v.path().substring(prefix.length())) : v)
+                .map(v -> v.path().startsWith(prefix)
+                        ? v.withPath(TMPFILE_INODE.matcher(v.path().substring(prefix.length())).replaceFirst("#INO"))
+                        : v)
                 .toList();
     }
+
+    /** The name {@code vfs_tmpfile} gives an O_TMPFILE file: {@code #} and its inode number. */
+    private static final Pattern TMPFILE_INODE = Pattern.compile("^#[0-9]+(?= \\(deleted\\)$)");
 
     /** {@code a..a+0x4000 rw-p}, with the file offset and path for file mappings. */
     private String describeVma(Vma v) {

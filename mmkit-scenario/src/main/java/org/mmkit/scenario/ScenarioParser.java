@@ -38,7 +38,7 @@ public final class ScenarioParser {
 
     /** Words of the language that cannot name a result or a process (system call names neither). */
     private static final Set<String> RESERVED = Set.of(
-            "memfd_create", "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
+            "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
             "spawn", "join", "repeat", "status", "statm", "smaps_rollup");
 
@@ -303,11 +303,10 @@ public final class ScenarioParser {
         if (bind != null && call.equals("fork")) {
             throw error("name the child with 'fork() => " + bind + "'");
         }
-        if (bind != null && syscall == null && !call.equals("memfd_create") && !call.equals("store")) {
+        if (bind != null && syscall == null && !call.equals("store")) {
             throw error("only system calls give a result to name; '" + call + "' does not");
         }
         Step step = syscall != null ? syscall(process, bind, syscall) : switch (call) {
-            case "memfd_create" -> memfdCreate(process, bind);
             case "mincore" -> mincore(process);
             case "fork" -> fork(process);
             case "exit" -> exit(process);
@@ -350,20 +349,12 @@ public final class ScenarioParser {
         if (args.size() != call.arity()) {
             throw error(name + " takes " + call.arity() + " arguments, found " + args.size());
         }
+        String refusal = ScenarioPaths.refusal(call, args);
+        if (refusal != null) {
+            throw error(refusal);
+        }
         String text = textSoFar();
         return new Step.Call(origin(process, text), bind, call, args, returns());
-    }
-
-    private Step memfdCreate(String process, String bind) throws LexException, ScenarioSyntaxException {
-        Token name = next();
-        if (name.kind() != Kind.STRING) {
-            throw error("expected a \"name\" as the first argument of memfd_create");
-        }
-        expect(",", "after the name of memfd_create");
-        Expr flags = expr();
-        expect(")", "after the arguments of memfd_create");
-        String text = textSoFar();
-        return new Step.MemfdCreate(origin(process, text), bind, name.string(), flags, returns());
     }
 
     /**

@@ -36,10 +36,6 @@ public sealed interface Step {
     record Call(Origin origin, String bind, Syscall call, List<Expr> args, Returns expected) implements Spawnable {
     }
 
-    /** {@code [name =] memfd_create("name", flags) [= expected]}. */
-    record MemfdCreate(Origin origin, String bind, String name, Expr flags, Returns expected) implements Step {
-    }
-
     /** {@code mincore(addr, len) [== v v v | = -1 ERRNO]}: one value per page. */
     record Mincore(Origin origin, Expr addr, Expr len, List<Run> expected, Integer expectedErrno) implements Step {
     }

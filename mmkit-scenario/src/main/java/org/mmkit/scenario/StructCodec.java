@@ -109,7 +109,7 @@ final class StructCodec {
             case HEX -> "0x" + Long.toHexString(value);
             case OCTAL -> "0" + Long.toOctalString(value);
             case ADDRESS -> value == 0 ? "0" : address.apply(value);
-            // descriptor numbers differ between backends, as in the transcript of memfd_create
+            // a descriptor stored by another process, or the executor, may differ between backends
             case DESCRIPTOR -> value < 0 ? Long.toString(value) : "<fd>";
             case OPAQUE -> "<?>";
         };

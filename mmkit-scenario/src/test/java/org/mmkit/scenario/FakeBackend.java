@@ -158,14 +158,27 @@ public final class FakeBackend implements Backend {
             case READ, WRITE -> a[2];
             case OPEN, OPENAT, CREAT, UNLINK, UNLINKAT, DUP, DUP2, DUP3, FSTAT, READV, WRITEV, PREADV, PWRITEV, PIPE, PIPE2 -> 0;
             case PREAD, PWRITE -> a[2];
+            case MEMFD_CREATE -> memfdCreate(pid, a[0]);
             case MREMAP -> mremap(p, a[0], align(a[1]), align(a[2]), a[3]);
         };
     }
 
-    @Override
-    public long memfdCreate(int pid, String name, long flags) {
+    /** A memfd of the name at {@code nameAddr}, read up to its NUL; EFAULT if a byte before it cannot be read. */
+    private long memfdCreate(int pid, long nameAddr) {
+        StringBuilder name = new StringBuilder();
+        for (long at = nameAddr; ; at++) {
+            Access byteRead = load(pid, at, 1);
+            if (!byteRead.ok()) {
+                return -14;
+            }
+            byte b = byteRead.data()[0];
+            if (b == 0) {
+                break;
+            }
+            name.append((char) (b & 0xff));
+        }
         long fd = 3 + memfdNames.size();
-        memfdNames.put(fd, name);
+        memfdNames.put(fd, name.toString());
         return fd;
     }
 
@@ -375,7 +388,7 @@ public final class FakeBackend implements Backend {
         }
         len = align(len);
         long start;
-        if ((flags & 0x10) != 0) {
+        if ((flags & (0x10 | 0x100000)) != 0) { // MAP_FIXED, MAP_FIXED_NOREPLACE
             start = addr;
             unmap(p, start, start + len);
         } else {

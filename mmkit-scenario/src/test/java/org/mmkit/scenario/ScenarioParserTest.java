@@ -85,8 +85,9 @@ class ScenarioParserTest {
     void memfdAndFileCalls() throws Exception {
         Scenario s = parse("fd = memfd_create(\"x y\", MFD_CLOEXEC) = 3\nftruncate(fd, PAGE) = 0\n"
                 + "b = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0)\nclose(fd)\n");
-        Step.MemfdCreate m = (Step.MemfdCreate) s.steps().getFirst();
-        assertThat(m.name()).isEqualTo("x y");
+        Step.Call m = (Step.Call) s.steps().getFirst();
+        assertThat(m.call()).isEqualTo(Syscall.MEMFD_CREATE);
+        assertThat(m.args().getFirst()).isInstanceOf(Expr.CString.class);
         assertThat(m.bind()).isEqualTo("fd");
         assertThat(((Step.Call) s.steps().get(3)).call()).isEqualTo(Syscall.CLOSE);
     }
@@ -356,7 +357,7 @@ class ScenarioParserTest {
                 Arguments.of("munmap(0)", 1, "munmap takes 2 arguments, found 1"),
                 Arguments.of("munmap(0, 1", 1, "expected ')' after the arguments of munmap, found end of line"),
                 Arguments.of("munmap(0, 1) junk", 1, "unexpected 'junk' at end of line"),
-                Arguments.of("memfd_create(x, 0)", 1, "expected a \"name\" as the first argument of memfd_create"),
+                Arguments.of("memfd_create(\"x\")", 1, "memfd_create takes 2 arguments, found 1"),
                 Arguments.of("mincore(0, 1) = 1", 1, "mincore results are written '== 1 0 1' (or '= -1 ERRNO')"),
                 Arguments.of("fork()", 1, "expected '=>' after 'fork()' (write 'fork() => child'), found end of line"),
                 Arguments.of("exit(nobody)", 1, "unknown process 'nobody'"),
@@ -420,5 +421,18 @@ class ScenarioParserTest {
     void parsedStepsKeepSourceOrder() throws Exception {
         List<Step> steps = parse(MMAP + "store(a, 1, 1)\nload(a, 1) == 1\n").steps();
         assertThat(steps).extracting(s -> s.origin().line()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void pathsOnlyTheKernelCouldFollowAreRefusedWithTheirLine() throws Exception {
+        assertThatThrownBy(() -> parse("\nopen(\"../x\", O_RDONLY, 0)\n")).hasMessage(
+                "t.mms:2: path '../x' leaves the scenario's directory, which is not modelled");
+        assertThatThrownBy(() -> parse("unlinkat(AT_FDCWD, \"./..\", 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("creat(\"/etc/passwd\", 0600)\n"))
+                .hasMessageStartingWith("t.mms:1: absolute path '/etc/passwd' is not modelled");
+        assertThatThrownBy(() -> parse("open(\"/proc/self\", O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("open(\"/proc/self/fd/../mem\", O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        // a ".." after a name stops at that name on both backends; /proc files are modelled
+        parse("open(\"f/../g\", O_RDONLY, 0)\nopen(\"/proc/self/fd/3\", O_RDONLY, 0)\nopen(\"/proc/1/mem\", O_RDONLY, 0)\n");
     }
 }

@@ -1,5 +1,7 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.RLIMIT_NOFILE;
+
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.TreeMap;
@@ -8,39 +10,64 @@ import org.mmkit.core.Errno;
 
 /**
  * A process's descriptor table ({@code files_struct} with its {@code fdtable}): descriptor →
- * open file, and the close-on-exec flag of each descriptor. Guarded by the machine lock.
+ * open file, and the close-on-exec flag of each descriptor. New descriptors are below the soft
+ * RLIMIT_NOFILE of the process. Guarded by the machine lock.
  */
 final class FdTable {
     /** Descriptors 0-2 are the standard streams every process is started with; they are not modelled. */
     static final int FIRST_FD = 3;
+
+    /** The limits of the process owning the table: RLIMIT_NOFILE bounds new descriptors ({@code rlimit(RLIMIT_NOFILE)}). */
+    private final ResourceLimits limits;
 
     /** Open descriptors, each holding one reference to its file. */
     private final TreeMap<Integer, OpenFile> open = new TreeMap<>();
     /** {@code close_on_exec}: set only for open descriptors. */
     private final BitSet closeOnExec = new BitSet();
 
-    /**
-     * {@code RLIMIT_NOFILE}: descriptors are below this; the executor of the kernel backend sets
-     * the same soft limit, which is the usual default.
-     */
-    static final int NOFILE = 1024;
+    FdTable(ResourceLimits limits) {
+        this.limits = limits;
+    }
+
+    /** {@code rlimit(RLIMIT_NOFILE)}: new descriptors are below it (a soft limit never exceeds {@code sysctl_nr_open}). */
+    int limit() {
+        return (int) limits.soft(RLIMIT_NOFILE);
+    }
 
     /** {@code get_unused_fd_flags} + {@code fd_install}: the lowest free descriptor now refers to {@code file}. */
     int install(OpenFile file, boolean cloexec) {
         return installFrom(FIRST_FD, file, cloexec);
     }
 
-    /** {@code f_dupfd}: the lowest free descriptor at or above {@code from} now refers to {@code file}; EMFILE past {@link #NOFILE}. */
+    /**
+     * {@code f_dupfd}: the lowest free descriptor at or above {@code from} now refers to
+     * {@code file}; EMFILE (and {@code file} is put) when it would be at or past RLIMIT_NOFILE.
+     */
     int installFrom(int from, OpenFile file, boolean cloexec) {
+        int fd;
+        try {
+            fd = checkUnused(from);
+        } catch (RuntimeException e) {
+            file.put();
+            throw e;
+        }
+        installAt(fd, file, cloexec);
+        return fd;
+    }
+
+    /**
+     * {@code alloc_fd}'s check, for calls that reserve a descriptor before they make the file
+     * (open, pipe2): the lowest free descriptor at or above {@code from}; EMFILE when it is at or
+     * past RLIMIT_NOFILE.
+     */
+    int checkUnused(int from) {
         int fd = Math.max(from, FIRST_FD);
         while (open.containsKey(fd)) {
             fd++;
         }
-        if (fd >= NOFILE) {
-            file.put();
+        if (fd >= limit()) {
             throw Errno.EMFILE.exception();
         }
-        installAt(fd, file, cloexec);
         return fd;
     }
 

@@ -3,7 +3,6 @@ package org.mmkit.core.mm;
 import static org.mmkit.core.Uapi.*;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
@@ -26,32 +25,32 @@ final class FileCalls {
     private static final long ALL_FLAGS = MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_HUGETLB | MFD_NOEXEC_SEAL | MFD_EXEC;
 
     /**
-     * {@code memfd_create}: flags first, then the name, read as the kernel reads a C string
-     * ({@code strnlen_user}): it ends at the first NUL, its UTF-8 bytes before the NUL count
-     * against the limit, and a null name is a NULL pointer (EFAULT). The model's pid namespace has
+     * {@code memfd_create}: flags (an {@code unsigned int}) first, then the name, read from user
+     * memory as the kernel reads it ({@code alloc_name}, {@code strnlen_user}): it ends at the
+     * first NUL, which must come within {@code MFD_NAME_MAX_LEN + 1} bytes (else EINVAL), and a
+     * byte before it that cannot be read is EFAULT; then a descriptor is reserved (EMFILE at
+     * RLIMIT_NOFILE) before the file is made. The model's pid namespace has
      * {@code vm.memfd_noexec} 0, the default: a memfd without MFD_EXEC or MFD_NOEXEC_SEAL is
      * executable ({@code check_sysctl_memfd_noexec}). MFD_HUGETLB (with a huge page size in its
      * field) passes the checks and then fails with ENOSYS, as on a kernel built without
      * CONFIG_HUGETLBFS ({@code hugetlb_file_setup}): the model has no hugetlbfs yet.
      */
-    static int memfdCreate(Task task, String name, long flags) {
+    static int memfdCreate(Task task, long nameAddr, long rawFlags) {
+        long flags = rawFlags & 0xffffffffL;
         long known = (flags & MFD_HUGETLB) != 0 ? ALL_FLAGS | (long) MFD_HUGE_MASK << MFD_HUGE_SHIFT : ALL_FLAGS;
         if ((flags & ~known) != 0 || (flags & (MFD_EXEC | MFD_NOEXEC_SEAL)) == (MFD_EXEC | MFD_NOEXEC_SEAL)) {
             throw Errno.EINVAL.exception();
         }
+        String name = PathLookup.userString(task, nameAddr, NAME_MAX_LEN + 1);
         if (name == null) {
-            throw Errno.EFAULT.exception();
-        }
-        int nul = name.indexOf('\0');
-        String cName = nul < 0 ? name : name.substring(0, nul);
-        if (cName.getBytes(StandardCharsets.UTF_8).length > NAME_MAX_LEN) {
             throw Errno.EINVAL.exception();
         }
+        task.files.checkUnused(0);
         if ((flags & MFD_HUGETLB) != 0) {
             throw Errno.ENOSYS.exception();
         }
         ShmemFile inode = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
-                "/memfd:" + cName + " (deleted)", 0);
+                "/memfd:" + name + " (deleted)", 0);
         inode.owner = task.fsuid();
         if ((flags & MFD_NOEXEC_SEAL) != 0) {
             inode.mode &= ~0111;

@@ -97,6 +97,11 @@ interface FileOperations {
         return 0;
     }
 
+    /** {@code st_blksize}: the block size of the file's super block; a page (tmpfs, pipefs) by default. */
+    default long blockSize() {
+        return PAGE_SIZE;
+    }
+
     /** {@code getattr}: what {@code fstat} reports of the file's inode; an anonymous inode by default. */
     default StatCall.Attributes attributes() {
         return new StatCall.Attributes(0, 0600, 1, 0, size(), allocatedBytes());

@@ -87,7 +87,7 @@ final class IoctlCalls {
             }
             case F_DUPFD, F_DUPFD_CLOEXEC -> {
                 int from = (int) arg;
-                if (arg < 0 || arg >= FdTable.NOFILE) {
+                if (arg < 0 || arg >= task.files.limit()) {
                     throw Errno.EINVAL.exception();
                 }
                 yield task.files.installFrom(from, file.get(), cmd == F_DUPFD_CLOEXEC);

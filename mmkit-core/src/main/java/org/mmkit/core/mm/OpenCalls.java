@@ -7,17 +7,22 @@ import org.mmkit.core.Errno;
 /**
  * Opening files by path and managing descriptors ({@code fs/open.c}, {@code fs/namei.c},
  * {@code fs/file.c}): {@code openat} (and {@code open}, {@code creat}), {@code unlinkat},
- * {@code dup}, {@code dup2} and {@code dup3}. Files are created in the tmpfs working directory
- * with the mode asked for less the umask; the model checks no permissions (every process may
- * open every file in every mode), as root would see it.
+ * {@code dup}, {@code dup2} and {@code dup3}. Files are created in the tmpfs working directory,
+ * or unnamed in it with O_TMPFILE, with the mode asked for less the umask and the opener as
+ * owner. Opening an existing file checks its permission bits against the opener
+ * ({@code may_open}, {@code generic_permission}); the directory is writable by all, so creating
+ * and unlinking are never refused.
  */
 final class OpenCalls {
     private OpenCalls() {
     }
 
-    /** {@code VALID_OPEN_FLAGS} less O_TMPFILE, which is not modelled: open ignores other bits. */
+    /** {@code __O_TMPFILE}: the bit of O_TMPFILE besides O_DIRECTORY. */
+    private static final int TMPFILE_BIT = O_TMPFILE & ~O_DIRECTORY;
+    /** {@code VALID_OPEN_FLAGS}: open ignores other bits. */
     private static final int VALID_FLAGS = O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK
-            | O_SYNC | O_ASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH;
+            | O_SYNC | O_ASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH
+            | O_TMPFILE;
     /** {@code O_PATH_FLAGS}: what an O_PATH open keeps. */
     private static final int PATH_FLAGS = O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC;
     /** The umask of every process: the usual 022; the kernel backend's executor sets the same. */
@@ -30,51 +35,142 @@ final class OpenCalls {
 
     /**
      * {@code do_sys_openat2} with {@code build_open_flags}: unknown flags are ignored, O_PATH
-     * keeps only {@code O_PATH_FLAGS}, 64-bit opens are O_LARGEFILE; then the path is read, walked
-     * and opened ({@code do_open}). The open file's status flags drop O_CREAT, O_EXCL, O_NOCTTY,
-     * O_TRUNC and O_CLOEXEC, as F_GETFL shows.
+     * keeps only {@code O_PATH_FLAGS}, 64-bit opens are O_LARGEFILE, and O_TMPFILE is EINVAL
+     * without write access or with O_CREAT; then the path is read, a descriptor is reserved
+     * (EMFILE at RLIMIT_NOFILE, before the path is walked), and the path is walked and opened
+     * ({@code do_open}). The open file's status flags drop O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC,
+     * O_CLOEXEC and O_TMPFILE's own bit, as F_GETFL shows.
      */
     static int openat(Task task, int dirfd, long pathAddr, int flags, int mode) {
         flags &= VALID_FLAGS;
         flags = (flags & O_PATH) != 0 ? flags & PATH_FLAGS : flags | O_LARGEFILE;
+        if ((flags & TMPFILE_BIT) != 0) {
+            int accessMode = flags & O_ACCMODE;
+            if ((flags & (O_TMPFILE | O_CREAT)) != O_TMPFILE || accessMode == O_RDONLY) {
+                throw Errno.EINVAL.exception();
+            }
+        }
         String path = PathLookup.getname(task, pathAddr);
-        OpenFile file = switch (PathLookup.walk(task, dirfd, path)) {
+        task.files.checkUnused(0);
+        PathLookup.Found found = PathLookup.walk(task, dirfd, path);
+        OpenFile file = (flags & TMPFILE_BIT) != 0 ? openTmpfile(task, found, mode, flags) : switch (found) {
             case PathLookup.Found.Entry entry -> openEntry(task, entry, flags, mode);
             case PathLookup.Found.Directory directory -> openDirectory(directory.directory(), flags);
-            case PathLookup.Found.Inode inode -> openRegular(inode.file(), flags, false);
-            case PathLookup.Found.Special special -> new OpenFile(special.ops(), statusFlags(flags));
+            case PathLookup.Found.Inode inode -> openRegular(task, inode.file(), flags, false);
+            case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
+            case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
         };
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
     }
 
-    /** {@code open_last_lookups} in a directory: ENOENT without O_CREAT, else a new file is created and linked. */
+    /**
+     * {@code open_last_lookups} in a directory: a trailing slash with O_CREAT is EISDIR, and
+     * without it a file is ENOTDIR; a missing name is ENOENT without O_CREAT, else a new file is
+     * created and linked.
+     */
     private static OpenFile openEntry(Task task, PathLookup.Found.Entry entry, int flags, int mode) {
+        if (entry.directoryOnly() && (flags & O_CREAT) != 0) {
+            throw Errno.EISDIR.exception();
+        }
         ShmemFile existing = entry.directory().lookup(entry.name());
         if (existing != null) {
-            return openRegular(existing, flags, false);
+            if (entry.directoryOnly()) {
+                throw Errno.ENOTDIR.exception();
+            }
+            return openRegular(task, existing, flags, false);
         }
         if ((flags & O_CREAT) == 0) {
             throw Errno.ENOENT.exception();
         }
-        // shmem_mknod: a regular file of the mode asked, less the umask
+        ShmemFile created = newFile(task, mode);
+        entry.directory().link(entry.name(), created);
+        return openRegular(task, created, flags, true);
+    }
+
+    /**
+     * {@code may_open} → {@code inode_permission} → {@code generic_permission}: the access the
+     * open asks for (reading, writing, and writing for O_TRUNC; nothing for O_PATH) against the
+     * owner's permission bits when the opener owns the file, else the group's when it is in the
+     * file's group (a process's group is its user's, as the owner's is), else the others'. A
+     * privileged opener holds CAP_DAC_OVERRIDE and may read and write any regular file. EACCES.
+     */
+    private static void mayOpen(Task task, ShmemFile file, int flags) {
+        if ((flags & O_PATH) != 0 || task.privileged) {
+            return;
+        }
+        int accessMode = flags & O_ACCMODE;
+        int wanted = (accessMode == O_RDONLY ? 0 : 2) | (accessMode == O_WRONLY ? 0 : 4) | ((flags & O_TRUNC) != 0 ? 2 : 0);
+        // the owner and the group are the same id here: the owner's bits decide either way
+        int granted = task.fsuid() == file.owner ? file.mode >> 6 : file.mode;
+        if ((wanted & ~granted & 7) != 0) {
+            throw Errno.EACCES.exception();
+        }
+    }
+
+    /** {@code shmem_mknod}: a regular file of the mode asked, less the umask, owned by the caller. */
+    private static ShmemFile newFile(Task task, int mode) {
         ShmemFile created = new ShmemFile(task.machine.memory, task.machine.allocateInode(), null, 0);
         created.mode = mode & 07777 & ~UMASK;
         created.owner = task.fsuid();
-        entry.directory().link(entry.name(), created);
-        return openRegular(created, flags, true);
+        return created;
+    }
+
+    /**
+     * {@code do_tmpfile}: the path must name a directory (ENOENT if
+     * it names nothing, ENOTDIR for anything else), in which {@code shmem_tmpfile} makes a file
+     * that no name links: maps shows it as {@code DIR/#INODE (deleted)}, as {@code d_path} prints
+     * the dentry {@code vfs_tmpfile} gives it.
+     */
+    private static OpenFile openTmpfile(Task task, PathLookup.Found found, int mode, int flags) {
+        TmpfsDirectory directory = switch (found) {
+            case PathLookup.Found.Directory d -> d.directory();
+            case PathLookup.Found.Entry entry when entry.directory().lookup(entry.name()) == null -> throw Errno.ENOENT.exception();
+            default -> throw Errno.ENOTDIR.exception();
+        };
+        ShmemFile created = newFile(task, mode);
+        created.mapsName = directory.path + "/#" + created.inode + " (deleted)";
+        return new OpenFile(new ShmemFileOperations(created, true), statusFlags(flags));
+    }
+
+    /** A file of {@code /proc/PID}: the text files are read-only ({@link ProcTextFileOperations#mayOpen}). */
+    private static OpenFile openSpecial(Task task, FileOperations ops, int flags) {
+        openExisting(flags);
+        if (ops instanceof ProcTextFileOperations) {
+            ProcTextFileOperations.mayOpen(task, flags);
+        }
+        return new OpenFile(ops, statusFlags(flags));
+    }
+
+    /**
+     * Opening a pipe through the magic link to one of its ends ({@code do_open} on a FIFO inode):
+     * O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR, O_TRUNC does nothing; then {@link Pipe#open}.
+     */
+    private static OpenFile openFifo(Pipe pipe, int flags) {
+        openExisting(flags);
+        return pipe.open(statusFlags(flags));
+    }
+
+    /** {@code do_open} on a file that exists and is no directory: O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR. */
+    private static void openExisting(int flags) {
+        if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+            throw Errno.EEXIST.exception();
+        }
+        if ((flags & O_DIRECTORY) != 0) {
+            throw Errno.ENOTDIR.exception();
+        }
     }
 
     /**
      * {@code do_open} on an existing or new regular file: O_CREAT|O_EXCL on one that existed is
-     * EEXIST, O_DIRECTORY ENOTDIR; O_TRUNC empties it even when opened read-only (it asks for
-     * write permission, which the model always grants), through {@code shmem_setattr}'s seal
-     * checks.
+     * EEXIST, O_DIRECTORY ENOTDIR; then {@link #mayOpen} for a file this open did not create;
+     * O_TRUNC empties it even when opened read-only (it asks for write permission), through
+     * {@code shmem_setattr}'s seal checks.
      */
-    private static OpenFile openRegular(ShmemFile file, int flags, boolean created) {
-        if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL) && !created) {
-            throw Errno.EEXIST.exception();
-        }
-        if ((flags & O_DIRECTORY) != 0) {
+    private static OpenFile openRegular(Task task, ShmemFile file, int flags, boolean created) {
+        if (!created) {
+            openExisting(flags);
+            mayOpen(task, file, flags);
+        } else if ((flags & O_DIRECTORY) != 0) {
             throw Errno.ENOTDIR.exception();
         }
         OpenFile open = new OpenFile(new ShmemFileOperations(file, true), statusFlags(flags));
@@ -125,7 +221,7 @@ final class OpenCalls {
                 if (entry.directory().lookup(entry.name()) == null) {
                     throw Errno.ENOENT.exception();
                 }
-                if ((flags & AT_REMOVEDIR) != 0) {
+                if ((flags & AT_REMOVEDIR) != 0 || entry.directoryOnly()) {
                     throw Errno.ENOTDIR.exception();
                 }
                 entry.directory().unlink(entry.name());
@@ -134,6 +230,7 @@ final class OpenCalls {
                     throw ((flags & AT_REMOVEDIR) != 0 ? Errno.EINVAL : Errno.EISDIR).exception();
             case PathLookup.Found.Inode inode -> throw Errno.EPERM.exception();   // /proc: no ->unlink
             case PathLookup.Found.Special special -> throw Errno.EPERM.exception();
+            case PathLookup.Found.PipeInode pipe -> throw Errno.EPERM.exception();
         }
     }
 
@@ -160,7 +257,7 @@ final class OpenCalls {
         if ((flags & ~O_CLOEXEC) != 0 || oldfd == newfd) {
             throw Errno.EINVAL.exception();
         }
-        if (newfd < 0 || newfd >= FdTable.NOFILE) {
+        if (newfd < 0 || newfd >= task.files.limit()) {
             throw Errno.EBADF.exception();
         }
         task.files.installAt(newfd, task.files.getRaw(oldfd).get(), (flags & O_CLOEXEC) != 0);

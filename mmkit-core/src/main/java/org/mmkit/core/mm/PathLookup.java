@@ -14,8 +14,9 @@ import org.mmkit.core.Errno;
  * directory shared by every process of the machine ({@link TmpfsDirectory}), and
  * {@code /proc/self} or {@code /proc/PID} ({@link ProcDirectory}). A relative path is looked up
  * in the working directory; {@code .} components and repeated slashes are skipped as the kernel
- * skips them. Other absolute paths, and paths through a subdirectory, do not exist (ENOENT);
- * {@code ..} leaves the working directory, which the model cannot follow.
+ * skips them, and paths through a subdirectory do not exist (ENOENT). Other absolute paths, and
+ * {@code ..} out of the working directory, lead where the model has nothing: they are
+ * {@link UnsupportedOperationException}s (the scenario runner stops such paths on both backends).
  */
 final class PathLookup {
     private PathLookup() {
@@ -23,8 +24,11 @@ final class PathLookup {
 
     /** What a path names. */
     sealed interface Found {
-        /** A name in a directory, which may be free (a negative dentry). */
-        record Entry(TmpfsDirectory directory, String name) implements Found {
+        /**
+         * A name in a directory, which may be free (a negative dentry); {@code directoryOnly}
+         * when the path ends in a slash, so only a directory may have that name.
+         */
+        record Entry(TmpfsDirectory directory, String name, boolean directoryOnly) implements Found {
         }
 
         /** The directory itself ({@code .}). */
@@ -39,11 +43,16 @@ final class PathLookup {
         record Special(FileOperations ops) implements Found {
         }
 
+        /** A pipe reached through the magic link to one of its ends: opening it opens the FIFO. */
+        record PipeInode(Pipe pipe) implements Found {
+        }
+
         /** What the magic link to an open file leads to. */
         static Found of(OpenFile file) {
             return switch (file.ops) {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
+                case Pipe.End end -> new PipeInode(end.pipe());
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };
@@ -56,17 +65,30 @@ final class PathLookup {
      * no NUL comes within {@link org.mmkit.core.Uapi#PATH_MAX} bytes, ENOENT for an empty path.
      */
     static String getname(Task task, long addr) {
-        byte[] name = new byte[PATH_MAX];
+        String name = userString(task, addr, PATH_MAX);
+        if (name == null) {
+            throw Errno.ENAMETOOLONG.exception();
+        }
+        if (name.isEmpty()) {
+            throw Errno.ENOENT.exception();
+        }
+        return name;
+    }
+
+    /**
+     * {@code strncpy_from_user} / {@code strnlen_user}: the bytes at {@code addr} before the first
+     * NUL, as ISO-8859-1 characters, or null when none of the first {@code max} bytes is a NUL.
+     * EFAULT when a byte before the NUL (among the first {@code max}) cannot be read.
+     */
+    static String userString(Task task, long addr, int max) {
+        byte[] bytes = new byte[max];
         int have = 0;
-        while (have < PATH_MAX) {
-            int chunk = (int) Math.min(PATH_MAX - have, PAGE_SIZE - ((addr + have) & (PAGE_SIZE - 1)));
-            int copied = chunk - UserCopy.copyFromUser(task, addr + have, name, have, chunk);
+        while (have < max) {
+            int chunk = (int) Math.min(max - have, PAGE_SIZE - ((addr + have) & (PAGE_SIZE - 1)));
+            int copied = chunk - UserCopy.copyFromUser(task, addr + have, bytes, have, chunk);
             for (int i = have; i < have + copied; i++) {
-                if (name[i] == 0) {
-                    if (i == 0) {
-                        throw Errno.ENOENT.exception();
-                    }
-                    return new String(name, 0, i, StandardCharsets.ISO_8859_1);
+                if (bytes[i] == 0) {
+                    return new String(bytes, 0, i, StandardCharsets.ISO_8859_1);
                 }
             }
             if (copied < chunk) {
@@ -74,15 +96,19 @@ final class PathLookup {
             }
             have += copied;
         }
-        throw Errno.ENAMETOOLONG.exception();
+        return null;
     }
 
     /**
      * {@code path_lookupat} up to the last component: what {@code path} names, relative to the
      * directory of {@code dirfd} ({@link org.mmkit.core.Uapi#AT_FDCWD}: the working directory) when
-     * it does not start with {@code /}. EBADF for a dirfd not open, ENOTDIR for one that is not a
-     * directory or a file used as a directory, ENAMETOOLONG for a component longer than
-     * {@link org.mmkit.core.Uapi#NAME_MAX} bytes, ENOENT for what does not exist.
+     * it does not start with {@code /}. Components are walked in order, as {@code link_path_walk}
+     * does: {@code .} and repeated slashes stay where they are, a name before another component
+     * must be a directory (ENOENT if it does not exist, ENOTDIR for a file), and a trailing slash
+     * makes the last component one that must be a directory ({@code LOOKUP_DIRECTORY}). EBADF for
+     * a dirfd not open, ENOTDIR for one that is not a directory, ENAMETOOLONG for a component
+     * longer than {@link org.mmkit.core.Uapi#NAME_MAX} bytes. A {@code ..} that leaves the working
+     * directory cannot be followed: the model has nothing above it.
      */
     static Found walk(Task task, int dirfd, String path) {
         List<String> components = new ArrayList<>();
@@ -90,28 +116,40 @@ final class PathLookup {
             if (component.getBytes(StandardCharsets.ISO_8859_1).length > NAME_MAX) {
                 throw Errno.ENAMETOOLONG.exception();
             }
-            if (!component.isEmpty() && !component.equals(".")) {
+            if (!component.isEmpty()) {
                 components.add(component);
             }
         }
+        boolean directoryOnly = path.endsWith("/");
         if (path.startsWith("/")) {
-            if (!components.isEmpty() && components.get(0).equals("proc")) {
-                return ProcDirectory.lookup(task, components.subList(1, components.size()));
+            if (!components.isEmpty() && components.get(0).equals("proc") && !components.contains("..")) {
+                Found found = ProcDirectory.lookup(task, components.subList(1, components.size())
+                        .stream().filter(c -> !c.equals(".")).toList());
+                if ((directoryOnly || components.getLast().equals(".")) && !(found instanceof Found.Directory)) {
+                    throw Errno.ENOTDIR.exception();
+                }
+                return found;
             }
-            throw Errno.ENOENT.exception();
+            throw new UnsupportedOperationException("absolute path '" + path
+                    + "' is not modelled: the model's file system is its working directory and /proc");
         }
         TmpfsDirectory directory = startDirectory(task, dirfd);
-        if (components.contains("..")) {
-            throw new UnsupportedOperationException("path '" + path + "' leaves the working directory, which the model cannot follow");
+        for (int i = 0; i < components.size(); i++) {
+            String component = components.get(i);
+            if (component.equals(".")) {
+                continue;
+            }
+            if (component.equals("..")) {
+                throw new UnsupportedOperationException("path '" + path
+                        + "' leaves the working directory, which the model cannot follow");
+            }
+            if (i == components.size() - 1) {
+                return new Found.Entry(directory, component, directoryOnly);
+            }
+            // the component would have to be a subdirectory: a file there is ENOTDIR
+            throw (directory.lookup(component) != null ? Errno.ENOTDIR : Errno.ENOENT).exception();
         }
-        if (components.isEmpty()) {
-            return new Found.Directory(directory);
-        }
-        if (components.size() > 1) {
-            // the first component would have to be a subdirectory: a file there is ENOTDIR
-            throw (directory.lookup(components.get(0)) != null ? Errno.ENOTDIR : Errno.ENOENT).exception();
-        }
-        return new Found.Entry(directory, components.get(0));
+        return new Found.Directory(directory);
     }
 
     /** The directory a relative path starts at: the working directory, or the directory open as {@code dirfd}. */

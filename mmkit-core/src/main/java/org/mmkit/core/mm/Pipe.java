@@ -78,11 +78,17 @@ final class Pipe {
             throw Errno.EINVAL.exception();
         }
         Pipe pipe = new Pipe(task.machine, task.fsuid());
-        OpenFile read = new OpenFile(pipe.new End(false), O_RDONLY | (flags & O_NONBLOCK));
-        OpenFile write = new OpenFile(pipe.new End(true), O_WRONLY | (flags & O_NONBLOCK));
+        OpenFile read = new OpenFile(pipe.new End(true, false), O_RDONLY | (flags & O_NONBLOCK));
+        OpenFile write = new OpenFile(pipe.new End(false, true), O_WRONLY | (flags & O_NONBLOCK));
         boolean cloexec = (flags & O_CLOEXEC) != 0;
         int readFd = task.files.install(read, cloexec);
-        int writeFd = task.files.install(write, cloexec);
+        int writeFd;
+        try {
+            writeFd = task.files.install(write, cloexec);
+        } catch (RuntimeException e) {
+            task.files.close(readFd); // EMFILE for the second descriptor: neither is installed
+            throw e;
+        }
         byte[] pair = new byte[8];
         Scalars.INT.write(pair, 0, readFd);
         Scalars.INT.write(pair, 4, writeFd);
@@ -91,6 +97,27 @@ final class Pipe {
             task.files.close(readFd);
             throw Errno.EFAULT.exception();
         }
+    }
+
+    /**
+     * {@code fifo_open} of the pipe through the magic link {@code /proc/PID/fd/N} to one of its
+     * ends: a new end reading, writing or both as {@code flags}' access mode says, counted as a
+     * reader and/or a writer (EINVAL for access mode 3, which does neither). An anonymous pipe never
+     * waits for its partner, as a named FIFO would. An O_PATH open only names the pipe.
+     */
+    OpenFile open(int flags) {
+        OpenFile file;
+        if ((flags & O_PATH) != 0) {
+            file = new OpenFile(new End(false, false), flags);
+        } else {
+            file = new OpenFile(new End((flags & O_ACCMODE) != O_WRONLY, (flags & O_ACCMODE) != O_RDONLY), flags);
+            if (!file.readable() && !file.writable()) {
+                throw Errno.EINVAL.exception();
+            }
+            readers += file.readable() ? 1 : 0;
+            writers += file.writable() ? 1 : 0;
+        }
+        return file;
     }
 
     private boolean full() {
@@ -253,12 +280,20 @@ final class Pipe {
         return ring.stream().mapToInt(b -> b.len).sum();
     }
 
-    /** One end of the pipe ({@code pipefifo_fops} on a file open for reading or for writing). */
+    /** One end of the pipe ({@code pipefifo_fops} on a file open for reading, writing or both). */
     final class End implements FileOperations {
+        /** Whether this end counts as one of the pipe's readers, and as one of its writers. */
+        private final boolean reader;
         private final boolean writer;
 
-        private End(boolean writer) {
+        private End(boolean reader, boolean writer) {
+            this.reader = reader;
             this.writer = writer;
+        }
+
+        /** The pipe this is an end of. */
+        Pipe pipe() {
+            return Pipe.this;
         }
 
         @Override
@@ -319,11 +354,8 @@ final class Pipe {
         /** {@code pipe_release}: the other end's sleepers wake and find EOF or EPIPE once none of this end is left. */
         @Override
         public void release() {
-            if (writer) {
-                writers--;
-            } else {
-                readers--;
-            }
+            writers -= writer ? 1 : 0;
+            readers -= reader ? 1 : 0;
             changed();
         }
 

@@ -8,8 +8,9 @@ import org.mmkit.core.Errno;
  * The part of {@code /proc} a path can reach ({@code fs/proc/base.c}): {@code /proc/self} and
  * {@code /proc/PID} name a process of the machine, and below it {@code fd/N} is the magic link
  * to the file of descriptor N ({@code proc_fd_link}), which {@code open} reopens with a new
- * access mode and position. Entries that are files of their own (such as {@code mem}) are
- * looked up in {@link #entry}.
+ * access mode and position. Entries that are files of their own ({@code mem} and the text files
+ * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps}) are looked up
+ * in {@link #entry}.
  */
 final class ProcDirectory {
     private ProcDirectory() {
@@ -41,16 +42,30 @@ final class ProcDirectory {
     /**
      * A file of {@code /proc/PID} by name: each gets its own {@link FileOperations}. {@code mem}
      * ({@link ProcMemFileOperations}) asks {@code PTRACE_MODE_ATTACH} of the opener
-     * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}); else EACCES. Other names are ENOENT.
+     * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}), and so (for
+     * reading) do {@code maps}, {@code smaps} and {@code smaps_rollup}; else EACCES.
+     * {@code status} and {@code statm} are open to all. The text files are
+     * {@link ProcTextFileOperations}. Other names are ENOENT.
      */
     private static PathLookup.Found entry(Task opener, Task target, String name) {
-        if (name.equals("mem")) {
-            if (!opener.ptraceMayAccess(target)) {
-                throw Errno.EACCES.exception();
-            }
-            return new PathLookup.Found.Special(new ProcMemFileOperations(target));
+        FileOperations ops = switch (name) {
+            case "mem" -> new ProcMemFileOperations(mayAccess(opener, target));
+            case "status" -> new ProcTextFileOperations(target, ProcStatus::status);
+            case "statm" -> new ProcTextFileOperations(target, ProcStatus::statm);
+            case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), ProcStatus::smapsRollup);
+            case "maps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::maps);
+            case "smaps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::smaps);
+            default -> throw Errno.ENOENT.exception();
+        };
+        return new PathLookup.Found.Special(ops);
+    }
+
+    /** {@code target}, if the opener may read its address space ({@code mm_access}); else EACCES. */
+    private static Task mayAccess(Task opener, Task target) {
+        if (!opener.ptraceMayAccess(target)) {
+            throw Errno.EACCES.exception();
         }
-        throw Errno.ENOENT.exception();
+        return target;
     }
 
     /** {@code self}, or the pid of a live process of the machine. */

@@ -127,6 +127,12 @@ final class ProcMemFileOperations implements FileOperations {
     public void truncate(long length) {
     }
 
+    /** procfs's {@code s_blocksize}: 1024. */
+    @Override
+    public long blockSize() {
+        return ProcTextFileOperations.PROC_BLOCK_SIZE;
+    }
+
     /** procfs is {@code SB_I_NOEXEC}: an executable mapping of the file is EPERM before its missing mmap is ENODEV. */
     @Override
     public boolean noexec() {

@@ -12,12 +12,21 @@ import org.mmkit.core.abi.Scalars;
  * A process's resource limits ({@code signal->rlim}) and the calls that read and set them,
  * {@code getrlimit}, {@code setrlimit} and {@code prlimit64} ({@code kernel/sys.c: do_prlimit}).
  * The model keeps the limits memory management obeys: RLIMIT_AS and RLIMIT_DATA
- * ({@code may_expand_vm}, {@code brk}) and RLIMIT_MEMLOCK (mlock and its kin). A fork copies
- * them. Guarded by the machine lock.
+ * ({@code may_expand_vm}, {@code brk}) and RLIMIT_MEMLOCK (mlock and its kin), and RLIMIT_NOFILE,
+ * which bounds descriptor numbers ({@link FdTable}). A fork copies them. Guarded by the machine
+ * lock.
  */
 final class ResourceLimits {
     /** The reference machine's limits for every process, root or not: no AS or DATA limit, 8 MiB to lock. */
     private static final long DEFAULT_MEMLOCK = 8L << 20;
+    /**
+     * RLIMIT_NOFILE's boot defaults, {@code INR_OPEN_CUR} and {@code INR_OPEN_MAX}: soft 1024,
+     * hard 4096. The kernel backend's executor sets the same on itself.
+     */
+    private static final long DEFAULT_NOFILE = 1024;
+    private static final long DEFAULT_NOFILE_MAX = 4096;
+    /** {@code sysctl_nr_open} ({@code fs.nr_open}) at its default, 1024 * 1024: no RLIMIT_NOFILE may be above it. */
+    private static final long NR_OPEN = 1 << 20;
 
     /** {@code rlim_cur} of RLIMIT_DATA, RLIMIT_MEMLOCK and RLIMIT_AS; each at most its hard limit. */
     private final long[] soft = new long[RLIM_NLIMITS];
@@ -29,6 +38,8 @@ final class ResourceLimits {
             soft[resource] = hard[resource] = RLIM_INFINITY;
         }
         soft[RLIMIT_MEMLOCK] = hard[RLIMIT_MEMLOCK] = DEFAULT_MEMLOCK;
+        soft[RLIMIT_NOFILE] = DEFAULT_NOFILE;
+        hard[RLIMIT_NOFILE] = DEFAULT_NOFILE_MAX;
     }
 
     /** {@code copy_signal} at fork: the child starts with the parent's limits. */
@@ -39,7 +50,7 @@ final class ResourceLimits {
         return copy;
     }
 
-    /** {@code rlimit(resource)}: the soft limit, in bytes ({@link org.mmkit.core.Uapi#RLIM_INFINITY} for none). */
+    /** {@code rlimit(resource)}: the soft limit, in bytes or descriptors ({@link org.mmkit.core.Uapi#RLIM_INFINITY} for none). */
     long soft(int resource) {
         return soft[modelled(resource)];
     }
@@ -120,8 +131,9 @@ final class ResourceLimits {
 
     /**
      * {@code do_prlimit}: EINVAL for a resource past {@code RLIM_NLIMITS} or a soft limit above
-     * the hard one, EPERM for raising the hard limit without CAP_SYS_RESOURCE (which privileged
-     * processes hold); then the old limits are returned and the new ones, if any, set.
+     * the hard one, EPERM for an RLIMIT_NOFILE above {@code fs.nr_open} and for raising the hard
+     * limit without CAP_SYS_RESOURCE (which privileged processes hold); then the old limits are
+     * returned and the new ones, if any, set.
      */
     private long[] prlimit(Task caller, long resource, long[] limits) {
         // the syscalls take the resource as an unsigned int
@@ -133,6 +145,9 @@ final class ResourceLimits {
         if (limits != null) {
             if (Long.compareUnsigned(limits[0], limits[1]) > 0) {
                 throw Errno.EINVAL.exception();
+            }
+            if (r == RLIMIT_NOFILE && Long.compareUnsigned(limits[1], NR_OPEN) > 0) {
+                throw Errno.EPERM.exception();
             }
             if (Long.compareUnsigned(limits[1], hard[r]) > 0 && !caller.privileged) {
                 throw Errno.EPERM.exception();
@@ -148,9 +163,9 @@ final class ResourceLimits {
 
     /** The resource, if the model keeps it; an {@link UnsupportedOperationException} naming it otherwise. */
     private static int modelled(int resource) {
-        if (resource != RLIMIT_DATA && resource != RLIMIT_MEMLOCK && resource != RLIMIT_AS) {
+        if (resource != RLIMIT_DATA && resource != RLIMIT_MEMLOCK && resource != RLIMIT_AS && resource != RLIMIT_NOFILE) {
             throw new UnsupportedOperationException("resource limit " + resource
-                    + " is not modelled (only RLIMIT_DATA, RLIMIT_MEMLOCK and RLIMIT_AS are)");
+                    + " is not modelled (only RLIMIT_DATA, RLIMIT_NOFILE, RLIMIT_MEMLOCK and RLIMIT_AS are)");
         }
         return resource;
     }

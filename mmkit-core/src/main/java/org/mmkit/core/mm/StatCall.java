@@ -1,7 +1,5 @@
 package org.mmkit.core.mm;
 
-import static org.mmkit.core.Uapi.*;
-
 import org.mmkit.core.abi.StatLayout;
 import org.mmkit.core.abi.Scalars;
 
@@ -32,7 +30,8 @@ final class StatCall {
 
     /** {@code vfs_fstat} + {@code cp_new_stat}: EBADF for a descriptor not open, EFAULT for a buffer that cannot be written. */
     static void fstat(Task task, int fd, long buf) {
-        Attributes a = task.files.getRaw(fd).ops.attributes();
+        FileOperations ops = task.files.getRaw(fd).ops;
+        Attributes a = ops.attributes();
         byte[] st = new byte[StatLayout.SIZE];
         Scalars.U64.write(st, StatLayout.DEV_OFFSET, DEVICE);
         Scalars.U64.write(st, StatLayout.INO_OFFSET, a.inode());
@@ -41,7 +40,7 @@ final class StatCall {
         Scalars.U32.write(st, StatLayout.UID_OFFSET, a.owner());
         Scalars.U32.write(st, StatLayout.GID_OFFSET, a.owner());
         Scalars.U64.write(st, StatLayout.SIZE_OFFSET, a.size());
-        Scalars.U64.write(st, StatLayout.BLKSIZE_OFFSET, PAGE_SIZE); // shmem's s_blocksize
+        Scalars.U64.write(st, StatLayout.BLKSIZE_OFFSET, ops.blockSize());
         Scalars.U64.write(st, StatLayout.BLOCKS_OFFSET, a.allocated() / 512);
         UserCopy.copyToUserOrFault(task, buf, st);
     }

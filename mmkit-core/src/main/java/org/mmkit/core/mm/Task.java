@@ -25,8 +25,8 @@ public final class Task implements SimProcess {
     private boolean oomKilled;
     /** {@code signal->rlim}: the resource limits; a forked child gets a copy. */
     final ResourceLimits limits;
-    /** The descriptor table; a forked child gets a copy sharing the open files. */
-    final FdTable files = new FdTable();
+    /** The descriptor table, bounded by {@link #limits}' RLIMIT_NOFILE; a forked child gets a copy sharing the open files. */
+    final FdTable files;
     private final CpuThread mainThread;
     /** Every thread of the process, the main one first. Guarded by the machine lock. */
     private final List<CpuThread> threads = new ArrayList<>();
@@ -34,6 +34,7 @@ public final class Task implements SimProcess {
     Task(Machine machine, boolean privileged, Mm mm, ResourceLimits limits) {
         this.machine = machine;
         this.limits = limits;
+        this.files = new FdTable(limits);
         this.pid = machine.allocatePid();
         this.privileged = privileged;
         this.mm = mm;
@@ -263,7 +264,7 @@ public final class Task implements SimProcess {
     }
 
     @Override
-    public int memfdCreate(String name, long flags) {
+    public int memfdCreate(long name, long flags) {
         return call(() -> FileCalls.memfdCreate(this, name, flags));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.UserStrings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmkit.core.Kernel;
@@ -30,7 +31,7 @@ class GuardInstallTest {
     }
 
     private long fileMapping(int type) {
-        int fd = task.memfdCreate("f", 0);
+        int fd = UserStrings.memfd(task, "f", 0);
         task.ftruncate(fd, 8 * PAGE_SIZE);
         return task.mmap(0, 6 * PAGE_SIZE, PROT_READ | PROT_WRITE, type, fd, 0);
     }

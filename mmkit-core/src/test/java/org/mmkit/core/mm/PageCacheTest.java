@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.UserStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class PageCacheTest {
     void aSwapEntryIsNoPageToLookupOrMincore() {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
-            int fd = task.memfdCreate("swap", 0);
+            int fd = UserStrings.memfd(task, "swap", 0);
             task.ftruncate(fd, 4 * PAGE_SIZE);
             ShmemFile file = task.file(fd).shmem(Errno.EBADF);
             file.pageCache.store(1, SWAP);
@@ -61,7 +62,7 @@ class PageCacheTest {
     void truncateAndHolePunchDropSwapEntriesAndPagesAlike() {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
-            int fd = task.memfdCreate("swap", 0);
+            int fd = UserStrings.memfd(task, "swap", 0);
             task.ftruncate(fd, 8 * PAGE_SIZE);
             ShmemFile file = task.file(fd).shmem(Errno.EBADF);
             task.fallocate(fd, 0, 0, PAGE_SIZE);

@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.UserStrings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,7 +137,7 @@ class RmapRandomizedTest {
             long a = task.mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             return "mmap anon " + Long.toHexString(a);
         }
-        int fd = task.memfdCreate("rmap", 0);
+        int fd = UserStrings.memfd(task, "rmap", 0);
         task.ftruncate(fd, len);
         long flags = kind == 1 ? MAP_SHARED : MAP_PRIVATE;
         long a = task.mmap(0, len, PROT_READ | PROT_WRITE, flags, fd, 0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.UserStrings;
 import org.junit.jupiter.api.Test;
 import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
@@ -28,7 +29,7 @@ class SealsTest {
     void addingSealsNeedsAFileOpenForWriting() {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
-            int fd = task.memfdCreate("ro", MFD_ALLOW_SEALING);
+            int fd = UserStrings.memfd(task, "ro", MFD_ALLOW_SEALING);
             ShmemFile inode = task.file(fd).shmem(Errno.EBADF);
             int readOnly = task.files.install(new OpenFile(new ShmemFileOperations(inode, false), O_RDONLY | O_LARGEFILE), false);
             assertErrno(Errno.EPERM, () -> task.fcntl(readOnly, F_ADD_SEALS, F_SEAL_GROW));
@@ -63,10 +64,10 @@ class SealsTest {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
             long size2m = 21L << MFD_HUGE_SHIFT;
-            assertErrno(Errno.ENOSYS, () -> task.memfdCreate("huge", MFD_HUGETLB));
-            assertErrno(Errno.ENOSYS, () -> task.memfdCreate("huge", MFD_HUGETLB | size2m));
-            assertErrno(Errno.EINVAL, () -> task.memfdCreate("huge", size2m));
-            assertErrno(Errno.EINVAL, () -> task.memfdCreate("huge", MFD_HUGETLB | MFD_EXEC | MFD_NOEXEC_SEAL));
+            assertErrno(Errno.ENOSYS, () -> UserStrings.memfd(task, "huge", MFD_HUGETLB));
+            assertErrno(Errno.ENOSYS, () -> UserStrings.memfd(task, "huge", MFD_HUGETLB | size2m));
+            assertErrno(Errno.EINVAL, () -> UserStrings.memfd(task, "huge", size2m));
+            assertErrno(Errno.EINVAL, () -> UserStrings.memfd(task, "huge", MFD_HUGETLB | MFD_EXEC | MFD_NOEXEC_SEAL));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmkit.core.Uapi.*;
 
+import org.mmkit.core.UserStrings;
 import org.junit.jupiter.api.Test;
 import org.mmkit.core.Errno;
 import org.mmkit.core.Kernel;
@@ -20,7 +21,7 @@ class ShmemFileOperationsTest {
     void swapEntriesAreDataAndKeepTheirBlocks() {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
-            int fd = task.memfdCreate("swapped", 0);
+            int fd = UserStrings.memfd(task, "swapped", 0);
             task.ftruncate(fd, 4 * PAGE_SIZE);
             OpenFile file = task.file(fd);
             file.shmem(Errno.EBADF).pageCache.store(2, SWAP);
