@@ -41,11 +41,14 @@ final class ScenarioPaths {
         List<String> components = List.of(path.split("/")).stream()
                 .filter(c -> !c.isEmpty() && !c.equals(".")).toList();
         if (path.startsWith("/")) {
+            if (components.equals(List.of("dev", "userfaultfd"))) {
+                return null; // the one device both backends open: /dev/userfaultfd
+            }
             boolean procFile = components.size() == 3 && !components.get(2).equals("fd")
                     || components.size() == 4 && components.get(2).equals("fd");
             if (!procFile || !components.get(0).equals("proc") || components.contains("..")) {
                 return "absolute path '" + path + "' is not modelled: a scenario names files of its own"
-                        + " directory by relative paths, and files of /proc/PID";
+                        + " directory by relative paths, files of /proc/PID, and /dev/userfaultfd";
             }
             return null;
         }
