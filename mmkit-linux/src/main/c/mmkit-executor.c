@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
+#include <sched.h>
 #include <linux/capability.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -1017,6 +1018,24 @@ static void clear_scenario_area(void)
 }
 
 /*
+ * Keeps every scenario process on the CPU the executor started on. A page just faulted in waits in
+ * its CPU's LRU batch until that CPU drains it; MADV_PAGEOUT and MADV_COLD drain only the calling
+ * CPU's batch and skip pages not on an LRU list, so a process that moved to another CPU between a
+ * store and its PAGEOUT would find the page skipped. Children and threads inherit the mask.
+ */
+static void stay_on_one_cpu(void)
+{
+    unsigned cpu;
+    if (syscall(SYS_getcpu, &cpu, NULL, NULL) != 0) /* not the poisoned vDSO wrapper */
+        die("getcpu");
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0)
+        die("sched_setaffinity");
+}
+
+/*
  * The heap a scenario's brk(0) finds: glibc's malloc arena is set up now, so the small allocations
  * of thread creation (its TLS vector) come from it without moving the break under the scenario,
  * and the break is rounded up to a page, as the model's empty heap starts page aligned
@@ -1088,6 +1107,7 @@ int main(int argc, char **argv)
     set_up_files(argv[3]);
     clear_scenario_area();
     settle_heap();
+    stay_on_one_cpu();
     if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
         die("prctl(PR_SET_CHILD_SUBREAPER)");
     pid_t first = fork();

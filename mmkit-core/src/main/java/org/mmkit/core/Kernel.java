@@ -54,6 +54,20 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * Switches on a new swap area, as {@code swapon(2)} of a device or file that holds
+     * {@code pages} pages, the header page included.
+     *
+     * @param pages    the area's size in pages, at least 2
+     * @param priority the area's priority ({@link KernelConfig.SwapSpace#priority()})
+     * @return the area's swap type, the index swap entries and pagemap show
+     * @throws IllegalArgumentException for a size out of range
+     * @throws IllegalStateException when 28 areas are active already ({@code MAX_SWAPFILES})
+     */
+    public int swapon(long pages, int priority) {
+        return machine.swapon(new KernelConfig.SwapSpace(pages, priority));
+    }
+
+    /**
      * Checks the machine's internal consistency — every page's mapcount and refcount against the
      * page tables and page caches, VMA geometry — and throws {@link IllegalStateException} on the
      * first violation. For tests; it walks everything.

@@ -1,5 +1,6 @@
 package org.mmkit.core;
 
+import java.util.List;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -29,10 +30,33 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param unprivilegedUserfaultfd {@code vm.unprivileged_userfaultfd}: whether a process without CAP_SYS_PTRACE may
  *                            create a userfaultfd that also handles kernel-mode faults (off in the profile, as on
  *                            the reference machine: such a process needs {@code UFFD_USER_MODE_ONLY})
+ * @param swapAreas           the swap areas switched on at boot, in swapon order (their types are 0, 1, ...);
+ *                            none in the profile, like the reference machine
  */
 public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, long taskSize,
         long mmapBase, long mmapMinAddr, boolean softDirty, boolean sharedZeroPage, boolean anonVmaName,
-        boolean unprivilegedUserfaultfd) {
+        boolean unprivilegedUserfaultfd, List<SwapSpace> swapAreas) {
+
+    /**
+     * A swap area: a device or file that {@code swapon} activated.
+     *
+     * @param pages    its size in pages, the header page included ({@code /proc/swaps} shows one page less);
+     *                 at least 2
+     * @param priority its priority: areas of higher priority fill first ({@code swapon} without
+     *                 {@code SWAP_FLAG_PREFER} gives -2, -3, ... in order)
+     */
+    public record SwapSpace(long pages, int priority) {
+        /**
+         * Checks the size.
+         *
+         * @throws IllegalArgumentException for fewer than 2 or more than 2^31-1 pages
+         */
+        public SwapSpace {
+            if (pages < 2 || pages > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a swap area needs 2 to 2^31-1 pages, not " + pages);
+            }
+        }
+    }
 
     /**
      * Checks the limits.
@@ -48,6 +72,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         if ((taskSize & (Uapi.PAGE_SIZE - 1)) != 0 || (mmapBase & (Uapi.PAGE_SIZE - 1)) != 0 || mmapBase > taskSize) {
             throw new IllegalArgumentException("taskSize and mmapBase must be page aligned, mmapBase <= taskSize");
         }
+        swapAreas = List.copyOf(swapAreas);
     }
 
     /**
@@ -61,7 +86,8 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
      */
     public static KernelConfig linux618() {
         long taskSize = 0x7ffffffff000L;
-        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true, false);
+        return new KernelConfig(618, 1L << 18, 65530, taskSize, taskSize - (128L << 20), 4096, false, true, true, false,
+                List.of());
     }
 
     /**
@@ -85,6 +111,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         private boolean sharedZeroPage;
         private boolean anonVmaName;
         private boolean unprivilegedUserfaultfd;
+        private List<SwapSpace> swapAreas;
 
         private Builder(KernelConfig c) {
             kernelVersion = c.kernelVersion;
@@ -97,6 +124,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
             sharedZeroPage = c.sharedZeroPage;
             anonVmaName = c.anonVmaName;
             unprivilegedUserfaultfd = c.unprivilegedUserfaultfd;
+            swapAreas = c.swapAreas;
         }
 
         /**
@@ -176,6 +204,17 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
         }
 
         /**
+         * Sets the swap areas switched on at boot.
+         *
+         * @param areas the areas in swapon order; empty for none
+         * @return this builder
+         */
+        public Builder swapAreas(List<SwapSpace> areas) {
+            swapAreas = List.copyOf(areas);
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @return a new configuration with the values set
@@ -183,7 +222,7 @@ public record KernelConfig(int kernelVersion, long ramPages, int maxMapCount, lo
          */
         public KernelConfig build() {
             return new KernelConfig(kernelVersion, ramPages, maxMapCount, taskSize, mmapBase, mmapMinAddr, softDirty,
-                    sharedZeroPage, anonVmaName, unprivilegedUserfaultfd);
+                    sharedZeroPage, anonVmaName, unprivilegedUserfaultfd, swapAreas);
         }
     }
 }

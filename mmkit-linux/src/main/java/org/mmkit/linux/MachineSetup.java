@@ -25,7 +25,7 @@ final class MachineSetup implements AutoCloseable {
     private record HugePagesChange(long previous, long raised) {
     }
 
-    static final long SWAP_BYTES = 64L << 20;
+    static final long SWAP_BYTES = Requirement.LENT_SWAP_BYTES;
     static final int HUGE_PAGES = 16;
     static final Path NR_HUGEPAGES = Path.of("/proc/sys/vm/nr_hugepages");
     /** Longer than a scenario takes, so that concurrent runs queue instead of skipping. */

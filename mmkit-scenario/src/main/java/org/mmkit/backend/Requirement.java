@@ -7,6 +7,15 @@ package org.mmkit.backend;
  * RAM is simulated; never the real kernel, whose OOM killer may pick any process of the machine).
  */
 public record Requirement(Kind kind, String argument) {
+    /**
+     * The size of the swap area a backend lends a {@code swap} scenario when its machine has none
+     * (a zram device or a swap file on the kernel, {@code swapon} on the model), so that both
+     * number its slots alike.
+     */
+    public static final long LENT_SWAP_BYTES = 64L << 20;
+    /** The priority of a lent swap area: the first {@code swapon} without a preferred priority gets -2. */
+    public static final int LENT_SWAP_PRIORITY = -2;
+
     public enum Kind {
         ROOT, UFFD,
         /**

@@ -40,6 +40,8 @@ public final class ModelBackend implements Backend {
     private static final Duration RUNAWAY_LIMIT = Duration.ofSeconds(10);
 
     private final Kernel kernel;
+    /** Whether a {@code swap} requirement made this backend switch on a swap area of its own. */
+    private boolean swapLent;
     private final Map<Integer, SimProcess> processes = new HashMap<>();
     /** The spawned threads of each process; a forked child starts with none, as after fork(2). */
     private final Map<Integer, Threads> threads = new HashMap<>();
@@ -123,7 +125,15 @@ public final class ModelBackend implements Backend {
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
             case UFFD -> null;
-            case SWAP, HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
+            case SWAP -> {
+                // as the kernel backend lends its machine a swap area, the model switches one on
+                if (config.swapAreas().isEmpty() && !swapLent) {
+                    kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+                    swapLent = true;
+                }
+                yield null;
+            }
+            case HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 

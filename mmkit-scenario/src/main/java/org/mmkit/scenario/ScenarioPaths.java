@@ -34,21 +34,21 @@ final class ScenarioPaths {
     /**
      * Why {@code path} is not modelled, or null: an absolute path must name a file of a process
      * in {@code /proc} ({@code /proc/PID/NAME} or {@code /proc/PID/fd/N}; the directories of
-     * {@code /proc} are not modelled) or be {@code /dev/userfaultfd}; a relative one may not reach a {@code ..} before a name
+     * {@code /proc} are not modelled); a relative one may not reach a {@code ..} before a name
      * (after a name the kernel stops at that name, which is no directory, on both backends).
      */
     static String refusal(String path) {
         List<String> components = List.of(path.split("/")).stream()
                 .filter(c -> !c.isEmpty() && !c.equals(".")).toList();
-        if (components.equals(List.of("dev", "userfaultfd"))) {
-            return null;
-        }
         if (path.startsWith("/")) {
+            if (components.equals(List.of("dev", "userfaultfd"))) {
+                return null; // the one device both backends open: /dev/userfaultfd
+            }
             boolean procFile = components.size() == 3 && !components.get(2).equals("fd")
                     || components.size() == 4 && components.get(2).equals("fd");
             if (!procFile || !components.get(0).equals("proc") || components.contains("..")) {
                 return "absolute path '" + path + "' is not modelled: a scenario names files of its own"
-                        + " directory by relative paths, files of /proc/PID and /dev/userfaultfd";
+                        + " directory by relative paths, files of /proc/PID, and /dev/userfaultfd";
             }
             return null;
         }

@@ -62,9 +62,25 @@ class ModelBackendTest {
         assertThat(unsupported(KernelConfig.linux618().toBuilder().softDirty(true).build(), Kind.SOFT_DIRTY, null)).isNull();
     }
 
+    /** Like the kernel backend, the model lends itself one swap area for a swap scenario, once. */
+    @Test
+    void swapIsLentOnceWhenTheConfigurationHasNone() {
+        Kernel kernel = Kernel.create(KernelConfig.linux618());
+        try (ModelBackend model = new ModelBackend(kernel)) {
+            assertThat(model.unsupported(new Requirement(Kind.SWAP, null))).isNull();
+            assertThat(model.unsupported(new Requirement(Kind.SWAP, null))).isNull();
+            assertThat(kernel.swapon(2, 0)).as("the next area's type").isEqualTo(1);
+        }
+        Kernel configured = Kernel.create(KernelConfig.linux618().toBuilder()
+                .swapAreas(List.of(new KernelConfig.SwapSpace(16, -2))).build());
+        try (ModelBackend model = new ModelBackend(configured)) {
+            assertThat(model.unsupported(new Requirement(Kind.SWAP, null))).isNull();
+            assertThat(configured.swapon(2, 0)).as("no area lent beside the configured one").isEqualTo(1);
+        }
+    }
+
     @Test
     void unmodelledFeaturesAreNamed() {
-        assertThat(unsupported(KernelConfig.linux618(), Kind.SWAP, null)).isEqualTo("swap is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.HUGETLB, null)).isEqualTo("hugetlb is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.THP, null)).isEqualTo("thp is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD_EVENTS, null)).isEqualTo("uffd-events is not modelled yet");

@@ -116,7 +116,8 @@ final class AdviseCall {
                 if ((flags & (VmFlags.LOCKED | VmFlags.PFNMAP | VmFlags.HUGETLB)) != 0) {
                     throw Errno.EINVAL.exception();
                 }
-                return; // without a swap device nothing can be reclaimed from a mapping
+                Pageout.coldOrPageout(mm, vma, start, end, advice == MADV_PAGEOUT);
+                return;
             }
             case MADV_NORMAL -> flags &= ~(VmFlags.SEQ_READ | VmFlags.RAND_READ);
             case MADV_SEQUENTIAL -> flags = (flags & ~VmFlags.RAND_READ) | VmFlags.SEQ_READ;

@@ -242,16 +242,64 @@ final class Fault {
     }
 
     /**
-     * {@code do_swap_page}: a non-present, non-empty PTE. PTE markers go to
-     * {@link #handlePteMarker}. The model has no swap device and no migration yet, so no other
-     * swap-format entry can be in its page tables; one found here is a model defect.
+     * {@code do_swap_page}: a non-present, non-empty PTE; PTE markers go to
+     * {@link #handlePteMarker}. The folio comes from the swap cache if it holds the slot; else a
+     * new one is read in, which joins the swap cache only when other swap entries still point at
+     * the slot (the model's areas are synchronous devices: {@code SWP_SYNCHRONOUS_IO} skips the
+     * swap cache for a slot of count 1). The entry's slot count drops; a write that leaves the
+     * swap cache the only other holder frees the slot ({@code should_try_to_free_swap}). The page
+     * is exclusive when the entry says so or the folio is new outside the swap cache, or when
+     * nothing else holds it; an exclusive page is mapped writable in a VM_WRITE VMA (unless
+     * uffd-wp), dirty on a write; else the write faults again into {@code do_wp_page}. The
+     * entry's soft-dirty and uffd-wp bits go to the PTE. Swap readahead is not modelled.
      */
     private static VmFault doSwapPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         if (SwapEntryLayout.isMarker(pte)) {
             return handlePteMarker(mm, vma, addr, flags, pte, waiter);
         }
-        throw new IllegalStateException("swap entry of type " + SwapEntryLayout.type(pte) + " at 0x"
-                + Long.toHexString(addr) + ", but the model has no swap device or migration");
+        Swap swap = mm.machine.swap;
+        SwapArea area = swap.area(pte);
+        long offset = SwapEntryLayout.offset(pte);
+        PhysicalMemory memory = mm.memory;
+        int pfn = swap.lookup(pte);
+        boolean fresh = false;
+        if (pfn != 0) {
+            memory.get(pfn);
+        } else {
+            pfn = newAnonPage(mm, vma, addr);
+            if (pfn < 0) {
+                return VmFault.OOM;
+            }
+            memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
+            area.read(offset, memory.contents(pfn));
+            fresh = area.count(offset) == 1;
+            if (!fresh) {
+                swap.addToCache(pte, pfn);
+            }
+        }
+        boolean write = FaultFlags.isWrite(flags);
+        area.put(offset); // swap_free_nr
+        if (swap.inCache(pfn) && (vma.has(VmFlags.LOCKED) || (write && memory.refcount(pfn) == 2))) {
+            swap.freeSwap(pfn);
+        }
+        mm.swapEntries--;
+        long mapped = PteLayout.make(pfn, pageProt(vma.flags));
+        if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
+            mapped |= PteLayout.SOFT_DIRTY;
+        }
+        if ((pte & SwapEntryLayout.UFFD_WP) != 0) {
+            mapped |= PteLayout.UFFD_WP;
+        }
+        if ((pte & SwapEntryLayout.EXCLUSIVE) != 0 || fresh || memory.refcount(pfn) == 1) {
+            if (vma.has(VmFlags.WRITE) && !(vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(mapped))) {
+                mapped = write ? mkWriteDirty(mapped, vma) : mapped | PteLayout.RW;
+            }
+            memory.set(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
+        }
+        mm.updatePte(addr, 0);
+        mm.mapPage(addr, pfn, mapped);
+        memory.put(pfn);
+        return VmFault.DONE;
     }
 
     /**
@@ -462,7 +510,7 @@ final class Fault {
         int pfn = (int) PteLayout.pfn(pte);
         PhysicalMemory memory = mm.memory;
         if (!PteLayout.isSpecial(pte) && memory.test(pfn, PhysicalMemory.PG_ANON)
-                && (memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE) || memory.refcount(pfn) == 1)) {
+                && (memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE) || canReuseAnon(mm, pfn))) {
             memory.set(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
             if (!unshare) {
                 mm.updatePte(va, mkWriteDirty(pte, vma));
@@ -483,4 +531,15 @@ final class Fault {
         return VmFault.DONE;
     }
 
+    /**
+     * {@code wp_can_reuse_anon_folio}: nothing but this mapping holds the page, once a swap cache
+     * whose slot no swap entry needs any more has let it go ({@code folio_free_swap}).
+     */
+    private static boolean canReuseAnon(Mm mm, int pfn) {
+        Swap swap = mm.machine.swap;
+        if (mm.memory.refcount(pfn) == 2 && swap.inCache(pfn)) {
+            swap.freeSwap(pfn);
+        }
+        return mm.memory.refcount(pfn) == 1;
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /**
  * A consistency check of a whole machine, for tests (gVisor's {@code debug.go}): recounts every
@@ -93,6 +94,7 @@ public final class Invariants {
                     }
                 });
             }
+            checkSwap(machine, cacheRefs);
             int used = 0;
             for (int pfn = PhysicalMemory.RESERVED_FRAMES; pfn < memory.frames(); pfn++) {
                 int mapped = mapcounts.getOrDefault(pfn, 0);
@@ -123,11 +125,16 @@ public final class Invariants {
      */
     private static void checkCounters(Mm mm) {
         long[] rss = new long[mm.rss.length];
+        long[] swapEntries = new long[1];
         PageWalk.walk(mm.pageTables, 0, Mm.USER_PGTABLES_CEILING, (va, pte, table, index) -> {
             if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
                 rss[mm.mmCounter((int) PteLayout.pfn(pte))]++;
+            } else if (Mm.isSwapEntry(pte)) {
+                swapEntries[0]++;
             }
         });
+        require(swapEntries[0] == mm.swapEntries, "MM_SWAPENTS " + mm.swapEntries + " but the page tables hold "
+                + swapEntries[0] + " swap entries");
         require(Arrays.equals(rss, mm.rss), "RSS counters " + Arrays.toString(mm.rss) + " but the page tables hold "
                 + Arrays.toString(rss));
         Mm recount = new Mm(mm.machine);
@@ -142,6 +149,43 @@ public final class Invariants {
                         + mm.dataVm + "/" + mm.lockedVm + " but the VMAs give " + recount.totalVm + "/" + recount.execVm
                         + "/" + recount.stackVm + "/" + recount.dataVm + "/" + recount.lockedVm);
         require(mm.hiwaterRss >= 0 && mm.hiwaterVm >= 0, "negative high-water mark");
+    }
+
+    /**
+     * Swap: every slot's count equals the swap entries of all page tables pointing at it, each
+     * folio in the swap cache is the one its slot names (and holds a reference, added to
+     * {@code cacheRefs}), and each area's in-use count matches its slots.
+     */
+    private static void checkSwap(Machine machine, Map<Integer, Integer> cacheRefs) {
+        Swap swap = machine.swap;
+        Map<Long, Integer> entries = new HashMap<>();
+        for (Task task : machine.tasks) {
+            PageWalk.walk(task.mm.pageTables, 0, Mm.USER_PGTABLES_CEILING, (va, pte, table, index) -> {
+                if (Mm.isSwapEntry(pte)) {
+                    entries.merge(pte & ~SwapEntryLayout.FLAG_BITS, 1, Integer::sum);
+                }
+            });
+        }
+        swap.cachedEntries().forEach((pfn, entry) -> {
+            require(swap.lookup(entry) == pfn, "swap cache folio " + pfn + " is not in its slot");
+            cacheRefs.merge(pfn, 1, Integer::sum);
+        });
+        for (SwapArea area : swap.areas()) {
+            long inUse = 0;
+            for (long offset = 1; offset < area.slots; offset++) {
+                long entry = SwapEntryLayout.make(area.type, offset);
+                int expected = entries.getOrDefault(entry, 0);
+                require(area.count(offset) == expected, "swap slot " + offset + " of area " + area.type + ": count "
+                        + area.count(offset) + " but " + expected + " swap entries");
+                int cached = area.cachedPfn(offset);
+                require(cached == 0 || swap.cachedEntries().get(cached) == entry,
+                        "swap slot " + offset + " names folio " + cached + ", which is not cached there");
+                if (expected > 0 || cached != 0) {
+                    inUse++;
+                }
+            }
+            require(area.inUse == inUse, "swap area " + area.type + " counts " + area.inUse + " slots in use, holds " + inUse);
+        }
     }
 
     /** The VMA's anon_vma is in its chain, and each anon_vma of the chain links back to it. */

@@ -4,6 +4,7 @@ import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /** Process creation and teardown: {@code fork} ({@code kernel/fork.c: dup_mmap}, {@code mm/memory.c: copy_page_range}) and {@code exit} ({@code exit_mmap}). */
 final class Lifecycle {
@@ -68,6 +69,10 @@ final class Lifecycle {
     private static void copyPageRange(Mm from, Mm to, Vma vma, Vma child) {
         PhysicalMemory memory = from.memory;
         PageWalk.walk(from.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
+            if (Mm.isSwapEntry(pte)) {
+                copySwapEntry(from, to, child, va, pte, table, index);
+                return;
+            }
             if (!PteLayout.isPresent(pte)) {
                 long copied = pte == 0 ? 0 : UffdWriteProtect.forkEntry(child, pte);
                 if (copied != 0) {
@@ -89,6 +94,20 @@ final class Lifecycle {
             }
             to.mapPage(va, pfn, UffdWriteProtect.forkEntry(child, copy & ~PteLayout.ACCESSED));
         });
+    }
+
+    /**
+     * {@code copy_nonpresent_pte} for a swap entry: the slot gains a count, and neither side may
+     * treat the page as exclusive any more; the child's entry keeps uffd-wp as a present PTE's
+     * copy does above ({@link UffdWriteProtect#forkEntry}).
+     */
+    private static void copySwapEntry(Mm from, Mm to, Vma child, long va, long pte, int table, int index) {
+        from.machine.swap.area(pte).duplicate(SwapEntryLayout.offset(pte));
+        long shared = pte & ~SwapEntryLayout.EXCLUSIVE;
+        if (shared != pte) {
+            from.updatePte(table, index, pte, shared);
+        }
+        to.copySwapEntry(va, UffdWriteProtect.forkEntry(child, shared));
     }
 
     /** {@code exit_mmap} and {@code exit_files}: frees the address space and closes every descriptor. */

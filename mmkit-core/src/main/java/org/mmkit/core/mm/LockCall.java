@@ -279,7 +279,8 @@ final class LockCall {
             long pte = mm.pte(va);
             // pte_none_mostly: a PTE marker (guard, uffd-wp) is looked up in the page cache as an empty PTE is
             boolean empty = pte == 0 || PteMarkerLayout.bits(pte) != 0;
-            boolean resident = PteLayout.isPresent(pte)
+            // a swap entry counts when the swap cache holds its page (mincore_swap)
+            boolean resident = PteLayout.isPresent(pte) || (Mm.isSwapEntry(pte) && mm.machine.swap.lookup(pte) != 0)
                     || (empty && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
             vec[off + i] = (byte) (resident ? 1 : 0);
         }

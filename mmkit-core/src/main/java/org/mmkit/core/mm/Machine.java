@@ -40,6 +40,8 @@ public final class Machine implements AutoCloseable {
     final Set<Task> tasks = new LinkedHashSet<>();
     /** The working directory of every process: the machine's one tmpfs directory. Guarded by {@link #lock}. */
     final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
+    /** Swap areas and the swap cache. */
+    final Swap swap;
     /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
     DirectReclaim reclaimer = DirectReclaim.NONE;
     /**
@@ -63,6 +65,8 @@ public final class Machine implements AutoCloseable {
     public Machine(KernelConfig config) {
         this.config = config;
         this.memory = new PhysicalMemory(config.ramPages());
+        this.swap = new Swap(memory);
+        config.swapAreas().forEach(area -> swap.swapon(area.pages(), area.priority()));
     }
 
     public KernelConfig config() {
@@ -94,6 +98,23 @@ public final class Machine implements AutoCloseable {
             pfn = memory.allocate();
         }
         return pfn;
+    }
+
+    /**
+     * {@code swapon}: switches on a new swap area.
+     *
+     * @param area its size and priority
+     * @return its swap type
+     * @throws IllegalStateException when the kernel is closed or 28 areas are active
+     */
+    public int swapon(KernelConfig.SwapSpace area) {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            return swap.swapon(area.pages(), area.priority());
+        } finally {
+            lock.unlock();
+        }
     }
 
     int allocatePid() {

@@ -11,6 +11,7 @@ import org.mmkit.core.pgtable.PageTables;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.PteMarkerLayout;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 import org.mmkit.core.vma.VmaTree;
 
 /**
@@ -61,6 +62,11 @@ final class Mm {
      * tables always equals it.
      */
     final long[] rss = new long[3];
+    /**
+     * {@code MM_SWAPENTS}: swap entries (not markers) in the page tables. Changed where a swap
+     * entry is installed, copied by fork or zapped; a recount of the page tables equals it.
+     */
+    long swapEntries;
     /** {@code mm->hiwater_rss}: raised to the RSS just before the RSS drops ({@code update_hiwater_rss}). */
     long hiwaterRss;
     /** {@code mm->hiwater_vm}: raised to {@link #totalVm} just before it drops ({@code update_hiwater_vm}). */
@@ -514,6 +520,10 @@ final class Mm {
     /** Clears entry {@code index} of table {@code table}, releasing its page ({@code zap_present_pte}). */
     void zapEntry(int table, int index, long pte) {
         write(table, index, pte, 0);
+        if (isSwapEntry(pte)) {
+            swapEntries--;
+            machine.swap.freeEntry(pte); // free_swap_and_cache
+        }
         if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
             int pfn = (int) PteLayout.pfn(pte);
             if (PteLayout.isDirty(pte) && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
@@ -523,8 +533,32 @@ final class Mm {
             hiwaterRss = Math.max(hiwaterRss, rssPages());
             rss[mmCounter(pfn)]--;
             memory.addMapcount(pfn, -1);
+            if (memory.mapcount(pfn) == 0) {
+                machine.swap.freeSwap(pfn); // free_swap_cache as the TLB batch frees the page
+            }
             memory.put(pfn);
         }
+    }
+
+    /** A swap entry of a swap area: swap format, not a PTE marker. */
+    static boolean isSwapEntry(long pte) {
+        return PteLayout.isSwapFormat(pte) && !SwapEntryLayout.isMarker(pte);
+    }
+
+    /**
+     * {@code try_to_unmap_one} for a page going to swap: the present entry {@code pte} gives way to
+     * {@code swapPte}, whose slot count the caller has raised already.
+     */
+    void swapOutEntry(int table, int index, long pte, long swapPte) {
+        zapEntry(table, index, pte);
+        pageTables.set(table, index, swapPte);
+        swapEntries++;
+    }
+
+    /** Installs a swap entry that fork copied ({@code copy_nonpresent_pte}); the caller raised its slot count. */
+    void copySwapEntry(long va, long swapPte) {
+        updatePte(va, swapPte);
+        swapEntries++;
     }
 
     /** Unmaps the page at {@code va} if any (used where one PTE is replaced, e.g. COW). */

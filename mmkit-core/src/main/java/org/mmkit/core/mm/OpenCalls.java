@@ -59,6 +59,7 @@ final class OpenCalls {
             case PathLookup.Found.Inode inode -> openRegular(task, inode.file(), flags, false);
             case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
             case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
+            case PathLookup.Found.AnonInode anon -> openAnonInode(anon.ops(), flags);
         };
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
     }
@@ -150,6 +151,18 @@ final class OpenCalls {
         return pipe.open(statusFlags(flags));
     }
 
+    /**
+     * Opening an anonymous inode through its magic link: an O_PATH open needs no {@code open} of
+     * the inode; any other is {@code no_open}'s ENXIO.
+     */
+    private static OpenFile openAnonInode(FileOperations ops, int flags) {
+        openExisting(flags);
+        if ((flags & O_PATH) == 0) {
+            throw Errno.ENXIO.exception();
+        }
+        return new OpenFile(ops, statusFlags(flags));
+    }
+
     /** {@code do_open} on a file that exists and is no directory: O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR. */
     private static void openExisting(int flags) {
         if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
@@ -231,6 +244,7 @@ final class OpenCalls {
             case PathLookup.Found.Inode inode -> throw Errno.EPERM.exception();   // /proc: no ->unlink
             case PathLookup.Found.Special special -> throw Errno.EPERM.exception();
             case PathLookup.Found.PipeInode pipe -> throw Errno.EPERM.exception();
+            case PathLookup.Found.AnonInode anon -> throw Errno.EPERM.exception();
         }
     }
 

@@ -48,14 +48,20 @@ final class PathLookup {
         record PipeInode(Pipe pipe) implements Found {
         }
 
+        /**
+         * An anonymous inode ({@code anon_inode_getfile}: a userfaultfd): its inode has no
+         * {@code open} ({@code no_open}), so only an O_PATH open of the magic link works.
+         */
+        record AnonInode(FileOperations ops) implements Found {
+        }
+
         /** What the magic link to an open file leads to. */
         static Found of(OpenFile file) {
             return switch (file.ops) {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
                 case Pipe.End end -> new PipeInode(end.pipe());
-                // an anonymous-inode file cannot be opened again (observed on 6.18)
-                case UserfaultfdCtx ctx -> throw Errno.ENXIO.exception();
+                case UserfaultfdCtx uffd -> new AnonInode(uffd);
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };

@@ -142,8 +142,8 @@ final class ProcFiles {
         field(out, "FilePmdMapped", 0);
         field(out, "Shared_Hugetlb", 0);
         field(out, "Private_Hugetlb", 0);
-        field(out, "Swap", 0);
-        field(out, "SwapPss", 0);
+        field(out, "Swap", c.swap);
+        field(out, "SwapPss", c.swapPss >> PSS_SHIFT);
         field(out, "Locked", c.pssLocked >> PSS_SHIFT);
     }
 
@@ -193,6 +193,8 @@ final class ProcFiles {
         long referenced;
         long anonymous;
         long lazyFree;
+        long swap;
+        long swapPss;
     }
 
     /** Adds {@code vma}'s pages to {@code c}; returns it. */
@@ -200,6 +202,11 @@ final class ProcFiles {
         PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
             if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
                 account(c, mm.memory, vma, pte);
+            } else if (Mm.isSwapEntry(pte)) {
+                // smaps_pte_entry: a slot that n entries point at adds 1/n of a page to SwapPss
+                int count = mm.machine.swap.area(pte).count(SwapEntryLayout.offset(pte));
+                c.swap += PAGE_SIZE;
+                c.swapPss += (PAGE_SIZE << PSS_SHIFT) / Math.max(count, 1);
             }
         });
         return c;

@@ -19,7 +19,7 @@ final class ProcStatus {
      * The {@code Vm*} and {@code Rss*} lines of {@code /proc/PID/status} and the HugetlbPages line
      * after them, in the kernel's format. The model has no executable image ({@code start_code}
      * and {@code end_code} are 0), so VmExe is 0 and every executable mapping counts as VmLib; no
-     * page is pinned long-term or swapped, so VmPin and VmSwap are 0.
+     * page is pinned long-term, so VmPin is 0; VmSwap is {@code MM_SWAPENTS}.
      */
     static String status(Mm mm) {
         long rss = mm.rssPages();
@@ -40,7 +40,7 @@ final class ProcStatus {
         line(out, "VmLib", (mm.execVm << PAGES_TO_KB) - text);
         // mm_pgtables_bytes counts PUD, PMD and PTE tables; the PGD comes with the mm
         line(out, "VmPTE", (long) (mm.pageTables.tableCount() - 1) << PAGES_TO_KB);
-        line(out, "VmSwap", 0);
+        line(out, "VmSwap", mm.swapEntries << PAGES_TO_KB);
         line(out, "HugetlbPages", 0); // hugetlb_report_usage
         return out.toString();
     }

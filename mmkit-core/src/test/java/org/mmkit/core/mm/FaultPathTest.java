@@ -124,11 +124,11 @@ class FaultPathTest {
     }
 
     @Test
-    void aSwapEntryIsAModelDefectUntilSwapExists() {
+    void aSwapEntryOfNoActiveSwapAreaIsAModelDefect() {
         long a = anon(PROT_READ | PROT_WRITE);
         setPte(a, SwapEntryLayout.make(0, 42));
         assertThatThrownBy(() -> task.load(a, new byte[1])).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("swap entry of type 0").hasMessageContaining("no swap device");
+                .hasMessageContaining("swap entry of type 0").hasMessageContaining("no swap area");
     }
 
     @Test

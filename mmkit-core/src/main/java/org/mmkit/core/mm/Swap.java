@@ -1,0 +1,138 @@
+package org.mmkit.core.mm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.SwapEntryLayout;
+
+/**
+ * The machine's swap: its swap areas ({@code swap_info[]}, by type) and the swap cache
+ * ({@code mm/swap_state.c}), which holds a folio under its swap slot while the folio is being
+ * written, after a swap-in that others may still want, and until nothing needs both. A folio in
+ * the swap cache holds a reference of its own and its slot ({@code SWAP_HAS_CACHE}). Guarded by the
+ * machine lock.
+ */
+final class Swap {
+    private final PhysicalMemory memory;
+    /** Active areas by type; the type is the index. */
+    private final List<SwapArea> areas = new ArrayList<>();
+    /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
+    private final Map<Integer, Long> cachedEntries = new HashMap<>();
+
+    Swap(PhysicalMemory memory) {
+        this.memory = memory;
+    }
+
+    /** {@code swapon}: a new area of {@code pages} (the header page included) at {@code priority}; returns its type. */
+    int swapon(long pages, int priority) {
+        if (areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
+            throw new IllegalStateException("no more than " + SwapEntryLayout.MAX_SWAPFILES + " swap areas");
+        }
+        SwapArea area = new SwapArea(areas.size(), priority, pages);
+        areas.add(area);
+        return area.type;
+    }
+
+    /** Areas by type, for the invariants and /proc. */
+    List<SwapArea> areas() {
+        return areas;
+    }
+
+    /**
+     * The area of a swap entry (a PTE of swap format that is no marker). An entry of no active
+     * area (a migration entry among them: the model has no migration) is a model defect.
+     */
+    SwapArea area(long entry) {
+        int type = SwapEntryLayout.type(entry);
+        if (type >= areas.size()) {
+            throw new IllegalStateException("swap entry of type " + type + ", but no swap area of that type is on");
+        }
+        return areas.get(type);
+    }
+
+    /**
+     * {@code folio_alloc_swap} + {@code add_to_swap_cache}: gives the folio a slot in the area of
+     * highest priority that has one free (the first of equals) and puts it into the swap cache;
+     * returns the swap entry, or -1 when every area is full.
+     */
+    long addToSwap(int pfn) {
+        SwapArea best = null;
+        for (SwapArea area : areas) {
+            if (area.inUse < area.slots - 1 && (best == null || area.priority > best.priority)) {
+                best = area;
+            }
+        }
+        long offset = best == null ? -1 : best.allocate(pfn);
+        if (offset < 0) {
+            return -1;
+        }
+        long entry = SwapEntryLayout.make(best.type, offset);
+        memory.get(pfn);
+        cachedEntries.put(pfn, entry);
+        return entry;
+    }
+
+    /** {@code swap_cache_get_folio}: the folio the swap cache holds for {@code entry}, 0 for none. */
+    int lookup(long entry) {
+        return area(entry).cachedPfn(SwapEntryLayout.offset(entry));
+    }
+
+    /** {@code add_to_swap_cache} of a folio read in from a slot that swap entries still point at. */
+    void addToCache(long entry, int pfn) {
+        long bare = SwapEntryLayout.make(SwapEntryLayout.type(entry), SwapEntryLayout.offset(entry));
+        area(bare).setCached(SwapEntryLayout.offset(bare), pfn);
+        memory.get(pfn);
+        cachedEntries.put(pfn, bare);
+    }
+
+    boolean inCache(int pfn) {
+        return cachedEntries.containsKey(pfn);
+    }
+
+    /** The swap entry of a folio in the swap cache. */
+    long entryOf(int pfn) {
+        return cachedEntries.get(pfn);
+    }
+
+    /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
+    void deleteFromCache(int pfn) {
+        long entry = cachedEntries.remove(pfn);
+        area(entry).setCached(SwapEntryLayout.offset(entry), 0);
+        memory.put(pfn);
+    }
+
+    /**
+     * {@code folio_free_swap}: a folio in the swap cache whose slot no swap entry points at any
+     * more leaves the swap cache; returns whether it did.
+     */
+    boolean freeSwap(int pfn) {
+        Long entry = cachedEntries.get(pfn);
+        if (entry == null || area(entry).count(SwapEntryLayout.offset(entry)) != 0) {
+            return false;
+        }
+        deleteFromCache(pfn);
+        return true;
+    }
+
+    /**
+     * {@code free_swap_and_cache}: a swap entry is zapped. Its slot's count drops; a folio the swap
+     * cache still holds for it stays there while mapped ({@code __try_to_reclaim_swap} with
+     * {@code TTRS_UNMAPPED}) and leaves it otherwise once no entry points at the slot.
+     */
+    void freeEntry(long entry) {
+        SwapArea area = area(entry);
+        long offset = SwapEntryLayout.offset(entry);
+        area.put(offset);
+        int pfn = area.cachedPfn(offset);
+        if (pfn != 0 && memory.mapcount(pfn) == 0) {
+            freeSwap(pfn);
+        }
+    }
+
+    /** Swap cache references per frame, for the invariants. */
+    Map<Integer, Long> cachedEntries() {
+        return cachedEntries;
+    }
+}

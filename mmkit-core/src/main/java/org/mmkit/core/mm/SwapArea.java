@@ -1,0 +1,110 @@
+package org.mmkit.core.mm;
+
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * One swap device ({@code struct swap_info_struct}): its slots with their counts
+ * ({@code swap_map}), the folio of the swap cache that holds a slot, if any, and what was written
+ * to each slot. Slot 0 is the header ({@code SWAP_HEADER}), never handed out. The device is
+ * synchronous ({@code SWP_SYNCHRONOUS_IO}, as zram is): a write has finished when
+ * {@link #write} returns. Guarded by the machine lock.
+ */
+final class SwapArea {
+    /** {@code si->type}: the index in the machine's swap areas and in swap entries. */
+    final int type;
+    /** {@code si->prio}: areas of higher priority are used first. */
+    final int priority;
+    /** {@code si->max}: slots, the header included. */
+    final long slots;
+    /**
+     * {@code swap_map}: per slot, the swap entries that point at it (page tables); 0 for a free
+     * slot. Invariant: a slot is free exactly when its count is 0 and {@link #cachedPfn} is 0.
+     */
+    private final int[] counts;
+    /** The swap cache folio holding each slot ({@code SWAP_HAS_CACHE}), 0 for none (PFN 0 is reserved). */
+    private final int[] cachedPfn;
+    /** What the last write to each slot stored; null before the first write. */
+    private final byte[][] contents;
+    /**
+     * Where the next allocation looks first: the cluster allocator hands a fresh device's slots
+     * out in order from 1 and does not go back to a freed slot while later ones are free
+     * ({@code cluster_alloc_swap_entry} keeps its per-CPU cluster's next offset).
+     */
+    private int next = 1;
+    /** {@code si->inuse_pages}: slots in use. */
+    long inUse;
+
+    SwapArea(int type, int priority, long slots) {
+        if (slots < 2 || slots > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a swap area needs 2 to 2^31-1 pages, not " + slots);
+        }
+        this.type = type;
+        this.priority = priority;
+        this.slots = slots;
+        this.counts = new int[(int) slots];
+        this.cachedPfn = new int[(int) slots];
+        this.contents = new byte[(int) slots][];
+    }
+
+    /** {@code cluster_alloc_swap_entry}: a free slot, now held by the swap cache folio {@code pfn}; -1 when full. */
+    long allocate(int pfn) {
+        for (long tried = 1; tried < slots; tried++) {
+            int offset = next;
+            next = next + 1 == slots ? 1 : next + 1;
+            if (counts[offset] == 0 && cachedPfn[offset] == 0) {
+                cachedPfn[offset] = pfn;
+                inUse++;
+                return offset;
+            }
+        }
+        return -1;
+    }
+
+    int count(long offset) {
+        return counts[(int) offset];
+    }
+
+    /** {@code swap_duplicate}: one more swap entry points at the slot. */
+    void duplicate(long offset) {
+        counts[(int) offset]++;
+    }
+
+    /** {@code swap_entry_put}: one swap entry less; the slot is freed when nothing holds it. */
+    void put(long offset) {
+        if (--counts[(int) offset] < 0) {
+            throw new IllegalStateException("swap count underflow at slot " + offset + " of area " + type);
+        }
+        freeIfUnused(offset);
+    }
+
+    /** The swap cache folio of the slot, 0 for none. */
+    int cachedPfn(long offset) {
+        return cachedPfn[(int) offset];
+    }
+
+    /** Adds the slot's folio to, or with 0 removes it from, the swap cache; the slot is freed when nothing holds it. */
+    void setCached(long offset, int pfn) {
+        cachedPfn[(int) offset] = pfn;
+        freeIfUnused(offset);
+    }
+
+    private void freeIfUnused(long offset) {
+        if (counts[(int) offset] == 0 && cachedPfn[(int) offset] == 0) {
+            contents[(int) offset] = null;
+            inUse--;
+        }
+    }
+
+    /** {@code swap_writepage}: stores the page in the slot. */
+    void write(long offset, MemorySegment page) {
+        contents[(int) offset] = page.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** {@code swap_read_folio}: loads the slot into {@code page}. */
+    void read(long offset, MemorySegment page) {
+        MemorySegment.copy(MemorySegment.ofArray(contents[(int) offset]), 0, page, 0, PAGE_SIZE);
+    }
+}
