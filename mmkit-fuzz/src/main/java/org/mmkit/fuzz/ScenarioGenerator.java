@@ -438,10 +438,11 @@ public final class ScenarioGenerator {
 
     /**
      * The counters once a thread was spawned: on the kernel a spawned thread runs on a stack in
-     * the executor's own image, whose pages its first use brings into the worker's RSS.
+     * the executor's own image, whose pages its first use brings into the worker's RSS, and runs
+     * executor code the worker had not touched yet, which statm's shared (file) pages count.
      */
     private static final String[] PROC_COUNTERS_AFTER_SPAWN = Arrays.stream(PROC_COUNTERS)
-            .filter(counter -> !counter.equals("status.VmRSS") && !counter.equals("status.RssAnon"))
+            .filter(counter -> !List.of("status.VmRSS", "status.RssAnon", "statm.shared").contains(counter))
             .toArray(String[]::new);
 
     private String procCounter() {
