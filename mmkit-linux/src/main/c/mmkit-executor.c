@@ -402,21 +402,32 @@ static struct worker *free_worker(void)
     return NULL;
 }
 
-/* The scheduler state of a thread of this process (R, S, D...), or 0 when it has gone. */
-static char thread_state(int tid)
+/*
+ * Reads /proc/self/task/TID/NAME into buf as a string; 0 when the thread has gone or the file
+ * is empty.
+ */
+static int read_thread_file(int tid, const char *name, char *buf, size_t size)
 {
     char path[64];
-    char stat[512];
-    snprintf(path, sizeof path, "/proc/self/task/%d/stat", tid);
+    snprintf(path, sizeof path, "/proc/self/task/%d/%s", tid, name);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return 0;
-    ssize_t got = read(fd, stat, sizeof stat - 1);
+    ssize_t got = read(fd, buf, size - 1);
     if (close(fd) != 0)
-        die("close a thread's stat");
+        die("close a thread's /proc file");
     if (got <= 0)
         return 0;
-    stat[got] = 0;
+    buf[got] = 0;
+    return 1;
+}
+
+/* The scheduler state of a thread of this process (R, S, D...), or 0 when it has gone. */
+static char thread_state(int tid)
+{
+    char stat[512];
+    if (!read_thread_file(tid, "stat", stat, sizeof stat))
+        return 0;
     /* "tid (comm) S ...": the command may hold anything, so the state follows the last ')'. */
     char *end = strrchr(stat, ')');
     return end != NULL && end[1] == ' ' ? end[2] : 0;
@@ -425,19 +436,8 @@ static char thread_state(int tid)
 /* Whether the thread sleeps in userfaultfd code (its wait channel, /proc/PID/task/TID/wchan). */
 static int waits_for_userfaultfd(int tid)
 {
-    char path[64];
     char wchan[128];
-    snprintf(path, sizeof path, "/proc/self/task/%d/wchan", tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    ssize_t got = read(fd, wchan, sizeof wchan - 1);
-    if (close(fd) != 0)
-        die("close a thread's wchan");
-    if (got <= 0)
-        return 0;
-    wchan[got] = 0;
-    return strstr(wchan, "userfault") != NULL;
+    return read_thread_file(tid, "wchan", wchan, sizeof wchan) && strstr(wchan, "userfault") != NULL;
 }
 
 /*
