@@ -165,6 +165,15 @@ final class UserfaultfdCtx implements FileOperations {
     }
 
     /**
+     * {@code noop_llseek}: the file can be seeked, but nothing moves; the position (always 0)
+     * comes back for every offset and whence that {@code ksys_lseek} lets through.
+     */
+    @Override
+    public long llseek(OpenFile file, long offset, int whence) {
+        return file.pos;
+    }
+
+    /**
      * {@code userfaultfd_poll}: POLLERR before {@code UFFDIO_API} and on a descriptor without
      * O_NONBLOCK (poll cannot promise that read will not block); else POLLIN while a fault is
      * pending.
