@@ -59,7 +59,7 @@ final class OpenCalls {
             case PathLookup.Found.Inode inode -> openRegular(task, inode.file(), flags, false);
             case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
             case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
-            case PathLookup.Found.AnonInode anon -> openAnonInode(anon.ops(), flags);
+            case PathLookup.Found.AnonInode anon -> openAnonInode(flags);
         };
         return task.files.install(file, (flags & O_CLOEXEC) != 0);
     }
@@ -153,14 +153,27 @@ final class OpenCalls {
 
     /**
      * Opening an anonymous inode through its magic link: an O_PATH open needs no {@code open} of
-     * the inode; any other is {@code no_open}'s ENXIO.
+     * the inode and gets {@code empty_fops} ({@link AnonInodePath}); any other is
+     * {@code no_open}'s ENXIO.
      */
-    private static OpenFile openAnonInode(FileOperations ops, int flags) {
+    private static OpenFile openAnonInode(int flags) {
         openExisting(flags);
         if ((flags & O_PATH) == 0) {
             throw Errno.ENXIO.exception();
         }
-        return new OpenFile(ops, statusFlags(flags));
+        return new OpenFile(AnonInodePath.INSTANCE, statusFlags(flags));
+    }
+
+    /**
+     * An O_PATH file of an anonymous inode ({@code empty_fops}): it shares nothing with the file it
+     * was reached through (a userfaultfd's context is that file's {@code private_data}), so its
+     * close releases nothing.
+     */
+    static final class AnonInodePath implements FileOperations {
+        static final AnonInodePath INSTANCE = new AnonInodePath();
+
+        private AnonInodePath() {
+        }
     }
 
     /** {@code do_open} on a file that exists and is no directory: O_CREAT|O_EXCL is EEXIST, O_DIRECTORY ENOTDIR. */

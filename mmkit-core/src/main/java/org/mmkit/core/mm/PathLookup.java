@@ -52,7 +52,7 @@ final class PathLookup {
          * An anonymous inode ({@code anon_inode_getfile}: a userfaultfd): its inode has no
          * {@code open} ({@code no_open}), so only an O_PATH open of the magic link works.
          */
-        record AnonInode(FileOperations ops) implements Found {
+        record AnonInode() implements Found {
         }
 
         /** What the magic link to an open file leads to. */
@@ -61,7 +61,7 @@ final class PathLookup {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
                 case Pipe.End end -> new PipeInode(end.pipe());
-                case UserfaultfdCtx uffd -> new AnonInode(uffd);
+                case UserfaultfdCtx _, OpenCalls.AnonInodePath _ -> new AnonInode();
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };
