@@ -196,7 +196,10 @@ final class UserfaultfdSteps {
                     + (odd ? pick("UFFDIO_COPY_MODE_WP", "UFFDIO_COPY_MODE_DONTWAKE", "4") : "0") + "})";
             case 1 -> "ioctl(" + UFFD + ", UFFDIO_ZEROPAGE, {range={start=" + dst + ", len=" + len + "}"
                     + (odd ? ", mode=" + pick("UFFDIO_ZEROPAGE_MODE_DONTWAKE", "2") : "") + "})";
-            case 2 -> "ioctl(" + UFFD + ", UFFDIO_POISON, {range={start=" + dst + ", len=" + len + "}})";
+            // a plain fill may hit the page a spawned thread waits on, and COPY follows: POISON must not
+            // wake it first, or whether the thread sees the marker or the copy is a race on the kernel
+            case 2 -> "ioctl(" + UFFD + ", UFFDIO_POISON, {range={start=" + dst + ", len=" + len + "}"
+                    + (odd ? "" : ", mode=UFFDIO_POISON_MODE_DONTWAKE") + "})";
             case 3 -> "ioctl(" + UFFD + ", UFFDIO_CONTINUE, {range={start=" + dst + ", len=" + len + "}"
                     + (odd ? ", mode=" + pick("UFFDIO_CONTINUE_MODE_WP", "4") : "") + "})";
             case 4 -> "ioctl(" + UFFD + ", UFFDIO_MOVE, {dst=" + dst + ", src=" + src + ", len=PAGE, mode="
