@@ -55,13 +55,19 @@ final class PathLookup {
         record AnonInode() implements Found {
         }
 
-        /** What the magic link to an open file leads to. */
-        static Found of(OpenFile file) {
+        /**
+         * What the magic link to an open file leads to when {@code opener} follows it: the
+         * file's inode, which a file of {@code /proc/PID} and {@code /dev/userfaultfd} open
+         * afresh.
+         */
+        static Found of(Task opener, OpenFile file) {
             return switch (file.ops) {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
                 case Pipe.End end -> new PipeInode(end.pipe());
                 case UserfaultfdCtx _, OpenCalls.AnonInodePath _ -> new AnonInode();
+                case ProcPidFile proc -> ProcDirectory.reopen(opener, proc);
+                case UserfaultfdCalls.Device _ -> UserfaultfdCalls.Device.open(opener);
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };

@@ -32,7 +32,7 @@ final class ProcDirectory {
             if (file == null) {
                 throw Errno.ENOENT.exception();
             }
-            return PathLookup.Found.of(file);
+            return PathLookup.Found.of(opener, file);
         }
         if (rest.size() == 1) {
             return entry(opener, target, rest.get(0));
@@ -52,18 +52,35 @@ final class ProcDirectory {
         FileOperations ops = switch (name) {
             case "mem" -> new ProcMemFileOperations(mayAccess(opener, target));
             case "pagemap" -> new PagemapFileOperations(opener, mayAccess(opener, target));
-            case "status" -> new ProcTextFileOperations(target, ProcStatus::status);
-            case "statm" -> new ProcTextFileOperations(target, ProcStatus::statm);
-            case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), ProcStatus::smapsRollup);
-            case "maps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::maps);
-            case "smaps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::smaps);
+            case "status" -> new ProcTextFileOperations(target, name, ProcStatus::status);
+            case "statm" -> new ProcTextFileOperations(target, name, ProcStatus::statm);
+            case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), name, ProcStatus::smapsRollup);
+            case "maps" -> new ProcTextFileOperations(mayAccess(opener, target), name, ProcFiles::maps);
+            case "smaps" -> new ProcTextFileOperations(mayAccess(opener, target), name, ProcFiles::smaps);
             default -> throw Errno.ENOENT.exception();
         };
         return new PathLookup.Found.Special(ops);
     }
 
-    /** {@code target}, if the opener may read its address space ({@code mm_access}); else EACCES. */
+    /**
+     * What the magic link to {@code file} leads to: the same entry of the same process, opened
+     * afresh by {@code opener} as {@link #entry} opens it, with the address space and the
+     * permission check of now. The process is the one the entry was opened for, not the
+     * follower of the link: a child that inherited {@code /proc/self/mem} reopens its parent's.
+     */
+    static PathLookup.Found reopen(Task opener, ProcPidFile file) {
+        return entry(opener, file.target(), file.entryName());
+    }
+
+    /**
+     * {@code target}, if the opener may read its address space ({@code mm_access}); else EACCES.
+     * A process that has exited has no address space to give: ESRCH (which only a reopen through
+     * {@code /proc/PID/fd} meets, since its {@code /proc/PID} is gone).
+     */
     private static Task mayAccess(Task opener, Task target) {
+        if (target.mm == null) {
+            throw Errno.ESRCH.exception();
+        }
         if (!opener.ptraceMayAccess(target)) {
             throw Errno.EACCES.exception();
         }
