@@ -18,4 +18,4 @@ in grandchild: pread(mem, buf, 8, buf) = 0
 in grandchild: open("/proc/self/fd/3", O_RDONLY, 0) = -1 ESRCH
 in grandchild: open("/proc/self/fd/4", O_RDONLY, 0) = -1 ESRCH
 in grandchild: open("/proc/self/fd/5", O_RDONLY, 0) = -1 ESRCH
-in grandchild: open("/proc/self/fd/6", O_RDONLY, 0) = 3
+in grandchild: open("/proc/self/fd/6", O_RDONLY, 0) = 7
