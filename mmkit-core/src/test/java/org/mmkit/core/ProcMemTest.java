@@ -77,7 +77,8 @@ class ProcMemTest {
     /**
      * Following the magic link to a mem file reopens the same process's mem with the follower's
      * permission check (mem_open → proc_mem_open → mm_access): the privileged owner reopens it,
-     * an unprivileged follower gets EACCES as a direct open of that mem does. (The kernel's own
+     * an unprivileged follower gets EACCES as a direct open of that mem does, also through an
+     * O_PATH descriptor, whose own open checked nothing. (The kernel's own
      * check of following another process's fd link, proc_fd_access_allowed, is not modelled.)
      */
     @Test
@@ -94,6 +95,10 @@ class ProcMemTest {
         root.load(buf, got);
         assertThat(got).containsExactly(5, 6);
         assertThatThrownBy(() -> open(user, "/proc/" + root.pid() + "/fd/" + fd, O_RDONLY))
+                .isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", Errno.EACCES);
+        // an O_PATH open runs no mem_open: it checks nothing, and a reopen through it checks again
+        int path = open(user, "/proc/" + root.pid() + "/mem", O_PATH);
+        assertThatThrownBy(() -> open(user, "/proc/self/fd/" + path, O_RDONLY))
                 .isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", Errno.EACCES);
         kernel.checkInvariants();
     }

@@ -5,7 +5,7 @@ package org.mmkit.core.mm;
  * entry ({@code proc_pid_make_inode}), so the magic link {@code /proc/PID/fd/N} to it leads back
  * to the same entry of the same process, whoever follows it, and opening the link runs the
  * entry's open again ({@code mem_open}, {@code pagemap_open}, {@code proc_maps_open},
- * {@code single_open}) against that process as it is then ({@link ProcDirectory#reopen}).
+ * {@code single_open}) against that process as it is then ({@link ProcDirectory#open}).
  */
 interface ProcPidFile extends FileOperations {
     /** The process whose entry was opened; it may have exited since. */
