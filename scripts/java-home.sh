@@ -1,4 +1,5 @@
-# Sourced by the project's scripts: exports JAVA_HOME pointing at a JDK 25 or newer.
+# Sourced by the project's scripts (POSIX sh: the Maven wrapper sources it too): exports JAVA_HOME
+# pointing at a JDK 25 or newer.
 # Order: $JAVA_HOME if it is new enough, then the JDKs under /usr/lib/jvm, newest first.
 # The JDK's major version: from its release file, read by the shell itself (no process started:
 # this runs before every mmkit command), else from the JVM itself.
@@ -6,10 +7,13 @@ java_major() {
   local line major=""
   if [ -r "$1/release" ]; then
     while IFS= read -r line; do
-      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then
-        major=${BASH_REMATCH[1]}
-        break
-      fi
+      case $line in
+        JAVA_VERSION=\"*)
+          major=${line#JAVA_VERSION=\"}
+          major=${major%%[!0-9]*}
+          break
+          ;;
+      esac
     done < "$1/release"
   fi
   if [ -z "$major" ]; then
