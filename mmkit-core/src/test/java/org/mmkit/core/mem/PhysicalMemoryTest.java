@@ -140,6 +140,70 @@ class PhysicalMemoryTest {
         assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_FILE)).isZero();
     }
 
+    /**
+     * Refcount and mapcount share one int of 16 bits each; counts that reach the field's limit
+     * move to a side table and come back exactly, and a frame freed after that starts clean.
+     */
+    @Test
+    void countsPastTheirPackedFieldsAreKeptExactly() {
+        int pfn = memory.allocate();
+        int other = memory.allocate();
+        int many = 70_000;
+        for (int i = 1; i <= many; i++) {
+            memory.get(pfn);
+            memory.addMapcount(pfn, 1);
+            assertThat(memory.refcount(pfn)).isEqualTo(1 + i);
+            assertThat(memory.mapcount(pfn)).isEqualTo(i);
+        }
+        assertThat(memory.refcount(other)).as("a neighbour's counts stay").isEqualTo(1);
+        for (int i = many - 1; i >= 0; i--) {
+            memory.addMapcount(pfn, -1);
+            memory.put(pfn);
+            assertThat(memory.mapcount(pfn)).isEqualTo(i);
+            assertThat(memory.refcount(pfn)).isEqualTo(1 + i);
+        }
+        assertThatThrownBy(() -> memory.addMapcount(pfn, -1)).hasMessageContaining("mapcount underflow");
+        assertThat(memory.mapcount(pfn)).as("an underflow changes nothing").isZero();
+        memory.put(pfn);
+        assertThat(memory.refcount(pfn)).isZero();
+        while (memory.freeFrames() > 1) {
+            memory.allocate();
+        }
+        assertThat(memory.allocate()).isEqualTo(pfn);
+        assertThat(memory.refcount(pfn)).isEqualTo(1);
+        assertThat(memory.mapcount(pfn)).isZero();
+    }
+
+    /**
+     * The index shares a long with the flags: an index of 48 bits or more, or a negative one, lives
+     * in a side table; neither the index nor the flags and LRU list ever change the other.
+     */
+    @Test
+    void indicesOfEveryWidthSitBesideTheFlags() {
+        int pfn = memory.allocate();
+        memory.set(pfn, PhysicalMemory.PG_SWAPBACKED | PhysicalMemory.PG_DIRTY);
+        memory.lruAddIfAbsent(pfn);
+        Object owner = new Object();
+        long[] indices = {0, 1, 0x7ffffffffL, (1L << 48) - 2, (1L << 48) - 1, 1L << 48, 1L << 51,
+            Long.MAX_VALUE, -1, 42};
+        for (long index : indices) {
+            memory.setOwner(pfn, owner, index);
+            assertThat(memory.index(pfn)).as("index %x", index).isEqualTo(index);
+            assertThat(memory.owner(pfn)).isSameAs(owner);
+            assertThat(memory.test(pfn, PhysicalMemory.PG_SWAPBACKED)).isTrue();
+            assertThat(memory.test(pfn, PhysicalMemory.PG_DIRTY)).isTrue();
+            assertThat(memory.test(pfn, PhysicalMemory.PG_ANON)).isFalse();
+            assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_INACTIVE_ANON);
+        }
+        memory.setOwner(pfn, owner, 1L << 50);
+        memory.clear(pfn, PhysicalMemory.PG_DIRTY);
+        memory.markLazyFree(pfn);
+        assertThat(memory.index(pfn)).isEqualTo(1L << 50);
+        memory.put(pfn);
+        assertThat(memory.index(pfn)).isZero();
+        assertThat(memory.owner(pfn)).isNull();
+    }
+
     @Test
     void ramSizeHasOneBound() {
         assertThatThrownBy(() -> new PhysicalMemory(PhysicalMemory.MIN_FRAMES - 1))
