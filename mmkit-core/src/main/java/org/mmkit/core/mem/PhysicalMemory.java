@@ -12,18 +12,21 @@ import org.mmkit.core.Uapi;
 
 /**
  * Simulated RAM: page frames with their {@code struct page} metadata held in primitive arrays
- * indexed by PFN, and their contents in off-heap memory. Both are allocated lazily in chunks of
+ * indexed by PFN, and their contents in off-heap memory. Metadata is allocated lazily in chunks of
  * {@value #CHUNK_FRAMES} frames when a frame of the chunk is first handed out, so a machine costs
- * heap only for the frames it has used: about 30 bytes of heap per frame used (plus 4 bytes per
- * frame on the free list) and 4 KiB off-heap, and 8 bytes per chunk at creation.
+ * heap only for the frames it has used: 24 bytes of heap per frame used (plus 4 bytes per frame
+ * on the free list), and 8 bytes per chunk at creation. The contents of all frames are one
+ * reservation of host memory ({@link HostMemory}: transparent huge pages where the host allows),
+ * which the host backs as frames are first written; without native access, each chunk's contents
+ * are a zeroed allocation of their own.
  *
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
  * means "hidden" and never a page.
- * Allocation is deterministic: fresh frames are handed out in increasing PFN order, and freed
- * frames are reused (most recently freed first) only once every frame has been used. A page freed
- * and a page allocated right after are therefore different frames, as they almost always are on
- * a real machine, where other activity takes the freed page.
+ * Allocation is deterministic: the most recently freed frame is reused first, as the kernel's
+ * per-CPU free lists hand out the hottest page, and only when none is free are fresh frames handed
+ * out, in increasing PFN order. A reused frame is zeroed; a fresh one already reads as zero, and
+ * its host memory is touched only when the page is written.
  *
  * <p>Pages in use by mappings or the page cache are on one of the LRU lists ({@code lruvec}):
  * inactive and active, anonymous (swap-backed, shmem included) and file, as doubly linked lists
@@ -76,6 +79,7 @@ public final class PhysicalMemory implements AutoCloseable {
     private static final int CHUNK_SHIFT = 8;
     private static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+    private static final long CHUNK_BYTES = (long) CHUNK_FRAMES * Uapi.PAGE_SIZE;
 
     /**
      * The {@code struct page}s of {@value #CHUNK_FRAMES} consecutive frames, 24 bytes each
@@ -140,15 +144,27 @@ public final class PhysicalMemory implements AutoCloseable {
     /** Indices of frames whose index field is {@link #INDEX_SPILLED}. */
     private final Map<Integer, Long> spilledIndex = new HashMap<>();
     private final Arena arena = Arena.ofShared();
-    /** Off-heap contents per chunk; null until first used. Written under the machine lock (release), read also by {@link #blockIfPresent}. */
+    /** The contents of every frame in one mapping of host memory ({@link HostMemory}), or null where the host cannot map it. */
+    private final MemorySegment ram;
+    /**
+     * Off-heap contents per chunk: slices of {@link #ram}, or zeroed allocations of their own
+     * without it; null until first used. Written under the machine lock (release), read also by
+     * {@link #blockIfPresent}.
+     */
     private final MemorySegment[] chunks;
     private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(MemorySegment[].class);
 
     public PhysicalMemory(long pages) {
+        this(pages, true);
+    }
+
+    /** RAM of {@code pages} frames, with contents in one host mapping if {@code mapHost} and the host allows. */
+    PhysicalMemory(long pages, boolean mapHost) {
         checkFrameCount(pages);
         frames = (int) pages;
         meta = new Meta[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
         chunks = new MemorySegment[meta.length];
+        ram = mapHost ? HostMemory.map(chunks.length * CHUNK_BYTES, arena) : null;
         meta(0).counts[0] = 1;
         meta(ZERO_PFN).counts[ZERO_PFN] = 1;
         nextUnused = RESERVED_FRAMES;
@@ -182,11 +198,11 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public int allocate() {
         int pfn;
-        if (nextUnused < frames) {
-            pfn = nextUnused++; // never used: its chunk of contents was zeroed when allocated
-        } else if (freeTop > 0) {
+        if (freeTop > 0) {
             pfn = freeStack[--freeTop];
             contents(pfn).fill((byte) 0); // a freed frame keeps its old data
+        } else if (nextUnused < frames) {
+            pfn = nextUnused++; // never used: its contents read as zero
         } else {
             return -1;
         }
@@ -447,7 +463,8 @@ public final class PhysicalMemory implements AutoCloseable {
         int chunk = pfn >>> CHUNK_SHIFT;
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
-            segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
+            segment = ram != null ? ram.asSlice(chunk * CHUNK_BYTES, CHUNK_BYTES)
+                    : arena.allocate(CHUNK_BYTES, Uapi.PAGE_SIZE);
             CHUNK.setRelease(chunks, chunk, segment);
         }
         return segment;
