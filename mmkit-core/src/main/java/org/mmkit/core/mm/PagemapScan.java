@@ -177,6 +177,9 @@ final class PagemapScan {
 
         /** {@code walk_page_range} with {@code pagemap_scan_test_walk} deciding each VMA. */
         void run() {
+            if (a.start() == a.end()) {
+                return; // do_pagemap_scan's loop walks nothing: no VMA is tested, not even the one at start
+            }
             for (Vma v = mm.findVma(a.start()); v != null && v.start < a.end() && !stopped; v = mm.next(v)) {
                 boolean wpAllowed = UffdWriteProtect.isAsync(v) && UffdWriteProtect.usesMarkers(v);
                 if (!wpAllowed) {
