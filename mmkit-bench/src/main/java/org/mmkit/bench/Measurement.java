@@ -46,7 +46,16 @@ public enum Measurement {
     VMAS_1M("VMA made by mprotect, per VMA, 1M VMAs (max_map_count raised)", Unit.NS, kernel("vmas-1m"),
             ManyVmasScale::new, 1_000_000, 1000),
     THREADS_16_FAULTS("anonymous write fault, 16 threads faulting at once", Unit.NS, kernel("threads-16-faults"),
-            ThreadFaults::new, 16_384, 1024);
+            ThreadFaults::new, 16_384, 1024),
+    PAGEMAP_SCAN_RESIDENT("PAGEMAP_SCAN for PRESENT, resident range (1 region)", Unit.PER_SECOND,
+            kernel("pagemap-scan-resident"), () -> PagemapScanBench.of(PagemapScanBench.Mode.RESIDENT),
+            20 * ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES),
+    PAGEMAP_SCAN_SPARSE("PAGEMAP_SCAN for PRESENT, every second page resident", Unit.PER_SECOND,
+            kernel("pagemap-scan-sparse"), () -> PagemapScanBench.of(PagemapScanBench.Mode.SPARSE),
+            20 * ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES),
+    PAGEMAP_SCAN_WP_REARM("PAGEMAP_SCAN WP_MATCHING re-arm, every second page written", Unit.PER_SECOND,
+            kernel("pagemap-scan-wp-rearm"), () -> PagemapScanBench.of(PagemapScanBench.Mode.WP_REARM),
+            ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES);
 
     /** How a row shows its figures. */
     public enum Unit {

@@ -165,6 +165,11 @@ final class PagemapScan {
         private long vmaCategories;
         /** Whether a none PTE outside any table counts as written here (uffd-wp registered VMA). */
         private boolean holeWritten;
+        /**
+         * Whether any mask names FILE: only then is a page's folio looked at
+         * ({@code p->masks_of_interest & PAGE_IS_FILE} in {@code pagemap_page_category}).
+         */
+        private final boolean askedFile;
         /** The written runs of this VMA that match, to write-protect once its walk is done. */
         private final List<long[]> protect = new ArrayList<>();
 
@@ -173,6 +178,7 @@ final class PagemapScan {
             this.a = a;
             this.output = a.vecLen() != 0;
             this.protectAll = !output && (a.flags() & PM_SCAN_WP_MATCHING) != 0;
+            this.askedFile = ((a.mask() | a.inverted() | a.anyof() | a.returnMask()) & PAGE_IS_FILE) != 0;
         }
 
         /** {@code walk_page_range} with {@code pagemap_scan_test_walk} deciding each VMA. */
@@ -315,7 +321,7 @@ final class PagemapScan {
                 int pfn = (int) PteLayout.pfn(pte);
                 if (pfn == PhysicalMemory.ZERO_PFN && PteLayout.isSpecial(pte)) {
                     categories |= PAGE_IS_PFNZERO;
-                } else if (!PteLayout.isSpecial(pte) && !mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                } else if (askedFile && !PteLayout.isSpecial(pte) && !mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
                     categories |= PAGE_IS_FILE;
                 }
                 if (PteLayout.isSoftDirty(pte)) {
