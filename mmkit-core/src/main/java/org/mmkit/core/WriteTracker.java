@@ -238,8 +238,9 @@ public final class WriteTracker implements AutoCloseable {
     }
 
     /**
-     * Closes the userfaultfd, which ends tracking everywhere and drops the protection, and the
-     * pagemap descriptor, and unmaps the scratch pages. Closing twice does nothing.
+     * Closes the userfaultfd, which ends tracking everywhere (its release unregisters every
+     * range), and the pagemap descriptor, and unmaps the scratch pages. Closing twice does
+     * nothing.
      */
     @Override
     public synchronized void close() {
