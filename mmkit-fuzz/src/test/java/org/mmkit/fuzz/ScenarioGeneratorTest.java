@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mmkit.model.ModelBackend;
 import org.mmkit.scenario.Runner;
@@ -65,7 +66,9 @@ class ScenarioGeneratorTest {
                     vectors++;
                 } else if (line.contains("iovec{")) {
                     assertThat(line).matches("in \\w+: store\\(r\\+239\\*PAGE\\+\\d+, iovec\\{.*");
-                } else {
+                } else if (Stream.of("PAGEMAP_SCAN", "UFFDIO_REGISTER", "UFFDIO_UNREGISTER", "UFFDIO_WRITEPROTECT")
+                        .noneMatch(line::contains)) {
+                    // scans, registrations and (async) write protection of the tracker steps change no bytes
                     assertThat(line).as("seed " + seed).doesNotContain(page);
                 }
             }
@@ -161,6 +164,18 @@ class ScenarioGeneratorTest {
                 .containsPattern("(readv|writev|preadv|pwritev)\\(")
                 .containsPattern("pread\\(\\w+, ")
                 .containsPattern("pwrite\\(\\w+, ");
+    }
+
+    @Test
+    void pagemapScanAndWpAsyncStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).contains("pm = dup2(pm0, 99)", "features=UFFD_FEATURE_WP_ASYNC|UFFD_FEATURE_WP_UNPOPULATED})",
+                        "mode=UFFDIO_REGISTER_MODE_WP})", "ioctl(wa, UFFDIO_WRITEPROTECT, ", "ioctl(wa, UFFDIO_UNREGISTER, ")
+                .containsPattern("ioctl\\(pm, PAGEMAP_SCAN, \\{flags=PM_SCAN_WP_MATCHING\\|PM_SCAN_CHECK_WPASYNC, start=r\\+\\d+\\*PAGE, "
+                        + "end=r\\+\\d+\\*PAGE, vec_len=\\d, max_pages=\\d+, category_mask=")
+                .containsPattern("category_inverted=\\w+, category_anyof_mask=")
+                .containsPattern("start=r\\+\\d+\\*PAGE\\+1, ")
+                .contains("return_mask=0x1ff}", "category_mask=0x200");
     }
 
     @Test
