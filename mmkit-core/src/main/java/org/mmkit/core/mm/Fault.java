@@ -274,6 +274,9 @@ final class Fault {
             area.read(offset, memory.contents(pfn));
             fresh = area.count(offset) == 1;
             if (!fresh) {
+                // other processes' entries may map it from the swap cache: __folio_set_anon gives
+                // a page that is not exclusive the oldest anon_vma, which all of them chain to
+                memory.setOwner(pfn, mm.anonVma(vma).root(), memory.index(pfn));
                 swap.addToCache(pte, pfn);
             }
         }

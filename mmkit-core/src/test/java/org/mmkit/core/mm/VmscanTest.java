@@ -195,6 +195,30 @@ class VmscanTest {
         kernel.checkInvariants();
     }
 
+    /**
+     * Reclaim unmaps a page from every process through the anon rmap. A page read back in from a
+     * slot fork shared joins the swap cache, where the other process finds it; it must point at
+     * the oldest anon_vma ({@code __folio_set_anon} for a page that is not exclusive), which both
+     * processes' VMAs chain to, or reclaim would miss the parent's mapping.
+     */
+    @Test
+    void reclaimFindsAPageSwappedInFromASharedSlotInEveryProcess() {
+        long a = anon(1);
+        task.madvise(a, PAGE_SIZE, MADV_PAGEOUT);
+        Task child = (Task) task.fork();
+        assertThat(child.loadLong(a)).isEqualTo(1000);
+        assertThat(task.loadLong(a)).isEqualTo(1000);
+        kernel.checkInvariants();
+        // the first pass activates the page (two young PTEs) and ages it back, the second frees it
+        assertThat(task.call(() -> Vmscan.tryToFreePages(task.machine, Vmscan.SWAP_CLUSTER_MAX))).isZero();
+        assertThat(task.call(() -> Vmscan.tryToFreePages(task.machine, Vmscan.SWAP_CLUSTER_MAX))).isEqualTo(1);
+        assertThat(Mm.isSwapEntry(pte(task, a))).isTrue();
+        assertThat(Mm.isSwapEntry(pte(child, a))).isTrue();
+        kernel.checkInvariants();
+        assertThat(child.loadLong(a)).isEqualTo(1000);
+        child.exit();
+    }
+
     /** Without swap, anonymous pages cannot be reclaimed: RAM running out is still the OOM kill. */
     @Test
     void withoutSwapExhaustedRamStillEndsTheProcess() {
