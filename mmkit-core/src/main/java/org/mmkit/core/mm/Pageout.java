@@ -7,9 +7,10 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /**
  * MADV_COLD and MADV_PAGEOUT of a range ({@code madvise_cold_or_pageout_pte_range}) and the
- * reclaim of the pages PAGEOUT picks ({@code reclaim_pages}, {@code shrink_folio_list}). Only
- * anonymous pages go to swap here; shmem and file pages, LRU aging and reclaim under memory
- * pressure are not modelled yet.
+ * reclaim of the pages PAGEOUT picks ({@code reclaim_pages}, {@code shrink_folio_list}):
+ * anonymous pages here, shmem pages (memfd, tmpfs, shared anonymous memory, and the page-cache
+ * pages a private mapping of them reads) by {@link ShmemReclaim}. LRU aging and reclaim under
+ * memory pressure are not modelled yet.
  */
 final class Pageout {
     private Pageout() {
@@ -18,7 +19,7 @@ final class Pageout {
     /**
      * Every present page of [start, end) in {@code vma} that only this PTE maps (pages mapped
      * more than once are skipped, as are special ones) loses its young bit and PG_referenced; with
-     * {@code pageout}, an anonymous one is then reclaimed.
+     * {@code pageout}, it is then reclaimed.
      */
     static void coldOrPageout(Mm mm, Vma vma, long start, long end, boolean pageout) {
         PhysicalMemory memory = mm.memory;
@@ -35,6 +36,8 @@ final class Pageout {
             memory.clear(pfn, PhysicalMemory.PG_REFERENCED);
             if (pageout && memory.test(pfn, PhysicalMemory.PG_ANON)) {
                 reclaimAnon(mm, table, index, old);
+            } else if (pageout) {
+                ShmemReclaim.reclaim(memory, mm.machine.swap, pfn);
             }
         });
     }

@@ -31,7 +31,10 @@ final class ShmemFileOperations implements FileOperations {
         return openedByPath;
     }
 
-    /** {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page reads as zeros). */
+    /**
+     * {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page
+     * reads as zeros; a page out in swap is read back into the page cache first).
+     */
     @Override
     public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         PhysicalMemory memory = inode.memory();
@@ -41,6 +44,12 @@ final class ShmemFileOperations implements FileOperations {
             int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
             int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - kiocb.pos, buffer.count()));
             long index = kiocb.pos >>> PAGE_SHIFT;
+            if (!inode.swapIn(index)) {
+                if (done == 0) {
+                    throw Errno.ENOMEM.exception();
+                }
+                return done;
+            }
             if (inode.isUptodate(index)) {
                 MemorySegment.copy(memory.contents(inode.lookup(index)), offset, MemorySegment.ofArray(chunk), 0, n);
             } else {
