@@ -102,7 +102,8 @@ final class ShmemFile {
     /** Drops an open file description or a mapping; the last one frees the page cache (evict). */
     void release() {
         if (--users == 0) {
-            removePages(0, Long.MAX_VALUE);
+            removePages(0, Long.MAX_VALUE); // shmem_evict_inode
+            swap.shmemSwapList.remove(this);
         }
     }
 
@@ -226,6 +227,7 @@ final class ShmemFile {
         SwapArea area = swap.area(entry);
         long offset = SwapEntryLayout.offset(entry);
         area.duplicate(offset);
+        swap.shmemSwapList.add(this);
         pageCache.store(index, PageCache.valueEntry(entry));
         memory.setOwner(pfn, null, 0);
         memory.put(pfn);
