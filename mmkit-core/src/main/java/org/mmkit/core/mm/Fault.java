@@ -407,7 +407,8 @@ final class Fault {
         if (index >= file.sizePages()) {
             return VmFault.SIGBUS;
         }
-        long reason = file.lookup(index) >= 0 ? VmFlags.UFFD_MINOR : VmFlags.UFFD_MISSING;
+        // shmem_get_folio_gfp: a page or a swap entry in the cache is a minor fault
+        long reason = file.pageCache.load(index) != 0 ? VmFlags.UFFD_MINOR : VmFlags.UFFD_MISSING;
         if (vma.has(reason)) {
             return handleUserfault(vma, addr, flags, reason, waiter);
         }
@@ -441,10 +442,13 @@ final class Fault {
     }
 
     /**
-     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent
-     * and made up to date (a fallocated page is still zero); -1 on OOM.
+     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, read back from swap,
+     * or allocated if absent, and made up to date (a fallocated page is still zero); -1 on OOM.
      */
     static int cachePage(Mm mm, ShmemFile file, long index) {
+        if (!file.swapIn(index)) {
+            return -1;
+        }
         int pfn = file.lookup(index);
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);

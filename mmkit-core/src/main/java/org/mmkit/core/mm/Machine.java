@@ -129,6 +129,24 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code swapoff}: switches the area of swap type {@code type} off once every page out there
+     * is back in memory ({@link Swapoff}).
+     *
+     * @param type the area's swap type
+     * @throws org.mmkit.core.ErrnoException EINVAL for no such area, ENOMEM when RAM cannot hold its pages
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public void swapoff(int type) {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            Swapoff.swapoff(this, type);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int allocatePid() {
         return nextPid++;
     }

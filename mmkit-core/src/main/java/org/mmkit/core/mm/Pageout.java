@@ -13,8 +13,9 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  * MADV_COLD and MADV_PAGEOUT of a range ({@code madvise_cold_or_pageout_pte_range},
  * {@code reclaim_pages}) and the reclaim of one folio that both PAGEOUT and reclaim under memory
  * pressure ({@link Vmscan}) decide on ({@code shrink_folio_list}): an anonymous page goes to swap
- * through the anon rmap walk, a lazily freed one (MADV_FREE) is dropped if still clean. shmem
- * pages are not reclaimed here yet.
+ * through the anon rmap walk, a lazily freed one (MADV_FREE) is dropped if still clean, a shmem
+ * page (memfd, tmpfs, shared anonymous memory, and the page-cache pages a private mapping of
+ * them reads) is reclaimed by {@link ShmemReclaim}.
  */
 final class Pageout {
     private Pageout() {
@@ -52,7 +53,7 @@ final class Pageout {
             memory.clear(pfn, PhysicalMemory.PG_REFERENCED);
             if (!pageout) {
                 Vmscan.deactivate(memory, pfn);
-            } else if (memory.test(pfn, PhysicalMemory.PG_ANON)) {
+            } else {
                 isolated.add(pfn);
             }
         });
@@ -65,8 +66,8 @@ final class Pageout {
     /**
      * {@code shrink_folio_list} for one folio on an LRU list: unless {@code ignoreReferences}
      * (PAGEOUT), {@code folio_check_references} decides first; then an anonymous page is
-     * reclaimed ({@link #reclaimAnon}). shmem pages are kept: their swap-out is not part of
-     * reclaim yet. A page in a VM_LOCKED VMA is activated (the model has no unevictable list).
+     * reclaimed by {@link #reclaimAnon}, a shmem page by {@link ShmemReclaim}. A page in a
+     * VM_LOCKED VMA is activated (the model has no unevictable list).
      */
     static Outcome shrinkFolio(Machine machine, int pfn, boolean ignoreReferences) {
         PhysicalMemory memory = machine.memory;
@@ -77,7 +78,12 @@ final class Pageout {
             }
         }
         if (!memory.test(pfn, PhysicalMemory.PG_ANON)) {
-            return Outcome.KEEP;
+            // a shmem page that could not go to swap stays unmapped in the page cache; without
+            // a free slot shmem_writeout asks for activation (AOP_WRITEPAGE_ACTIVATE)
+            if (ShmemReclaim.reclaim(memory, machine.swap, pfn)) {
+                return Outcome.RECLAIM;
+            }
+            return Vmscan.canReclaimAnon(machine) ? Outcome.KEEP : Outcome.ACTIVATE;
         }
         return reclaimAnon(machine, pfn);
     }

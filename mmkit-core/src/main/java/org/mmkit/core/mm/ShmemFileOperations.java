@@ -33,7 +33,8 @@ final class ShmemFileOperations implements FileOperations {
 
     /**
      * {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page
-     * reads as zeros); a read from the start of a cached page marks it accessed.
+     * reads as zeros; a page out in swap is read back into the page cache first); a read from the
+     * start of a cached page marks it accessed.
      */
     @Override
     public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
@@ -44,6 +45,12 @@ final class ShmemFileOperations implements FileOperations {
             int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
             int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - kiocb.pos, buffer.count()));
             long index = kiocb.pos >>> PAGE_SHIFT;
+            if (!inode.swapIn(index)) {
+                if (done == 0) {
+                    throw Errno.ENOMEM.exception();
+                }
+                return done;
+            }
             if (inode.isUptodate(index)) {
                 if (offset == 0) {
                     Vmscan.markAccessed(memory, inode.lookup(index)); // a read of the page's beginning

@@ -2,8 +2,11 @@ package org.mmkit.core.mm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.SwapEntryLayout;
 
@@ -16,8 +19,13 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  */
 final class Swap {
     private final PhysicalMemory memory;
-    /** Active areas by type; the type is the index. */
+    /** Areas by type, the type being the index; null where an area was switched off and no other took its type. */
     private final List<SwapArea> areas = new ArrayList<>();
+    /**
+     * {@code shmem_swaplist}: the shmem files that wrote pages to swap, in the order they first
+     * did, which swapoff visits ({@code shmem_unuse}); a file leaves it when evicted.
+     */
+    final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
     /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
     private final Map<Integer, Long> cachedEntries = new HashMap<>();
 
@@ -25,19 +33,40 @@ final class Swap {
         this.memory = memory;
     }
 
-    /** {@code swapon}: a new area of {@code pages} (the header page included) at {@code priority}; returns its type. */
+    /**
+     * {@code swapon}: a new area of {@code pages} (the header page included) at {@code priority}
+     * under the lowest type no area holds ({@code alloc_swap_info}); returns its type.
+     */
     int swapon(long pages, int priority) {
-        if (areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
+        int type = areas.indexOf(null);
+        if (type < 0 && areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
             throw new IllegalStateException("no more than " + SwapEntryLayout.MAX_SWAPFILES + " swap areas");
         }
-        SwapArea area = new SwapArea(areas.size(), priority, pages);
-        areas.add(area);
+        SwapArea area = new SwapArea(type < 0 ? areas.size() : type, priority, pages);
+        if (type < 0) {
+            areas.add(area);
+        } else {
+            areas.set(type, area);
+        }
         return area.type;
     }
 
-    /** Areas by type, for the invariants and /proc. */
+    /** The active areas in type order, for the invariants and /proc. */
     List<SwapArea> areas() {
-        return areas;
+        return areas.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The area switched on under {@code type}, or null. */
+    SwapArea areaOfType(int type) {
+        return type >= 0 && type < areas.size() ? areas.get(type) : null;
+    }
+
+    /** The last step of {@code swapoff}: the area, which nothing uses any more, gives up its type. */
+    void remove(SwapArea area) {
+        if (area.inUse != 0) {
+            throw new IllegalStateException("swap area " + area.type + " still has " + area.inUse + " slots in use");
+        }
+        areas.set(area.type, null);
     }
 
     /**
@@ -46,7 +75,7 @@ final class Swap {
      */
     SwapArea area(long entry) {
         int type = SwapEntryLayout.type(entry);
-        if (type >= areas.size()) {
+        if (type >= areas.size() || areas.get(type) == null) {
             throw new IllegalStateException("swap entry of type " + type + ", but no swap area of that type is on");
         }
         return areas.get(type);
@@ -60,7 +89,7 @@ final class Swap {
     long addToSwap(int pfn) {
         SwapArea best = null;
         for (SwapArea area : areas) {
-            if (area.inUse < area.slots - 1 && (best == null || area.priority > best.priority)) {
+            if (area != null && area.hasFreeSlot() && (best == null || area.priority > best.priority)) {
                 best = area;
             }
         }

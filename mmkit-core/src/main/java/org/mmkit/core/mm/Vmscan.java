@@ -140,9 +140,9 @@ final class Vmscan {
     }
 
     /** {@code can_reclaim_anon_pages}: a swap area has a free slot. */
-    private static boolean canReclaimAnon(Machine machine) {
+    static boolean canReclaimAnon(Machine machine) {
         for (SwapArea area : machine.swap.areas()) {
-            if (area.inUse < area.slots - 1) {
+            if (area != null && area.hasFreeSlot()) {
                 return true;
             }
         }
