@@ -51,8 +51,8 @@ class SwapRandomizedTest {
     void everyWordSurvivesSwapAndReclaim(long seed) {
         System.out.println("SwapRandomizedTest seed " + seed + ", " + OPS + " steps");
         Random random = new Random(seed);
-        // 4 regions of 24 pages and the memfd's 8 do not fit in the 80 frames RAM has
-        KernelConfig config = KernelConfig.linux618().toBuilder().ramPages(80)
+        // 4 regions of 24 pages and the memfd's 8 do not fit in the 40 frames RAM has
+        KernelConfig config = KernelConfig.linux618().toBuilder().ramPages(40)
                 .swapAreas(List.of(new KernelConfig.SwapSpace(4 * PAGES + 16, -2))).build();
         try (Kernel kernel = Kernel.create(config)) {
             Task first = (Task) kernel.newProcess(true);
