@@ -26,6 +26,8 @@ final class Swap {
      * did, which swapoff visits ({@code shmem_unuse}); a file leaves it when evicted.
      */
     final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
+    /** Which swap-cache folios were read ahead, and each VMA's readahead window. */
+    final SwapReadahead readahead = new SwapReadahead();
     /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
     private final Map<Integer, Long> cachedEntries = new HashMap<>();
 
@@ -128,6 +130,7 @@ final class Swap {
     /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
     void deleteFromCache(int pfn) {
         long entry = cachedEntries.remove(pfn);
+        readahead.forget(pfn);
         area(entry).setCached(SwapEntryLayout.offset(entry), 0);
         memory.put(pfn);
     }
