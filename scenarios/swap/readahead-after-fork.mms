@@ -17,7 +17,7 @@ fork() => child
 mincore(a, 16*PAGE) == 0
 load(a, 1) == 0x11
 mincore(a, 16*PAGE) == 1*5 0*11
-pagemap(a, 2) == present@P1, swapped@S1
+pagemap(a, 2) == present|exclusive@P1, swapped@S1
 load(a+PAGE, 1) == 0x11
 load(a+2*PAGE, 1) == 0x11
 load(a+3*PAGE, 1) == 0x11
