@@ -80,7 +80,7 @@ public final class ScenarioGenerator {
         "MADV_DONTNEED", "MADV_FREE", "MADV_REMOVE", "MADV_POPULATE_READ", "MADV_POPULATE_WRITE", "MADV_DONTFORK",
         "MADV_DOFORK", "MADV_WIPEONFORK", "MADV_KEEPONFORK", "MADV_HUGEPAGE", "MADV_NOHUGEPAGE", "MADV_NORMAL",
         "MADV_RANDOM", "MADV_SEQUENTIAL", "MADV_WILLNEED", "MADV_GUARD_INSTALL", "MADV_GUARD_REMOVE",
-        "MADV_DONTNEED_LOCKED",
+        "MADV_DONTNEED_LOCKED", "MADV_COLD", "MADV_PAGEOUT",
     };
     /**
      * mlockall flags without MCL_CURRENT, valid or not: the kernel counts the executor's own image
@@ -101,11 +101,11 @@ public final class ScenarioGenerator {
         "Anonymous", "Swap", "Locked",
     };
     /**
-     * The smaps fields once a step asked for MADV_FREE: it ages PTEs, so {@code Referenced} then
-     * shows PG_referenced, which the kernel's per-CPU lazyfree batch clears when it drains, and
-     * DAMON when it samples or pages out: timing, not the model.
+     * The smaps fields once a step asked for MADV_FREE, MADV_COLD or MADV_PAGEOUT: they age PTEs,
+     * so {@code Referenced} then shows PG_referenced, which the kernel's per-CPU LRU batches
+     * change when they drain, and DAMON when it samples or pages out: timing, not the model.
      */
-    private static final String[] SMAPS_FIELDS_AFTER_FREE =
+    private static final String[] SMAPS_FIELDS_AFTER_AGING =
             Arrays.stream(SMAPS_FIELDS).filter(field -> !field.equals("Referenced")).toArray(String[]::new);
 
     /**
@@ -131,8 +131,8 @@ public final class ScenarioGenerator {
     private int names;
     /** The process running the step being written: {@link #WORKER} or a live child. */
     private String process;
-    /** Whether some step asked for MADV_FREE (see {@link #SMAPS_FIELDS_AFTER_FREE}). */
-    private boolean lazyFreed;
+    /** Whether some step asked for MADV_FREE, MADV_COLD or MADV_PAGEOUT (see {@link #SMAPS_FIELDS_AFTER_AGING}). */
+    private boolean aged;
 
     /** The userfaultfd part, in the top pages of {@code r} that the other steps never touch. */
     private final UserfaultfdSteps userfaultfd;
@@ -395,7 +395,7 @@ public final class ScenarioGenerator {
     private String madvise() {
         Range range = range();
         String advice = random.nextInt(12) == 0 ? pick(INVALID_ADVICE) : pick(ADVICE);
-        lazyFreed |= advice.equals("MADV_FREE");
+        aged |= advice.equals("MADV_FREE") || advice.equals("MADV_COLD") || advice.equals("MADV_PAGEOUT");
         String start = random.nextInt(15) == 0 ? range.start() + "+1" : range.start();
         return "madvise(" + start + ", " + range.length() + ", " + advice + ")";
     }
@@ -677,7 +677,7 @@ public final class ScenarioGenerator {
             return "maps";
         }
         String address = at(region, pick(mapped));
-        return random.nextBoolean() ? "vmflags(" + address + ")" : "smaps(" + address + ")." + pick(lazyFreed ? SMAPS_FIELDS_AFTER_FREE : SMAPS_FIELDS);
+        return random.nextBoolean() ? "vmflags(" + address + ")" : "smaps(" + address + ")." + pick(aged ? SMAPS_FIELDS_AFTER_AGING : SMAPS_FIELDS);
     }
 
     // ---- addresses ----

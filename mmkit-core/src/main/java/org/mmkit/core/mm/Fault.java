@@ -419,11 +419,15 @@ final class Fault {
             return VmFault.OOM;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
+            mm.memory.get(cached); // held across the allocation, which may reclaim
             int copy = newAnonPage(mm, vma, va);
+            if (copy >= 0) {
+                mm.memory.copy(cached, copy);
+            }
+            mm.memory.put(cached);
             if (copy < 0) {
                 return VmFault.OOM;
             }
-            mm.memory.copy(cached, copy);
             mm.mapPage(va, copy, keepUffdWp(mkWriteDirty(PteLayout.make(copy, prot), vma), uffdWp));
             mm.memory.put(copy);
             return VmFault.DONE;
@@ -525,12 +529,25 @@ final class Fault {
             }
             return VmFault.DONE;
         }
+        // wp_page_copy holds the old page across the allocation, which may reclaim
+        boolean special = PteLayout.isSpecial(pte);
+        if (!special) {
+            memory.get(pfn);
+        }
         int copy = newAnonPage(mm, vma, va);
+        boolean unchanged = mm.pte(va) == pte; // pte_same: reclaim may have unmapped the page meanwhile
+        if (!special) {
+            if (copy >= 0 && unchanged) {
+                memory.copy(pfn, copy);
+            }
+            memory.put(pfn);
+        }
         if (copy < 0) {
             return VmFault.OOM;
         }
-        if (!PteLayout.isSpecial(pte)) {
-            memory.copy(pfn, copy);
+        if (!unchanged) {
+            memory.put(copy);
+            return VmFault.DONE; // walked again
         }
         mm.zapPage(va);
         long copied = PteLayout.make(copy, pageProt(vma.flags));

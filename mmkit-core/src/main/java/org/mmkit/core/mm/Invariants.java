@@ -202,7 +202,12 @@ public final class Invariants {
         }
     }
 
-    /** Each LRU list is a well-linked chain of its recorded length, of pages of its type. */
+    /**
+     * Each LRU list is a well-linked chain of its recorded length, of pages of its type
+     * (swap-backed on the anonymous lists, lazily freed anonymous pages on the file lists).
+     * With the check in {@link #check} that exactly the frames in use are on a list, every page
+     * is on exactly one.
+     */
     private static void checkLru(PhysicalMemory memory) {
         for (int list = 0; list < PhysicalMemory.NR_LRU_LISTS; list++) {
             boolean anon = list == PhysicalMemory.LRU_INACTIVE_ANON || list == PhysicalMemory.LRU_ACTIVE_ANON;
@@ -214,6 +219,10 @@ public final class Invariants {
                         "LRU list " + list + " badly linked at frame " + pfn);
                 require(memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) == anon,
                         "frame " + pfn + " on LRU list " + list + " of the other type");
+                // the model has no file-backed pages outside shmem: the file lists hold only
+                // anonymous pages MADV_FREE made lazily freeable
+                require(anon || memory.test(pfn, PhysicalMemory.PG_ANON),
+                        "frame " + pfn + " on file LRU list " + list + " but not a lazily freed anonymous page");
                 prev = pfn;
             }
             require(count == memory.lruSize(list) && memory.lruLast(list) == prev,

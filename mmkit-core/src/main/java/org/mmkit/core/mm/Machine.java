@@ -43,8 +43,8 @@ public final class Machine implements AutoCloseable {
     final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
     /** Swap areas and the swap cache. */
     final Swap swap;
-    /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
-    DirectReclaim reclaimer = DirectReclaim.NONE;
+    /** Asked for frames when RAM is exhausted ({@link #allocatePage}): LRU reclaim, {@link Vmscan#DIRECT}. */
+    DirectReclaim reclaimer = Vmscan.DIRECT;
     /**
      * The thread whose {@link org.mmkit.core.SimThread#call} runs on each Java thread, if any
      * ({@link Task#currentThread}); confined to that Java thread.
@@ -99,6 +99,18 @@ public final class Machine implements AutoCloseable {
             pfn = memory.allocate();
         }
         return pfn;
+    }
+
+    /**
+     * What {@code __vm_enough_memory} allows one accountable mapping under OVERCOMMIT_GUESS:
+     * {@code totalram_pages() + total_swap_pages} (every area's slots but its header).
+     */
+    long overcommitLimitPages() {
+        long pages = config.ramPages();
+        for (SwapArea area : swap.areas()) {
+            pages += area.slots - 1;
+        }
+        return pages;
     }
 
     /**

@@ -235,7 +235,7 @@ final class MmapCall {
         }
         boolean accountable = (vmFlags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE;
         if (accountable) {
-            if ((size >>> PAGE_SHIFT) > mm.machine.config.ramPages()) {
+            if ((size >>> PAGE_SHIFT) > mm.machine.overcommitLimitPages()) {
                 throw Errno.ENOMEM.exception(); // __vm_enough_memory, OVERCOMMIT_GUESS
             }
             vmFlags |= VmFlags.ACCOUNT;

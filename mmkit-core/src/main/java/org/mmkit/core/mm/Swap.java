@@ -96,7 +96,7 @@ final class Swap {
     long addToSwap(int pfn) {
         SwapArea best = null;
         for (SwapArea area : areas) {
-            if (area != null && area.inUse < area.slots - 1 && (best == null || area.priority > best.priority)) {
+            if (area != null && area.hasFreeSlot() && (best == null || area.priority > best.priority)) {
                 best = area;
             }
         }

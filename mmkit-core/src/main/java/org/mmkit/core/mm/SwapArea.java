@@ -43,6 +43,11 @@ final class SwapArea {
     private int next = 1;
     /** {@code si->inuse_pages}: slots in use. */
     long inUse;
+    /**
+     * {@code SWP_WRITEOK}: slots may be handed out. Off while swapoff brings the area's pages
+     * back, so that reclaim during swapoff does not put pages into the area going away.
+     */
+    boolean writeOk = true;
 
     /** The PSWPIN and PSWPOUT vm events: pages read from and written to swap devices. */
     static final class Events {
@@ -75,6 +80,11 @@ final class SwapArea {
             }
         }
         return -1;
+    }
+
+    /** Whether a new page could go here: the area takes writes and has a free slot. */
+    boolean hasFreeSlot() {
+        return writeOk && inUse < slots - 1;
     }
 
     int count(long offset) {

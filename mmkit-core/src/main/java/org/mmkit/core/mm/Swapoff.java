@@ -31,6 +31,18 @@ final class Swapoff {
         if (area == null) {
             throw Errno.EINVAL.exception();
         }
+        area.writeOk = false; // del_from_avail_list: reclaim meanwhile uses the other areas only
+        try {
+            unuse(machine, swap, area, type);
+        } catch (RuntimeException e) {
+            area.writeOk = true; // reinsert_swap_info
+            throw e;
+        }
+        swap.remove(area);
+    }
+
+    /** {@code try_to_unuse}: every page out in the area back in memory, and its swap cache emptied. */
+    private static void unuse(Machine machine, Swap swap, SwapArea area, int type) {
         for (ShmemFile file : List.copyOf(swap.shmemSwapList)) {
             unuseShmem(swap, file, type);
         }
@@ -45,7 +57,6 @@ final class Swapoff {
                 swap.freeSwap(pfn); // find_next_to_unuse: folio_free_swap
             }
         }
-        swap.remove(area);
     }
 
     /** {@code shmem_unuse_inode}: every page of the file out in the area comes back into its page cache. */

@@ -115,9 +115,10 @@ class ShmemSwapTest {
             task.madvise(s, PAGE_SIZE, MADV_PAGEOUT);
             long buf = task.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             task.storeLong(buf, 0);
-            // use up every free frame with a populated anonymous region
+            task.mlock(buf, PAGE_SIZE);
+            // use up every free frame with a populated anonymous region, locked so that reclaim cannot take it
             int free = task.call(() -> task.machine.memory.freeFrames());
-            long hog = task.mmap(0, free * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            long hog = task.mmap(0, free * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0);
             for (int i = 0; i < free; i++) {
                 task.storeLong(hog + i * PAGE_SIZE, 1);
             }
