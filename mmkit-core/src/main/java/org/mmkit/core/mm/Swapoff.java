@@ -88,7 +88,10 @@ final class Swapoff {
                 }
             });
             for (long va : addresses) {
-                unusePte(mm, vma, va, mm.pte(va));
+                long pte = mm.pte(va); // an allocation's reclaim runs in between, but leaves entries of this area alone
+                if (Mm.isSwapEntry(pte) && SwapEntryLayout.type(pte) == type) {
+                    unusePte(mm, vma, va, pte);
+                }
             }
         }
     }
