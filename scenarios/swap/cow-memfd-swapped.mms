@@ -10,8 +10,10 @@ store(s, PAGE, 0x5a)
 madvise(s, PAGE, MADV_PAGEOUT) = 0
 smaps(p).Swap == 4 kB
 load(p, PAGE) == 0x5a
-pfn(p) == pfn(s)
 pagemap(p, 1) == present|file|exclusive
+pagemap(s, 1) == none
+load(s, 1) == 0x5a
+pfn(p) == pfn(s)
 store(p, PAGE, 0xff)
 pfn(p) != pfn(s)
 load(s, PAGE) == 0x5a

@@ -46,7 +46,11 @@ public enum Measurement {
     VMAS_1M("VMA made by mprotect, per VMA, 1M VMAs (max_map_count raised)", Unit.NS, kernel("vmas-1m"),
             ManyVmasScale::new, 1_000_000, 1000),
     THREADS_16_FAULTS("anonymous write fault, 16 threads faulting at once", Unit.NS, kernel("threads-16-faults"),
-            ThreadFaults::new, 16_384, 1024);
+            ThreadFaults::new, 16_384, 1024),
+    SWAP_OUT("swap-out per page: MADV_PAGEOUT of written anonymous pages (kernel: zram)", Unit.NS, kernel("swap-out"),
+            () -> new SwapOutIn(false), 8192, 1024),
+    SWAP_IN("swap-in per page: a read of each page paged out (kernel: zram)", Unit.NS, kernel("swap-in"),
+            () -> new SwapOutIn(true), 8192, 1024);
 
     /** How a row shows its figures. */
     public enum Unit {

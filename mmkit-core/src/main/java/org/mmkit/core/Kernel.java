@@ -68,6 +68,18 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * The swap counters of {@code /proc/meminfo} and {@code /proc/vmstat}. The kernel's are
+     * machine-wide (every process of the machine, and reclaim on its behalf, moves them), so
+     * scenarios compare {@code VmSwap} and smaps {@code Swap} of their own processes instead.
+     *
+     * @return SwapTotal, SwapFree, pswpin and pswpout now
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public SwapStats swapStats() {
+        return machine.swapStats();
+    }
+
+    /**
      * Switches a swap area off, as {@code swapoff(2)}: every page out there comes back into
      * memory first — into the page tables of every process that had a swap entry for it (mapped
      * old, exclusive where the entry said so, soft-dirty and uffd-wp kept) and into the page

@@ -23,7 +23,11 @@ final class AnonVma {
         this.parent = parent;
     }
 
-    /** {@code anon_vma->root}: the oldest ancestor, which every VMA forked from its VMA chains to. */
+    /**
+     * {@code anon_vma->root}: the anon_vma of the VMA every fork in this one's line started from,
+     * which links every VMA of that fork tree; a page that may be shared among them points here
+     * ({@code __folio_set_anon} of a page that is not exclusive).
+     */
     AnonVma root() {
         AnonVma root = this;
         while (root.parent != null) {

@@ -243,15 +243,16 @@ final class Fault {
 
     /**
      * {@code do_swap_page}: a non-present, non-empty PTE; PTE markers go to
-     * {@link #handlePteMarker}. The folio comes from the swap cache if it holds the slot; else a
-     * new one is read in, which joins the swap cache only when other swap entries still point at
-     * the slot (the model's areas are synchronous devices: {@code SWP_SYNCHRONOUS_IO} skips the
-     * swap cache for a slot of count 1). The entry's slot count drops; a write that leaves the
+     * {@link #handlePteMarker}. The folio comes from the swap cache if it holds the slot (a page
+     * read ahead counts a readahead hit); else a slot only this entry points at is read into a new
+     * page directly (the model's areas are synchronous devices: {@code SWP_SYNCHRONOUS_IO} skips
+     * the swap cache), and any other through the swap cache with readahead around it
+     * ({@link SwapReadahead}). The entry's slot count drops; a write that leaves the
      * swap cache the only other holder frees the slot ({@code should_try_to_free_swap}). The page
      * is exclusive when the entry says so or the folio is new outside the swap cache, or when
      * nothing else holds it; an exclusive page is mapped writable in a VM_WRITE VMA (unless
      * uffd-wp), dirty on a write; else the write faults again into {@code do_wp_page}. The
-     * entry's soft-dirty and uffd-wp bits go to the PTE. Swap readahead is not modelled.
+     * entry's soft-dirty and uffd-wp bits go to the PTE.
      */
     private static VmFault doSwapPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         if (SwapEntryLayout.isMarker(pte)) {
@@ -265,19 +266,19 @@ final class Fault {
         boolean fresh = false;
         if (pfn != 0) {
             memory.get(pfn);
-        } else {
+            swap.readahead.hit(vma, addr, pfn);
+        } else if (area.count(offset) == 1) {
             pfn = newAnonPage(mm, vma, addr);
             if (pfn < 0) {
                 return VmFault.OOM;
             }
             memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
             area.read(offset, memory.contents(pfn));
-            fresh = area.count(offset) == 1;
-            if (!fresh) {
-                // other processes' entries may map it from the swap cache: __folio_set_anon gives
-                // a page that is not exclusive the oldest anon_vma, which all of them chain to
-                memory.setOwner(pfn, mm.anonVma(vma).root(), memory.index(pfn));
-                swap.addToCache(pte, pfn);
+            fresh = true;
+        } else {
+            pfn = swap.readahead.swapin(mm, vma, addr, pte);
+            if (pfn < 0) {
+                return VmFault.OOM;
             }
         }
         boolean write = FaultFlags.isWrite(flags);

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.SimProcess;
+import org.mmkit.core.SwapStats;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -124,6 +125,22 @@ public final class Machine implements AutoCloseable {
         try {
             checkOpenLocked();
             return swap.swapon(area.pages(), area.priority());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code si_swapinfo} and the PSWPIN/PSWPOUT vm events.
+     *
+     * @return the machine's swap counters
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public SwapStats swapStats() {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            return swap.stats();
         } finally {
             lock.unlock();
         }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mmkit.core.SwapStats;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.SwapEntryLayout;
 
@@ -19,6 +22,8 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  */
 final class Swap {
     private final PhysicalMemory memory;
+    /** The PSWPIN and PSWPOUT vm events, which every area counts into and which outlive areas. */
+    private final SwapArea.Events events = new SwapArea.Events();
     /** Areas by type, the type being the index; null where an area was switched off and no other took its type. */
     private final List<SwapArea> areas = new ArrayList<>();
     /**
@@ -26,6 +31,8 @@ final class Swap {
      * did, which swapoff visits ({@code shmem_unuse}); a file leaves it when evicted.
      */
     final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
+    /** Which swap-cache folios were read ahead, and each VMA's readahead window. */
+    final SwapReadahead readahead = new SwapReadahead();
     /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
     private final Map<Integer, Long> cachedEntries = new HashMap<>();
 
@@ -42,7 +49,7 @@ final class Swap {
         if (type < 0 && areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
             throw new IllegalStateException("no more than " + SwapEntryLayout.MAX_SWAPFILES + " swap areas");
         }
-        SwapArea area = new SwapArea(type < 0 ? areas.size() : type, priority, pages);
+        SwapArea area = new SwapArea(type < 0 ? areas.size() : type, priority, pages, events);
         if (type < 0) {
             areas.add(area);
         } else {
@@ -128,6 +135,7 @@ final class Swap {
     /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
     void deleteFromCache(int pfn) {
         long entry = cachedEntries.remove(pfn);
+        readahead.forget(pfn);
         area(entry).setCached(SwapEntryLayout.offset(entry), 0);
         memory.put(pfn);
     }
@@ -158,6 +166,17 @@ final class Swap {
         if (pfn != 0 && memory.mapcount(pfn) == 0) {
             freeSwap(pfn);
         }
+    }
+
+    /** {@code si_swapinfo} and the PSWPIN/PSWPOUT events over every active area. */
+    SwapStats stats() {
+        long total = 0;
+        long free = 0;
+        for (SwapArea area : areas()) {
+            total += area.slots - 1;
+            free += area.slots - 1 - area.inUse;
+        }
+        return new SwapStats(total * (PAGE_SIZE >> 10), free * (PAGE_SIZE >> 10), events.pswpin, events.pswpout);
     }
 
     /** Swap cache references per frame, for the invariants. */

@@ -88,7 +88,10 @@ final class Swapoff {
                 }
             });
             for (long va : addresses) {
-                unusePte(mm, vma, va, mm.pte(va));
+                long pte = mm.pte(va); // an allocation's reclaim runs in between, but leaves entries of this area alone
+                if (Mm.isSwapEntry(pte) && SwapEntryLayout.type(pte) == type) {
+                    unusePte(mm, vma, va, pte);
+                }
             }
         }
     }
@@ -106,18 +109,11 @@ final class Swapoff {
         PhysicalMemory memory = mm.memory;
         SwapArea area = swap.area(pte);
         long offset = SwapEntryLayout.offset(pte);
-        int pfn = swap.lookup(pte);
-        if (pfn != 0) {
-            memory.get(pfn);
-        } else {
-            pfn = Fault.newAnonPage(mm, vma, va);
-            if (pfn < 0) {
-                throw Errno.ENOMEM.exception();
-            }
-            memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
-            area.read(offset, memory.contents(pfn));
-            swap.addToCache(pte, pfn);
+        if (SwapReadahead.readIntoCache(mm, vma, va, pte) < 0) {
+            throw Errno.ENOMEM.exception();
         }
+        int pfn = swap.lookup(pte);
+        memory.get(pfn);
         long mapped = PteLayout.make(pfn, Fault.pageProt(vma.flags)) & ~PteLayout.ACCESSED;
         if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
             mapped |= PteLayout.SOFT_DIRTY;
