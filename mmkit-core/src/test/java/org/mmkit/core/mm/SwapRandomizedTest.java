@@ -51,11 +51,16 @@ class SwapRandomizedTest {
     void everyWordSurvivesSwapAndReclaim(long seed) {
         System.out.println("SwapRandomizedTest seed " + seed + ", " + OPS + " steps");
         Random random = new Random(seed);
-        // 4 regions of 24 pages and the memfd's 8 do not fit in the 80 frames RAM has
-        KernelConfig config = KernelConfig.linux618().toBuilder().ramPages(80)
+        // 4 regions of 24 pages and the memfd's 8 do not fit in the 40 frames RAM has
+        KernelConfig config = KernelConfig.linux618().toBuilder().ramPages(40)
                 .swapAreas(List.of(new KernelConfig.SwapSpace(4 * PAGES + 16, -2))).build();
         try (Kernel kernel = Kernel.create(config)) {
             Task first = (Task) kernel.newProcess(true);
+            int[] directReclaims = {0};
+            first.call(() -> first.machine.reclaimer = (machine, pages, gfp) -> {
+                directReclaims[0]++;
+                return Vmscan.DIRECT.reclaim(machine, pages, gfp);
+            });
             int fd = UserStrings.memfd(first, "shared", 0);
             first.ftruncate(fd, FILE_PAGES * PAGE_SIZE);
             long file = first.mmap(0, FILE_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -152,6 +157,7 @@ class SwapRandomizedTest {
             shadows.forEach(s -> s.task.exit());
             Task last = (Task) kernel.newProcess(true);
             assertThat(last.call(() -> last.machine.swap.areas().getFirst().inUse)).as("seed " + seed).isZero();
+            assertThat(directReclaims[0]).as("allocations that had to reclaim, seed " + seed).isPositive();
             kernel.checkInvariants();
         }
     }
