@@ -50,7 +50,13 @@ public enum Measurement {
     SWAP_OUT("swap-out per page: MADV_PAGEOUT of written anonymous pages (kernel: zram)", Unit.NS, kernel("swap-out"),
             () -> new SwapOutIn(false), 8192, 1024),
     SWAP_IN("swap-in per page: a read of each page paged out (kernel: zram)", Unit.NS, kernel("swap-in"),
-            () -> new SwapOutIn(true), 8192, 1024);
+            () -> new SwapOutIn(true), 8192, 1024),
+    UFFD_MISSING("userfaultfd MISSING fault round trip: fault, read, UFFDIO_COPY, woken write", Unit.NS,
+            kernel("uffd-missing"), () -> new UffdFault(UffdFault.Kind.MISSING), 16_384, 1024),
+    UFFD_WP("userfaultfd WP fault round trip: fault, read, UFFDIO_WRITEPROTECT un-protect, woken write", Unit.NS,
+            kernel("uffd-wp"), () -> new UffdFault(UffdFault.Kind.WP), 16_384, 1024),
+    UFFD_WP_ASYNC("userfaultfd WP_ASYNC write to a protected page (no message)", Unit.NS,
+            kernel("uffd-wp-async"), () -> new UffdFault(UffdFault.Kind.WP_ASYNC), 16_384, 1024);
 
     /** How a row shows its figures. */
     public enum Unit {
