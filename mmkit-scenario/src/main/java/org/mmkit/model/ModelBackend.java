@@ -21,6 +21,7 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.backend.SyscallReturn;
 import org.mmkit.backend.ThreadOutcome;
+import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
@@ -42,6 +43,8 @@ public final class ModelBackend implements Backend {
     private final Kernel kernel;
     /** Whether a {@code swap} requirement made this backend switch on a swap area of its own. */
     private boolean swapLent;
+    /** The swap type of the lent area while it is on ({@link #switchLentSwap}), else -1. */
+    private int lentSwapType = -1;
     private final Map<Integer, SimProcess> processes = new HashMap<>();
     /** The spawned threads of each process; a forked child starts with none, as after fork(2). */
     private final Map<Integer, Threads> threads = new HashMap<>();
@@ -130,7 +133,7 @@ public final class ModelBackend implements Backend {
             case SWAP -> {
                 // as the kernel backend lends its machine a swap area, the model switches one on
                 if (config.swapAreas().isEmpty() && !swapLent) {
-                    kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+                    lentSwapType = kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
                     swapLent = true;
                 }
                 yield null;
@@ -290,6 +293,28 @@ public final class ModelBackend implements Backend {
             throw new UnsupportedOperationException("prctl option " + (int) args[0] + " is not modelled (only PR_SET_VMA is)");
         }
         return done(() -> p.prctlSetVma(args[1], args[2], args[3], args[4]));
+    }
+
+    @Override
+    public long switchLentSwap(boolean on) {
+        if (!swapLent) {
+            throw new UnsupportedOperationException("swapoff() and swapon() act on the swap area lent for 'requires: swap', "
+                    + "and the model lent none (a scenario without the requirement, or a configuration with swap of its own)");
+        }
+        if (on == (lentSwapType >= 0)) {
+            return -(on ? Errno.EBUSY : Errno.EINVAL).number();
+        }
+        if (on) {
+            lentSwapType = kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+            return 0;
+        }
+        try {
+            kernel.swapoff(lentSwapType);
+            lentSwapType = -1;
+            return 0;
+        } catch (ErrnoException e) {
+            return -e.errno().number();
+        }
     }
 
     @Override

@@ -111,7 +111,7 @@ final class OpenCalls {
 
     /** {@code shmem_mknod}: a regular file of the mode asked, less the umask, owned by the caller. */
     private static ShmemFile newFile(Task task, int mode) {
-        ShmemFile created = new ShmemFile(task.machine.memory, task.machine.allocateInode(), null, 0);
+        ShmemFile created = new ShmemFile(task.machine, task.machine.allocateInode(), null, 0);
         created.mode = mode & 07777 & ~UMASK;
         created.owner = task.fsuid();
         return created;
