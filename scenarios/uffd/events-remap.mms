@@ -1,7 +1,7 @@
 # kernel-spec §4.7 REMAP: with UFFD_FEATURE_EVENT_REMAP, mremap moving a registered VMA queues
 # {from, to, len}, and with EVENT_UNMAP too an UNMAP of the old range follows (observed order);
 # the moved VMA stays registered.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_UNMAP}) = 0

@@ -124,7 +124,7 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD -> null;
+            case UFFD, UFFD_EVENTS -> null;
             case SWAP -> {
                 // as the kernel backend lends its machine a swap area, the model switches one on
                 if (config.swapAreas().isEmpty() && !swapLent) {
@@ -133,7 +133,7 @@ public final class ModelBackend implements Backend {
                 }
                 yield null;
             }
-            case HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
+            case HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 

@@ -77,11 +77,19 @@ final class AdviseCall {
         switch (advice) {
             case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {
                 checkDontneedFree(vma, advice);
+                if (UffdEvents.remove(mm, vma, start, end)) {
+                    vma = lookupAfterRemove(mm, start, advice);
+                    end = Math.min(end, vma.end);
+                }
                 mm.zapVmaRange(vma, start, end, end - start >= PMD_SIZE);
                 return;
             }
             case MADV_FREE -> {
                 checkDontneedFree(vma, advice);
+                if (UffdEvents.remove(mm, vma, start, end)) {
+                    vma = lookupAfterRemove(mm, start, advice);
+                    end = Math.min(end, vma.end);
+                }
                 if (!vma.isAnonymous() || vma.has(VmFlags.SHARED)) {
                     throw Errno.EINVAL.exception();
                 }
@@ -95,6 +103,7 @@ final class AdviseCall {
                 if ((flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) != (VmFlags.SHARED | VmFlags.MAYWRITE)) {
                     throw Errno.EACCES.exception();
                 }
+                UffdEvents.remove(mm, vma, start, end); // the file and offset stay as they were
                 FileCalls.punchHole(vma.file, vma.pageIndex(start) << PAGE_SHIFT, end - start);
                 return;
             }
@@ -163,6 +172,20 @@ final class AdviseCall {
             default -> throw new IllegalArgumentException("advice " + advice);
         }
         mm.modify(vma, start, end, flags);
+    }
+
+    /**
+     * {@code madvise_dontneed_free} after userfaultfd's REMOVE event released the lock: the VMA
+     * at {@code start} is looked up again (ENOMEM if gone) and checked again; the caller clips
+     * the range to it.
+     */
+    private static Vma lookupAfterRemove(Mm mm, long start, int advice) {
+        Vma vma = mm.vmaAt(start);
+        if (vma == null) {
+            throw Errno.ENOMEM.exception();
+        }
+        checkDontneedFree(vma, advice);
+        return vma;
     }
 
     /**
