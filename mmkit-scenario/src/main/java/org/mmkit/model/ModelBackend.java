@@ -157,7 +157,12 @@ public final class ModelBackend implements Backend {
     @Override
     public long syscall(int pid, Syscall call, long... args) {
         SimProcess p = process(pid);
-        Spawned<Long> main = Spawned.run(p.mainThread(), Thread.ofVirtual(), () -> p.mainThread().call(() -> invoke(p, call, args)));
+        return asMainThread(p, call.name().toLowerCase(Locale.ROOT), () -> invoke(p, call, args));
+    }
+
+    /** {@link #syscall}'s way of running {@code body} as the main thread of {@code p}, for any call named {@code name}. */
+    private <T> T asMainThread(SimProcess p, String name, Supplier<T> body) {
+        Spawned<T> main = Spawned.run(p.mainThread(), Thread.ofVirtual(), () -> p.mainThread().call(body));
         long deadline = System.nanoTime() + RUNAWAY_LIMIT.toNanos();
         while (true) {
             Progress progress = settle(main, SETTLE_POLL);
@@ -165,15 +170,15 @@ public final class ModelBackend implements Backend {
                 break;
             }
             if (progress == Progress.BLOCKED && settleSpawned() && main.thread().blocked()) {
-                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
+                throw new IllegalStateException(name + " of process " + p.pid()
                         + " sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
+                throw new IllegalStateException(name + " of process " + p.pid()
                         + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
             }
         }
-        long raw = main.ended();
+        T raw = main.ended();
         settleSpawned(); // threads it woke end or sleep again before the next step
         return raw;
     }
@@ -277,10 +282,15 @@ public final class ModelBackend implements Backend {
         return process(handle).pid();
     }
 
+    /**
+     * {@code fork()} as a system call of the main thread ({@link #syscall}): with userfaultfd's
+     * EVENT_FORK it sleeps until another thread reads the FORK event.
+     */
     @Override
     public int fork(int pid) {
+        SimProcess p = process(pid);
         try {
-            return register(process(pid).fork());
+            return register(asMainThread(p, "fork", p::fork));
         } catch (ErrnoException e) {
             return -e.errno().number();
         }

@@ -302,12 +302,12 @@ final class UserfaultfdCtx implements FileOperations {
 
     /**
      * {@code resolve_userfault_fork}: the child's context gets a descriptor in the reader's table
-     * (read-write, with the parent context's O_NONBLOCK and O_CLOEXEC), and the message read names
-     * it in {@code ufd}. EMFILE leaves the event queued.
+     * (read-only as {@code userfaultfd(2)} makes it, with the parent context's O_NONBLOCK and
+     * O_CLOEXEC), and the message read names it in {@code ufd}. EMFILE leaves the event queued.
      */
     private static byte[] resolveFork(Task reader, WaitingEvent event) {
         UserfaultfdCtx forked = event.forked;
-        OpenFile file = new OpenFile(forked, O_RDWR | (forked.flags & O_NONBLOCK));
+        OpenFile file = new OpenFile(forked, O_RDONLY | (forked.flags & O_NONBLOCK));
         int fd = reader.files.install(file, (forked.flags & O_CLOEXEC) != 0);
         byte[] message = event.message.clone();
         Scalars.U32.write(message, UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.FORK_UFD_OFFSET, fd);
