@@ -232,10 +232,15 @@ final class AdviseCall {
      * {@code madvise_free_pte_range}: the PTEs become clean and old, even for pages another process
      * still maps; a dirty folio is cleaned only when this mapping is its only one. Anonymous pages
      * become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until written again.
+     * Of the entries that map nothing, poison markers are cleared; guard and uffd-wp markers stay.
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
+            if ((PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+                mm.zapEntry(table, index, pte); // is_poisoned_swp_entry: pte_clear_not_present_full
+                return;
+            }
             if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
                 return;
             }
