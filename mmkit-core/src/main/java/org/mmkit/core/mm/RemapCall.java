@@ -192,7 +192,8 @@ final class RemapCall {
      * {@code newLen} bytes, moving the page-table entries; the old range is unmapped, or kept
      * empty with DONTUNMAP.
      */
-    private static long moveVma(UffdEvents events, Mm mm, Vma vma, long addr, long oldLen, long newLen, long target, boolean dontUnmap) {
+    private static long moveVma(UffdEvents events, Mm mm, Vma vma, long addr, long oldLen, long newLen, long target,
+            boolean dontUnmap) {
         if (mm.mapCount() >= mm.machine.config.maxMapCount() - 3) {
             throw Errno.ENOMEM.exception();
         }
