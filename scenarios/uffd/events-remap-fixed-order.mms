@@ -2,7 +2,9 @@
 # first, and its UNMAP comes first (uf_unmap_early), then REMAP, then the UNMAP of the old range.
 requires: uffd
 requires: root
-u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
+# u blocks until the call is done: each event is queued only after the previous one was read,
+# so a read waits for it (a non-blocking read could come first on the kernel).
+u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_UNMAP}) = 0
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 gap = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
@@ -14,6 +16,7 @@ read(u) == {event=UFFD_EVENT_UNMAP, start=b, end=b+2*PAGE}
 read(u) == {event=UFFD_EVENT_REMAP, from=a, to=b, len=2*PAGE}
 read(u) == {event=UFFD_EVENT_UNMAP, start=a, end=a+2*PAGE}
 join t1
+fcntl(u, F_SETFL, O_NONBLOCK) = 0
 read(u) = -1 EAGAIN
 maps(b) == b..b+2*PAGE rw-p
 vmflags(b) has um

@@ -124,6 +124,7 @@ class UffdEventsTest {
                 () -> p.mremap(a, 2 * PAGE_SIZE, 2 * PAGE_SIZE, MREMAP_MAYMOVE | MREMAP_FIXED, b));
         assertThat(readWords(uffd)).containsExactly(UFFD_EVENT_REMAP, a, b, 2 * PAGE_SIZE);
         assertThat(remap).as("the UNMAP is still to be read").isNotDone();
+        UserfaultfdFaultTest.await(() -> uffd.poll() == POLLIN); // queued once the woken caller runs on
         assertThat(readWords(uffd)).containsExactly(UFFD_EVENT_UNMAP, a, a + 2 * PAGE_SIZE, 0);
         assertThat(done(remap)).isEqualTo(b);
         assertErrno(Errno.EAGAIN, uffd::read);
