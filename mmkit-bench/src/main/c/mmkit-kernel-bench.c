@@ -42,6 +42,23 @@
 #ifndef UFFD_FEATURE_WP_ASYNC
 #define UFFD_FEATURE_WP_ASYNC (1 << 15)
 #endif
+#ifndef UFFD_FEATURE_WP_UNPOPULATED
+#define UFFD_FEATURE_WP_UNPOPULATED (1 << 13)
+#endif
+/* as the model's PagemapScanBench: the range one PAGEMAP_SCAN covers, in pages (64 MiB) */
+#define SCAN_PAGES 16384L
+
+/* the PAGEMAP_SCAN ABI (include/uapi/linux/fs.h of 6.7+), newer than this toolchain's headers */
+struct scan_region { uint64_t start, end, categories; };
+struct scan_arg {
+    uint64_t size, flags, start, end, walk_end, vec, vec_len, max_pages;
+    uint64_t category_inverted, category_mask, category_anyof_mask, return_mask;
+};
+#define PAGEMAP_SCAN_CMD 0xC0606610UL
+#define SCAN_WP_MATCHING 1UL
+#define SCAN_CHECK_WPASYNC 2UL
+#define IS_WRITTEN 2UL
+#define IS_PRESENT 8UL
 
 static void die(const char *what) {
     fprintf(stderr, "mmkit-kernel-bench: %s: %s\n", what, strerror(errno));
@@ -107,6 +124,54 @@ static int64_t pagemap_read(long ops, int resident) {
     int64_t t = now_ns() - t0;
     close(fd);
     munmap(p, PAGEMAP_PAGES * PAGE);
+    return t;
+}
+
+/* one PAGEMAP_SCAN of [p, p + SCAN_PAGES pages) into vec; returns the regions */
+static long pagemap_scan(int fd, char *p, uint64_t flags, uint64_t mask, struct scan_region *vec, long vec_len) {
+    struct scan_arg arg = {
+        .size = sizeof arg, .flags = flags, .start = (uintptr_t)p, .end = (uintptr_t)p + SCAN_PAGES * PAGE,
+        .vec = (uintptr_t)vec, .vec_len = vec_len, .category_mask = mask, .return_mask = mask,
+    };
+    long n = ioctl(fd, PAGEMAP_SCAN_CMD, &arg);
+    if (n < 0) die("ioctl PAGEMAP_SCAN");
+    return n;
+}
+
+/*
+ * ops pages scanned by PAGEMAP_SCAN, SCAN_PAGES a call: mode 0 a resident range for PRESENT (one
+ * region), 1 every second page resident (SCAN_PAGES / 2 regions), 2 a WP_ASYNC tracked range with
+ * every second page written before each call (untimed), collected and re-protected with
+ * WP_MATCHING|CHECK_WPASYNC for WRITTEN
+ */
+static int64_t pagemap_scan_rows(long ops, int mode) {
+    char *p = map_anon(SCAN_PAGES * PAGE);
+    int fd = open("/proc/self/pagemap", O_RDONLY);
+    if (fd < 0) die("open /proc/self/pagemap");
+    static struct scan_region vec[SCAN_PAGES / 2];
+    if (mode == 0) touch(p, SCAN_PAGES);
+    for (long i = 0; mode == 1 && i < SCAN_PAGES; i += 2) ((volatile char *)p)[i * PAGE] = 1;
+    int uffd = -1;
+    if (mode == 2) {
+        uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+        if (uffd < 0) die("userfaultfd");
+        struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_WP_UNPOPULATED};
+        if (ioctl(uffd, UFFDIO_API, &api)) die("UFFDIO_API");
+        struct uffdio_register reg = {.range = {(uintptr_t)p, SCAN_PAGES * PAGE}, .mode = UFFDIO_REGISTER_MODE_WP};
+        if (ioctl(uffd, UFFDIO_REGISTER, &reg)) die("UFFDIO_REGISTER");
+        pagemap_scan(fd, p, SCAN_WP_MATCHING, 0, NULL, 0);
+    }
+    int64_t t = 0;
+    for (long done = 0; done < ops; done += SCAN_PAGES) {
+        for (long i = 0; mode == 2 && i < SCAN_PAGES; i += 2) ((volatile char *)p)[i * PAGE] = 1;
+        int64_t t0 = now_ns();
+        if (mode == 2) pagemap_scan(fd, p, SCAN_WP_MATCHING | SCAN_CHECK_WPASYNC, IS_WRITTEN, vec, SCAN_PAGES / 2);
+        else pagemap_scan(fd, p, 0, IS_PRESENT, vec, mode == 0 ? 1 : SCAN_PAGES / 2);
+        t += now_ns() - t0;
+    }
+    if (uffd >= 0) close(uffd);
+    close(fd);
+    munmap(p, SCAN_PAGES * PAGE);
     return t;
 }
 
@@ -373,6 +438,9 @@ int main(int argc, char **argv) {
     else if (!strcmp(name, "uffd-missing")) ns = uffd_faults(ops, UFFD_MISSING);
     else if (!strcmp(name, "uffd-wp")) ns = uffd_faults(ops, UFFD_WP);
     else if (!strcmp(name, "uffd-wp-async")) ns = uffd_faults(ops, UFFD_WP_ASYNC);
+    else if (!strcmp(name, "pagemap-scan-resident")) ns = pagemap_scan_rows(ops, 0);
+    else if (!strcmp(name, "pagemap-scan-sparse")) ns = pagemap_scan_rows(ops, 1);
+    else if (!strcmp(name, "pagemap-scan-wp-rearm")) ns = pagemap_scan_rows(ops, 2);
     else {
         fprintf(stderr, "mmkit-kernel-bench: unknown measurement: %s\n", name);
         return 2;

@@ -52,7 +52,16 @@ public enum Measurement {
     UFFD_WP("userfaultfd WP fault round trip: fault, read, UFFDIO_WRITEPROTECT un-protect, woken write", Unit.NS,
             kernel("uffd-wp"), () -> new UffdFault(UffdFault.Kind.WP), 16_384, 1024),
     UFFD_WP_ASYNC("userfaultfd WP_ASYNC write to a protected page (no message)", Unit.NS,
-            kernel("uffd-wp-async"), () -> new UffdFault(UffdFault.Kind.WP_ASYNC), 16_384, 1024);
+            kernel("uffd-wp-async"), () -> new UffdFault(UffdFault.Kind.WP_ASYNC), 16_384, 1024),
+    PAGEMAP_SCAN_RESIDENT("PAGEMAP_SCAN for PRESENT, resident range (1 region)", Unit.PER_SECOND,
+            kernel("pagemap-scan-resident"), () -> PagemapScanBench.of(PagemapScanBench.Mode.RESIDENT),
+            20 * ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES),
+    PAGEMAP_SCAN_SPARSE("PAGEMAP_SCAN for PRESENT, every second page resident", Unit.PER_SECOND,
+            kernel("pagemap-scan-sparse"), () -> PagemapScanBench.of(PagemapScanBench.Mode.SPARSE),
+            20 * ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES),
+    PAGEMAP_SCAN_WP_REARM("PAGEMAP_SCAN WP_MATCHING re-arm, every second page written", Unit.PER_SECOND,
+            kernel("pagemap-scan-wp-rearm"), () -> PagemapScanBench.of(PagemapScanBench.Mode.WP_REARM),
+            ModelSetup.SCAN_PAGES, ModelSetup.SCAN_PAGES);
 
     /** How a row shows its figures. */
     public enum Unit {

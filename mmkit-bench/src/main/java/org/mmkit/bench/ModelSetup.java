@@ -13,6 +13,8 @@ final class ModelSetup {
     static final long FORK_BYTES = 64L << 20;
     /** As {@code PAGEMAP_PAGES} in the C program: the range a pagemap read covers. */
     static final int PAGEMAP_PAGES = 4096;
+    /** As {@code SCAN_PAGES} in the C program: the range one PAGEMAP_SCAN covers (64 MiB). */
+    static final int SCAN_PAGES = 16_384;
     /** The simulated RAM of most rows: 4 GiB, so that a fork of 64 MiB and large fault samples fit. */
     static final long RAM_BYTES = 4L << 30;
     /** The simulated RAM of the scale rows: 64 GiB. */

@@ -57,12 +57,12 @@ class FuzzCommandTest {
         assertThat(mmkit(DIFFERENT, "fuzz", "--seed", "3", "--ops", "60", "--time", "10m", "--out", findings.toString()))
                 .isEqualTo(1);
         Path file = findings.resolve("seed-3-ops-60.mms");
-        assertThat(out.toString()).startsWith("DIFFERS  seed 3: reduced from 82 to 6 lines in ").contains(": " + file + "\n")
+        assertThat(out.toString()).startsWith("DIFFERS  seed 3: reduced from 89 to 6 lines in ").contains(": " + file + "\n")
                 .endsWith("  model: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0\n"
                         + "  linux: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES\n");
         String text = Files.readString(file);
         assertThat(text).isEqualTo("""
-                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 82 to 6 lines; rerun with mmkit diff.
+                # Found by mmkit fuzz --seed 3 --ops 60, reduced from 89 to 6 lines; rerun with mmkit diff.
                 # The transcripts first differ at transcript line 6:
                 #   model: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
                 #   linux: in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = -1 EACCES
@@ -93,7 +93,7 @@ class FuzzCommandTest {
                         + "same     seed 4 (60 steps)\n")
                 .endsWith(" scenarios of 60 steps: 1 flaky divergence, written to " + dir + "\n");
         String text = Files.readString(file);
-        assertThat(text).startsWith("# Found by mmkit fuzz --seed 3 --ops 60: FLAKY").hasLineCount(2 + 2 + 82);
+        assertThat(text).startsWith("# Found by mmkit fuzz --seed 3 --ops 60: FLAKY").hasLineCount(2 + 2 + 89);
         ScenarioParser.parse(file.toString(), text);
         assertThat(Files.readAllLines(dir.resolve("seed-3-ops-60.model.txt")))
                 .contains("in u: mprotect(r+37*PAGE, 5*PAGE, PROT_READ|PROT_WRITE|PROT_EXEC) = 0");

@@ -39,11 +39,12 @@ class PagemapScanTest {
     }
 
     /** One scan; returns the regions written, each {start, end, categories}, then {walk_end}. */
-    private List<long[]> scan(long start, long end, long vecLen, long maxPages, long mask, long inverted, long anyof,
-            long returnMask) {
+    private List<long[]> scan(long flags, long start, long end, long vecLen, long maxPages, long mask, long inverted,
+            long anyof, long returnMask) {
         byte[] arg = new byte[PmScanArgLayout.SIZE];
         long vec = scratch + 2 * PAGE_SIZE;
         Scalars.U64.write(arg, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
+        Scalars.U64.write(arg, PmScanArgLayout.FLAGS_OFFSET, flags);
         Scalars.U64.write(arg, PmScanArgLayout.START_OFFSET, start);
         Scalars.U64.write(arg, PmScanArgLayout.END_OFFSET, end);
         Scalars.U64.write(arg, PmScanArgLayout.VEC_OFFSET, vec);
@@ -73,7 +74,7 @@ class PagemapScanTest {
         p.store(a, new byte[2 * (int) PAGE_SIZE]);
         p.store(a + 4 * PAGE_SIZE, new byte[2 * (int) PAGE_SIZE]);
         p.madvise(a + 8 * PAGE_SIZE, PAGE_SIZE, MADV_GUARD_INSTALL);
-        List<long[]> got = scan(a, a + 16 * PAGE_SIZE, 16, 0, 0, 0, 0, 0x1ff);
+        List<long[]> got = scan(0, a, a + 16 * PAGE_SIZE, 16, 0, 0, 0, 0, 0x1ff);
         long w = PAGE_IS_WRITTEN;
         assertThat(got).containsExactly(
                 new long[] {a, a + 2 * PAGE_SIZE, w | PAGE_IS_PRESENT},
@@ -83,7 +84,7 @@ class PagemapScanTest {
                 new long[] {a + 8 * PAGE_SIZE, a + 9 * PAGE_SIZE, w | PAGE_IS_SWAPPED | PAGE_IS_GUARD},
                 new long[] {a + 9 * PAGE_SIZE, a + 16 * PAGE_SIZE, w},
                 new long[] {a + 16 * PAGE_SIZE});
-        assertThat(scan(a, a + 16 * PAGE_SIZE, 16, 3, PAGE_IS_PRESENT, 0, 0, PAGE_IS_PRESENT))
+        assertThat(scan(0, a, a + 16 * PAGE_SIZE, 16, 3, PAGE_IS_PRESENT, 0, 0, PAGE_IS_PRESENT))
                 .containsExactly(new long[] {a, a + 2 * PAGE_SIZE, PAGE_IS_PRESENT},
                         new long[] {a + 4 * PAGE_SIZE, a + 5 * PAGE_SIZE, PAGE_IS_PRESENT},
                         new long[] {a + 5 * PAGE_SIZE});
@@ -121,20 +122,96 @@ class PagemapScanTest {
             int from = random.nextInt(PAGES);
             int to = from + random.nextInt(PAGES - from + 1);
             List<long[]> expected = reference(a, present, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
-            assertThat(scan(a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof, returnMask))
+            assertThat(scan(0, a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof, returnMask))
                     .as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
         }
     }
 
+    /**
+     * Random writes, reads and DONTNEEDs in a WP_ASYNC tracked range, and random scans with and
+     * without WP_MATCHING, against a reference that knows per page whether it is resident and
+     * whether it is write-protected: WP_MATCHING protects exactly the WRITTEN pages it reported.
+     */
+    @Test
+    void randomWpMatchingScansMatchTheReference() {
+        long seed = System.nanoTime();
+        System.out.println("PagemapScanTest WP_MATCHING seed " + seed);
+        Random random = new Random(seed);
+        long a = Syscalls.anon(p, PAGES);
+        p.store(a, new byte[PAGES / 2 * (int) PAGE_SIZE]);
+        boolean[] present = new boolean[PAGES];
+        Arrays.fill(present, 0, PAGES / 2, true);
+        boolean[] protect = new boolean[PAGES];
+        Arrays.fill(protect, true);
+        Uffd uffd = Uffd.open(p, UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_WP_UNPOPULATED);
+        uffd.register(a, PAGES * PAGE_SIZE, UFFDIO_REGISTER_MODE_WP);
+        scan(PM_SCAN_WP_MATCHING, a, a + PAGES * PAGE_SIZE, 0, 0, 0, 0, 0, 0); // no vector: protects every page
+        long[] categories = new long[PAGES];
+        for (int round = 0; round < 300; round++) {
+            int page = random.nextInt(PAGES);
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    p.madvise(a + page * PAGE_SIZE, PAGE_SIZE, MADV_DONTNEED); // drops an anonymous marker too
+                    present[page] = false;
+                    protect[page] = false;
+                }
+                case 1 -> {
+                    p.load(a + page * PAGE_SIZE, new byte[1]); // a read keeps the protection of a marker
+                    present[page] = true;
+                }
+                default -> {
+                    p.store(a + page * PAGE_SIZE, new byte[] {1});
+                    present[page] = true;
+                    protect[page] = false;
+                }
+            }
+            for (int i = 0; i < PAGES; i++) {
+                categories[i] = PAGE_IS_WPALLOWED | (present[i] ? PAGE_IS_PRESENT : protect[i] ? PAGE_IS_SWAPPED : 0)
+                        | (protect[i] ? 0 : PAGE_IS_WRITTEN);
+            }
+            long bits = PAGE_IS_WPALLOWED | PAGE_IS_WRITTEN | PAGE_IS_PRESENT | PAGE_IS_SWAPPED;
+            long flags = random.nextBoolean() ? PM_SCAN_WP_MATCHING : 0;
+            long mask = random.nextLong() & bits;
+            long inverted = random.nextLong() & bits;
+            long anyof = random.nextLong() & bits;
+            long returnMask = random.nextLong() & bits;
+            int vecLen = 1 + random.nextInt(8);
+            long maxPages = random.nextInt(PAGES);
+            int from = random.nextInt(PAGES);
+            int to = from + random.nextInt(PAGES - from + 1);
+            List<long[]> expected = reference(a, categories, from, to, vecLen, maxPages, mask, inverted, anyof,
+                    returnMask);
+            assertThat(scan(flags, a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof,
+                    returnMask)).as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+            if (flags != 0) {
+                for (long[] region : expected.subList(0, expected.size() - 1)) {
+                    for (long at = region[0]; at < region[1]; at += PAGE_SIZE) {
+                        protect[(int) ((at - a) / PAGE_SIZE)] = true;
+                    }
+                }
+            }
+        }
+    }
+
     private static List<long[]> reference(long a, boolean[] present, int from, int to, int vecLen, long maxPages,
+            long mask, long inverted, long anyof, long returnMask) {
+        long[] categories = new long[PAGES];
+        for (int page = 0; page < PAGES; page++) {
+            // every page was touched once, so its PTE table exists and a none PTE is WRITTEN
+            categories[page] = present[page] ? PAGE_IS_WRITTEN | PAGE_IS_PRESENT : PAGE_IS_WRITTEN;
+        }
+        return reference(a, categories, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
+    }
+
+    /** The regions and walk_end of a scan of pages [from, to) whose categories are known. */
+    private static List<long[]> reference(long a, long[] pageCategories, int from, int to, int vecLen, long maxPages,
             long mask, long inverted, long anyof, long returnMask) {
         List<long[]> regions = new ArrayList<>();
         long walkEnd = a + to * PAGE_SIZE;
         long found = 0;
         long limit = maxPages == 0 ? Long.MAX_VALUE : maxPages;
         for (int page = from; page < to; page++) {
-            // every page was touched once, so its PTE table exists and a none PTE is WRITTEN
-            long categories = present[page] ? PAGE_IS_WRITTEN | PAGE_IS_PRESENT : PAGE_IS_WRITTEN;
+            long categories = pageCategories[page];
             long c = categories ^ inverted;
             if ((c & mask) != mask || (anyof != 0 && (c & anyof) == 0)) {
                 continue;

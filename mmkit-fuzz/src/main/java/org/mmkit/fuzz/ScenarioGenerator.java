@@ -47,6 +47,10 @@ public final class ScenarioGenerator {
     static final int CEILING_PAGES = 16;
     /** How many of the worker's steps are userfaultfd steps, in percent. */
     private static final int USERFAULTFD_PERCENT = 8;
+    /** How many of the worker's steps are PAGEMAP_SCAN and WP_ASYNC steps, in percent. */
+    private static final int PAGEMAP_SCAN_PERCENT = 4;
+    /** Mixed into the seed for the PAGEMAP_SCAN part's random stream. */
+    private static final long PAGEMAP_SCAN_STREAM = 0x5ca9_5ca9L;
     static final int CAP_PAGES = 16;
     /** The lines before the steps: header comment, the worker, {@code r}, the cap and the break. */
     static final int PROLOGUE_LINES = 5;
@@ -136,11 +140,21 @@ public final class ScenarioGenerator {
 
     /** The userfaultfd part, in the top pages of {@code r} that the other steps never touch. */
     private final UserfaultfdSteps userfaultfd;
+    /** The PAGEMAP_SCAN part: scans anywhere in {@code r}, WP_ASYNC registrations below its top pages. */
+    private final PagemapScanSteps pagemapScan;
+    /**
+     * The PAGEMAP_SCAN part's own random stream, which also decides when it runs: its steps are
+     * added between the others, which stay what they were for the seed.
+     */
+    private final Random pagemapScanRandom;
 
     private ScenarioGenerator(long seed) {
         this.random = new Random(seed);
         this.userfaultfd = new UserfaultfdSteps(random, RESERVATION, RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add,
                 () -> newName("t"));
+        this.pagemapScanRandom = new Random(seed ^ PAGEMAP_SCAN_STREAM);
+        this.pagemapScan = new PagemapScanSteps(pagemapScanRandom, RESERVATION, RESERVED_PAGES,
+                RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add);
     }
 
     /** A scenario of {@code ops} random steps after the reservation; the same text for the same seed. */
@@ -160,6 +174,9 @@ public final class ScenarioGenerator {
         regions.add(new Region(RESERVATION, RESERVED_PAGES - CEILING_PAGES, new BitSet()));
         for (int i = 0; i < ops; i++) {
             process = !liveChildren.isEmpty() && random.nextInt(4) == 0 ? pick(liveChildren) : WORKER;
+            if (inWorker() && pagemapScanRandom.nextInt(100) < PAGEMAP_SCAN_PERCENT) {
+                lines.add("in " + process + ": " + pagemapScan.step());
+            }
             lines.add("in " + process + ": " + step());
         }
         return String.join("\n", lines) + "\n";

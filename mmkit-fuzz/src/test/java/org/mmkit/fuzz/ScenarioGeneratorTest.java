@@ -128,6 +128,18 @@ class ScenarioGeneratorTest {
     }
 
     @Test
+    void pagemapScanAndWpAsyncStepsAreGenerated() {
+        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        assertThat(all).contains("pm = dup2(pm0, 99)", "features=UFFD_FEATURE_WP_ASYNC|UFFD_FEATURE_WP_UNPOPULATED})",
+                        "mode=UFFDIO_REGISTER_MODE_WP})", "ioctl(wa, UFFDIO_WRITEPROTECT, ", "ioctl(wa, UFFDIO_UNREGISTER, ")
+                .containsPattern("ioctl\\(pm, PAGEMAP_SCAN, \\{flags=PM_SCAN_WP_MATCHING\\|PM_SCAN_CHECK_WPASYNC, start=r\\+\\d+\\*PAGE, "
+                        + "end=r\\+\\d+\\*PAGE, vec_len=\\d, max_pages=\\d+, category_mask=")
+                .containsPattern("category_inverted=\\w+, category_anyof_mask=")
+                .containsPattern("start=r\\+\\d+\\*PAGE\\+1, ")
+                .contains("return_mask=0x1ff}", "category_mask=0x200");
+    }
+
+    @Test
     void pathEdgeCasesTmpfilesSetflAndNofileLimitsAreGenerated() {
         String all = String.join("\n", LongStream.range(0, 100).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
         assertThat(all).containsPattern("in u: fd\\d+ = open\\(\"[./]+\", O_TMPFILE\\|O_(RDWR|WRONLY)")

@@ -2,7 +2,10 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.*;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mmkit.core.Errno;
@@ -28,6 +31,10 @@ final class PagemapScan {
     private static final long CATEGORIES = PAGE_IS_WPALLOWED | PAGE_IS_WRITTEN | PAGE_IS_FILE | PAGE_IS_PRESENT
             | PAGE_IS_SWAPPED | PAGE_IS_PFNZERO | PAGE_IS_HUGE | PAGE_IS_SOFT_DIRTY | PAGE_IS_GUARD;
     private static final long FLAGS = PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC;
+    /** A region's u64 words: start, end, categories, at {@link PageRegionLayout}'s offsets 0, 8 and 16. */
+    private static final int REGION_WORDS = PageRegionLayout.SIZE / Long.BYTES;
+    /** Regions kept before the first growth of {@link Scan#regions}. */
+    private static final int INITIAL_REGIONS = 64;
 
     private PagemapScan() {
     }
@@ -51,15 +58,10 @@ final class PagemapScan {
         } catch (Refused e) {
             refused = Errno.EPERM;
         }
-        List<long[]> regions = scan.regions;
-        byte[] out = new byte[regions.size() * PageRegionLayout.SIZE];
-        for (int i = 0; i < regions.size(); i++) {
-            long[] r = regions.get(i);
-            int at = i * PageRegionLayout.SIZE;
-            Scalars.U64.write(out, at + PageRegionLayout.START_OFFSET, r[0]);
-            Scalars.U64.write(out, at + PageRegionLayout.END_OFFSET, r[1]);
-            Scalars.U64.write(out, at + PageRegionLayout.CATEGORIES_OFFSET, r[2]);
-        }
+        // the regions' words are the vector's little-endian u64s, in struct page_region's order
+        byte[] out = new byte[scan.regionCount * PageRegionLayout.SIZE];
+        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(scan.regions, 0,
+                scan.regionCount * REGION_WORDS);
         if (a.vecLen() != 0 && !vectorWritable(caller, a.vec(), out)) {
             // the regions are flushed first; walk_end is still written back
             refused = Errno.EFAULT;
@@ -70,7 +72,7 @@ final class PagemapScan {
         if (refused != null) {
             throw refused.exception();
         }
-        return regions.size();
+        return scan.regionCount;
     }
 
     /**
@@ -154,8 +156,12 @@ final class PagemapScan {
          * PTE not yet protected, whatever the masks say.
          */
         private final boolean protectAll;
-        /** The regions so far, each {start, end, categories}; the last may still grow. */
-        final List<long[]> regions = new ArrayList<>();
+        /**
+         * The regions so far, {@link #REGION_WORDS} words each (start, end, categories), of which
+         * the first {@link #regionCount} are used; the last may still grow.
+         */
+        long[] regions;
+        int regionCount;
         /** Pages put into regions ({@code found_pages}), unsigned. */
         private long foundPages;
         /** Where the walk stopped early, or 0. */
@@ -165,6 +171,11 @@ final class PagemapScan {
         private long vmaCategories;
         /** Whether a none PTE outside any table counts as written here (uffd-wp registered VMA). */
         private boolean holeWritten;
+        /**
+         * Whether any mask names FILE: only then is a page's folio looked at
+         * ({@code p->masks_of_interest & PAGE_IS_FILE} in {@code pagemap_page_category}).
+         */
+        private final boolean askedFile;
         /** The written runs of this VMA that match, to write-protect once its walk is done. */
         private final List<long[]> protect = new ArrayList<>();
 
@@ -173,10 +184,15 @@ final class PagemapScan {
             this.a = a;
             this.output = a.vecLen() != 0;
             this.protectAll = !output && (a.flags() & PM_SCAN_WP_MATCHING) != 0;
+            this.askedFile = ((a.mask() | a.inverted() | a.anyof() | a.returnMask()) & PAGE_IS_FILE) != 0;
+            this.regions = new long[(int) Math.min(a.vecLen(), INITIAL_REGIONS) * REGION_WORDS];
         }
 
         /** {@code walk_page_range} with {@code pagemap_scan_test_walk} deciding each VMA. */
         void run() {
+            if (a.start() == a.end()) {
+                return; // do_pagemap_scan's loop walks nothing: no VMA is tested, not even the one at start
+            }
             for (Vma v = mm.findVma(a.start()); v != null && v.start < a.end() && !stopped; v = mm.next(v)) {
                 boolean wpAllowed = UffdWriteProtect.isAsync(v) && UffdWriteProtect.usesMarkers(v);
                 if (!wpAllowed) {
@@ -283,15 +299,22 @@ final class PagemapScan {
 
         /** {@code pagemap_scan_push_range}: extends the last region or starts one; false when {@code vec} is full. */
         private boolean push(long categories, long start, long end) {
-            long[] last = regions.isEmpty() ? null : regions.getLast();
-            if (last != null && last[2] == categories && last[1] == start) {
-                last[1] = end;
+            int last = (regionCount - 1) * REGION_WORDS;
+            if (regionCount > 0 && regions[last + 2] == categories && regions[last + 1] == start) {
+                regions[last + 1] = end;
                 return true;
             }
-            if (regions.size() >= a.vecLen()) {
+            if (regionCount >= a.vecLen()) {
                 return false;
             }
-            regions.add(new long[] {start, end, categories});
+            int at = regionCount * REGION_WORDS;
+            if (at == regions.length) {
+                regions = Arrays.copyOf(regions, (int) Math.min(2L * regionCount, a.vecLen()) * REGION_WORDS);
+            }
+            regions[at] = start;
+            regions[at + 1] = end;
+            regions[at + 2] = categories;
+            regionCount++;
             return true;
         }
 
@@ -312,7 +335,7 @@ final class PagemapScan {
                 int pfn = (int) PteLayout.pfn(pte);
                 if (pfn == PhysicalMemory.ZERO_PFN && PteLayout.isSpecial(pte)) {
                     categories |= PAGE_IS_PFNZERO;
-                } else if (!PteLayout.isSpecial(pte) && !mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                } else if (askedFile && !PteLayout.isSpecial(pte) && !mm.memory.test(pfn, PhysicalMemory.PG_ANON)) {
                     categories |= PAGE_IS_FILE;
                 }
                 if (PteLayout.isSoftDirty(pte)) {

@@ -161,7 +161,11 @@ final class RemapCall {
     /**
      * {@code remap_move}: moves each VMA of [addr, addr+len) by the same offset, keeping gaps.
      * Each VMA clears only its own destination, so mappings facing the source's gaps survive.
-     * A range that starts in a gap (or holds no VMA) gives EFAULT.
+     * A range that starts in a gap (or holds no VMA) gives EFAULT. A userfaultfd-registered VMA
+     * moves only when the range lies within it ({@code vma_multi_allowed}: its events would need
+     * the mmap lock dropped): otherwise it is EFAULT, the VMAs before it staying moved (observed
+     * on 6.18: a range past its end, even into a gap, moves nothing). Every file the model maps is
+     * shmem, which is always allowed.
      */
     private static long moveRange(UffdEvents events, Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
         Vma first = mm.findVma(addr);
@@ -173,6 +177,9 @@ final class RemapCall {
             Vma vma = mm.findVma(cursor);
             if (vma == null || vma.start >= addr + len) {
                 break;
+            }
+            if (vma.has(VmFlags.UFFD_FLAGS) && (cursor != addr || vma.end < addr + len)) { // userfaultfd_armed
+                throw Errno.EFAULT.exception();
             }
             MsealCall.checkUnsealed(vma);
             long from = Math.max(cursor, vma.start);
