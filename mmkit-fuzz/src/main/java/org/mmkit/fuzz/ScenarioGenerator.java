@@ -38,7 +38,11 @@ import org.mmkit.core.Uapi;
  * <li>only calls that cannot fail are given names ({@code r}, {@code mmap(NULL, ...)} with valid
  *     arguments, {@code memfd_create} with valid flags, {@code open} with {@code O_CREAT}), so no
  *     later line uses a name without a value;
- * <li>descriptors that {@code dup2} makes are 100 to 107, clear of the executor's own.
+ * <li>descriptors that {@code dup2} makes are 100 to 107, clear of the executor's own;
+ * <li>the vector calls take their iovecs from one page of {@code r} below the ceiling, mapped
+ *     read-write in the prologue, which only iovec steps write: an iovec is never made of what
+ *     other steps left in memory (a {@code getrlimit} result read as an iovec points into the
+ *     executor's own image on the kernel and at nothing on the model).
  * </ul>
  */
 public final class ScenarioGenerator {
@@ -52,8 +56,12 @@ public final class ScenarioGenerator {
     /** Mixed into the seed for the PAGEMAP_SCAN part's random stream. */
     private static final long PAGEMAP_SCAN_STREAM = 0x5ca9_5ca9L;
     static final int CAP_PAGES = 16;
-    /** The lines before the steps: header comment, the worker, {@code r}, the cap and the break. */
-    static final int PROLOGUE_LINES = 5;
+    /** The lines before the steps: header comment, the worker, {@code r}, the iovec page, the cap and the break. */
+    static final int PROLOGUE_LINES = 6;
+    /** The page of {@code r} right below the ceiling that holds the iovecs of the vector calls, and nothing else. */
+    private static final int IOVEC_PAGE = RESERVED_PAGES - CEILING_PAGES - 1;
+    /** The iovec slots of that page that steps store and vector calls start at. */
+    private static final int IOVEC_SLOTS = 8;
     static final int OUTSIDE_BUDGET_PAGES = 128;
     private static final int MAX_RANGE_PAGES = 8;
     private static final int MAX_FILE_PAGES = 12;
@@ -128,8 +136,6 @@ public final class ScenarioGenerator {
     private final List<String> memFds = new ArrayList<>();
     /** Names of files made in the working directory, which may since have been unlinked. */
     private final List<String> files = new ArrayList<>();
-    /** Addresses in {@code r} where an iovec was stored. */
-    private final List<String> iovecs = new ArrayList<>();
     private final List<String> liveChildren = new ArrayList<>();
     private int outsideBudget = OUTSIDE_BUDGET_PAGES;
     private int names;
@@ -167,11 +173,13 @@ public final class ScenarioGenerator {
         lines.add("process " + WORKER + " unprivileged");
         lines.add("in " + WORKER + ": " + RESERVATION + " = mmap(" + RESERVATION_HINT + ", " + RESERVED_PAGES
                 + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
+        lines.add("in " + WORKER + ": mmap(" + RESERVATION + "+" + IOVEC_PAGE
+                + "*PAGE, PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)");
         // the first mmap(NULL) lies right below the executor's own mappings (the model has none
         // there): a PROT_NONE cap keeps every later one, and every access past it, away from them
         lines.add("in " + WORKER + ": mmap(NULL, " + CAP_PAGES + "*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)");
         lines.add("in " + WORKER + ": " + BREAK + " = brk(0)");
-        regions.add(new Region(RESERVATION, RESERVED_PAGES - CEILING_PAGES, new BitSet()));
+        regions.add(new Region(RESERVATION, IOVEC_PAGE, new BitSet()));
         for (int i = 0; i < ops; i++) {
             process = !liveChildren.isEmpty() && random.nextInt(4) == 0 ? pick(liveChildren) : WORKER;
             if (inWorker() && pagemapScanRandom.nextInt(100) < PAGEMAP_SCAN_PERCENT) {
@@ -485,13 +493,13 @@ public final class ScenarioGenerator {
 
     /**
      * {@code process_vm_readv}/{@code process_vm_writev} between the running process and the
-     * worker or a live child, with iovecs stored in {@code r} on both sides (their buffers
+     * worker or a live child, with both iovec arrays in the iovec page (their buffers
      * anywhere, their lengths sometimes huge or negative).
      */
     private String processVm() {
         String target = liveChildren.isEmpty() || random.nextBoolean() ? WORKER : pick(liveChildren);
-        String local = iovecs.isEmpty() ? range().start() : pick(iovecs);
-        String remote = iovecs.isEmpty() ? range().start() : pick(iovecs);
+        String local = iovecSlot();
+        String remote = iovecSlot();
         return pick("process_vm_readv(", "process_vm_writev(") + "pid(" + target + "), " + local + ", "
                 + pick("1", "2", "0") + ", " + remote + ", " + pick("1", "2", "1025") + ", 0)";
     }
@@ -549,7 +557,7 @@ public final class ScenarioGenerator {
     /**
      * A step on tmpfs files of the working directory ({@code f1}, {@code f2}...), on pipes (always
      * O_NONBLOCK: nothing may wait for another thread), or on any descriptor, with vector I/O
-     * through iovecs stored in {@code r}. Only opens with O_CREAT, and O_TMPFILE opens for
+     * through iovecs stored in the iovec page. Only opens with O_CREAT, and O_TMPFILE opens for
      * writing, get names: they cannot fail, whatever was unlinked before. Paths also take the
      * forms the kernel walks specially (a trailing slash, {@code .} and {@code ..} after a name,
      * O_TMPFILE in the directory or on a file), and {@code /proc/self/fd/N} reopens any
@@ -596,15 +604,12 @@ public final class ScenarioGenerator {
                     + pick("O_RDONLY", "O_RDWR|O_CREAT", "O_RDWR", "O_PATH") + ", 0600)";
             case 12 -> "pipe2(" + buffer.start() + ", O_NONBLOCK" + pick("", "|O_CLOEXEC") + ")";
             case 13 -> {
-                // an iovec in r, for the vector calls; its buffer anywhere, its length sometimes huge
-                String at = at(regions.getFirst(), random.nextInt(regions.getFirst().usablePages())) + "+"
-                        + 16 * random.nextInt(8);
-                iovecs.add(at);
-                yield "store(" + at + ", iovec{iov_base=" + range().start() + ", iov_len="
+                // an iovec for the vector calls; its buffer anywhere, its length sometimes huge
+                yield "store(" + iovecSlot() + ", iovec{iov_base=" + range().start() + ", iov_len="
                         + pick(accessLength(), accessLength(), "0", "-1") + "})";
             }
             case 14, 15 -> {
-                String vector = iovecs.isEmpty() ? buffer.start() : pick(iovecs);
+                String vector = iovecSlot();
                 String count = pick("1", "1", "2", "3", "1025");
                 yield random.nextBoolean() ? pick("readv(", "writev(") + fd + ", " + vector + ", " + count + ")"
                         : pick("preadv(", "pwritev(") + fd + ", " + vector + ", " + count + ", " + offset + ")";
@@ -633,6 +638,14 @@ public final class ScenarioGenerator {
             return Integer.toString(3 + random.nextInt(10));
         }
         return pick(fds);
+    }
+
+    /**
+     * An iovec slot of the iovec page: a stored iovec, or zeros (an empty one) where none was
+     * stored; a vector call of several reads the slots after it, which are the same.
+     */
+    private String iovecSlot() {
+        return RESERVATION + "+" + IOVEC_PAGE + "*PAGE+" + 16 * random.nextInt(IOVEC_SLOTS);
     }
 
     private String newFile() {
