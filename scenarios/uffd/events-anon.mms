@@ -3,7 +3,7 @@
 # the child's missing faults, its mremap (REMAP) and its MADV_DONTNEED (REMOVE) arrive there, and
 # the parent resolves them through it. The forking thread cannot read its own event, so a thread
 # reads it; descriptors are numbered alike on both backends, so the new context is descriptor 4.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_FORK|UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_REMOVE}) = 0

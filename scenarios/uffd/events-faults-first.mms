@@ -1,6 +1,6 @@
 # kernel-spec §4.3: pending page faults are read before non-fault events, whatever their order:
 # a fault queued after a REMOVE event is read first.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMOVE}) = 0

@@ -1,6 +1,6 @@
 # kernel-spec §4.6: while a non-cooperative event is in flight (queued, not read yet) the fill
 # ioctls are EAGAIN (mmap_changing); once it is read they work again.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMOVE}) = 0

@@ -1,9 +1,11 @@
 # kernel-spec §4.7 REMAP: with UFFD_FEATURE_EVENT_REMAP, mremap moving a registered VMA queues
 # {from, to, len}, and with EVENT_UNMAP too an UNMAP of the old range follows (observed order);
 # the moved VMA stays registered.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
-u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
+# u blocks until the call is done: each event is queued only after the previous one was read,
+# so a read waits for it (a non-blocking read could come first on the kernel).
+u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_UNMAP}) = 0
 a = mmap(NULL, 2*PAGE, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
 b = mmap(NULL, 2*PAGE, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)

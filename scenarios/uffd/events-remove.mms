@@ -1,6 +1,6 @@
 # kernel-spec §4.7 REMOVE: with UFFD_FEATURE_EVENT_REMOVE, MADV_DONTNEED on a registered range
 # queues {start, end} (clipped to the VMA) and the thread that asked waits until the event is read.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_REMOVE}) = 0

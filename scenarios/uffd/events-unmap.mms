@@ -1,6 +1,6 @@
 # kernel-spec §4.7 UNMAP: with UFFD_FEATURE_EVENT_UNMAP, munmap of a registered range queues
 # {start, end}; the caller waits until it is read.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_UNMAP}) = 0

@@ -1,7 +1,7 @@
 # uffd-unit-tests.c "events-wp" (anon): as "events", with a MISSING|WP registration: the child's
 # missing faults are filled with COPY MODE_WP through the context the FORK event gave, its write
 # then faults again as a WP fault (flags WRITE|WP), resolved by WRITEPROTECT mode 0.
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_FORK|UFFD_FEATURE_EVENT_REMAP|UFFD_FEATURE_EVENT_REMOVE}) = 0

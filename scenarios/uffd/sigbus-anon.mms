@@ -1,6 +1,6 @@
 # uffd-unit-tests.c "sigbus" (anon), its first pass: with UFFD_FEATURE_SIGBUS a missing fault
 # queues no message but raises SIGBUS (kernel-spec §4.5); the handler fills the page with COPY
-# and the retried access works. (The selftest's second pass in a child needs EVENT_FORK's reader.)
+# and the retried access works. (The selftest's second pass, in a child: sigbus-fork-event.mms.)
 requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC|O_NONBLOCK)

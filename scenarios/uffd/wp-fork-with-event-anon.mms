@@ -1,7 +1,7 @@
 # uffd-unit-tests.c "wp-fork-with-event" (anon): as "wp-fork", with UFFD_FEATURE_EVENT_FORK: a reader
 # thread takes the FORK event, and the child keeps the uffd-wp bit (pagemap bit 57) of the
 # write-protected page (kernel-spec §4.7/§4.8).
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_FORK}) = 0

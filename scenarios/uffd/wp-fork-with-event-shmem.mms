@@ -1,7 +1,7 @@
 # uffd-unit-tests.c "wp-fork-with-event" (shmem): with UFFD_FEATURE_EVENT_FORK the child keeps
 # uffd-wp on a shared memfd page, and after MADV_DONTNEED the uffd-wp marker, which fork copies
 # to the child as the VMA is registered (kernel-spec §5: fork copies markers of uffd-wp VMAs).
-requires: uffd, uffd-events
+requires: uffd
 requires: root
 u = userfaultfd(O_CLOEXEC)
 ioctl(u, UFFDIO_API, {api=UFFD_API, features=UFFD_FEATURE_EVENT_FORK}) = 0

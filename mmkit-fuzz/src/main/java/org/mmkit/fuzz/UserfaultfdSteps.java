@@ -14,9 +14,14 @@ import java.util.function.Supplier;
  * pages of {@code r}, which the other steps never touch, so no access of the worker's own thread
  * ever waits in a registered range; and every spawned access is followed by a resolution that
  * leaves nothing to wait for (a fill, a COPY in case the fill failed, CONTINUE for a cached shmem
- * page, WRITEPROTECT mode 0, WAKE), then its join. No event feature is asked for, as an event
- * makes the thread that causes it wait for a reader the scenario does not have; EVENT_FORK would
- * fail anyway (EPERM, unprivileged).
+ * page, WRITEPROTECT mode 0, WAKE), then its join. The non-cooperative events REMAP, REMOVE and
+ * UNMAP may be asked for: a call that may cause one (MADV_DONTNEED, MADV_REMOVE or MADV_FREE of
+ * one page, munmap of the spare page, mremap of one page onto it with MREMAP_DONTUNMAP) runs in a
+ * spawned thread, as it waits until its event is read, and the worker reads one message, may try
+ * a COPY meanwhile (EAGAIN while the event is in flight), then joins. Each such call causes at most
+ * one event, so the one read leaves the thread nothing to wait for on either backend: one page
+ * lies in one VMA, the spare page is cleared by its own step before a page moves onto it, and
+ * DONTUNMAP leaves no old range to unmap. EVENT_FORK fails (EPERM: the worker is unprivileged).
  */
 final class UserfaultfdSteps {
     /** The context's name. */
@@ -27,8 +32,10 @@ final class UserfaultfdSteps {
     private static final int ANON_PAGES = 8;
     private static final int SOURCE_PAGES = 2;
     private static final int SHMEM_PAGES = 2;
+    /** A page never registered, where mremap moves a page of the areas; cleared before each move. */
+    private static final int SPARE_PAGES = 1;
     /** How many pages of {@code r} these steps use. */
-    static final int PAGES = ANON_PAGES + SOURCE_PAGES + 2 * SHMEM_PAGES;
+    static final int PAGES = ANON_PAGES + SOURCE_PAGES + 2 * SHMEM_PAGES + SPARE_PAGES;
 
     private static final String[] MODES = {
         "UFFDIO_REGISTER_MODE_MISSING", "UFFDIO_REGISTER_MODE_WP", "UFFDIO_REGISTER_MODE_MISSING|UFFDIO_REGISTER_MODE_WP",
@@ -39,6 +46,7 @@ final class UserfaultfdSteps {
     private static final String[] FEATURES = {
         "UFFD_FEATURE_THREAD_ID", "UFFD_FEATURE_EXACT_ADDRESS", "UFFD_FEATURE_WP_UNPOPULATED", "UFFD_FEATURE_POISON",
         "UFFD_FEATURE_MOVE", "UFFD_FEATURE_MINOR_SHMEM", "UFFD_FEATURE_MISSING_SHMEM", "UFFD_FEATURE_PAGEFAULT_FLAG_WP",
+        "UFFD_FEATURE_EVENT_REMAP", "UFFD_FEATURE_EVENT_REMOVE", "UFFD_FEATURE_EVENT_UNMAP",
     };
 
     private final Random random;
@@ -53,6 +61,7 @@ final class UserfaultfdSteps {
     private final int sourceFirst;
     private final int shmemFirst;
     private final int aliasFirst;
+    private final int spare;
     private boolean made;
     private boolean spawned;
 
@@ -72,6 +81,7 @@ final class UserfaultfdSteps {
         this.sourceFirst = anonFirst + ANON_PAGES;
         this.shmemFirst = sourceFirst + SOURCE_PAGES;
         this.aliasFirst = shmemFirst + SHMEM_PAGES;
+        this.spare = aliasFirst + SHMEM_PAGES;
     }
 
     /** Whether a step spawned a thread. */
@@ -105,9 +115,7 @@ final class UserfaultfdSteps {
         } else if (roll < 85) {
             return writeProtect();
         } else if (roll < 90) {
-            int area = anyArea();
-            return "madvise(" + page(area, 0) + ", " + (1 + random.nextInt(2)) + "*PAGE, "
-                    + pick("MADV_DONTNEED", "MADV_REMOVE", "MADV_POPULATE_READ") + ")";
+            return eventCall();
         }
         return switch (random.nextInt(5)) {
             case 0 -> "pagemap(" + at(anonFirst) + ", " + PAGES + ")";
@@ -184,6 +192,30 @@ final class UserfaultfdSteps {
         emit("ioctl(" + UFFD + ", UFFDIO_WAKE, {start=" + page + ", len=PAGE})");
         lines.accept("join " + thread);
         return "pagemap(" + page + ", 1)";
+    }
+
+    /**
+     * A call that may cause one event, spawned; the message read (or EAGAIN), perhaps a COPY that
+     * an event in flight makes EAGAIN, and the join. What the call left is the step's question.
+     */
+    private String eventCall() {
+        int area = anyArea();
+        String page = page(area, random.nextInt(areaPages(area)));
+        String call = switch (random.nextInt(5)) {
+            case 0 -> "munmap(" + at(spare) + ", PAGE)";
+            case 1 -> "mremap(" + page + ", PAGE, PAGE, MREMAP_MAYMOVE|MREMAP_FIXED|MREMAP_DONTUNMAP, " + at(spare) + ")";
+            default -> "madvise(" + page + ", PAGE, " + pick("MADV_DONTNEED", "MADV_REMOVE", "MADV_FREE",
+                    "MADV_POPULATE_READ") + ")";
+        };
+        String thread = threadName.get();
+        spawned = true;
+        emit("spawn " + thread + ": " + call);
+        if (random.nextBoolean()) {
+            emit("ioctl(" + UFFD + ", UFFDIO_COPY, {dst=" + page + ", src=" + at(sourceFirst) + ", len=PAGE})");
+        }
+        emit("read(" + UFFD + ")");
+        lines.accept("join " + thread);
+        return random.nextBoolean() ? "maps" : "pagemap(" + page + ", 1)";
     }
 
     /** A fill ioctl over one or two pages of {@code area}; modes sometimes invalid when {@code odd}. */

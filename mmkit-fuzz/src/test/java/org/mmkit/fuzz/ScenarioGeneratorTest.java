@@ -181,7 +181,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void pathEdgeCasesTmpfilesSetflAndNofileLimitsAreGenerated() {
-        String all = String.join("\n", LongStream.range(0, 50).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
+        String all = String.join("\n", LongStream.range(0, 100).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());
         assertThat(all).containsPattern("in u: fd\\d+ = open\\(\"[./]+\", O_TMPFILE\\|O_(RDWR|WRONLY)")
                 .containsPattern("O_TMPFILE\\|O_RDONLY, 0600\\)")
                 .containsPattern("open\\(\"f\\d+/\\.\\.\", ")

@@ -129,7 +129,7 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD -> null;
+            case UFFD, UFFD_EVENTS -> null;
             case SWAP -> {
                 // as the kernel backend lends its machine a swap area, the model switches one on
                 if (config.swapAreas().isEmpty() && !swapLent) {
@@ -138,7 +138,7 @@ public final class ModelBackend implements Backend {
                 }
                 yield null;
             }
-            case HUGETLB, THP, UFFD_EVENTS -> requirement.kind().scenarioName() + " is not modelled yet";
+            case HUGETLB, THP -> requirement.kind().scenarioName() + " is not modelled yet";
         };
     }
 
@@ -331,10 +331,17 @@ public final class ModelBackend implements Backend {
         return process(handle).pid();
     }
 
+    /**
+     * {@code fork()} as a system call of the main thread ({@link #syscall}): with userfaultfd's
+     * EVENT_FORK it sleeps until another thread reads the FORK event.
+     */
     @Override
     public int fork(int pid) {
+        SimProcess p = process(pid);
         try {
-            return register(process(pid).fork());
+            SimProcess child = p.mainThread().call(p::fork, new SleepWatch("fork of process " + pid));
+            settleSpawned(); // the reader it woke ends or sleeps again before the next step
+            return register(child);
         } catch (ErrnoException e) {
             return -e.errno().number();
         }

@@ -83,12 +83,12 @@ class ModelBackendTest {
     void unmodelledFeaturesAreNamed() {
         assertThat(unsupported(KernelConfig.linux618(), Kind.HUGETLB, null)).isEqualTo("hugetlb is not modelled yet");
         assertThat(unsupported(KernelConfig.linux618(), Kind.THP, null)).isEqualTo("thp is not modelled yet");
-        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD_EVENTS, null)).isEqualTo("uffd-events is not modelled yet");
     }
 
     @Test
     void userfaultfdIsModelled() {
         assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD, null)).isNull();
+        assertThat(unsupported(KernelConfig.linux618(), Kind.UFFD_EVENTS, null)).isNull();
     }
 
     @Test

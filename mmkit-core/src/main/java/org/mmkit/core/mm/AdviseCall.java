@@ -77,11 +77,19 @@ final class AdviseCall {
         switch (advice) {
             case MADV_DONTNEED, MADV_DONTNEED_LOCKED -> {
                 checkDontneedFree(vma, advice);
+                if (UffdEvents.remove(mm, vma, start, end)) {
+                    vma = lookupAfterRemove(mm, start, advice);
+                    end = Math.min(end, vma.end);
+                }
                 mm.zapVmaRange(vma, start, end, end - start >= PMD_SIZE);
                 return;
             }
             case MADV_FREE -> {
                 checkDontneedFree(vma, advice);
+                if (UffdEvents.remove(mm, vma, start, end)) {
+                    vma = lookupAfterRemove(mm, start, advice);
+                    end = Math.min(end, vma.end);
+                }
                 if (!vma.isAnonymous() || vma.has(VmFlags.SHARED)) {
                     throw Errno.EINVAL.exception();
                 }
@@ -95,6 +103,7 @@ final class AdviseCall {
                 if ((flags & (VmFlags.SHARED | VmFlags.MAYWRITE)) != (VmFlags.SHARED | VmFlags.MAYWRITE)) {
                     throw Errno.EACCES.exception();
                 }
+                UffdEvents.remove(mm, vma, start, end); // the file and offset stay as they were
                 FileCalls.punchHole(vma.file, vma.pageIndex(start) << PAGE_SHIFT, end - start);
                 return;
             }
@@ -166,6 +175,20 @@ final class AdviseCall {
     }
 
     /**
+     * {@code madvise_dontneed_free} after userfaultfd's REMOVE event released the lock: the VMA
+     * at {@code start} is looked up again (ENOMEM if gone) and checked again; the caller clips
+     * the range to it.
+     */
+    private static Vma lookupAfterRemove(Mm mm, long start, int advice) {
+        Vma vma = mm.vmaAt(start);
+        if (vma == null) {
+            throw Errno.ENOMEM.exception();
+        }
+        checkDontneedFree(vma, advice);
+        return vma;
+    }
+
+    /**
      * {@code madvise_dontneed_free_valid_vma}: PFN maps refuse DONTNEED and FREE, and so do
      * mlocked VMAs except for MADV_DONTNEED_LOCKED.
      */
@@ -212,10 +235,15 @@ final class AdviseCall {
      * ({@code folio_free_swap}); such a folio leaves the swap cache and is cleaned. Anonymous
      * pages become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until
      * written again.
+     * Of the entries that map nothing, poison markers are cleared; guard and uffd-wp markers stay.
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
+            if ((PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+                mm.zapEntry(table, index, pte); // is_poisoned_swp_entry: pte_clear_not_present_full
+                return;
+            }
             if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
                 return;
             }

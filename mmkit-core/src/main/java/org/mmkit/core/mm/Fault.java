@@ -192,15 +192,10 @@ final class Fault {
     }
 
     /**
-     * {@code do_pte_missing}: an empty PTE at {@code addr}. The test hook {@link Machine#faultGate}
-     * makes a fault wait as userfaultfd's missing mode does, without a context. {@code uffdWp}:
-     * the PTE held a uffd-wp marker, whose protection the new PTE keeps.
+     * {@code do_pte_missing}: an empty PTE at {@code addr}. {@code uffdWp}: the PTE held a
+     * uffd-wp marker, whose protection the new PTE keeps.
      */
     private static VmFault doPteMissing(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
-        FaultGate gate = mm.machine.faultGate;
-        if (gate != null && gate.holds(addr & PAGE_MASK)) {
-            return waitFor(gate.queue, flags, waiter);
-        }
         return vma.file == null ? anonymousFault(mm, vma, addr, flags, waiter, uffdWp)
                 : fileFault(mm, vma, addr, flags, waiter, uffdWp);
     }
@@ -225,19 +220,6 @@ final class Fault {
                 | (reason == VmFlags.UFFD_WP ? UFFD_PAGEFAULT_FLAG_WP : 0)
                 | (reason == VmFlags.UFFD_MINOR ? UFFD_PAGEFAULT_FLAG_MINOR : 0);
         ctx.enqueueFaultLocked(waiter, ctx.faultMessage(addr, addr & PAGE_MASK, pageflags, waiter.tid));
-        return VmFault.BLOCKED;
-    }
-
-    /**
-     * {@code handle_userfault}'s wait: the faulting thread joins {@code queue} and the fault
-     * returns BLOCKED, so that its caller sleeps with the lock dropped and then retries. A fault
-     * that may not drop the lock (no {@code FAULT_FLAG_ALLOW_RETRY}) gets SIGBUS instead.
-     */
-    private static VmFault waitFor(WaitQueue queue, int flags, WaitQueue.Entry waiter) {
-        if (!FaultFlags.mayRetry(flags)) {
-            return VmFault.SIGBUS;
-        }
-        queue.addLocked(waiter);
         return VmFault.BLOCKED;
     }
 

@@ -1,6 +1,5 @@
 package org.mmkit.core.mm;
 
-import org.mmkit.core.Uapi;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
@@ -11,15 +10,18 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * {@code copy_process}: the child gets a copy of the descriptor table ({@code copy_files}),
+     * then of the address space; userfaultfd's FORK events are sent last
+     * ({@code dup_userfaultfd_complete}), the parent's calling thread waiting until each is read.
+     * A parent that exits meanwhile takes the child with it.
+     */
     static Task fork(Task parent) {
         Mm from = parent.mm;
-        for (var entry : from.vmas.entries()) {
-            UserfaultfdCtx ctx = entry.value().uffdCtx;
-            if (ctx != null && ctx.has(Uapi.UFFD_FEATURE_EVENT_FORK)) {
-                throw new UnsupportedOperationException("userfaultfd's FORK event is not modelled yet");
-            }
-        }
         Mm to = new Mm(parent.machine);
+        Task child = new Task(parent.machine, parent.privileged, to, parent.limits.copy());
+        child.files.copyFrom(parent.files);
+        UffdEvents events = new UffdEvents();
         // dup_mmap: the counters of the VMAs start as the parent's; locked_vm starts at 0 (mm_init)
         to.totalVm = from.totalVm;
         to.dataVm = from.dataVm;
@@ -35,9 +37,7 @@ final class Lifecycle {
             }
             Vma copy = vma.copy(to, vma.start, vma.end, vma.pgoff);
             copy.flags &= ~VmFlags.LOCKED_MASK;
-            if (copy.uffdCtx != null) {
-                UserfaultfdCalls.resetCtx(copy); // dup_userfaultfd without UFFD_FEATURE_EVENT_FORK
-            }
+            events.forkPrep(copy, child); // dup_userfaultfd
             boolean wipe = vma.has(VmFlags.WIPEONFORK);
             if (wipe) {
                 copy.unlinkAnonVmas();
@@ -56,8 +56,14 @@ final class Lifecycle {
         // dup_mm: the child's high-water marks start at what it holds
         to.hiwaterRss = to.rssPages();
         to.hiwaterVm = to.totalVm;
-        Task child = new Task(parent.machine, parent.privileged, to, parent.limits.copy());
-        child.files.copyFrom(parent.files);
+        try {
+            events.complete(from);
+        } catch (RuntimeException e) {
+            if (child.mm != null) {
+                exit(child); // copy_process fails on the parent's fatal signal: the child never runs
+            }
+            throw e;
+        }
         return child;
     }
 

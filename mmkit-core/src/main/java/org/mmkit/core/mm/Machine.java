@@ -56,8 +56,6 @@ public final class Machine implements AutoCloseable {
      * ({@code poll_wait}); a woken poll asks all its files again.
      */
     final WaitQueue pollWait = new WaitQueue(this);
-    /** Test hook that makes missing faults block; null outside tests. */
-    FaultGate faultGate;
     private int nextPid = 1;
     private long nextInode = 1;
     /** Set by {@link #close}; no operation runs afterwards. */

@@ -71,17 +71,18 @@ final class MmapCall {
         } else if ((flags & MAP_HUGETLB) != 0 && !isHugePageSize(flags >>> MAP_HUGE_SHIFT & MAP_HUGE_MASK)) {
             throw Errno.EINVAL.exception();
         }
-        return doMmap(task, open, file, addr, len, prot, flags, offset >>> PAGE_SHIFT);
+        return doMmap(task, open, file, addr, len, prot, flags, offset >>> PAGE_SHIFT, new UffdEvents());
     }
 
     /**
      * {@code do_mmap} once the descriptor is resolved: {@code open} (null for anonymous memory,
      * and for remap_file_pages, which maps the VMA's own file: its open file had the access
      * modes the VMA needed) and its shmem {@code file} (null for anonymous memory or a file
-     * type without mmap).
+     * type without mmap). What a MAP_FIXED mapping replaces is announced to userfaultfd by
+     * {@code events} (UNMAP) before the mapping is populated.
      */
     static long doMmap(Task task, OpenFile open, ShmemFile file, long addr, long len, long prot, long flags,
-            long pgoff) {
+            long pgoff, UffdEvents events) {
         Mm mm = task.mm;
         KernelConfig config = mm.machine.config;
         // ksys_mmap_pgoff: anonymous MAP_HUGETLB maps a new hugetlbfs file, checked as a file mapping
@@ -191,7 +192,11 @@ final class MmapCall {
         if (anonHugetlb) {
             throw Errno.ENOMEM.exception(); // hugetlb_reserve_pages: no pool is modelled, as with nr_hugepages 0
         }
-        mapRegion(task, file, start, size, vmFlags, pgoff);
+        try {
+            mapRegion(task, file, start, size, vmFlags, pgoff, events);
+        } finally {
+            events.complete(mm); // vm_mmap_pgoff: userfaultfd_unmap_complete, before populating
+        }
         if ((vmFlags & VmFlags.LOCKED) != 0 || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE) {
             Gup.mmPopulate(mm, start, start + size, true);
         }
@@ -224,12 +229,14 @@ final class MmapCall {
     }
 
     /** {@code mmap_region}: replaces whatever is mapped in [start, start+size) with the new mapping. */
-    private static void mapRegion(Task task, ShmemFile file, long start, long size, long vmFlags, long pgoff) {
+    private static void mapRegion(Task task, ShmemFile file, long start, long size, long vmFlags, long pgoff,
+            UffdEvents events) {
         Mm mm = task.mm;
         long end = start + size;
         // __mmap_setup: what MAP_FIXED replaces is gathered (sealed VMAs refuse) and does not
         // count against RLIMIT_AS and RLIMIT_DATA
         mm.gatherUnmap(start, end);
+        events.unmapPrep(mm, start, end);
         if (!ResourceLimits.mayExpandVm(task, vmFlags, (size >>> PAGE_SHIFT) - LockCall.pages(mm, start, end, f -> true))) {
             throw Errno.ENOMEM.exception();
         }
@@ -357,6 +364,7 @@ final class MmapCall {
         return misalignment == 0 ? found + PMD_SIZE : found + misalignment;
     }
 
+    /** {@code __vm_munmap}: the UNMAP events of the range are sent once it is unmapped, or failed to be. */
     static void munmap(Mm mm, long addr, long len) {
         if ((addr & ~PAGE_MASK) != 0 || len == 0) {
             throw Errno.EINVAL.exception();
@@ -366,6 +374,14 @@ final class MmapCall {
         if (Long.compareUnsigned(addr, taskSize) > 0 || Long.compareUnsigned(len, taskSize - addr) > 0) {
             throw Errno.EINVAL.exception();
         }
-        mm.unmapRange(addr, addr + pageAlign(len));
+        long end = addr + pageAlign(len);
+        UffdEvents events = new UffdEvents();
+        try {
+            mm.gatherUnmap(addr, end); // the checks come before any event is prepared
+            events.unmapPrep(mm, addr, end);
+            mm.unmapRange(addr, end);
+        } finally {
+            events.complete(mm);
+        }
     }
 }

@@ -23,7 +23,22 @@ final class RemapCall {
     private RemapCall() {
     }
 
+    /**
+     * {@code do_mremap}, then the userfaultfd events it prepared ({@link UffdEvents#complete}),
+     * sent whether it succeeded or not, as the kernel sends them after dropping the mmap lock.
+     */
     static long mremap(Task task, long addr, long oldLen, long newLen, long flags, long newAddr) {
+        UffdEvents events = new UffdEvents();
+        Mm mm = task.mm;
+        try {
+            return mremap(task, events, addr, oldLen, newLen, flags, newAddr);
+        } finally {
+            events.complete(mm);
+        }
+    }
+
+    private static long mremap(Task task, UffdEvents events, long addr, long oldLen, long newLen, long flags,
+            long newAddr) {
         Mm mm = task.mm;
         long taskSize = mm.machine.config.taskSize();
         if ((flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0 || (addr & (PAGE_SIZE - 1)) != 0) {
@@ -48,7 +63,7 @@ final class RemapCall {
             }
         }
         if (fixed && oldLen == newLen) {
-            return moveRange(mm, addr, oldLen, newAddr, dontUnmap);
+            return moveRange(events, mm, addr, oldLen, newAddr, dontUnmap);
         }
         Vma vma = mm.vmaAt(addr);
         if (vma == null) {
@@ -71,9 +86,11 @@ final class RemapCall {
         }
         if (fixed || dontUnmap) {
             if (fixed) {
+                events.unmapEarlyPrep(mm, newAddr, newAddr + newLen);
                 mm.unmapRange(newAddr, newAddr + newLen);
             }
             if (oldLen > newLen) {
+                events.unmapPrep(mm, addr + newLen, addr + oldLen);
                 mm.unmapRange(addr + newLen, addr + oldLen);
                 oldLen = newLen;
             }
@@ -87,9 +104,10 @@ final class RemapCall {
                 throw Errno.ENOMEM.exception();
             }
             long target = fixed ? newAddr : MmapCall.topDown(mm, newAddr, newLen);
-            return moveVma(mm, vma, addr, oldLen, newLen, target, dontUnmap);
+            return moveVma(events, mm, vma, addr, oldLen, newLen, target, dontUnmap);
         }
         if (!grows) {
+            events.unmapPrep(mm, addr + newLen, addr + oldLen);
             mm.unmapRange(addr + newLen, addr + oldLen);
             return addr;
         }
@@ -108,7 +126,7 @@ final class RemapCall {
         if (!mayMove) {
             throw Errno.ENOMEM.exception();
         }
-        return moveVma(mm, vma, addr, oldLen, newLen, MmapCall.topDown(mm, 0, newLen), false);
+        return moveVma(events, mm, vma, addr, oldLen, newLen, MmapCall.topDown(mm, 0, newLen), false);
     }
 
     /**
@@ -149,7 +167,7 @@ final class RemapCall {
      * on 6.18: a range past its end, even into a gap, moves nothing). Every file the model maps is
      * shmem, which is always allowed.
      */
-    private static long moveRange(Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
+    private static long moveRange(UffdEvents events, Mm mm, long addr, long len, long newAddr, boolean dontUnmap) {
         Vma first = mm.findVma(addr);
         if (first == null || first.start > addr) {
             throw Errno.EFAULT.exception();
@@ -167,9 +185,10 @@ final class RemapCall {
             long from = Math.max(cursor, vma.start);
             long to = Math.min(addr + len, vma.end);
             checkMovable(vma, from, to - from, to - from, dontUnmap);
+            events.unmapEarlyPrep(mm, from + delta, to + delta);
             mm.unmapRange(from + delta, to + delta);
             // unmapping a destination inside the same VMA splits it: look the source up again
-            moveVma(mm, mm.vmaAt(from), from, to - from, to - from, from + delta, dontUnmap);
+            moveVma(events, mm, mm.vmaAt(from), from, to - from, to - from, from + delta, dontUnmap);
             cursor = to;
         }
         return newAddr;
@@ -180,10 +199,8 @@ final class RemapCall {
      * {@code newLen} bytes, moving the page-table entries; the old range is unmapped, or kept
      * empty with DONTUNMAP.
      */
-    private static long moveVma(Mm mm, Vma vma, long addr, long oldLen, long newLen, long target, boolean dontUnmap) {
-        if (vma.uffdCtx != null && vma.uffdCtx.has(UFFD_FEATURE_EVENT_REMAP)) {
-            throw new UnsupportedOperationException("userfaultfd's REMAP event is not modelled yet");
-        }
+    private static long moveVma(UffdEvents events, Mm mm, Vma vma, long addr, long oldLen, long newLen, long target,
+            boolean dontUnmap) {
         if (mm.mapCount() >= mm.machine.config.maxMapCount() - 3) {
             throw Errno.ENOMEM.exception();
         }
@@ -210,9 +227,7 @@ final class RemapCall {
                 mm.movePte(table, index, moving, va + delta);
             }
         });
-        if (moved.uffdCtx != null) {
-            UserfaultfdCalls.resetCtx(moved); // mremap_userfaultfd_prep without UFFD_FEATURE_EVENT_REMAP
-        }
+        events.remapPrep(moved, addr, target, oldLen);
         if (dontUnmap) {
             // dontunmap_complete: the whole old VMA loses VM_LOCKED, without a split
             Vma old = mm.vmaAt(addr);
@@ -222,6 +237,7 @@ final class RemapCall {
             }
         } else if (oldLen > 0) {
             // unmap_source_vma: do_vmi_munmap of an empty range (old_len 0) fails, splitting nothing
+            events.unmapPrep(mm, addr, addr + oldLen);
             mm.unmapRange(addr, addr + oldLen);
         }
         if (moved.has(VmFlags.LOCKED) && newLen > oldLen) {

@@ -44,6 +44,6 @@ final class RemapFilePagesCall {
                 | (vma.has(VmFlags.EXEC) ? PROT_EXEC : 0);
         long mapFlags = (flags & MAP_NONBLOCK) | MAP_SHARED | MAP_FIXED | MAP_POPULATE
                 | (vma.has(VmFlags.LOCKED) ? MAP_LOCKED : 0);
-        MmapCall.doMmap(task, null, vma.file, start, size, mapProt, mapFlags, pgoff);
+        MmapCall.doMmap(task, null, vma.file, start, size, mapProt, mapFlags, pgoff, UffdEvents.NONE);
     }
 }

@@ -134,9 +134,14 @@ public final class Task implements SimProcess {
      * lock is held; {@code mm} belongs to a live process.
      */
     static WaitQueue.Entry waiterOf(Mm mm) {
+        return owning(mm).currentThread().waiter();
+    }
+
+    /** The live process whose address space is {@code mm}. Preconditions: the machine lock is held. */
+    static Task owning(Mm mm) {
         for (Task task : mm.machine.tasks) {
             if (task.mm == mm) {
-                return task.currentThread().waiter();
+                return task;
             }
         }
         throw new IllegalStateException("no live process has this address space");

@@ -33,9 +33,11 @@ final class UffdFill {
 
     /**
      * {@code userfaultfd_copy}: the source may be unaligned ({@code validate_unaligned_range}),
-     * the destination not; modes DONTWAKE and WP only.
+     * the destination not; modes DONTWAKE and WP only. Before anything, EAGAIN while an event is
+     * in flight ({@link UserfaultfdCtx#refuseWhileChanging}).
      */
     static long copy(UserfaultfdCtx ctx, Task task, long arg) {
+        ctx.refuseWhileChanging(task, arg + UffdioCopyLayout.COPY_OFFSET);
         byte[] copy = UserfaultfdCalls.readStruct(task, arg, UffdioCopyLayout.COPY_OFFSET);
         long dst = Scalars.U64.read(copy, UffdioCopyLayout.DST_OFFSET);
         long src = Scalars.U64.read(copy, UffdioCopyLayout.SRC_OFFSET);
@@ -53,9 +55,10 @@ final class UffdFill {
     /**
      * {@code userfaultfd_zeropage}, {@code userfaultfd_continue} and {@code userfaultfd_poison},
      * whose structs share one layout (a range, a mode, a result): modes DONTWAKE, and WP for
-     * CONTINUE.
+     * CONTINUE. Before anything, EAGAIN while an event is in flight.
      */
     static long fill(UserfaultfdCtx ctx, Task task, int cmd, long arg) {
+        ctx.refuseWhileChanging(task, arg + UffdioZeropageLayout.ZEROPAGE_OFFSET);
         byte[] fill = UserfaultfdCalls.readStruct(task, arg, UffdioZeropageLayout.ZEROPAGE_OFFSET);
         long start = Scalars.U64.read(fill, UffdioZeropageLayout.RANGE_OFFSET + UffdioRangeLayout.START_OFFSET);
         long len = Scalars.U64.read(fill, UffdioZeropageLayout.RANGE_OFFSET + UffdioRangeLayout.LEN_OFFSET);

@@ -27,12 +27,14 @@ final class UffdMove {
     }
 
     /**
-     * {@code userfaultfd_move}: only from the context's own address space (EINVAL otherwise),
+     * {@code userfaultfd_move}: EAGAIN while an event is in flight, as for COPY; then only from
+     * the context's own address space (EINVAL otherwise),
      * both ranges as {@code validate_range} wants them, modes DONTWAKE and ALLOW_SRC_HOLES;
      * ESRCH once the address space is gone. The bytes moved or -errno go to {@code move}; the
      * moved part of dst is woken unless DONTWAKE; a partial move is EAGAIN.
      */
     static long ioctl(UserfaultfdCtx ctx, Task task, long arg) {
+        ctx.refuseWhileChanging(task, arg + UffdioMoveLayout.MOVE_OFFSET);
         byte[] move = UserfaultfdCalls.readStruct(task, arg, UffdioMoveLayout.MOVE_OFFSET);
         if (task.mm != ctx.mm) {
             throw Errno.EINVAL.exception();

@@ -26,11 +26,15 @@ final class UffdWriteProtect {
     }
 
     /**
-     * {@code userfaultfd_writeprotect}: the range as {@code validate_range} wants it, then the
+     * {@code userfaultfd_writeprotect}: EAGAIN while an event is in flight (before the struct
+     * is read); the range as {@code validate_range} wants it, then the
      * mode; ESRCH once the address space is gone; {@link #mwriteprotectRange}; an unprotect
      * wakes the faults of the range unless DONTWAKE.
      */
     static long ioctl(UserfaultfdCtx ctx, Task task, long arg) {
+        if (ctx.mmapChanging > 0) {
+            throw Errno.EAGAIN.exception(); // userfaultfd_writeprotect: no result field to fill
+        }
         byte[] wp = UserfaultfdCalls.readStruct(task, arg, UffdioWriteprotectLayout.SIZE);
         long start = Scalars.U64.read(wp, UffdioWriteprotectLayout.RANGE_OFFSET + UffdioRangeLayout.START_OFFSET);
         long len = Scalars.U64.read(wp, UffdioWriteprotectLayout.RANGE_OFFSET + UffdioRangeLayout.LEN_OFFSET);

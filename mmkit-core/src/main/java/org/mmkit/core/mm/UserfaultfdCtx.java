@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 import org.mmkit.core.Errno;
+import org.mmkit.core.ErrnoException;
 import org.mmkit.core.abi.Scalars;
 import org.mmkit.core.abi.UffdMsgLayout;
 
@@ -15,7 +16,9 @@ import org.mmkit.core.abi.UffdMsgLayout;
  * context waits on {@link #faultWaiters} with a message in {@link #pending}
  * ({@code fault_pending_wqh}); {@code read} moves the oldest message to {@link #reported}
  * ({@code fault_wqh}), so each fault is reported once, while its thread keeps waiting until a
- * resolving ioctl, WAKE, UNREGISTER or close wakes the range. Guarded by the machine lock.
+ * resolving ioctl, WAKE, UNREGISTER or close wakes the range. A non-cooperative event (fork,
+ * mremap, madvise, munmap; {@link UffdEvents}) waits in {@link #events} ({@code event_wqh}) until
+ * {@code read} takes it, after every pending fault. Guarded by the machine lock.
  */
 final class UserfaultfdCtx implements FileOperations {
     /** {@code UFFD_API_FEATURES}: every feature bit this kernel offers (all 17 on 6.18 x86-64). */
@@ -50,11 +53,37 @@ final class UserfaultfdCtx implements FileOperations {
     private final ArrayDeque<WaitingFault> pending = new ArrayDeque<>();
     /** {@code fault_wqh}: faults read and still waiting to be woken. */
     private final ArrayDeque<WaitingFault> reported = new ArrayDeque<>();
-    /** {@code fd_wqh}: readers waiting for a message, woken when a fault queues one. */
+    /** {@code fd_wqh}: readers waiting for a message, woken when a fault or an event queues one. */
     private final WaitQueue readers;
+    /** {@code event_wqh}: events not yet read, oldest first; each has a thread waiting on {@link #eventWaiters}. */
+    private final ArrayDeque<WaitingEvent> events = new ArrayDeque<>();
+    /** Where the threads that caused the {@link #events} sleep until theirs is read. */
+    private final WaitQueue eventWaiters;
+    /**
+     * {@code ctx->mmap_changing}: events prepared and not yet read or dropped, never negative;
+     * while above 0 the fill, WRITEPROTECT and MOVE ioctls are EAGAIN.
+     */
+    int mmapChanging;
+    /** {@code ctx->released}: the last descriptor went; no event waits on the context any more. */
+    private boolean released;
 
     /** A faulting thread's {@code userfaultfd_wait_queue}: its wait entry, the address its message names, the message. */
     private record WaitingFault(WaitQueue.Entry waiter, long address, byte[] message) {
+    }
+
+    /**
+     * An event's {@code userfaultfd_wait_queue}: its message and, for FORK, the child's new
+     * context, whose descriptor the reader gets; {@code read} is set once a reader took it.
+     */
+    private static final class WaitingEvent {
+        final byte[] message;
+        final UserfaultfdCtx forked;
+        boolean read;
+
+        WaitingEvent(byte[] message, UserfaultfdCtx forked) {
+            this.message = message;
+            this.forked = forked;
+        }
     }
 
     UserfaultfdCtx(Task owner, int flags) {
@@ -63,6 +92,18 @@ final class UserfaultfdCtx implements FileOperations {
         this.flags = flags;
         this.faultWaiters = new WaitQueue(owner.machine);
         this.readers = new WaitQueue(owner.machine);
+        this.eventWaiters = new WaitQueue(owner.machine);
+    }
+
+    /**
+     * {@code dup_userfaultfd}'s new context for a child forked with EVENT_FORK: the parent's
+     * flags and features, set up already; it has no descriptor until a reader takes the FORK event.
+     */
+    UserfaultfdCtx forkedFor(Task child) {
+        UserfaultfdCtx forked = new UserfaultfdCtx(child, flags);
+        forked.features = features;
+        forked.initialized = true;
+        return forked;
     }
 
     boolean has(long feature) {
@@ -124,8 +165,10 @@ final class UserfaultfdCtx implements FileOperations {
     /**
      * {@code userfaultfd_read_iter}: EINVAL before {@code UFFDIO_API} and for a buffer shorter
      * than one message; then as many whole messages as fit, oldest first, each moved from pending
-     * to reported. With none pending, O_NONBLOCK gives EAGAIN, else the call sleeps until a fault
-     * queues one (only the first message is waited for). A copy that faults gives EFAULT if it
+     * to reported; then the events, oldest first, each completed as it is read (a FORK event
+     * installs the child's context in the reader's table first). With nothing queued, O_NONBLOCK
+     * gives EAGAIN, else the call sleeps until a fault or an event queues a message (only the
+     * first message is waited for). A copy that faults gives EFAULT if it
      * was the first message (that message counts as read, as in the kernel).
      */
     @Override
@@ -142,19 +185,36 @@ final class UserfaultfdCtx implements FileOperations {
                 return done;
             }
             WaitingFault fault = oldestPending();
-            if (fault == null) {
+            WaitingEvent event = fault == null ? events.peekFirst() : null;
+            if (fault == null && event == null) {
                 if (done > 0) {
                     return done;
                 }
                 if ((file.flags & O_NONBLOCK) != 0) {
                     throw Errno.EAGAIN.exception();
                 }
-                readers.waitEventLocked(task, () -> oldestPending() != null);
-                fault = oldestPending();
+                readers.waitEventLocked(task, () -> oldestPending() != null || !events.isEmpty());
+                continue;
             }
-            pending.pollFirst();
-            reported.addLast(fault);
-            if (buffer.copyTo(fault.message, 0, UffdMsgLayout.SIZE) < UffdMsgLayout.SIZE) {
+            byte[] message;
+            if (fault != null) {
+                pending.pollFirst();
+                reported.addLast(fault);
+                message = fault.message;
+            } else {
+                try {
+                    message = event.forked != null ? resolveFork(task, event) : event.message;
+                } catch (ErrnoException e) {
+                    if (done == 0) {
+                        throw e; // the event stays queued, as the kernel leaves it on a failed install
+                    }
+                    return done;
+                }
+                events.pollFirst();
+                event.read = true; // userfaultfd_event_complete
+                eventWaiters.wakeAllLocked();
+            }
+            if (buffer.copyTo(message, 0, UffdMsgLayout.SIZE) < UffdMsgLayout.SIZE) {
                 if (done == 0) {
                     throw Errno.EFAULT.exception();
                 }
@@ -175,15 +235,15 @@ final class UserfaultfdCtx implements FileOperations {
 
     /**
      * {@code userfaultfd_poll}: POLLERR before {@code UFFDIO_API} and on a descriptor without
-     * O_NONBLOCK (poll cannot promise that read will not block); else POLLIN while a fault is
-     * pending.
+     * O_NONBLOCK (poll cannot promise that read will not block); else POLLIN while a fault or an
+     * event is pending.
      */
     @Override
     public int poll(OpenFile file) {
         if (!initialized || (file.flags & O_NONBLOCK) == 0) {
             return POLLERR;
         }
-        return oldestPending() != null ? POLLIN : 0;
+        return oldestPending() != null || !events.isEmpty() ? POLLIN : 0;
     }
 
     /** An anonymous inode: anon_inodefs is {@code SB_I_NOEXEC}, so an executable mapping is EPERM before ENODEV. */
@@ -223,10 +283,12 @@ final class UserfaultfdCtx implements FileOperations {
     /**
      * {@code userfaultfd_release}: the last descriptor went. Every VMA registered with the context
      * is unregistered ({@code userfaultfd_release_all}), then every waiting fault is woken to
-     * fault again, now without userfaultfd.
+     * fault again, now without userfaultfd, and every thread waiting for an event to be read goes
+     * on without it.
      */
     @Override
     public void release() {
+        released = true;
         if (mmAlive()) {
             for (Vma vma = mm.findVma(0); vma != null; vma = mm.next(vma)) {
                 if (vma.uffdCtx == this) {
@@ -235,6 +297,81 @@ final class UserfaultfdCtx implements FileOperations {
             }
         }
         wakeLocked(0, 0);
+        eventWaiters.wakeAllLocked();
+    }
+
+    /**
+     * {@code resolve_userfault_fork}: the child's context gets a descriptor in the reader's table
+     * (read-only as {@code userfaultfd(2)} makes it, with the parent context's O_NONBLOCK and
+     * O_CLOEXEC), and the message read names it in {@code ufd}. EMFILE leaves the event queued.
+     */
+    private static byte[] resolveFork(Task reader, WaitingEvent event) {
+        UserfaultfdCtx forked = event.forked;
+        OpenFile file = new OpenFile(forked, O_RDONLY | (forked.flags & O_NONBLOCK));
+        int fd = reader.files.install(file, (forked.flags & O_CLOEXEC) != 0);
+        byte[] message = event.message.clone();
+        Scalars.U32.write(message, UffdMsgLayout.ARG_OFFSET + UffdMsgLayout.FORK_UFD_OFFSET, fd);
+        return message;
+    }
+
+    /**
+     * {@code userfaultfd_event_wait_completion}: queues an event prepared by {@link UffdEvents}
+     * (which raised {@link #mmapChanging} for it) and makes the calling thread of {@code task}
+     * sleep, with the machine lock released, until a reader took it. A released context takes no
+     * event; a release or the caller's exit while it waits drops the event, and a dropped FORK
+     * event takes the child's registrations with it ({@code userfaultfd_release_new}). Either way
+     * {@link #mmapChanging} goes down again.
+     *
+     * @throws IllegalStateException if the caller's process exited or the kernel closed meanwhile
+     */
+    void sendEventLocked(Task task, byte[] message, UserfaultfdCtx forked) {
+        WaitingEvent event = new WaitingEvent(message, forked);
+        try {
+            if (released) {
+                return;
+            }
+            events.addLast(event);
+            readers.wakeAllLocked();
+            owner.machine.pollWait.wakeAllLocked(); // wake_up_poll(&ctx->fd_wqh, EPOLLIN)
+            WaitQueue.Entry waiter = task.currentThread().waiter();
+            while (!event.read && !released) {
+                eventWaiters.addLocked(waiter);
+                waiter.sleepLocked();
+                task.checkAliveLocked();
+            }
+        } finally {
+            if (!event.read) {
+                events.remove(event);
+                if (forked != null) {
+                    forked.releaseNew();
+                }
+            }
+            mmapChanging--;
+        }
+    }
+
+    /** {@code userfaultfd_release_new}: the child's VMAs of a FORK event never read lose this context, in place. */
+    void releaseNew() {
+        if (!mmAlive()) {
+            return;
+        }
+        for (Vma vma = mm.findVma(0); vma != null; vma = mm.next(vma)) {
+            if (vma.uffdCtx == this) {
+                UserfaultfdCalls.resetCtx(vma);
+            }
+        }
+    }
+
+    /**
+     * The check at the top of the fill and MOVE ioctls: while an event is in flight
+     * ({@link #mmapChanging}) the call is EAGAIN, with -EAGAIN in the struct's result field at
+     * {@code resultAddr} (EFAULT if that cannot be written).
+     */
+    void refuseWhileChanging(Task task, long resultAddr) {
+        if (mmapChanging > 0) {
+            UserfaultfdCalls.putU64(task, resultAddr, -Errno.EAGAIN.number());
+            throw Errno.EAGAIN.exception();
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,16 +14,16 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmkit.core.Errno;
+import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
 
 /**
- * A fault that waits for another thread ({@link FaultGate} standing in for userfaultfd): it
- * releases the machine lock while parked, is woken in FIFO order, and retries with
- * {@code FAULT_FLAG_TRIED}, as the kernel re-faults after {@code handle_userfault} returns
- * {@code VM_FAULT_RETRY}.
+ * A fault that waits for another thread (a userfaultfd missing fault): it releases the machine
+ * lock while parked, and a spurious wake makes it retry with {@code FAULT_FLAG_TRIED} and wait
+ * again, as the kernel re-faults after {@code handle_userfault} returns {@code VM_FAULT_RETRY}.
  */
 class BlockingFaultTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -38,10 +40,54 @@ class BlockingFaultTest {
         return task.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     }
 
-    static FaultGate gate(Task task, long start, long end) {
-        FaultGate gate = new FaultGate(task.machine, start, end);
-        locked(task.machine, () -> task.machine.faultGate = gate);
-        return gate;
+    /**
+     * [start, end) of {@code task} registered for missing faults with a userfaultfd of its own:
+     * a fault there waits until the range is woken, filled or unregistered.
+     */
+    static final class Gate {
+        private final Task task;
+        private final int fd;
+        private final long io;
+        private final long start;
+        private final long end;
+
+        Gate(Task task, long start, long end) {
+            this.task = task;
+            this.start = start;
+            this.end = end;
+            this.fd = task.userfaultfd(O_CLOEXEC | O_NONBLOCK);
+            this.io = task.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            ioctl(UFFDIO_API, UFFD_API, 0, 0);
+            ioctl(UFFDIO_REGISTER, start, end - start, UFFDIO_REGISTER_MODE_MISSING, 0);
+        }
+
+        private void ioctl(int cmd, long... words) {
+            ByteBuffer b = ByteBuffer.allocate(words.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (long w : words) {
+                b.putLong(w);
+            }
+            task.store(io, b.array());
+            task.ioctl(fd, cmd, io);
+        }
+
+        /** UFFDIO_WAKE of one page without filling it: its faults retry and wait again. */
+        void wake(long page) {
+            ioctl(UFFDIO_WAKE, page, PAGE_SIZE);
+        }
+
+        /** UFFDIO_ZEROPAGE of one page: its faults retry and find the page. */
+        void fill(long page) {
+            ioctl(UFFDIO_ZEROPAGE, page, PAGE_SIZE, 0, 0);
+        }
+
+        /** UFFDIO_UNREGISTER of the whole range: its faults retry as ordinary ones. */
+        void open() {
+            ioctl(UFFDIO_UNREGISTER, start, end - start);
+        }
+    }
+
+    static Gate gate(Task task, long start, long end) {
+        return new Gate(task, start, end);
     }
 
     static void await(BooleanSupplier condition) {
@@ -55,12 +101,6 @@ class BlockingFaultTest {
         }
     }
 
-    private int sleepers(FaultGate gate) {
-        int[] size = new int[1];
-        locked(task.machine, () -> size[0] = gate.queue.sizeLocked());
-        return size[0];
-    }
-
     private static CompletableFuture<Void> storeAsync(SimThread thread, long addr, long value) {
         return CompletableFuture.runAsync(() -> thread.storeLong(addr, value), r -> Thread.ofPlatform().start(r));
     }
@@ -68,11 +108,10 @@ class BlockingFaultTest {
     @Test
     void aBlockedFaultLetsOthersMapUnmapAndForkThenRetriesAfterTheWake() throws Exception {
         long a = anon(4);
-        FaultGate gate = gate(task, a, a + PAGE_SIZE);
+        Gate gate = gate(task, a, a + PAGE_SIZE);
         SimThread thread = task.newThread();
         CompletableFuture<Void> store = storeAsync(thread, a + 8, 42);
         await(thread::blocked);
-        assertThat(sleepers(gate)).isEqualTo(1);
 
         // the machine lock is free: the main thread maps, writes, forks and unmaps meanwhile
         long b = anon(2);
@@ -85,15 +124,12 @@ class BlockingFaultTest {
         kernel.checkInvariants();
         assertThat(task.call(() -> task.mm.pte(a))).as("the blocked fault mapped nothing").isZero();
 
-        // woken while the gate still holds: the retry (FAULT_FLAG_TRIED) blocks again
-        task.run(() -> gate.queue.wakeAllLocked());
-        await(() -> sleepers(gate) == 1 && thread.blocked());
+        // woken while the range is still registered and empty: the retry (FAULT_FLAG_TRIED) blocks again
+        gate.wake(a);
+        await(thread::blocked);
         assertThat(store).isNotDone();
 
-        task.run(() -> {
-            gate.armed = false;
-            gate.queue.wakeAllLocked();
-        });
+        gate.open();
         store.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(thread.blocked()).isFalse();
         assertThat(task.loadLong(a + 8)).isEqualTo(42);
@@ -101,9 +137,9 @@ class BlockingFaultTest {
     }
 
     @Test
-    void sleepersAreWokenOneAtATimeInTheOrderTheyCame() throws Exception {
+    void aFillWakesOnlyTheFaultsOfItsPage() throws Exception {
         long a = anon(3);
-        FaultGate gate = gate(task, a, a + 3 * PAGE_SIZE);
+        Gate gate = gate(task, a, a + 3 * PAGE_SIZE);
         SimThread[] threads = new SimThread[3];
         @SuppressWarnings("unchecked")
         CompletableFuture<Void>[] stores = (CompletableFuture<Void>[]) new CompletableFuture<?>[3];
@@ -113,9 +149,8 @@ class BlockingFaultTest {
             SimThread t = threads[i];
             await(t::blocked);
         }
-        task.run(() -> gate.armed = false);
         for (int i = 0; i < 3; i++) {
-            task.run(() -> gate.queue.wakeOneLocked());
+            gate.fill(a + i * PAGE_SIZE);
             stores[i].get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             for (int j = i + 1; j < 3; j++) {
                 assertThat(stores[j]).as("thread %d still waits", j).isNotDone();
@@ -132,18 +167,18 @@ class BlockingFaultTest {
         long a = anon(1);
         gate(task, a, a + PAGE_SIZE);
         assertThatThrownBy(() -> task.call(() -> Gup.getUserPages(task.mm, a, 1, 0, null, null)))
-                .hasFieldOrPropertyWithValue("errno", Errno.EFAULT);
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFAULT));
     }
 
     @Test
     void exitWakesTheProcessesBlockedThreadsWhichReportTheExit() throws Exception {
         long a = anon(1);
-        FaultGate gate = gate(task, a, a + PAGE_SIZE);
+        gate(task, a, a + PAGE_SIZE);
         SimThread thread = task.newThread();
         CompletableFuture<Void> store = storeAsync(thread, a, 1);
         await(thread::blocked);
         task.exit();
-        assertThat(sleepers(gate)).as("the exit took it off the queue").isZero();
+        assertThat(thread.blocked()).as("the exit woke it").isFalse();
         assertThatThrownBy(() -> store.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("process " + task.pid() + " has exited");
         kernel.checkInvariants();
@@ -172,13 +207,12 @@ class BlockingFaultTest {
         task.store(fds + 64, new byte[] {1, 2, 3});
         assertThat(task.write(writeEnd, fds + 64, 3)).isEqualTo(3);
         long a = anon(1);
-        FaultGate gate = gate(task, a, a + PAGE_SIZE);
+        Gate gate = gate(task, a, a + PAGE_SIZE);
         SimThread thread = task.newThread();
         CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> thread.call(() -> task.read(readEnd, a, 3)),
                 r -> Thread.ofPlatform().start(r));
         await(thread::blocked);
         assertThat(task.mainThread().blocked()).as("the copy's fault is the spawned thread's").isFalse();
-        assertThat(sleepers(gate)).isEqualTo(1);
 
         // the sleeping copy holds the pipe (pipe->mutex): a writer waits until the read is done
         SimThread writer = task.newThread();
@@ -186,10 +220,7 @@ class BlockingFaultTest {
                 r -> Thread.ofPlatform().start(r));
         await(writer::blocked);
 
-        task.run(() -> {
-            gate.armed = false;
-            gate.queue.wakeAllLocked();
-        });
+        gate.open();
         assertThat(read.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(3);
         assertThat(write.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2);
         byte[] got = new byte[3];
@@ -198,13 +229,4 @@ class BlockingFaultTest {
         assertThat(task.read(readEnd, a, 10)).as("the writer's bytes came after the read").isEqualTo(2);
     }
 
-    /** Runs {@code body} under the machine lock without going through a process. */
-    static void locked(Machine machine, Runnable body) {
-        machine.lock.lock();
-        try {
-            body.run();
-        } finally {
-            machine.lock.unlock();
-        }
-    }
 }

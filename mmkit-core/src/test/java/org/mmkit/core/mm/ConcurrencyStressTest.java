@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmkit.core.Uapi.*;
 import static org.mmkit.core.mm.BlockingFaultTest.await;
 import static org.mmkit.core.mm.BlockingFaultTest.gate;
-import static org.mmkit.core.mm.BlockingFaultTest.locked;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ class ConcurrencyStressTest {
         try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
             Task task = (Task) kernel.newProcess(true);
             long gated = task.mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            FaultGate gate = gate(task, gated, gated + PAGE_SIZE);
+            BlockingFaultTest.Gate gate = gate(task, gated, gated + PAGE_SIZE);
             SimThread sleeper = task.newThread();
             CompletableFuture<Void> blockedStore = CompletableFuture.runAsync(() -> sleeper.storeLong(gated, 99),
                     r -> Thread.ofPlatform().start(r));
@@ -55,10 +54,7 @@ class ConcurrencyStressTest {
             }
             assertThat(sleeper.blocked()).as("still parked after everything the workers did").isTrue();
             assertThat(blockedStore).isNotDone();
-            locked(task.machine, () -> {
-                gate.armed = false;
-                gate.queue.wakeAllLocked();
-            });
+            gate.open();
             blockedStore.get(20, TimeUnit.SECONDS);
             assertThat(task.loadLong(gated)).isEqualTo(99);
             kernel.checkInvariants();
