@@ -23,10 +23,12 @@ import org.mmkit.core.Uapi;
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
  * means "hidden" and never a page.
- * Allocation is deterministic: the most recently freed frame is reused first, as the kernel's
- * per-CPU free lists hand out the hottest page, and only when none is free are fresh frames handed
- * out, in increasing PFN order. A reused frame is zeroed; a fresh one already reads as zero, and
- * its host memory is touched only when the page is written.
+ * Allocation is deterministic: fresh frames are handed out in increasing PFN order, and freed
+ * frames are reused (most recently freed first) only once every frame has been used. A page freed
+ * and a page allocated right after are therefore different frames, as they are on this machine's
+ * kernel (scenarios/uffd/wp-unpopulated.mms shows it), where other activity takes the freed page.
+ * A fresh frame already reads as zero, and its host memory is touched only when the page is
+ * written; a reused frame is zeroed.
  *
  * <p>Pages in use by mappings or the page cache are on one of the LRU lists ({@code lruvec}):
  * inactive and active, anonymous (swap-backed, shmem included) and file, as doubly linked lists
@@ -198,11 +200,11 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public int allocate() {
         int pfn;
-        if (freeTop > 0) {
+        if (nextUnused < frames) {
+            pfn = nextUnused++; // never used: its contents read as zero
+        } else if (freeTop > 0) {
             pfn = freeStack[--freeTop];
             contents(pfn).fill((byte) 0); // a freed frame keeps its old data
-        } else if (nextUnused < frames) {
-            pfn = nextUnused++; // never used: its contents read as zero
         } else {
             return -1;
         }
