@@ -133,11 +133,13 @@ final class OpenCalls {
         return new OpenFile(new ShmemFileOperations(created, true), statusFlags(flags));
     }
 
-    /** A file of {@code /proc/PID}: the text files are read-only ({@link ProcTextFileOperations#mayOpen}). */
+    /** A file of {@code /proc/PID}: the text files are read-only ({@link ProcTextFileOperations#mayOpen}), clear_refs write-only. */
     private static OpenFile openSpecial(Task task, FileOperations ops, int flags) {
         openExisting(flags);
         if (ops instanceof ProcTextFileOperations) {
             ProcTextFileOperations.mayOpen(task, flags);
+        } else if (ops instanceof ClearRefsFileOperations clearRefs) {
+            clearRefs.mayOpen(task, flags);
         }
         return new OpenFile(ops, statusFlags(flags));
     }

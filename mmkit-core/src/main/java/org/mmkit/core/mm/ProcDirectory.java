@@ -10,7 +10,7 @@ import org.mmkit.core.Errno;
  * to the file of descriptor N ({@code proc_fd_link}), which {@code open} reopens with a new
  * access mode and position. Entries that are files of their own ({@code mem} and the text files
  * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps},
- * {@code pagemap}) are looked up
+ * {@code pagemap}, {@code clear_refs}) are looked up
  * in {@link #entry}.
  */
 final class ProcDirectory {
@@ -46,7 +46,8 @@ final class ProcDirectory {
      * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}), and so (for
      * reading) do {@code maps}, {@code smaps} and {@code smaps_rollup}; else EACCES.
      * {@code status} and {@code statm} are open to all. The text files are
-     * {@link ProcTextFileOperations}. Other names are ENOENT.
+     * {@link ProcTextFileOperations}; {@code clear_refs} ({@link ClearRefsFileOperations}) checks
+     * its mode at open. Other names are ENOENT.
      */
     private static PathLookup.Found entry(Task opener, Task target, String name) {
         FileOperations ops = switch (name) {
@@ -57,6 +58,7 @@ final class ProcDirectory {
             case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), ProcStatus::smapsRollup);
             case "maps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::maps);
             case "smaps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::smaps);
+            case "clear_refs" -> new ClearRefsFileOperations(target);
             default -> throw Errno.ENOENT.exception();
         };
         return new PathLookup.Found.Special(ops);
