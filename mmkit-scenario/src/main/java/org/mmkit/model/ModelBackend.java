@@ -137,6 +137,7 @@ public final class ModelBackend implements Backend {
         return switch (requirement.kind()) {
             case ROOT, OOM -> null;
             case SOFT_DIRTY -> switchOnSoftDirty();
+            case NO_SOFT_DIRTY -> kernel.config().softDirty() ? "this kernel configuration tracks soft-dirty pages" : null;
             case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
             case NO_ZERO_PAGE -> config.sharedZeroPage() ? "this kernel configuration maps the shared zero page" : null;
             case ANON_VMA_NAME -> config.anonVmaName() ? null : "this kernel configuration has no anonymous VMA names";
