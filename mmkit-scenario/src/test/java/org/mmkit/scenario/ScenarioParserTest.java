@@ -267,7 +267,7 @@ class ScenarioParserTest {
 
     @Test
     void directivesAndComments() throws Exception {
-        Scenario s = parse("# from guard-regions.c\nrequires: root, uffd, swap, hugetlb, soft-dirty, no-soft-dirty, zero-page, no-zero-page, thp, oom, kernel >= 6.17\n"
+        Scenario s = parse("# from guard-regions.c\nrequires: root, uffd, swap, hugetlb, soft-dirty, zero-page, no-zero-page, thp, oom, kernel >= 6.17\n"
                 + "divergence: the model has no THP yet\n\n  # indented\n");
         assertThat(s.requirements()).extracting(Requirement::kind).containsExactly(Requirement.Kind.ROOT,
                 Requirement.Kind.UFFD, Requirement.Kind.SWAP, Requirement.Kind.HUGETLB, Requirement.Kind.SOFT_DIRTY,
