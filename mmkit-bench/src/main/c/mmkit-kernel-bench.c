@@ -11,12 +11,15 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/userfaultfd.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +38,10 @@
 /* sizeof(struct page) on x86-64: the kernel's metadata per page frame */
 #define STRUCT_PAGE_BYTES 64L
 #define MAX_MAP_COUNT_FILE "/proc/sys/vm/max_map_count"
+/* newer than this toolchain's 6.1-era uapi headers (include/uapi/linux/userfaultfd.h of 6.18) */
+#ifndef UFFD_FEATURE_WP_ASYNC
+#define UFFD_FEATURE_WP_ASYNC (1 << 15)
+#endif
 
 static void die(const char *what) {
     fprintf(stderr, "mmkit-kernel-bench: %s: %s\n", what, strerror(errno));
@@ -278,6 +285,64 @@ static int64_t threads_faults(long ops) {
     return ns;
 }
 
+/* the kinds of userfaultfd fault the uffd rows time */
+enum uffd_kind { UFFD_MISSING, UFFD_WP, UFFD_WP_ASYNC };
+
+struct uffd_handler { int uffd; enum uffd_kind kind; long ops; char *source; };
+
+static void uffd_write_protect(int uffd, char *addr, long len, __u64 mode) {
+    struct uffdio_writeprotect wp = { .range = { (uintptr_t)addr, (__u64)len }, .mode = mode };
+    if (ioctl(uffd, UFFDIO_WRITEPROTECT, &wp)) die("UFFDIO_WRITEPROTECT");
+}
+
+/* the handler thread: ops blocking reads, each answered by the ioctl that wakes the writer */
+static void *uffd_handle(void *arg) {
+    struct uffd_handler *h = arg;
+    for (long i = 0; i < h->ops; i++) {
+        struct uffd_msg msg;
+        if (read(h->uffd, &msg, sizeof msg) != (ssize_t)sizeof msg) die("read uffd");
+        char *page = (char *)(uintptr_t)(msg.arg.pagefault.address & ~(PAGE - 1));
+        if (h->kind == UFFD_MISSING) {
+            struct uffdio_copy copy = { .dst = (uintptr_t)page, .src = (uintptr_t)h->source, .len = PAGE };
+            if (ioctl(h->uffd, UFFDIO_COPY, &copy)) die("UFFDIO_COPY");
+        } else {
+            uffd_write_protect(h->uffd, page, PAGE, 0);
+        }
+    }
+    return NULL;
+}
+
+/*
+ * ops userfaultfd faults, one write per page of a fresh registered mapping: MISSING answered by
+ * UFFDIO_COPY, WP by un-protecting, both from a handler thread; WP_ASYNC resolved by the kernel
+ * with no message. Registering, populating and protecting are outside the time.
+ */
+static int64_t uffd_faults(long ops, enum uffd_kind kind) {
+    int uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC);
+    if (uffd < 0) die("userfaultfd");
+    struct uffdio_api api = { .api = UFFD_API, .features = kind == UFFD_WP_ASYNC ? UFFD_FEATURE_WP_ASYNC : 0 };
+    if (ioctl(uffd, UFFDIO_API, &api)) die("UFFDIO_API");
+    char *p = map_anon(ops * PAGE);
+    char *source = map_anon(PAGE);
+    memset(source, 0x5a, PAGE);
+    if (kind != UFFD_MISSING) touch(p, ops);
+    struct uffdio_register reg = { .range = { (uintptr_t)p, (__u64)(ops * PAGE) },
+        .mode = kind == UFFD_MISSING ? UFFDIO_REGISTER_MODE_MISSING : UFFDIO_REGISTER_MODE_WP };
+    if (ioctl(uffd, UFFDIO_REGISTER, &reg)) die("UFFDIO_REGISTER");
+    if (kind != UFFD_MISSING) uffd_write_protect(uffd, p, ops * PAGE, UFFDIO_WRITEPROTECT_MODE_WP);
+    struct uffd_handler h = { uffd, kind, ops, source };
+    pthread_t handler;
+    if (kind != UFFD_WP_ASYNC && (errno = pthread_create(&handler, NULL, uffd_handle, &h))) die("pthread_create");
+    int64_t t0 = now_ns();
+    for (long i = 0; i < ops; i++) ((volatile uint64_t *)(p + i * PAGE))[1] = (uint64_t)i;
+    int64_t ns = now_ns() - t0;
+    if (kind != UFFD_WP_ASYNC) pthread_join(handler, NULL);
+    munmap(p, ops * PAGE);
+    munmap(source, PAGE);
+    close(uffd);
+    return ns;
+}
+
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: mmkit-kernel-bench NAME OPS\n");
@@ -305,6 +370,9 @@ int main(int argc, char **argv) {
     else if (!strcmp(name, "vmas-100k")) ns = many_vmas_scale(ops);
     else if (!strcmp(name, "vmas-1m")) ns = many_vmas_scale(ops);
     else if (!strcmp(name, "threads-16-faults")) ns = threads_faults(ops);
+    else if (!strcmp(name, "uffd-missing")) ns = uffd_faults(ops, UFFD_MISSING);
+    else if (!strcmp(name, "uffd-wp")) ns = uffd_faults(ops, UFFD_WP);
+    else if (!strcmp(name, "uffd-wp-async")) ns = uffd_faults(ops, UFFD_WP_ASYNC);
     else {
         fprintf(stderr, "mmkit-kernel-bench: unknown measurement: %s\n", name);
         return 2;

@@ -26,7 +26,8 @@ final class FreshJvmFaults implements Workload {
     public long measure(int ops) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+        // native access as the mmkit launcher grants it: simulated RAM in one host mapping
+        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 FreshJvmFaults.class.getName(), Integer.toString(ops));
         try {
             Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -46,7 +46,13 @@ public enum Measurement {
     VMAS_1M("VMA made by mprotect, per VMA, 1M VMAs (max_map_count raised)", Unit.NS, kernel("vmas-1m"),
             ManyVmasScale::new, 1_000_000, 1000),
     THREADS_16_FAULTS("anonymous write fault, 16 threads faulting at once", Unit.NS, kernel("threads-16-faults"),
-            ThreadFaults::new, 16_384, 1024);
+            ThreadFaults::new, 16_384, 1024),
+    UFFD_MISSING("userfaultfd MISSING fault round trip: fault, read, UFFDIO_COPY, woken write", Unit.NS,
+            kernel("uffd-missing"), () -> new UffdFault(UffdFault.Kind.MISSING), 16_384, 1024),
+    UFFD_WP("userfaultfd WP fault round trip: fault, read, UFFDIO_WRITEPROTECT un-protect, woken write", Unit.NS,
+            kernel("uffd-wp"), () -> new UffdFault(UffdFault.Kind.WP), 16_384, 1024),
+    UFFD_WP_ASYNC("userfaultfd WP_ASYNC write to a protected page (no message)", Unit.NS,
+            kernel("uffd-wp-async"), () -> new UffdFault(UffdFault.Kind.WP_ASYNC), 16_384, 1024);
 
     /** How a row shows its figures. */
     public enum Unit {

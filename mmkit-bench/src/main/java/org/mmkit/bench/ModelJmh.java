@@ -27,7 +27,8 @@ public class ModelJmh {
     @Param({"load-store-tlb-hit", "tlb-miss-sequential", "tlb-miss-random", "anon-write-fault",
         "anon-read-fault-zero-page", "anon-read-fault-no-zero-page", "pagemap-resident", "pagemap-untouched",
         "maps-60k", "vma-lookup", "fork-64m", "cow-write", "heap-per-resident-page", "fresh-jvm-faults",
-        "anon-write-fault-64g", "vmas-10k", "vmas-100k", "vmas-1m", "threads-16-faults"})
+        "anon-write-fault-64g", "vmas-10k", "vmas-100k", "vmas-1m", "threads-16-faults",
+        "uffd-missing", "uffd-wp", "uffd-wp-async"})
     public String measurement;
 
     private Workload workload;

@@ -1,6 +1,9 @@
 package org.mmkit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,12 +25,40 @@ public final class Main implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(args, Backends::create, new PrintWriter(System.out, true, System.out.charset()),
+                new PrintWriter(System.err, true, System.err.charset())));
     }
 
-    /** The command line with the real backends. */
-    static CommandLine commandLine() {
-        return commandLine(Backends::create);
+    /**
+     * Runs the command {@code args} name on {@code backends}, printing to {@code out} and {@code err};
+     * returns the exit code. The common case, {@code run} or {@code diff} of files with no
+     * option, runs without building the command line: picocli's classes are Java 5 class files,
+     * which the AOT cache cannot hold, and loading, verifying and reflecting on them was most of
+     * the CLI's start-up. Everything else goes through picocli.
+     */
+    static int execute(String[] args, BackendFactory backends, PrintWriter out, PrintWriter err) {
+        ScenarioCommand plain = plainScenarioCommand(args, backends);
+        if (plain != null) {
+            return plain.run(Arrays.stream(args, 1, args.length).map(Path::of).toList(), out, err);
+        }
+        CommandLine mmkit = commandLine(backends);
+        mmkit.setOut(out);
+        mmkit.setErr(err);
+        return mmkit.execute(args);
+    }
+
+    /** The scenario command {@code args} names if every other argument is a path (no option, no {@code @file}); else null. */
+    private static ScenarioCommand plainScenarioCommand(String[] args, BackendFactory backends) {
+        if (args.length < 2 || Arrays.stream(args, 1, args.length)
+                .anyMatch(a -> a.isEmpty() || a.startsWith("-") || a.startsWith("@"))) {
+            return null;
+        }
+        for (ScenarioCommand command : List.of(new RunCommand(backends), new DiffCommand(backends))) {
+            if (command.name().equals(args[0])) {
+                return command;
+            }
+        }
+        return null;
     }
 
     /** The command line with backends from {@code backends}: tests run commands in process on a fake. */

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs scenarios on one backend and prints their transcripts.")
 final class RunCommand extends ScenarioCommand {
-    @Option(names = "--backend", defaultValue = Backends.MODEL, paramLabel = "model|linux",
+    @Option(names = "--backend", paramLabel = "model|linux",
             description = "Where to run: the model (default) or this machine's kernel.")
-    private String backendName;
+    private String backendName = Backends.MODEL;
 
     @Option(names = {"-v", "--verbose"}, description = "Also show raw addresses and PFNs.")
     private boolean verbose;

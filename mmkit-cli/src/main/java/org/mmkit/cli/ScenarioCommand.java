@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.mmkit.scenario.Scenario;
 import org.mmkit.scenario.ScenarioSyntaxException;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,8 +34,21 @@ abstract class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(paths, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's name, as its {@link Command} annotation gives it. */
+    final String name() {
+        return getClass().getAnnotation(Command.class).name();
+    }
+
+    /**
+     * Runs the scenarios found in {@code paths} with the command's options as they stand (their
+     * defaults when picocli did not parse the command line: {@link Main#execute}).
+     *
+     * @return the exit code
+     */
+    final int run(List<Path> paths, PrintWriter out, PrintWriter err) {
         List<Path> files;
         try {
             files = ScenarioFiles.collect(paths);
@@ -47,7 +61,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
         }
         if (files.isEmpty()) {
             // a mistyped path in a CI script must not pass silently
-            err.println("mmkit " + spec.name() + ": no scenario files (*.mms) in "
+            err.println("mmkit " + name() + ": no scenario files (*.mms) in "
                     + paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
             return Main.USAGE;
         }

@@ -126,6 +126,6 @@ class BenchCommandTest {
 
     @Test
     void isACommandOfMmkit() {
-        assertThat(Main.commandLine().getSubcommands()).containsKey("bench");
+        assertThat(Main.commandLine(Backends::create).getSubcommands()).containsKey("bench");
     }
 }

@@ -9,9 +9,6 @@ final class InProcessMmkit {
     final StringWriter err = new StringWriter();
 
     int run(BackendFactory backends, String... args) {
-        var cmd = Main.commandLine(backends);
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return Main.execute(args, backends, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 }

@@ -176,6 +176,35 @@ class MainTest {
         assertThat(err.toString()).isEqualTo("mmkit: unknown backend 'solaris' (expected model or linux)\n");
     }
 
+    /**
+     * {@code run} and {@code diff} of plain files skip picocli (start-up); with an option or
+     * {@code --} they go through it. Both ways print the same and exit the same, also for a
+     * failing scenario and a missing file.
+     */
+    @Test
+    void plainScenarioCommandsAnswerAsThroughPicocli() throws Exception {
+        Path ok = write("ok.mms", PASSES);
+        Path bad = write("bad.mms", MMAP + "load(a, 1) == 2\n");
+        String missing = dir.resolve("missing.mms").toString();
+        List<List<String>> plainAndParsed = List.of(
+                List.of("run", ok.toString(), bad.toString()), List.of("run", "--backend", "model", ok.toString(), bad.toString()),
+                List.of("diff", ok.toString()), List.of("diff", "--", ok.toString()),
+                List.of("run", missing), List.of("run", "--", missing),
+                List.of("diff", dir.toString()), List.of("diff", "--", dir.toString()));
+        for (int i = 0; i < plainAndParsed.size(); i += 2) {
+            int plainExit = mmkit(plainAndParsed.get(i).toArray(String[]::new));
+            String plainOut = out.toString();
+            String plainErr = err.toString();
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(mmkit(plainAndParsed.get(i + 1).toArray(String[]::new))).isEqualTo(plainExit);
+            assertThat(out.toString()).isEqualTo(plainOut);
+            assertThat(err.toString()).isEqualTo(plainErr);
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+        }
+    }
+
     @Test
     void diffReportsSameTranscripts() throws Exception {
         Path f = write("ok.mms", WRITES_AND_READS_PAGEMAP);

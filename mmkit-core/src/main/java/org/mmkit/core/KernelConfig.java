@@ -11,10 +11,11 @@ import org.mmkit.core.mem.PhysicalMemory;
  * @param kernelVersion       the modelled kernel release as {@code major * 100 + minor} (618 = 6.18)
  * @param ramPages            page frames of simulated RAM (4 KiB each), including the reserved frame 0 and the zero
  *                            page; from 16 to 2^31-1. RAM costs nothing up front but 8 bytes of Java heap per 256
- *                            frames: each frame first used costs about 30 bytes of heap for its {@code struct page}
- *                            and its 4 KiB of contents off-heap (both allocated 256 frames at a time), and each
- *                            freed frame 4 more bytes on the free list. A machine that touches all of 1 GiB
- *                            (2^18 frames) thus holds about 9 MiB of heap and 1 GiB off-heap.
+ *                            frames: each frame first used costs 24 bytes of heap for its {@code struct page}
+ *                            (allocated 256 frames at a time) and its 4 KiB of contents off-heap, in host memory
+ *                            reserved at creation and backed as it is first written; each freed frame costs 4 more
+ *                            bytes on the free list. A machine that touches all of 1 GiB (2^18 frames) thus holds
+ *                            about 7 MiB of heap and 1 GiB off-heap.
  * @param maxMapCount         {@code vm.max_map_count}; a new VMA is refused once the count exceeds it
  * @param taskSize            {@code TASK_SIZE}: the end of the user address space
  * @param mmapBase            where top-down placement starts ({@code mm->mmap_base}, no randomisation)

@@ -6,22 +6,27 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.mmkit.core.Uapi;
 
 /**
  * Simulated RAM: page frames with their {@code struct page} metadata held in primitive arrays
- * indexed by PFN, and their contents in off-heap memory. Both are allocated lazily in chunks of
+ * indexed by PFN, and their contents in off-heap memory. Metadata is allocated lazily in chunks of
  * {@value #CHUNK_FRAMES} frames when a frame of the chunk is first handed out, so a machine costs
- * heap only for the frames it has used: about 30 bytes of heap per frame used (plus 4 bytes per
- * frame on the free list) and 4 KiB off-heap, and 8 bytes per chunk at creation.
+ * heap only for the frames it has used: 24 bytes of heap per frame used (plus 4 bytes per frame
+ * on the free list), and 8 bytes per chunk at creation. The contents of all frames are one
+ * reservation of host memory ({@link HostMemory}: transparent huge pages where the host allows),
+ * which the host backs as frames are first written; without native access, each chunk's contents
+ * are a zeroed allocation of their own.
  *
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
  * means "hidden" and never a page.
- * Allocation is deterministic: fresh frames are handed out in increasing PFN order, and freed
- * frames are reused (most recently freed first) only once every frame has been used. A page freed
- * and a page allocated right after are therefore different frames, as they almost always are on
- * a real machine, where other activity takes the freed page.
+ * Allocation is deterministic: the most recently freed frame is reused first, as the kernel's
+ * per-CPU free lists hand out the hottest page, and only when none is free are fresh frames handed
+ * out, in increasing PFN order. A reused frame is zeroed; a fresh one already reads as zero, and
+ * its host memory is touched only when the page is written.
  *
  * <p>Pages in use by mappings or the page cache are on one of the LRU lists ({@code lruvec}):
  * inactive and active, anonymous (swap-backed, shmem included) and file, as doubly linked lists
@@ -74,31 +79,53 @@ public final class PhysicalMemory implements AutoCloseable {
     private static final int CHUNK_SHIFT = 8;
     private static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+    private static final long CHUNK_BYTES = (long) CHUNK_FRAMES * Uapi.PAGE_SIZE;
 
-    /** The {@code struct page}s of {@value #CHUNK_FRAMES} consecutive frames. */
+    /**
+     * The {@code struct page}s of {@value #CHUNK_FRAMES} consecutive frames, 24 bytes each
+     * (the kernel's is 64): two counts in an int, flags and index in a long, the owner reference,
+     * two LRU links. A count or index too large for its field lives in a side table instead.
+     */
     private static final class Meta {
-        /** {@code page_ref_count}: mappings + page cache + other holders; 0 means free. */
-        final int[] refcount = new int[CHUNK_FRAMES];
-        /** {@code page_mapcount}: number of PTEs mapping the frame. */
-        final int[] mapcount = new int[CHUNK_FRAMES];
         /**
-         * {@code page->flags}: the {@code PG_*} bits above (below {@code 1 << LRU_SHIFT}), and the
-         * LRU list the page is on plus one in the bits from {@link #LRU_SHIFT} (0 when on none),
-         * packed in 2 bytes as the kernel packs its LRU state into the flags word.
+         * {@code page_ref_count} (mappings + page cache + other holders; 0 means free) in the low
+         * {@value #COUNT_BITS} bits, {@code page_mapcount} (PTEs mapping the frame) in the high
+         * ones; {@link #COUNTS_SPILLED} when either reached {@link #COUNT_LIMIT}, the counts then
+         * being in {@code spilledCounts} until the frame is freed.
          */
-        final short[] flags = new short[CHUNK_FRAMES];
+        final int[] counts = new int[CHUNK_FRAMES];
+        /**
+         * {@code page->flags} in the low {@value #FLAG_BITS} bits: the {@code PG_*} bits above
+         * (below {@code 1 << LRU_SHIFT}), and the LRU list the page is on plus one from
+         * {@link #LRU_SHIFT} (0 when on none), as the kernel packs its LRU state into the flags
+         * word. {@code page->index} in the high bits: the page offset in the file, or the linear
+         * page index in the anon_vma; {@link #INDEX_SPILLED} when it does not fit, the index then
+         * being in {@code spilledIndex}.
+         */
+        final long[] flagsIndex = new long[CHUNK_FRAMES];
         /** {@code page->mapping}: the anon_vma or file the page belongs to, null when free. */
         final Object[] owner = new Object[CHUNK_FRAMES];
-        /** {@code page->index}: page offset in the file, or linear page index in the anon_vma. */
-        final long[] index = new long[CHUNK_FRAMES];
         /** {@code page->lru}: neighbours on the page's LRU list, 0 at the ends. */
         final int[] lruPrev = new int[CHUNK_FRAMES];
         final int[] lruNext = new int[CHUNK_FRAMES];
     }
 
-    /** Where a page's LRU list (plus one) starts in its {@code Meta.flags}; every {@code PG_*} bit lies below. */
+    private static final int COUNT_BITS = 16;
+    /** A count this large or larger does not fit its half of {@code Meta.counts}. */
+    private static final int COUNT_LIMIT = (1 << COUNT_BITS) - 1;
+    /** {@code Meta.counts} of a frame whose counts are in {@link #spilledCounts}. */
+    private static final int COUNTS_SPILLED = -1;
+    private static final int FLAG_BITS = 16;
+    private static final long FLAG_MASK = (1L << FLAG_BITS) - 1;
+    /**
+     * The index field of a frame whose index is in {@link #spilledIndex}: indices from here up
+     * (file offsets of 2^60 bytes and more) and negative ones do not fit the 48 bits. An
+     * anonymous page's index is a virtual page number, 35 bits with 4-level page tables.
+     */
+    private static final long INDEX_SPILLED = -1L >>> FLAG_BITS;
+    /** Where a page's LRU list (plus one) starts in its {@code Meta.flagsIndex}; every {@code PG_*} bit lies below. */
     private static final int LRU_SHIFT = 12;
-    private static final int LRU_FIELD = 0x7 << LRU_SHIFT;
+    private static final long LRU_FIELD = 0x7L << LRU_SHIFT;
 
     private final int frames;
     /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
@@ -112,18 +139,34 @@ public final class PhysicalMemory implements AutoCloseable {
     private final int[] lruHead = new int[NR_LRU_LISTS];
     private final int[] lruTail = new int[NR_LRU_LISTS];
     private final int[] lruSize = new int[NR_LRU_LISTS];
+    /** Counts of frames whose {@code Meta.counts} is {@link #COUNTS_SPILLED}: refcount in the high int, mapcount in the low. */
+    private final Map<Integer, Long> spilledCounts = new HashMap<>();
+    /** Indices of frames whose index field is {@link #INDEX_SPILLED}. */
+    private final Map<Integer, Long> spilledIndex = new HashMap<>();
     private final Arena arena = Arena.ofShared();
-    /** Off-heap contents per chunk; null until first used. Written under the machine lock (release), read also by {@link #blockIfPresent}. */
+    /** The contents of every frame in one mapping of host memory ({@link HostMemory}), or null where the host cannot map it. */
+    private final MemorySegment ram;
+    /**
+     * Off-heap contents per chunk: slices of {@link #ram}, or zeroed allocations of their own
+     * without it; null until first used. Written under the machine lock (release), read also by
+     * {@link #blockIfPresent}.
+     */
     private final MemorySegment[] chunks;
     private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(MemorySegment[].class);
 
     public PhysicalMemory(long pages) {
+        this(pages, true);
+    }
+
+    /** RAM of {@code pages} frames, with contents in one host mapping if {@code mapHost} and the host allows. */
+    PhysicalMemory(long pages, boolean mapHost) {
         checkFrameCount(pages);
         frames = (int) pages;
         meta = new Meta[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
         chunks = new MemorySegment[meta.length];
-        meta(0).refcount[0] = 1;
-        meta(ZERO_PFN).refcount[ZERO_PFN] = 1;
+        ram = mapHost ? HostMemory.map(chunks.length * CHUNK_BYTES, arena) : null;
+        meta(0).counts[0] = 1;
+        meta(ZERO_PFN).counts[ZERO_PFN] = 1;
         nextUnused = RESERVED_FRAMES;
     }
 
@@ -155,21 +198,21 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public int allocate() {
         int pfn;
-        if (nextUnused < frames) {
-            pfn = nextUnused++; // never used: its chunk of contents was zeroed when allocated
-        } else if (freeTop > 0) {
+        if (freeTop > 0) {
             pfn = freeStack[--freeTop];
             contents(pfn).fill((byte) 0); // a freed frame keeps its old data
+        } else if (nextUnused < frames) {
+            pfn = nextUnused++; // never used: its contents read as zero
         } else {
             return -1;
         }
-        meta(pfn).refcount[pfn & CHUNK_MASK] = 1;
+        meta(pfn).counts[pfn & CHUNK_MASK] = 1;
         return pfn;
     }
 
     /** Takes a reference ({@code folio_get}). */
     public void get(int pfn) {
-        meta(pfn).refcount[pfn & CHUNK_MASK]++;
+        addCounts(pfn, 1, 0);
     }
 
     /** Drops a reference ({@code folio_put}); the frame is freed, and leaves its LRU list, when the last one goes. */
@@ -177,58 +220,99 @@ public final class PhysicalMemory implements AutoCloseable {
         if (pfn == ZERO_PFN) {
             return;
         }
-        Meta m = meta(pfn);
-        int i = pfn & CHUNK_MASK;
-        int r = --m.refcount[i];
-        if (r == 0) {
-            if (m.mapcount[i] != 0) {
+        long counts = addCounts(pfn, -1, 0);
+        if (counts >>> 32 == 0) {
+            if ((int) counts != 0) {
                 throw new IllegalStateException("freeing mapped frame " + pfn);
             }
-            if ((m.flags[i] & LRU_FIELD) != 0) {
-                lruDel(pfn);
-            }
-            m.flags[i] = 0;
-            m.owner[i] = null;
-            m.index[i] = 0;
-            if (freeTop == freeStack.length) {
-                freeStack = Arrays.copyOf(freeStack, freeStack.length * 2);
-            }
-            freeStack[freeTop++] = pfn;
-        } else if (r < 0) {
-            throw new IllegalStateException("refcount underflow on frame " + pfn);
+            free(pfn);
         }
+    }
+
+    /** Returns a frame whose last reference went to the free stack, with its metadata cleared. */
+    private void free(int pfn) {
+        Meta m = meta(pfn);
+        int i = pfn & CHUNK_MASK;
+        if ((m.flagsIndex[i] & LRU_FIELD) != 0) {
+            lruDel(pfn);
+        }
+        if (m.counts[i] == COUNTS_SPILLED) {
+            spilledCounts.remove(pfn);
+        }
+        if (m.flagsIndex[i] >>> FLAG_BITS == INDEX_SPILLED) {
+            spilledIndex.remove(pfn);
+        }
+        m.counts[i] = 0;
+        m.flagsIndex[i] = 0;
+        m.owner[i] = null;
+        if (freeTop == freeStack.length) {
+            freeStack = Arrays.copyOf(freeStack, freeStack.length * 2);
+        }
+        freeStack[freeTop++] = pfn;
     }
 
     public int refcount(int pfn) {
-        Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m == null ? 0 : m.refcount[pfn & CHUNK_MASK];
+        return (int) (counts(pfn) >>> 32);
     }
 
     public int mapcount(int pfn) {
-        Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m == null ? 0 : m.mapcount[pfn & CHUNK_MASK];
+        return (int) counts(pfn);
     }
 
     public void addMapcount(int pfn, int delta) {
+        addCounts(pfn, 0, delta);
+    }
+
+    /** A frame's refcount (high int) and mapcount (low int); zero for a frame never used. */
+    private long counts(int pfn) {
+        Meta m = meta[pfn >>> CHUNK_SHIFT];
+        if (m == null) {
+            return 0;
+        }
+        int packed = m.counts[pfn & CHUNK_MASK];
+        return packed == COUNTS_SPILLED ? spilledCounts.get(pfn)
+                : (long) (packed & COUNT_LIMIT) << 32 | packed >>> COUNT_BITS;
+    }
+
+    /**
+     * Adds to a frame's refcount and mapcount, moving them to {@link #spilledCounts} when one
+     * no longer fits its field; returns the new counts as {@link #counts} does.
+     *
+     * @throws IllegalStateException when a count would go below zero; nothing is changed then
+     */
+    private long addCounts(int pfn, int refDelta, int mapDelta) {
         Meta m = meta(pfn);
         int i = pfn & CHUNK_MASK;
-        m.mapcount[i] += delta;
-        if (m.mapcount[i] < 0) {
+        long old = counts(pfn);
+        int refcount = (int) (old >>> 32) + refDelta;
+        int mapcount = (int) old + mapDelta;
+        if (refcount < 0) {
+            throw new IllegalStateException("refcount underflow on frame " + pfn);
+        }
+        if (mapcount < 0) {
             throw new IllegalStateException("mapcount underflow on frame " + pfn);
         }
+        long counts = (long) refcount << 32 | mapcount;
+        if (m.counts[i] != COUNTS_SPILLED && refcount < COUNT_LIMIT && mapcount < COUNT_LIMIT) {
+            m.counts[i] = refcount | mapcount << COUNT_BITS;
+        } else {
+            m.counts[i] = COUNTS_SPILLED; // stays spilled until the frame is freed
+            spilledCounts.put(pfn, counts);
+        }
+        return counts;
     }
 
     public boolean test(int pfn, int flag) {
         Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m != null && (m.flags[pfn & CHUNK_MASK] & flag) != 0;
+        return m != null && (m.flagsIndex[pfn & CHUNK_MASK] & flag) != 0;
     }
 
     public void set(int pfn, int flag) {
-        meta(pfn).flags[pfn & CHUNK_MASK] |= (short) flag;
+        meta(pfn).flagsIndex[pfn & CHUNK_MASK] |= flag & FLAG_MASK;
     }
 
     public void clear(int pfn, int flag) {
-        meta(pfn).flags[pfn & CHUNK_MASK] &= (short) ~flag;
+        meta(pfn).flagsIndex[pfn & CHUNK_MASK] &= ~(flag & FLAG_MASK);
     }
 
     public Object owner(int pfn) {
@@ -238,14 +322,25 @@ public final class PhysicalMemory implements AutoCloseable {
 
     public long index(int pfn) {
         Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m == null ? 0 : m.index[pfn & CHUNK_MASK];
+        if (m == null) {
+            return 0;
+        }
+        long index = m.flagsIndex[pfn & CHUNK_MASK] >>> FLAG_BITS;
+        return index == INDEX_SPILLED ? spilledIndex.get(pfn) : index;
     }
 
     /** Sets {@code page->mapping} and {@code page->index}. */
     public void setOwner(int pfn, Object mapping, long pageIndex) {
         Meta m = meta(pfn);
-        m.owner[pfn & CHUNK_MASK] = mapping;
-        m.index[pfn & CHUNK_MASK] = pageIndex;
+        int i = pfn & CHUNK_MASK;
+        m.owner[i] = mapping;
+        long field = pageIndex >= 0 && pageIndex < INDEX_SPILLED ? pageIndex : INDEX_SPILLED;
+        if (field == INDEX_SPILLED) {
+            spilledIndex.put(pfn, pageIndex);
+        } else if (m.flagsIndex[i] >>> FLAG_BITS == INDEX_SPILLED) {
+            spilledIndex.remove(pfn);
+        }
+        m.flagsIndex[i] = m.flagsIndex[i] & FLAG_MASK | field << FLAG_BITS;
     }
 
     // ---- LRU lists (mm/swap.c, include/linux/mm_inline.h) ----
@@ -253,7 +348,7 @@ public final class PhysicalMemory implements AutoCloseable {
     /** The LRU list {@code pfn} is on, or {@link #LRU_NONE}. */
     public int lruList(int pfn) {
         Meta m = meta[pfn >>> CHUNK_SHIFT];
-        return m == null ? LRU_NONE : ((m.flags[pfn & CHUNK_MASK] & LRU_FIELD) >>> LRU_SHIFT) - 1;
+        return m == null ? LRU_NONE : (int) ((m.flagsIndex[pfn & CHUNK_MASK] & LRU_FIELD) >>> LRU_SHIFT) - 1;
     }
 
     /**
@@ -308,7 +403,7 @@ public final class PhysicalMemory implements AutoCloseable {
         Meta m = meta(pfn);
         int i = pfn & CHUNK_MASK;
         int head = lruHead[list];
-        m.flags[i] = (short) (m.flags[i] & ~LRU_FIELD | (list + 1) << LRU_SHIFT);
+        m.flagsIndex[i] = m.flagsIndex[i] & ~LRU_FIELD | (long) (list + 1) << LRU_SHIFT;
         m.lruPrev[i] = 0;
         m.lruNext[i] = head;
         if (head != 0) {
@@ -337,7 +432,7 @@ public final class PhysicalMemory implements AutoCloseable {
         } else {
             lruTail[list] = prev;
         }
-        m.flags[i] &= (short) ~LRU_FIELD;
+        m.flagsIndex[i] &= ~LRU_FIELD;
         m.lruPrev[i] = 0;
         m.lruNext[i] = 0;
         lruSize[list]--;
@@ -368,7 +463,8 @@ public final class PhysicalMemory implements AutoCloseable {
         int chunk = pfn >>> CHUNK_SHIFT;
         MemorySegment segment = chunks[chunk];
         if (segment == null) {
-            segment = arena.allocate((long) CHUNK_FRAMES * Uapi.PAGE_SIZE, Uapi.PAGE_SIZE);
+            segment = ram != null ? ram.asSlice(chunk * CHUNK_BYTES, CHUNK_BYTES)
+                    : arena.allocate(CHUNK_BYTES, Uapi.PAGE_SIZE);
             CHUNK.setRelease(chunks, chunk, segment);
         }
         return segment;

@@ -387,7 +387,8 @@ public final class VmaTree<V> {
         return new Entry<>(leaf.starts[slot], leaf.ends[slot], (V) leaf.values[slot]);
     }
 
-    private int height() {
+    /** The levels from the root to the leaves: 1 for a tree that is one leaf. */
+    int height() {
         int height = 1;
         for (Node node = root; node instanceof Branch branch; node = branch.children[0]) {
             height++;
@@ -427,17 +428,16 @@ public final class VmaTree<V> {
 
     /** The number of {@code keys[0, count)}, which ascend, that are at most {@code key}. */
     private static int rank(long[] keys, int count, long key) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (keys[mid] <= key) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+        if (count == 0) {
+            return 0;
         }
-        return low;
+        int base = 0;
+        for (int n = count; n > 1; ) {
+            int half = n >>> 1;
+            base += keys[base + half] <= key ? half : 0;
+            n -= half;
+        }
+        return base + (keys[base] <= key ? 1 : 0);
     }
 
     /** A node's slots, in parallel arrays; the class comment says what a slot is in each kind of node. */
@@ -595,10 +595,27 @@ public final class VmaTree<V> {
             super.truncate(newCount);
         }
 
-        /** Brings slot {@code i} up to date after its subtree changed, splitting or rebalancing the child if needed. */
+        /**
+         * Brings slot {@code i} up to date after its subtree changed, splitting or rebalancing the
+         * child if needed. An overfull child first hands its spare slot to a neighbour with room
+         * (as a B*-tree does), and splits only when both are full: VMAs are mostly added in address
+         * order, which would otherwise leave every node half full and the tree deeper.
+         */
         void restore(int i) {
             Node child = children[i];
             if (child.count > child.maxSlots()) {
+                if (i > 0 && children[i - 1].count < child.maxSlots()) {
+                    redistribute(children[i - 1], child, children[i - 1].count + 1);
+                    refresh(i - 1);
+                    refresh(i);
+                    return;
+                }
+                if (i + 1 < count && children[i + 1].count < child.maxSlots()) {
+                    redistribute(child, children[i + 1], child.count - 1);
+                    refresh(i + 1);
+                    refresh(i);
+                    return;
+                }
                 Node right = child.emptySibling();
                 redistribute(child, right, child.count / 2);
                 openSlot(i + 1);

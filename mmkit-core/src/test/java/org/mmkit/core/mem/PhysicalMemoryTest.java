@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.foreign.ValueLayout;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmkit.core.KernelConfig;
 
 /** Frame allocation order, reference counting and contents. */
@@ -13,19 +15,21 @@ class PhysicalMemoryTest {
     private static final int FRAMES = (int) PhysicalMemory.MIN_FRAMES;
     private final PhysicalMemory memory = new PhysicalMemory(FRAMES);
 
+    /** The most recently freed frame comes back first (the per-CPU lists' hot page); fresh frames in PFN order. */
     @Test
-    void freshFramesComeInOrderBeforeFreedOnesAreReused() {
+    void theLastFreedFrameIsReusedFirstAndFreshFramesComeInOrder() {
         assertThat(memory.freeFrames()).isEqualTo(FRAMES - PhysicalMemory.RESERVED_FRAMES);
         int a = memory.allocate();
         int b = memory.allocate();
+        int c = memory.allocate();
         assertThat(a).isEqualTo(PhysicalMemory.RESERVED_FRAMES);
         assertThat(b).isEqualTo(a + 1);
+        assertThat(c).isEqualTo(b + 1);
         memory.put(a);
-        assertThat(memory.allocate()).isEqualTo(b + 1);
-        for (int i = b + 2; i < FRAMES; i++) {
-            assertThat(memory.allocate()).isEqualTo(i);
-        }
-        assertThat(memory.allocate()).as("reused once RAM is exhausted").isEqualTo(a);
+        memory.put(c);
+        assertThat(memory.allocate()).isEqualTo(c);
+        assertThat(memory.allocate()).isEqualTo(a);
+        assertThat(memory.allocate()).as("then fresh frames again").isEqualTo(c + 1);
     }
 
     @Test
@@ -37,12 +41,13 @@ class PhysicalMemoryTest {
     }
 
     /**
-     * Every frame handed out reads as zero in all its bytes, whether never used (zeroed with its
-     * chunk, not on allocation) or reused after it was filled with data; across chunk boundaries.
+     * Every frame handed out reads as zero in all its bytes, whether never used (fresh host memory,
+     * not zeroed on allocation) or reused after it was filled with data; across chunk boundaries.
      */
-    @Test
-    void everyAllocatedFrameIsAllZero() {
-        PhysicalMemory big = new PhysicalMemory(1000);
+    @ParameterizedTest(name = "in one host mapping: {0}")
+    @ValueSource(booleans = {true, false})
+    void everyAllocatedFrameIsAllZero(boolean mapHost) {
+        PhysicalMemory big = new PhysicalMemory(1000, mapHost);
         long pageSize = org.mmkit.core.Uapi.PAGE_SIZE;
         for (int round = 0; round < 3; round++) {
             java.util.List<Integer> held = new java.util.ArrayList<>();
@@ -63,9 +68,6 @@ class PhysicalMemoryTest {
         memory.contents(pfn).set(ValueLayout.JAVA_BYTE, 100, (byte) 5);
         memory.set(pfn, PhysicalMemory.PG_ANON);
         memory.put(pfn);
-        while (memory.freeFrames() > 1) {
-            memory.allocate();
-        }
         assertThat(memory.allocate()).isEqualTo(pfn);
         assertThat(memory.getByte(pfn, 100)).isZero();
         assertThat(memory.test(pfn, PhysicalMemory.PG_ANON)).isFalse();
@@ -138,6 +140,67 @@ class PhysicalMemoryTest {
         memory.put(pfn);
         assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_NONE);
         assertThat(memory.lruSize(PhysicalMemory.LRU_INACTIVE_FILE)).isZero();
+    }
+
+    /**
+     * Refcount and mapcount share one int of 16 bits each; counts that reach the field's limit
+     * move to a side table and come back exactly, and a frame freed after that starts clean.
+     */
+    @Test
+    void countsPastTheirPackedFieldsAreKeptExactly() {
+        int pfn = memory.allocate();
+        int other = memory.allocate();
+        int many = 70_000;
+        for (int i = 1; i <= many; i++) {
+            memory.get(pfn);
+            memory.addMapcount(pfn, 1);
+            assertThat(memory.refcount(pfn)).isEqualTo(1 + i);
+            assertThat(memory.mapcount(pfn)).isEqualTo(i);
+        }
+        assertThat(memory.refcount(other)).as("a neighbour's counts stay").isEqualTo(1);
+        for (int i = many - 1; i >= 0; i--) {
+            memory.addMapcount(pfn, -1);
+            memory.put(pfn);
+            assertThat(memory.mapcount(pfn)).isEqualTo(i);
+            assertThat(memory.refcount(pfn)).isEqualTo(1 + i);
+        }
+        assertThatThrownBy(() -> memory.addMapcount(pfn, -1)).hasMessageContaining("mapcount underflow");
+        assertThat(memory.mapcount(pfn)).as("an underflow changes nothing").isZero();
+        memory.put(pfn);
+        assertThat(memory.refcount(pfn)).isZero();
+        assertThat(memory.allocate()).isEqualTo(pfn);
+        assertThat(memory.refcount(pfn)).isEqualTo(1);
+        assertThat(memory.mapcount(pfn)).isZero();
+    }
+
+    /**
+     * The index shares a long with the flags: an index of 48 bits or more, or a negative one, lives
+     * in a side table; neither the index nor the flags and LRU list ever change the other.
+     */
+    @Test
+    void indicesOfEveryWidthSitBesideTheFlags() {
+        int pfn = memory.allocate();
+        memory.set(pfn, PhysicalMemory.PG_SWAPBACKED | PhysicalMemory.PG_DIRTY);
+        memory.lruAddIfAbsent(pfn);
+        Object owner = new Object();
+        long[] indices = {0, 1, 0x7ffffffffL, (1L << 48) - 2, (1L << 48) - 1, 1L << 48, 1L << 51,
+            Long.MAX_VALUE, -1, 42};
+        for (long index : indices) {
+            memory.setOwner(pfn, owner, index);
+            assertThat(memory.index(pfn)).as("index %x", index).isEqualTo(index);
+            assertThat(memory.owner(pfn)).isSameAs(owner);
+            assertThat(memory.test(pfn, PhysicalMemory.PG_SWAPBACKED)).isTrue();
+            assertThat(memory.test(pfn, PhysicalMemory.PG_DIRTY)).isTrue();
+            assertThat(memory.test(pfn, PhysicalMemory.PG_ANON)).isFalse();
+            assertThat(memory.lruList(pfn)).isEqualTo(PhysicalMemory.LRU_INACTIVE_ANON);
+        }
+        memory.setOwner(pfn, owner, 1L << 50);
+        memory.clear(pfn, PhysicalMemory.PG_DIRTY);
+        memory.markLazyFree(pfn);
+        assertThat(memory.index(pfn)).isEqualTo(1L << 50);
+        memory.put(pfn);
+        assertThat(memory.index(pfn)).isZero();
+        assertThat(memory.owner(pfn)).isNull();
     }
 
     @Test
