@@ -23,6 +23,15 @@ final class AnonVma {
         this.parent = parent;
     }
 
+    /** {@code anon_vma->root}: the oldest anon_vma of the fork tree, to which every VMA of the tree is linked. */
+    AnonVma root() {
+        AnonVma root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        return root;
+    }
+
     /** The linked VMAs, read only. */
     Set<Vma> vmas() {
         return Collections.unmodifiableSet(vmas);

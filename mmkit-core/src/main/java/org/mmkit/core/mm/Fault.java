@@ -277,6 +277,9 @@ final class Fault {
             area.read(offset, memory.contents(pfn));
             fresh = area.count(offset) == 1;
             if (!fresh) {
+                // __folio_set_anon: a folio that other swap entries (of forked processes) still
+                // point at takes the oldest anon_vma, which every VMA that may map it is linked to
+                memory.setOwner(pfn, vma.anonVma.root(), vma.pageIndex(addr));
                 swap.addToCache(pte, pfn);
             }
         }
