@@ -29,6 +29,7 @@ public enum Errno {
     /** The descriptor cannot seek. */ ESPIPE(29),
     /** The file system is read-only. */ EROFS(30),
     /** A write to a pipe that no process reads. */ EPIPE(32),
+    /** A number is out of the range its type can hold. */ ERANGE(34),
     /** A path or one of its components is too long. */ ENAMETOOLONG(36),
     /** The call does not exist. */ ENOSYS(38),
     /** A value does not fit the type it is returned in. */ EOVERFLOW(75),

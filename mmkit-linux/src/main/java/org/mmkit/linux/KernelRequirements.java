@@ -52,6 +52,8 @@ final class KernelRequirements {
             case THP -> transparentHugepages();
             case UFFD, UFFD_EVENTS -> probed(Requirement.Kind.UFFD, this::probeUserfaultfd);
             case SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty);
+            case NO_SOFT_DIRTY -> probed(Requirement.Kind.SOFT_DIRTY, this::probeSoftDirty) == null
+                    ? "needs a kernel without soft-dirty tracking; pagemap bit 55 follows writes here" : null;
             case ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage);
             case NO_ZERO_PAGE -> probed(Requirement.Kind.ZERO_PAGE, this::probeZeroPage) == null
                     ? "needs a kernel without the shared zero page; a read fault on anonymous memory maps it here" : null;

@@ -23,7 +23,10 @@ public record Requirement(Kind kind, String argument) {
          * one waits until a reader takes it.
          */
         UFFD_EVENTS,
-        SWAP, HUGETLB, SOFT_DIRTY, ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
+        SWAP, HUGETLB, SOFT_DIRTY,
+        /** A kernel without CONFIG_MEM_SOFT_DIRTY, such as this machine's: clear_refs 4 does nothing. */
+        NO_SOFT_DIRTY,
+        ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
         /** CONFIG_ANON_VMA_NAME: PR_SET_VMA_ANON_NAME names VMAs; {@code NO_ANON_VMA_NAME}: it fails with EINVAL. */
         ANON_VMA_NAME, NO_ANON_VMA_NAME;
 

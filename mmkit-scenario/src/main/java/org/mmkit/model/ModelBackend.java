@@ -40,7 +40,8 @@ public final class ModelBackend implements Backend {
     /** How long a model access may run without ending or blocking before it counts as a model bug. */
     private static final Duration RUNAWAY_LIMIT = Duration.ofSeconds(10);
 
-    private final Kernel kernel;
+    /** The model; replaced once, before the first process, by a {@code soft-dirty} requirement. */
+    private Kernel kernel;
     /** Whether a {@code swap} requirement made this backend switch on a swap area of its own. */
     private boolean swapLent;
     /** The swap type of the lent area while it is on ({@link #switchLentSwap}), else -1. */
@@ -114,12 +115,34 @@ public final class ModelBackend implements Backend {
         return "model";
     }
 
+    /**
+     * The answer to a {@code soft-dirty} requirement: the kernel backend lacks the option here, so
+     * the model builds itself with it ({@code CONFIG_MEM_SOFT_DIRTY}) if no process runs yet,
+     * keeping a swap area it lent itself.
+     */
+    private String switchOnSoftDirty() {
+        KernelConfig config = kernel.config();
+        if (config.softDirty()) {
+            return null;
+        }
+        if (!processes.isEmpty()) {
+            return "soft-dirty is off in this kernel configuration, and processes run already";
+        }
+        kernel.close();
+        kernel = Kernel.create(config.toBuilder().softDirty(true).build());
+        if (swapLent) {
+            kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+        }
+        return null;
+    }
+
     @Override
     public String unsupported(Requirement requirement) {
         KernelConfig config = kernel.config();
         return switch (requirement.kind()) {
             case ROOT, OOM -> null;
-            case SOFT_DIRTY -> config.softDirty() ? null : "soft-dirty is off in this kernel configuration";
+            case SOFT_DIRTY -> switchOnSoftDirty();
+            case NO_SOFT_DIRTY -> kernel.config().softDirty() ? "this kernel configuration tracks soft-dirty pages" : null;
             case ZERO_PAGE -> config.sharedZeroPage() ? null : "this kernel configuration maps no shared zero page";
             case NO_ZERO_PAGE -> config.sharedZeroPage() ? "this kernel configuration maps the shared zero page" : null;
             case ANON_VMA_NAME -> config.anonVmaName() ? null : "this kernel configuration has no anonymous VMA names";

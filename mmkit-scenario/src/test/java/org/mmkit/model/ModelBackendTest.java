@@ -55,10 +55,24 @@ class ModelBackendTest {
                 .isNull();
     }
 
+    /**
+     * A soft-dirty scenario switches the model's profile on before its first process (the kernel
+     * here lacks the option, so only the model runs such scenarios); once processes run it cannot.
+     */
     @Test
-    void softDirtyFollowsTheConfiguration() {
-        assertThat(unsupported(KernelConfig.linux618(), Kind.SOFT_DIRTY, null))
-                .isEqualTo("soft-dirty is off in this kernel configuration");
+    void softDirtySwitchesTheProfileOnBeforeTheFirstProcess() {
+        try (ModelBackend model = new ModelBackend(KernelConfig.linux618())) {
+            assertThat(model.unsupported(new Requirement(Kind.NO_SOFT_DIRTY, null))).isNull();
+            assertThat(model.unsupported(new Requirement(Kind.SOFT_DIRTY, null))).isNull();
+            assertThat(model.unsupported(new Requirement(Kind.NO_SOFT_DIRTY, null)))
+                    .isEqualTo("this kernel configuration tracks soft-dirty pages");
+            assertThat(model.unsupported(new Requirement(Kind.SOFT_DIRTY, null))).isNull();
+        }
+        try (ModelBackend model = new ModelBackend(KernelConfig.linux618())) {
+            model.newProcess(true);
+            assertThat(model.unsupported(new Requirement(Kind.SOFT_DIRTY, null)))
+                    .isEqualTo("soft-dirty is off in this kernel configuration, and processes run already");
+        }
         assertThat(unsupported(KernelConfig.linux618().toBuilder().softDirty(true).build(), Kind.SOFT_DIRTY, null)).isNull();
     }
 

@@ -332,7 +332,7 @@ class ScenarioParserTest {
                 Arguments.of("requires: kernel 6.1", 1, "expected 'kernel >= MAJOR.MINOR' in requires:"),
                 Arguments.of("requires: kernel >= six", 1, "bad kernel version 'six' in requires: (expected MAJOR.MINOR)"),
                 Arguments.of("requires: root, ksm", 1,
-                        "unknown requirement 'ksm' (known: root, uffd, uffd-events, swap, hugetlb, soft-dirty, zero-page, no-zero-page, thp, oom, anon-vma-name, no-anon-vma-name, kernel >= X.Y)"),
+                        "unknown requirement 'ksm' (known: root, uffd, uffd-events, swap, hugetlb, soft-dirty, no-soft-dirty, zero-page, no-zero-page, thp, oom, anon-vma-name, no-anon-vma-name, kernel >= X.Y)"),
                 Arguments.of("in other: maps", 1, "unknown process 'other'"),
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),

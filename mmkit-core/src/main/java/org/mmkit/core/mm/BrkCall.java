@@ -107,9 +107,7 @@ final class BrkCall {
                 || pages > mm.machine.overcommitLimitPages()) {
             return false;
         }
-        if (mm.machine.config.softDirty()) {
-            flags |= VmFlags.SOFTDIRTY;
-        }
+        flags |= SoftDirty.newVmaFlag(mm);
         Vma heap = mm.vmaBefore(start);
         if (!(heap != null && heap.end == start && Long.compareUnsigned(heap.start, mm.startBrk) >= 0
                 && mm.mergeNew(start, end, flags, null, start >>> PAGE_SHIFT, null) != null)) {

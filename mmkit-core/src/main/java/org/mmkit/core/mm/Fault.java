@@ -37,10 +37,11 @@ final class Fault {
     /**
      * {@code vm_page_prot} on x86-64 ({@code vm_get_page_prot}, {@code vma_set_page_prot}): the
      * PTE protection bits a VMA's pages get. A shared writable VMA registered in userfaultfd WP
-     * mode wants write notification ({@code vma_wants_writenotify}), so its pages start read-only
-     * and a first write goes through {@code do_wp_page}.
+     * mode, or tracked for soft-dirty, wants write notification ({@code vma_wants_writenotify}),
+     * so its pages start read-only and a first write goes through {@code do_wp_page}.
      */
-    static long pageProt(long vmFlags) {
+    static long pageProt(Vma vma) {
+        long vmFlags = vma.flags;
         if ((vmFlags & VmFlags.ACCESS) == 0) {
             return PteLayout.PAGE_NONE;
         }
@@ -48,7 +49,8 @@ final class Fault {
         if ((vmFlags & VmFlags.EXEC) == 0) {
             prot |= PteLayout.NX;
         }
-        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE | VmFlags.UFFD_WP)) == (VmFlags.SHARED | VmFlags.WRITE)) {
+        if ((vmFlags & (VmFlags.SHARED | VmFlags.WRITE | VmFlags.UFFD_WP)) == (VmFlags.SHARED | VmFlags.WRITE)
+                && !SoftDirty.tracking(vma)) {
             prot |= PteLayout.RW;
         }
         return prot;
@@ -62,9 +64,9 @@ final class Fault {
         return uffdWp ? (pte | PteLayout.UFFD_WP) & ~PteLayout.RW : pte;
     }
 
-    /** {@code maybe_mkwrite(pte_mkdirty(pte))}. */
+    /** {@code maybe_mkwrite(pte_mkdirty(pte))}: soft-dirty too where the option is built in. */
     private static long mkWriteDirty(long pte, Vma vma) {
-        pte |= PteLayout.DIRTY | PteLayout.ACCESSED;
+        pte = SoftDirty.mkDirty(vma.mm, pte | PteLayout.ACCESSED);
         return vma.has(VmFlags.WRITE) ? pte | PteLayout.RW : pte;
     }
 
@@ -187,7 +189,8 @@ final class Fault {
         if ((write || (flags & FaultFlags.UNSHARE) != 0) && !PteLayout.isWritable(pte)) {
             return doWpPage(mm, vma, addr, flags, pte, waiter);
         }
-        mm.updatePte(va, pte | PteLayout.ACCESSED | (write ? PteLayout.DIRTY : 0));
+        // handle_pte_fault: a write to a writable PTE gets pte_mkdirty, so soft-dirty too
+        mm.updatePte(va, write ? SoftDirty.mkDirty(mm, pte | PteLayout.ACCESSED) : pte | PteLayout.ACCESSED);
         return VmFault.DONE;
     }
 
@@ -233,8 +236,9 @@ final class Fault {
      * swap cache the only other holder frees the slot ({@code should_try_to_free_swap}). The page
      * is exclusive when the entry says so or the folio is new outside the swap cache, or when
      * nothing else holds it; an exclusive page is mapped writable in a VM_WRITE VMA (unless
-     * uffd-wp), dirty on a write; else the write faults again into {@code do_wp_page}. The
-     * entry's soft-dirty and uffd-wp bits go to the PTE.
+     * uffd-wp, or clean in a VMA tracked for soft-dirty: {@code pte_needs_soft_dirty_wp}), dirty on
+     * a write; else the write faults again into {@code do_wp_page}. The entry's soft-dirty and
+     * uffd-wp bits go to the PTE.
      */
     private static VmFault doSwapPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         if (SwapEntryLayout.isMarker(pte)) {
@@ -269,7 +273,7 @@ final class Fault {
             swap.freeSwap(pfn);
         }
         mm.swapEntries--;
-        long mapped = PteLayout.make(pfn, pageProt(vma.flags));
+        long mapped = PteLayout.make(pfn, pageProt(vma));
         if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
             mapped |= PteLayout.SOFT_DIRTY;
         }
@@ -277,7 +281,8 @@ final class Fault {
             mapped |= PteLayout.UFFD_WP;
         }
         if ((pte & SwapEntryLayout.EXCLUSIVE) != 0 || fresh || memory.refcount(pfn) == 1) {
-            if (vma.has(VmFlags.WRITE) && !(vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(mapped))) {
+            if (vma.has(VmFlags.WRITE) && !(vma.has(VmFlags.UFFD_WP) && PteLayout.isUffdWp(mapped))
+                    && !SoftDirty.needsWriteFault(vma, mapped)) {
                 mapped = write ? mkWriteDirty(mapped, vma) : mapped | PteLayout.RW;
             }
             memory.set(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
@@ -322,7 +327,7 @@ final class Fault {
      */
     private static VmFault anonymousFault(Mm mm, Vma vma, long addr, int flags, WaitQueue.Entry waiter, boolean uffdWp) {
         long va = addr & PAGE_MASK;
-        long prot = pageProt(vma.flags);
+        long prot = pageProt(vma);
         if (!FaultFlags.isWrite(flags) && mm.machine.config.sharedZeroPage()) {
             if (vma.has(VmFlags.UFFD_MISSING)) {
                 return handleUserfault(vma, addr, flags, VmFlags.UFFD_MISSING, waiter);
@@ -346,7 +351,7 @@ final class Fault {
 
     /** The PTE of the shared zero page in {@code vma}: special, read-only, clean. */
     static long zeroPagePte(Vma vma) {
-        return PteLayout.make(PhysicalMemory.ZERO_PFN, pageProt(vma.flags)) | PteLayout.SPECIAL;
+        return PteLayout.make(PhysicalMemory.ZERO_PFN, pageProt(vma)) | PteLayout.SPECIAL;
     }
 
     /**
@@ -395,7 +400,7 @@ final class Fault {
         if (vma.has(reason)) {
             return handleUserfault(vma, addr, flags, reason, waiter);
         }
-        long prot = pageProt(vma.flags);
+        long prot = pageProt(vma);
         int cached = cachePage(mm, file, index);
         if (cached < 0) {
             return VmFault.OOM;
@@ -454,7 +459,7 @@ final class Fault {
         long vmaOff = (va - vma.start) >>> PAGE_SHIFT;
         long from = Math.max(pteOff & -FAULT_AROUND_PAGES, pteOff - Math.min(pteOff, vmaOff));
         long to = Math.min(Math.min(from + FAULT_AROUND_PAGES, PageTables.ENTRIES), pteOff + vma.pages() - vmaOff);
-        long prot = pageProt(vma.flags);
+        long prot = pageProt(vma);
         long fileEnd = vma.file.sizePages();
         boolean mappedFaulting = false;
         for (long i = from; i < to; i++) {
@@ -532,7 +537,7 @@ final class Fault {
             return VmFault.DONE; // walked again
         }
         mm.zapPage(va);
-        long copied = PteLayout.make(copy, pageProt(vma.flags));
+        long copied = PteLayout.make(copy, pageProt(vma));
         mm.mapPage(va, copy, unshare ? copied | (pte & (PteLayout.SOFT_DIRTY | PteLayout.UFFD_WP)) : mkWriteDirty(copied, vma));
         memory.put(copy);
         return VmFault.DONE;

@@ -247,9 +247,7 @@ final class MmapCall {
             }
             vmFlags |= VmFlags.ACCOUNT;
         }
-        if (mm.machine.config.softDirty()) {
-            vmFlags |= VmFlags.SOFTDIRTY;
-        }
+        vmFlags |= SoftDirty.newVmaFlag(mm); // __mmap_complete: new or grown, the VMA is soft-dirty
         mm.unmapRange(start, end);
         boolean sharedAnon = file == null && (vmFlags & VmFlags.SHARED) != 0;
         Vma merged = sharedAnon ? null : mm.mergeNew(start, end, vmFlags, file, pgoff, null);

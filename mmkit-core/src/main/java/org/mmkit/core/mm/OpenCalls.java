@@ -150,6 +150,8 @@ final class OpenCalls {
         FileOperations ops = ProcDirectory.open(task, entry, flags);
         if (ops instanceof ProcTextFileOperations) {
             ProcTextFileOperations.mayOpen(task, flags);
+        } else if (ops instanceof ClearRefsFileOperations clearRefs) {
+            clearRefs.mayOpen(task, flags);
         }
         return new OpenFile(ops, statusFlags(flags));
     }

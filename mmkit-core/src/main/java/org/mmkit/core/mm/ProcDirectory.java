@@ -13,7 +13,7 @@ import org.mmkit.core.Errno;
  * to the file of descriptor N ({@code proc_fd_link}), which {@code open} reopens with a new
  * access mode and position. Entries that are files of their own ({@code mem} and the text files
  * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps},
- * {@code pagemap}) are named by a {@link PathLookup.Found.ProcEntry} and opened by {@link #open}.
+ * {@code pagemap}, {@code clear_refs}) are named by a {@link PathLookup.Found.ProcEntry} and opened by {@link #open}.
  */
 final class ProcDirectory {
     private ProcDirectory() {
@@ -30,7 +30,8 @@ final class ProcDirectory {
      * {@code PTRACE_MODE_ATTACH} of the opener ({@code proc_mem_open}, {@code mm_access},
      * {@link Task#ptraceMayAccess}), and so (for reading) do {@code maps}, {@code smaps} and
      * {@code smaps_rollup}; else EACCES. {@code status} and {@code statm} are open to all. The
-     * text files are {@link ProcTextFileOperations}.
+     * text files are {@link ProcTextFileOperations}; {@code clear_refs}
+     * ({@link ClearRefsFileOperations}) checks its mode at open and binds to no address space.
      */
     private static final Map<String, EntryOpen> ENTRIES = Map.of(
             "mem", (opener, target, name, check) -> new ProcMemFileOperations(mayAccess(opener, target, check)),
@@ -42,7 +43,8 @@ final class ProcDirectory {
             "maps", (opener, target, name, check) ->
                     new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcFiles::maps),
             "smaps", (opener, target, name, check) ->
-                    new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcFiles::smaps));
+                    new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcFiles::smaps),
+            "clear_refs", (opener, target, name, check) -> new ClearRefsFileOperations(target));
 
     /**
      * Resolves the components after {@code /proc}. ENOENT for a process that does not exist, a

@@ -7,6 +7,7 @@ import org.mmkit.core.Errno;
 /**
  * What {@code /proc/PID/mem} and {@code /proc/PID/pagemap} share as procfs files that address a
  * process's memory: a regular file of size 0 whose offsets are unsigned ({@code mem_lseek}).
+ * {@code clear_refs} is such a file too, with its own lseek.
  */
 interface ProcRegularFile extends FileOperations {
     /** The file is {@code S_IFREG} with a size of 0: FIONREAD gives {@code -pos}, FIOQSIZE 0. */

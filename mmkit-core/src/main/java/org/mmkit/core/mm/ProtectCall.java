@@ -113,7 +113,7 @@ final class ProtectCall {
      * clears the bits and removes uffd-wp markers. Poison and guard markers are never touched.
      */
     static void changeProtection(Mm mm, Vma vma, long start, long end, int cpFlags) {
-        long prot = Fault.pageProt(vma.flags);
+        long prot = Fault.pageProt(vma);
         boolean protect = (cpFlags & CP_UFFD_WP) != 0;
         boolean resolve = (cpFlags & CP_UFFD_WP_RESOLVE) != 0;
         boolean tryWritable = vma.has(VmFlags.WRITE) && !protect;
@@ -147,8 +147,12 @@ final class ProtectCall {
         }
     }
 
+    /**
+     * {@code can_change_pte_writable}: not a PROT_NONE PTE, not one whose next write soft-dirty
+     * tracking or uffd-wp needs to see, then an exclusive anonymous page, or a dirty shared one.
+     */
     private static boolean canMakeWritable(Mm mm, Vma vma, long pte) {
-        if (PteLayout.isProtNone(pte) || PteLayout.isUffdWp(pte)) {
+        if (PteLayout.isProtNone(pte) || SoftDirty.needsWriteFault(vma, pte) || PteLayout.isUffdWp(pte)) {
             return false;
         }
         if (!vma.has(VmFlags.SHARED)) {

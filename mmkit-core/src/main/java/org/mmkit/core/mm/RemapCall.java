@@ -219,7 +219,8 @@ final class RemapCall {
         long delta = target - addr;
         boolean clearUffdWp = UffdWriteProtect.clearsOnRemap(vma);
         PageWalk.walk(mm.pageTables, addr, addr + oldLen, (va, pte, table, index) -> {
-            long moving = pte != 0 && clearUffdWp ? UffdWriteProtect.remapEntry(pte) : pte;
+            // move_soft_dirty_pte: what moves is soft-dirty, so that user space sees the move
+            long moving = SoftDirty.moved(mm, pte != 0 && clearUffdWp ? UffdWriteProtect.remapEntry(pte) : pte);
             if (moving != pte) {
                 mm.updatePte(table, index, pte, moving);
             }

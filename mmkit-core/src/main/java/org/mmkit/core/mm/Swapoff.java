@@ -114,7 +114,7 @@ final class Swapoff {
         }
         int pfn = swap.lookup(pte);
         memory.get(pfn);
-        long mapped = PteLayout.make(pfn, Fault.pageProt(vma.flags)) & ~PteLayout.ACCESSED;
+        long mapped = PteLayout.make(pfn, Fault.pageProt(vma)) & ~PteLayout.ACCESSED;
         if ((pte & SwapEntryLayout.SOFT_DIRTY) != 0) {
             mapped |= PteLayout.SOFT_DIRTY;
         }

@@ -251,7 +251,7 @@ final class UffdFill {
 
     /**
      * {@code mfill_atomic_install_pte}: maps {@code pfn} at {@code va} over an empty entry or a PTE
-     * marker (uffd-wp, poison and guard markers alike on 6.18), else EEXIST. The entry is dirty,
+     * marker (uffd-wp, poison and guard markers alike on 6.18), else EEXIST. The entry is dirty (so soft-dirty),
      * writable if the VMA is (a page-cache page in a private VMA never is), and uffd-wp (so
      * read-only) with {@code wp}.
      */
@@ -260,7 +260,7 @@ final class UffdFill {
         if (!emptyOrMarker(mm.pte(va))) {
             throw Errno.EEXIST.exception();
         }
-        long pte = PteLayout.make(pfn, Fault.pageProt(vma.flags)) | PteLayout.DIRTY;
+        long pte = SoftDirty.mkDirty(mm, PteLayout.make(pfn, Fault.pageProt(vma)));
         if (vma.has(VmFlags.WRITE) && !(pageInCache && !vma.has(VmFlags.SHARED))) {
             pte |= PteLayout.RW;
         }

@@ -110,7 +110,7 @@ final class UffdMove {
     /** {@code validate_move_areas}. */
     private static void validateAreas(Predicate<Vma> registeredHere, Vma src, Vma dst) {
         boolean sameAccess = ((src.flags ^ dst.flags) & VmFlags.ACCESS) == 0
-                && Fault.pageProt(src.flags) == Fault.pageProt(dst.flags);
+                && Fault.pageProt(src) == Fault.pageProt(dst);
         boolean sameLock = ((src.flags ^ dst.flags) & VmFlags.LOCKED) == 0;
         long incompatible = VmFlags.PFNMAP | VmFlags.IO | VmFlags.HUGETLB | VmFlags.MIXEDMAP;
         if (!sameAccess || !sameLock || !src.has(VmFlags.WRITE) || (src.flags & incompatible) != 0
@@ -147,10 +147,10 @@ final class UffdMove {
             if ((pte & SwapEntryLayout.EXCLUSIVE) == 0) {
                 return Errno.EBUSY; // move_swap_pte
             }
-            mm.movePte(table, index, pte, dst);
+            mm.movePte(table, index, SoftDirty.moved(mm, pte), dst); // move_swap_pte marks it soft-dirty
             return null;
         }
-        long prot = Fault.pageProt(dstVma.flags);
+        long prot = Fault.pageProt(dstVma);
         int pfn = (int) PteLayout.pfn(pte);
         if (pfn == PhysicalMemory.ZERO_PFN) {
             // move_zeropage_pte: dst maps the zero page with its own protection
@@ -162,9 +162,10 @@ final class UffdMove {
             return Errno.EBUSY;
         }
         // move_present_pte: folio_move_anon_rmap and the new index, then a dirty, writable PTE
-        // built from dst's protection: soft-dirty and uffd-wp do not follow the page
+        // built from dst's protection, soft-dirty so that user space sees the move: uffd-wp does
+        // not follow the page
         memory.setOwner(pfn, dstVma.anonVma, dstVma.pageIndex(dst));
-        long moved = PteLayout.make(pfn, prot) | PteLayout.DIRTY | PteLayout.RW;
+        long moved = SoftDirty.moved(mm, PteLayout.make(pfn, prot) | PteLayout.DIRTY | PteLayout.RW);
         mm.movePte(table, index, moved, dst);
         return null;
     }
