@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,6 +39,11 @@
 /* sizeof(struct page) on x86-64: the kernel's metadata per page frame */
 #define STRUCT_PAGE_BYTES 64L
 #define MAX_MAP_COUNT_FILE "/proc/sys/vm/max_map_count"
+/* as the scenario harness's lent swap area (Requirement.LENT_SWAP_BYTES), made the same way */
+#define SWAP_BYTES (64L << 20)
+/* the lock every mmkit run takes before it changes the machine's swap (MachineLock.FILE) */
+#define MACHINE_LOCK "/run/lock/mmkit-machine-setup.lock"
+#define ZRAM_CONTROL "/sys/class/zram-control"
 /* newer than this toolchain's 6.1-era uapi headers (include/uapi/linux/userfaultfd.h of 6.18) */
 #ifndef UFFD_FEATURE_WP_ASYNC
 #define UFFD_FEATURE_WP_ASYNC (1 << 15)
@@ -350,6 +356,87 @@ static int64_t threads_faults(long ops) {
     return ns;
 }
 
+static int lent_zram = -1;
+static char lent_path[64];
+
+static void write_text(const char *path, const char *text) {
+    FILE *f = fopen(path, "w");
+    if (!f || fputs(text, f) < 0 || fclose(f)) die(path);
+}
+
+/* whether /proc/swaps lists an active area below its header */
+static int has_swap(void) {
+    FILE *f = fopen("/proc/swaps", "r");
+    if (!f) return 0;
+    char line[512];
+    int lines = 0;
+    while (fgets(line, sizeof line, f)) lines++;
+    fclose(f);
+    return lines > 1;
+}
+
+static void remove_lent_swap(void) {
+    if (lent_zram < 0) return;
+    if (swapoff(lent_path)) fprintf(stderr, "mmkit-kernel-bench: swapoff %s: %s\n", lent_path, strerror(errno));
+    char id[16];
+    snprintf(id, sizeof id, "%d", lent_zram);
+    write_text(ZRAM_CONTROL "/hot_remove", id);
+}
+
+/*
+ * The swap rows need a swap area: the machine's own, or a zram device lent for the run as the
+ * scenario harness lends one (a new device, formatted as mkswap would, removed at exit), under
+ * the same machine lock, held until exit so that no other run takes the area away meanwhile.
+ */
+static void ensure_swap(void) {
+    int fd = open(MACHINE_LOCK, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
+    struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+    if (fd < 0 || fcntl(fd, F_SETLKW, &lock)) die("lock " MACHINE_LOCK);
+    if (has_swap()) return;
+    FILE *control = fopen(ZRAM_CONTROL "/hot_add", "r");
+    if (!control || fscanf(control, "%d", &lent_zram) != 1) {
+        fprintf(stderr, "mmkit-kernel-bench: the swap rows need swap: this machine has none and cannot lend a zram "
+                "device (run as root, with the zram module loaded)\n");
+        exit(3);
+    }
+    fclose(control);
+    atexit(remove_lent_swap);
+    snprintf(lent_path, sizeof lent_path, "/dev/zram%d", lent_zram);
+    char path[96], size[32];
+    snprintf(path, sizeof path, "/sys/block/zram%d/disksize", lent_zram);
+    snprintf(size, sizeof size, "%ld", SWAP_BYTES);
+    write_text(path, size);
+    /* union swap_header, version 1: the last usable page and the magic */
+    static char header[PAGE];
+    uint32_t version = 1, last = SWAP_BYTES / PAGE - 1;
+    memcpy(header + 1024, &version, sizeof version);
+    memcpy(header + 1028, &last, sizeof last);
+    memcpy(header + PAGE - 10, "SWAPSPACE2", 10);
+    int dev = open(lent_path, O_WRONLY | O_CLOEXEC);
+    if (dev < 0 || pwrite(dev, header, PAGE, 0) != PAGE || fsync(dev) || close(dev)) die(lent_path);
+    if (swapon(lent_path, 0)) die("swapon");
+}
+
+/*
+ * ops pages written, then MADV_PAGEOUT of them all (swap-out per page), or paged out outside the
+ * time and then read back one by one (swap-in per page, zram decompressing each)
+ */
+static int64_t swap_out_in(long ops, int in) {
+    ensure_swap();
+    char *p = map_anon(ops * PAGE);
+    touch(p, ops);
+    if (in && madvise(p, ops * PAGE, MADV_PAGEOUT)) die("madvise");
+    int64_t t0 = now_ns();
+    if (in) {
+        for (long i = 0; i < ops; i++) (void)((volatile char *)p)[i * PAGE];
+    } else if (madvise(p, ops * PAGE, MADV_PAGEOUT)) {
+        die("madvise");
+    }
+    int64_t ns = now_ns() - t0;
+    munmap(p, ops * PAGE);
+    return ns;
+}
+
 /* the kinds of userfaultfd fault the uffd rows time */
 enum uffd_kind { UFFD_MISSING, UFFD_WP, UFFD_WP_ASYNC };
 
@@ -435,6 +522,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(name, "vmas-100k")) ns = many_vmas_scale(ops);
     else if (!strcmp(name, "vmas-1m")) ns = many_vmas_scale(ops);
     else if (!strcmp(name, "threads-16-faults")) ns = threads_faults(ops);
+    else if (!strcmp(name, "swap-out")) ns = swap_out_in(ops, 0);
+    else if (!strcmp(name, "swap-in")) ns = swap_out_in(ops, 1);
     else if (!strcmp(name, "uffd-missing")) ns = uffd_faults(ops, UFFD_MISSING);
     else if (!strcmp(name, "uffd-wp")) ns = uffd_faults(ops, UFFD_WP);
     else if (!strcmp(name, "uffd-wp-async")) ns = uffd_faults(ops, UFFD_WP_ASYNC);

@@ -28,6 +28,7 @@ public class ModelJmh {
         "anon-read-fault-zero-page", "anon-read-fault-no-zero-page", "pagemap-resident", "pagemap-untouched",
         "maps-60k", "vma-lookup", "fork-64m", "cow-write", "heap-per-resident-page", "fresh-jvm-faults",
         "anon-write-fault-64g", "vmas-10k", "vmas-100k", "vmas-1m", "threads-16-faults",
+        "swap-out", "swap-in",
         "uffd-missing", "uffd-wp", "uffd-wp-async",
         "pagemap-scan-resident", "pagemap-scan-sparse", "pagemap-scan-wp-rearm"})
     public String measurement;

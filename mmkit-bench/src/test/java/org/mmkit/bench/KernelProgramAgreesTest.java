@@ -43,6 +43,7 @@ class KernelProgramAgreesTest {
         assertThat(define(c, "FORK_BYTES")).isEqualTo("(" + (ModelSetup.FORK_BYTES >> 20) + "L << 20)");
         assertThat(define(c, "SCALE_MAX_MAP_COUNT")).isEqualTo(ModelSetup.SCALE_MAX_MAP_COUNT + "L");
         assertThat(define(c, "THREADS")).isEqualTo(Integer.toString(ModelSetup.THREADS));
+        assertThat(define(c, "SWAP_BYTES")).isEqualTo("(" + (SwapOutIn.SWAP_PAGES * org.mmkit.core.Uapi.PAGE_SIZE >> 20) + "L << 20)");
         assertThat(define(c, "SCAN_PAGES")).isEqualTo(Integer.toString(ModelSetup.SCAN_PAGES) + "L");
     }
 

@@ -68,6 +68,33 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * The swap counters of {@code /proc/meminfo} and {@code /proc/vmstat}. The kernel's are
+     * machine-wide (every process of the machine, and reclaim on its behalf, moves them), so
+     * scenarios compare {@code VmSwap} and smaps {@code Swap} of their own processes instead.
+     *
+     * @return SwapTotal, SwapFree, pswpin and pswpout now
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public SwapStats swapStats() {
+        return machine.swapStats();
+    }
+
+    /**
+     * Switches a swap area off, as {@code swapoff(2)}: every page out there comes back into
+     * memory first — into the page tables of every process that had a swap entry for it (mapped
+     * old, exclusive where the entry said so, soft-dirty and uffd-wp kept) and into the page
+     * caches of shmem files — and its type becomes free for a later {@link #swapon}.
+     *
+     * @param type the area's swap type, as {@link #swapon} returned it
+     * @throws ErrnoException EINVAL when no area has that type; ENOMEM when RAM cannot hold the
+     *         pages (the area then stays on, and the pages brought back so far stay in memory)
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public void swapoff(int type) {
+        machine.swapoff(type);
+    }
+
+    /**
      * Checks the machine's internal consistency — every page's mapcount and refcount against the
      * page tables and page caches, VMA geometry — and throws {@link IllegalStateException} on the
      * first violation. For tests; it walks everything.

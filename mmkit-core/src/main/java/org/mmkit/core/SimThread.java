@@ -142,4 +142,20 @@ public interface SimThread {
      * @return what {@code operation} returned
      */
     <T> T call(Supplier<T> operation);
+
+    /**
+     * Runs {@code operation} as this thread, as {@link #call(Supplier)} does, on the calling Java
+     * thread, with every sleep of it watched: when the thread is about to sleep until another
+     * thread wakes it (a read of an empty pipe, a fault that waits), and then about every
+     * millisecond until it is woken, {@code whileAsleep} runs. What it throws ends the sleep, as a
+     * fatal signal would (the thread leaves the wait queue, the call unwinds), and is thrown from
+     * here; so a caller that knows no other thread can wake it need not wait for ever. It runs
+     * with the machine serialised: it must neither wait for another thread nor call the model.
+     *
+     * @param operation calls of this thread's process
+     * @param whileAsleep run while the thread sleeps; throws to end the sleep
+     * @param <T> what the operation returns
+     * @return what {@code operation} returned
+     */
+    <T> T call(Supplier<T> operation, Runnable whileAsleep);
 }

@@ -81,6 +81,58 @@ class BlockingSyscallTest {
         kernel.checkInvariants();
     }
 
+    /** What a watched sleep's watcher throws when told to stop it. */
+    private static final class NothingCanWake extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A call made on the calling Java thread with its sleeps watched: the watcher runs as the
+     * read is about to sleep and then while it sleeps; what it throws ends the sleep and comes out
+     * of the call, and the pipe is left as a fatal signal would leave it: not held, the reader off
+     * its queue, so a later write and read work.
+     */
+    @Test
+    void aWatchedSleepEndsWithWhatTheWatcherThrowsAndLeavesThePipeUsable() {
+        int[] looks = new int[1];
+        assertThatThrownBy(() -> p.mainThread().call(() -> p.read(readEnd, buf + PAGE_SIZE, 1), () -> {
+            if (++looks[0] == 3) {
+                throw new NothingCanWake();
+            }
+        })).isInstanceOf(NothingCanWake.class);
+        assertThat(looks[0]).isEqualTo(3);
+        assertThat(p.mainThread().blocked()).isFalse();
+        p.store(buf + 2 * PAGE_SIZE, new byte[] {42});
+        assertThat(p.write(writeEnd, buf + 2 * PAGE_SIZE, 1)).isEqualTo(1);
+        assertThat(p.mainThread().call(() -> p.read(readEnd, buf + PAGE_SIZE, 1), () -> {
+            throw new AssertionError("a read with bytes waiting does not sleep");
+        })).isEqualTo(1);
+        kernel.checkInvariants();
+    }
+
+    /** A watched sleep that another thread ends runs its watcher meanwhile and returns the call's result. */
+    @Test
+    void aWatchedSleepWokenByAnotherThreadReturnsItsResult() throws Exception {
+        SimThread writer = p.newThread();
+        CompletableFuture<Long> write = new CompletableFuture<>();
+        int[] looks = new int[1];
+        p.store(buf + 2 * PAGE_SIZE, new byte[] {7});
+        long read = p.mainThread().call(() -> p.read(readEnd, buf + PAGE_SIZE, 1), () -> {
+            if (looks[0]++ == 0) {
+                // the first look, as the read goes to sleep: a thread that will write starts
+                write.completeAsync(() -> writer.call(() -> p.write(writeEnd, buf + 2 * PAGE_SIZE, 1)),
+                        r -> Thread.ofPlatform().daemon().start(r));
+            }
+        });
+        assertThat(read).isEqualTo(1);
+        assertThat(result(write)).isEqualTo(1);
+        assertThat(looks[0]).isPositive();
+        byte[] got = new byte[1];
+        p.load(buf + PAGE_SIZE, got);
+        assertThat(got).containsExactly(7);
+        kernel.checkInvariants();
+    }
+
     @Test
     void theLastWriterClosingEndsASleepingReadWithZero() throws Exception {
         SimThread reader = p.newThread();

@@ -74,6 +74,35 @@ class ProcMemTest {
         assertThat(open(root, "/proc/" + user.pid() + "/mem", O_RDONLY)).isEqualTo(3);
     }
 
+    /**
+     * Following the magic link to a mem file reopens the same process's mem with the follower's
+     * permission check (mem_open → proc_mem_open → mm_access): the privileged owner reopens it,
+     * an unprivileged follower gets EACCES as a direct open of that mem does, also through an
+     * O_PATH descriptor, whose own open checked nothing. (The kernel's own
+     * check of following another process's fd link, proc_fd_access_allowed, is not modelled.)
+     */
+    @Test
+    void aReopenThroughTheFdLinkChecksTheFollower() {
+        SimProcess root = kernel.newProcess(true);
+        SimProcess user = kernel.newProcess(false);
+        long a = root.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        root.store(a, new byte[] {5, 6});
+        int fd = open(root, "/proc/self/mem", O_RDONLY);
+        int again = open(root, "/proc/self/fd/" + fd, O_RDONLY);
+        byte[] got = new byte[2];
+        long buf = root.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        assertThat(root.pread(again, buf, 2, a)).isEqualTo(2);
+        root.load(buf, got);
+        assertThat(got).containsExactly(5, 6);
+        assertThatThrownBy(() -> open(user, "/proc/" + root.pid() + "/fd/" + fd, O_RDONLY))
+                .isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", Errno.EACCES);
+        // an O_PATH open runs no mem_open: it checks nothing, and a reopen through it checks again
+        int path = open(user, "/proc/" + root.pid() + "/mem", O_PATH);
+        assertThatThrownBy(() -> open(user, "/proc/self/fd/" + path, O_RDONLY))
+                .isInstanceOf(ErrnoException.class).hasFieldOrPropertyWithValue("errno", Errno.EACCES);
+        kernel.checkInvariants();
+    }
+
     @Test
     void aForcedWriteBreaksCowWhileThePteStaysReadOnly() {
         SimProcess p = kernel.newProcess(false);

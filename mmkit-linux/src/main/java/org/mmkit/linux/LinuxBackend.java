@@ -57,6 +57,11 @@ public final class LinuxBackend implements Backend {
     }
 
     @Override
+    public long switchLentSwap(boolean on) {
+        return machineSetup.switchAddedSwap(on);
+    }
+
+    @Override
     public String name() {
         return "linux";
     }

@@ -38,6 +38,8 @@ final class MachineSetup implements AutoCloseable {
     private MachineLock lock;
     /** What this setup changed; guarded by this. */
     private SwapArea addedSwap;
+    /** Whether a scenario switched {@link #addedSwap} off ({@link #switchAddedSwap}). */
+    private boolean addedSwapOff;
     private HugePagesChange hugePagesChange;
     private boolean restoreAtExitRegistered;
     /** Read without the monitor by {@link #lockMachine}, so that a closed setup never takes the lock again. */
@@ -231,6 +233,29 @@ final class MachineSetup implements AutoCloseable {
         }
     }
 
+    /**
+     * swapoff(2) or swapon(2) of the area {@link #ensure} added, for a scenario's {@code swapoff()}
+     * and {@code swapon()}: 0 or {@code -errno}.
+     *
+     * @throws UnsupportedOperationException when this setup added no area (swap the machine had stays on)
+     */
+    synchronized long switchAddedSwap(boolean on) {
+        requireOpen();
+        if (addedSwap == null) {
+            throw new UnsupportedOperationException("swapoff() and swapon() act on the swap area lent for 'requires: swap', "
+                    + "and the machine lent none (a scenario without the requirement, or swap of the machine's own, which stays on)");
+        }
+        try {
+            int errno = addedSwap.switchTo(on);
+            if (errno == 0) {
+                addedSwapOff = !on;
+            }
+            return -errno;
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private Optional<String> removeSwap() {
         if (addedSwap == null) {
             return Optional.empty();
@@ -238,6 +263,11 @@ final class MachineSetup implements AutoCloseable {
         SwapArea swap = addedSwap;
         addedSwap = null;
         try {
+            if (addedSwapOff) {
+                addedSwapOff = false;
+                swap.release().run(); // a scenario switched it off already
+                return Optional.empty();
+            }
             swap.remove();
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -69,6 +69,11 @@ record SwapArea(Path path, IoAction release) {
         release.run();
     }
 
+    /** swapoff(2) ({@code on} false) or swapon(2) of the area, for a scenario: 0, or the errno it failed with. */
+    int switchTo(boolean on) throws IOException {
+        return callForErrno(on ? "swapon" : "swapoff", path);
+    }
+
     /** The file names in /proc/swaps: one active swap area per line after the header. */
     static List<String> active() throws IOException {
         return Files.readAllLines(Path.of("/proc/swaps")).stream().skip(1)
@@ -92,6 +97,14 @@ record SwapArea(Path path, IoAction release) {
 
     /** swapon(path, 0: default priority, no discard) or swapoff(path); a libc that cannot be called fails like the call. */
     private static void call(String name, Path path) throws IOException {
+        int errno = callForErrno(name, path);
+        if (errno != 0) {
+            throw new IOException(name + "(" + path + ") failed with " + KernelRequirements.errnoName(errno));
+        }
+    }
+
+    /** {@link #call} that answers the errno of a failed call, 0 for success. */
+    private static int callForErrno(String name, Path path) throws IOException {
         int result;
         int errno;
         try (Arena arena = Arena.ofConfined()) {
@@ -103,9 +116,7 @@ record SwapArea(Path path, IoAction release) {
         } catch (Throwable e) {
             throw new IOException("cannot call " + name + "(2) through libc", e);
         }
-        if (result != 0) {
-            throw new IOException(name + "(" + path + ") failed with " + KernelRequirements.errnoName(errno));
-        }
+        return result == 0 ? 0 : errno;
     }
 
     /**

@@ -93,6 +93,18 @@ public interface Backend extends AutoCloseable {
     /** The whole text of a {@code /proc/self} file of the process. */
     String procText(int pid, ProcFile file);
 
+    /**
+     * {@code swapoff(2)} ({@code on} false) or {@code swapon(2)} of the swap area this backend
+     * lent the scenario for its {@code swap} requirement; returns 0 or {@code -errno} (EINVAL for
+     * an area already off, EBUSY for one already on, ENOMEM when memory cannot hold its pages).
+     *
+     * @throws UnsupportedOperationException when this backend lent no area: swap the machine had
+     *         of its own is never switched off
+     */
+    default long switchLentSwap(boolean on) {
+        throw new UnsupportedOperationException(name() + " cannot switch swap areas");
+    }
+
     @Override
     void close();
 }

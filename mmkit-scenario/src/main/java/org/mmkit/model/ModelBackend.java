@@ -21,6 +21,7 @@ import org.mmkit.backend.Result;
 import org.mmkit.backend.Syscall;
 import org.mmkit.backend.SyscallReturn;
 import org.mmkit.backend.ThreadOutcome;
+import org.mmkit.core.Errno;
 import org.mmkit.core.ErrnoException;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
@@ -42,6 +43,8 @@ public final class ModelBackend implements Backend {
     private final Kernel kernel;
     /** Whether a {@code swap} requirement made this backend switch on a swap area of its own. */
     private boolean swapLent;
+    /** The swap type of the lent area while it is on ({@link #switchLentSwap}), else -1. */
+    private int lentSwapType = -1;
     private final Map<Integer, SimProcess> processes = new HashMap<>();
     /** The spawned threads of each process; a forked child starts with none, as after fork(2). */
     private final Map<Integer, Threads> threads = new HashMap<>();
@@ -56,15 +59,12 @@ public final class ModelBackend implements Backend {
     /** How often a wait for a thread's operation looks whether the thread has blocked in the kernel. */
     private static final Duration SETTLE_POLL = Duration.ofMillis(1);
 
-    /**
-     * A thread running one operation (a spawned thread's, or a system call of the main thread) and
-     * its outcome, completed by the Java thread that runs it.
-     */
+    /** A spawned thread running one operation, and its outcome, completed by the Java thread that runs it. */
     private record Spawned<T>(SimThread thread, CompletableFuture<T> outcome) {
-        /** Runs {@code operation} on a new Java thread of the given kind. */
-        static <T> Spawned<T> run(SimThread thread, Thread.Builder kind, Supplier<T> operation) {
+        /** Runs {@code operation} on a new Java thread named {@code name}. */
+        static <T> Spawned<T> run(SimThread thread, String name, Supplier<T> operation) {
             CompletableFuture<T> outcome = new CompletableFuture<>();
-            kind.start(() -> {
+            Thread.ofPlatform().daemon().name(name).start(() -> {
                 try {
                     outcome.complete(operation.get());
                 } catch (Throwable t) {
@@ -72,6 +72,11 @@ public final class ModelBackend implements Backend {
                 }
             });
             return new Spawned<>(thread, outcome);
+        }
+
+        /** Neither ended nor asleep in the kernel: it may still wake another thread. */
+        boolean running() {
+            return !outcome.isDone() && !thread.blocked();
         }
 
         /** The outcome of an operation that has ended; what it threw is rethrown. */
@@ -128,7 +133,7 @@ public final class ModelBackend implements Backend {
             case SWAP -> {
                 // as the kernel backend lends its machine a swap area, the model switches one on
                 if (config.swapAreas().isEmpty() && !swapLent) {
-                    kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+                    lentSwapType = kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
                     swapLent = true;
                 }
                 yield null;
@@ -148,50 +153,77 @@ public final class ModelBackend implements Backend {
     }
 
     /**
-     * Makes the call as the main thread, on a Java thread of its own, and returns once it has
-     * ended. A call that sleeps until another thread wakes it is waited for while threads of the
-     * scenario that could still wake it run; once every spawned thread has ended or sleeps too,
-     * nothing can wake it (the scenario's next step waits for this one), so it is an error, where
-     * the kernel backend's executor would wait for ever and be killed at its timeout.
+     * Makes the call as the main thread, on the calling Java thread. A call that sleeps until
+     * another thread wakes it is waited for while threads of the scenario that could still wake
+     * it run; once every spawned thread has ended or sleeps too, nothing can wake it (the
+     * scenario's next step waits for this one), so it is an error, where the kernel backend's
+     * executor would wait for ever and be killed at its timeout. (Before, every call ran on a
+     * virtual thread of its own so that its sleep could be seen from here, about 19 µs a call.)
      */
     @Override
     public long syscall(int pid, Syscall call, long... args) {
         SimProcess p = process(pid);
-        Spawned<Long> main = Spawned.run(p.mainThread(), Thread.ofVirtual(), () -> p.mainThread().call(() -> invoke(p, call, args)));
-        long deadline = System.nanoTime() + RUNAWAY_LIMIT.toNanos();
-        while (true) {
-            Progress progress = settle(main, SETTLE_POLL);
-            if (progress == Progress.ENDED) {
-                break;
-            }
-            if (progress == Progress.BLOCKED && settleSpawned() && main.thread().blocked()) {
-                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
-                        + " sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(call.name().toLowerCase(Locale.ROOT) + " of process " + pid
-                        + " neither ended nor blocked within " + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
-            }
-        }
-        long raw = main.ended();
+        String name = call.name().toLowerCase(Locale.ROOT) + " of process " + pid;
+        long raw = p.mainThread().call(() -> invoke(p, call, args), new SleepWatch(name));
         settleSpawned(); // threads it woke end or sleep again before the next step
         return raw;
     }
 
     /**
-     * Waits until every spawned thread's operation has ended or sleeps in the kernel; true then.
-     * Throws if one neither ends nor sleeps within {@link #RUNAWAY_LIMIT}.
+     * Watches a sleep of a main-thread call ({@link SimThread#call(Supplier, Runnable)}): it ends
+     * the sleep with an error once no spawned thread runs that could wake it, or once they have
+     * run for {@link #RUNAWAY_LIMIT} without ending or sleeping (a model bug).
      */
-    private boolean settleSpawned() {
-        for (Threads spawned : threads.values()) {
-            for (Spawned<ThreadOutcome> thread : spawned.running.values()) {
-                if (settle(thread, RUNAWAY_LIMIT) == Progress.RUNNING) {
-                    throw new IllegalStateException("a spawned thread neither ended nor blocked within "
-                            + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+    private final class SleepWatch implements Runnable {
+        private final String call;
+        /** When the sleep began, from the first look. */
+        private long since;
+        private boolean asleep;
+
+        SleepWatch(String call) {
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            if (!asleep) {
+                asleep = true;
+                since = System.nanoTime();
+            }
+            boolean othersRun = threads.values().stream().flatMap(t -> t.running.values().stream()).anyMatch(Spawned::running);
+            if (!othersRun) {
+                throw new IllegalStateException(call
+                        + " sleeps until another thread wakes it, and no thread of the scenario can: it would wait for ever");
+            }
+            if (System.nanoTime() - since > RUNAWAY_LIMIT.toNanos()) {
+                throw new IllegalStateException("while " + call + " sleeps, a spawned thread neither ended nor blocked within "
+                        + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+            }
+        }
+    }
+
+    /**
+     * Waits until every spawned thread's operation has ended or sleeps in the kernel, looking
+     * again at all of them after any had to be waited for, since that one may have woken one
+     * looked at before. Throws if one neither ends nor sleeps within {@link #RUNAWAY_LIMIT}.
+     */
+    private void settleSpawned() {
+        boolean waited = true;
+        while (waited) {
+            waited = false;
+            for (Threads spawned : threads.values()) {
+                for (Spawned<ThreadOutcome> thread : spawned.running.values()) {
+                    if (!thread.running()) {
+                        continue;
+                    }
+                    waited = true;
+                    if (settle(thread, RUNAWAY_LIMIT) == Progress.RUNNING) {
+                        throw new IllegalStateException("a spawned thread neither ended nor blocked within "
+                                + RUNAWAY_LIMIT.toSeconds() + " s: a model bug");
+                    }
                 }
             }
         }
-        return true;
     }
 
     /** The call on the model's API; an errno becomes {@code -errno}. */
@@ -261,6 +293,28 @@ public final class ModelBackend implements Backend {
             throw new UnsupportedOperationException("prctl option " + (int) args[0] + " is not modelled (only PR_SET_VMA is)");
         }
         return done(() -> p.prctlSetVma(args[1], args[2], args[3], args[4]));
+    }
+
+    @Override
+    public long switchLentSwap(boolean on) {
+        if (!swapLent) {
+            throw new UnsupportedOperationException("swapoff() and swapon() act on the swap area lent for 'requires: swap', "
+                    + "and the model lent none (a scenario without the requirement, or a configuration with swap of its own)");
+        }
+        if (on == (lentSwapType >= 0)) {
+            return -(on ? Errno.EBUSY : Errno.EINVAL).number();
+        }
+        if (on) {
+            lentSwapType = kernel.swapon(Requirement.LENT_SWAP_BYTES / Uapi.PAGE_SIZE, Requirement.LENT_SWAP_PRIORITY);
+            return 0;
+        }
+        try {
+            kernel.swapoff(lentSwapType);
+            lentSwapType = -1;
+            return 0;
+        } catch (ErrnoException e) {
+            return -e.errno().number();
+        }
     }
 
     @Override
@@ -341,8 +395,8 @@ public final class ModelBackend implements Backend {
         SimThread thread = process(pid).newThread();
         Threads spawned = threads.computeIfAbsent(pid, p -> new Threads());
         int handle = ++spawned.last;
-        Spawned<ThreadOutcome> started = Spawned.run(thread,
-                Thread.ofPlatform().daemon().name("model process " + pid + " thread " + handle), () -> operation.apply(thread));
+        Spawned<ThreadOutcome> started = Spawned.run(thread, "model process " + pid + " thread " + handle,
+                () -> operation.apply(thread));
         spawned.running.put(handle, started);
         if (settle(started, RUNAWAY_LIMIT) == Progress.RUNNING) {
             throw new IllegalStateException("thread " + handle + " of process " + pid
@@ -386,18 +440,19 @@ public final class ModelBackend implements Backend {
     private static Progress settle(Spawned<?> spawned, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
+            if (spawned.outcome().isDone()) {
+                return Progress.ENDED;
+            }
+            if (spawned.thread().blocked()) {
+                return Progress.BLOCKED;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return Progress.RUNNING;
+            }
             try {
                 spawned.outcome().get(SETTLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
-                return Progress.ENDED;
-            } catch (TimeoutException e) {
-                if (spawned.thread().blocked()) {
-                    return Progress.BLOCKED;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    return Progress.RUNNING;
-                }
-            } catch (ExecutionException e) {
-                return Progress.ENDED;   // ended by an exception, which awaitThread rethrows
+            } catch (TimeoutException | ExecutionException e) {
+                // looked at again above; an exception it ended with is rethrown by awaitThread
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a model thread", e);

@@ -140,6 +140,7 @@ public final class Runner {
             case Step.ReadMessage r -> readMessage(r);
             case Step.PollOne p -> pollOne(p);
             case Step.Mincore m -> mincore(m);
+            case Step.SwitchSwap s -> returned(s.expected(), switchSwap(s), false, "0");
             case Step.Fork f -> fork(f);
             case Step.Exit e -> exit(e);
             case Step.Load l -> loaded(l, backend.load(pid(), eval(l.addr()), length(l)));
@@ -475,6 +476,15 @@ public final class Runner {
             failExpected(errorText(-m.expectedErrno()), got);
         } else if (m.expected() != null && !ByteRuns.matches(r.value(), m.expected(), this::value)) {
             failExpected(ByteRuns.describe(m.expected(), false, this::value), got);
+        }
+    }
+
+    /** The backend's {@link Backend#switchLentSwap}; a backend that lent no area stops the scenario. */
+    private long switchSwap(Step.SwitchSwap s) {
+        try {
+            return backend.switchLentSwap(s.on());
+        } catch (UnsupportedOperationException e) {
+            throw new StopException(e.getMessage());
         }
     }
 

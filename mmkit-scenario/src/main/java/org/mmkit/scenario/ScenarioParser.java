@@ -43,7 +43,7 @@ public final class ScenarioParser {
     private static final Set<String> RESERVED = Set.of(
             "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
-            "spawn", "join", "repeat", "status", "statm", "smaps_rollup");
+            "spawn", "join", "repeat", "status", "statm", "smaps_rollup", "swapoff", "swapon");
 
     /**
      * The most parentheses and unary operators an expression may nest: parsing and evaluating
@@ -321,6 +321,7 @@ public final class ScenarioParser {
             case "vmas" -> vmas(process);
             case "vmflags" -> vmFlags(process);
             case "smaps" -> smapsField(process);
+            case "swapoff", "swapon" -> switchSwap(process, call);
             default -> throw error("unknown call '" + call + "'");
         };
         if (bind != null) {
@@ -479,6 +480,12 @@ public final class ScenarioParser {
         }
         Integer errno = r == null ? null : ((Step.ReturnsError) r).errno();
         return new Step.Mincore(origin(process, text), addr, len, null, errno);
+    }
+
+    private Step switchSwap(String process, String call) throws LexException, ScenarioSyntaxException {
+        expect(")", "after '" + call + "(' (it takes no arguments: it acts on the swap area lent for 'requires: swap')");
+        String text = textSoFar();
+        return new Step.SwitchSwap(origin(process, text), call.equals("swapon"), returns());
     }
 
     private Step fork(String process) throws LexException, ScenarioSyntaxException {

@@ -66,6 +66,13 @@ public sealed interface Step {
     record Mincore(Origin origin, Expr addr, Expr len, List<Run> expected, Integer expectedErrno) implements Step {
     }
 
+    /**
+     * {@code swapoff() [= 0 | = -1 ERRNO]} or {@code swapon()}: switches off, or on again, the swap
+     * area the backend lent for {@code requires: swap} ({@link org.mmkit.backend.Backend#switchLentSwap}).
+     */
+    record SwitchSwap(Origin origin, boolean on, Returns expected) implements Step {
+    }
+
     /** {@code fork() => child}. */
     record Fork(Origin origin, String child) implements Step {
     }

@@ -99,6 +99,19 @@ class RunnerTest {
     }
 
     @Test
+    void swapoffAndSwaponActOnTheLentAreaOnlyOnTheModel() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run("requires: swap\nswapon() = -1 EBUSY\nswapoff() = 0\nswapoff() = -1 EINVAL\nswapon() = 0\n", model);
+            assertThat(r.problem()).isNull();
+        }
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run("swapoff()\n", model);
+            assertThat(r.problem()).isEqualTo("t.mms:1: swapoff() and swapon() act on the swap area lent for 'requires: swap', "
+                    + "and the model lent none (a scenario without the requirement, or a configuration with swap of its own)");
+        }
+    }
+
+    @Test
     void aSystemCallBlockedWhenItsProcessExitsStopsTheRunOnTheModel() throws Exception {
         try (ModelBackend model = new ModelBackend()) {
             ScenarioResult r = run(MMAP + "pipe(a) = 0\nfork() => child\nin child: spawn t1: read(3, a+8, 1)\nexit(child)\n", model);

@@ -351,6 +351,8 @@ class ScenarioParserTest {
                         "join takes no 'in PROCESS:'; the thread belongs to the process that spawned it"),
                 Arguments.of("b = 42", 1, "expected a call after 'b =', found '42'"),
                 Arguments.of("frobnicate(1)", 1, "unknown call 'frobnicate'"),
+                Arguments.of("swapoff(1)", 1, "expected ')' after 'swapoff(' (it takes no arguments: it acts on the swap area "
+                        + "lent for 'requires: swap'), found '1'"),
                 Arguments.of("munmap 1", 1, "expected '(' after 'munmap', found '1'"),
                 Arguments.of("c = fork()", 1, "name the child with 'fork() => c'"),
                 Arguments.of(MMAP + "x = load(a, 1)", 2, "only system calls give a result to name; 'load' does not"),

@@ -373,6 +373,21 @@ public final class PhysicalMemory implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code lruvec_del_folio} + {@code lruvec_add_folio}: moves a page on an LRU list to the head
+     * of {@code list} (activation, deactivation, putback after a reclaim pass; a page whose
+     * PG_swapbacked changed moves to a list of the other type).
+     */
+    public void lruMove(int pfn, int list) {
+        lruDel(pfn);
+        lruAdd(pfn, list);
+    }
+
+    /** Whether {@code list} is one of the active lists. */
+    public static boolean isActive(int list) {
+        return list == LRU_ACTIVE_ANON || list == LRU_ACTIVE_FILE;
+    }
+
     /** The page at the head (most recently added) of {@code list}, or 0 if it is empty. */
     public int lruFirst(int list) {
         return lruHead[list];

@@ -207,8 +207,11 @@ final class AdviseCall {
 
     /**
      * {@code madvise_free_pte_range}: the PTEs become clean and old, even for pages another process
-     * still maps; a dirty folio is cleaned only when this mapping is its only one. Anonymous pages
-     * become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until written again.
+     * still maps; a dirty folio, or one in the swap cache, is passed over unless this mapping is
+     * its only one, and one in the swap cache also unless no swap entry needs its slot any more
+     * ({@code folio_free_swap}); such a folio leaves the swap cache and is cleaned. Anonymous
+     * pages become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until
+     * written again.
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
@@ -217,8 +220,9 @@ final class AdviseCall {
                 return;
             }
             int pfn = (int) PteLayout.pfn(pte);
-            if (memory.test(pfn, PhysicalMemory.PG_DIRTY)) {
-                if (memory.mapcount(pfn) != 1) {
+            Swap swap = mm.machine.swap;
+            if (memory.test(pfn, PhysicalMemory.PG_DIRTY) || swap.inCache(pfn)) {
+                if (memory.mapcount(pfn) != 1 || (swap.inCache(pfn) && !swap.freeSwap(pfn))) {
                     return;
                 }
                 memory.clear(pfn, PhysicalMemory.PG_DIRTY);

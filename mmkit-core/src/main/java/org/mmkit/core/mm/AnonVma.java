@@ -23,6 +23,19 @@ final class AnonVma {
         this.parent = parent;
     }
 
+    /**
+     * {@code anon_vma->root}: the anon_vma of the VMA every fork in this one's line started from,
+     * which links every VMA of that fork tree; a page that may be shared among them points here
+     * ({@code __folio_set_anon} of a page that is not exclusive).
+     */
+    AnonVma root() {
+        AnonVma root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        return root;
+    }
+
     /** The linked VMAs, read only. */
     Set<Vma> vmas() {
         return Collections.unmodifiableSet(vmas);

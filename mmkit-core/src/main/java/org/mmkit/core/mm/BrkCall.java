@@ -104,7 +104,7 @@ final class BrkCall {
                 | VmFlags.ACCOUNT | mm.defFlags;
         long pages = (end - start) >>> PAGE_SHIFT;
         if (!ResourceLimits.mayExpandVm(task, flags, pages) || mm.mapCount() > mm.machine.config.maxMapCount()
-                || pages > mm.machine.config.ramPages()) {
+                || pages > mm.machine.overcommitLimitPages()) {
             return false;
         }
         if (mm.machine.config.softDirty()) {

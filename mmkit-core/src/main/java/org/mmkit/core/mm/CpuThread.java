@@ -93,6 +93,22 @@ final class CpuThread implements SimThread {
         }
     }
 
+    /**
+     * {@link #call(Supplier)} with {@code whileAsleep} watching every sleep of the operation: it
+     * runs (with the machine lock held) when the thread is about to sleep and then every
+     * millisecond until it is woken, and what it throws ends the sleep and the operation.
+     */
+    @Override
+    public <T> T call(Supplier<T> operation, Runnable whileAsleep) {
+        Runnable outer = waiter.whileAsleep;
+        waiter.whileAsleep = whileAsleep;
+        try {
+            return call(operation);
+        } finally {
+            waiter.whileAsleep = outer;
+        }
+    }
+
     /** The process this thread belongs to. */
     Task task() {
         return task;

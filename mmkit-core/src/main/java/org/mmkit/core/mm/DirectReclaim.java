@@ -2,9 +2,8 @@ package org.mmkit.core.mm;
 
 /**
  * Where the page allocator turns when no frame is free and the caller may wait
- * ({@code __alloc_pages_direct_reclaim} → {@code try_to_free_pages}). The model has no reclaimer
- * yet ({@link #NONE}); swap and reclaim will install one on the {@link Machine}. Called with the
- * machine lock held.
+ * ({@code __alloc_pages_direct_reclaim} → {@code try_to_free_pages}): the {@link Machine} asks
+ * {@link Vmscan#DIRECT}; tests may install another. Called with the machine lock held.
  */
 @FunctionalInterface
 interface DirectReclaim {

@@ -243,15 +243,16 @@ final class Fault {
 
     /**
      * {@code do_swap_page}: a non-present, non-empty PTE; PTE markers go to
-     * {@link #handlePteMarker}. The folio comes from the swap cache if it holds the slot; else a
-     * new one is read in, which joins the swap cache only when other swap entries still point at
-     * the slot (the model's areas are synchronous devices: {@code SWP_SYNCHRONOUS_IO} skips the
-     * swap cache for a slot of count 1). The entry's slot count drops; a write that leaves the
+     * {@link #handlePteMarker}. The folio comes from the swap cache if it holds the slot (a page
+     * read ahead counts a readahead hit); else a slot only this entry points at is read into a new
+     * page directly (the model's areas are synchronous devices: {@code SWP_SYNCHRONOUS_IO} skips
+     * the swap cache), and any other through the swap cache with readahead around it
+     * ({@link SwapReadahead}). The entry's slot count drops; a write that leaves the
      * swap cache the only other holder frees the slot ({@code should_try_to_free_swap}). The page
      * is exclusive when the entry says so or the folio is new outside the swap cache, or when
      * nothing else holds it; an exclusive page is mapped writable in a VM_WRITE VMA (unless
      * uffd-wp), dirty on a write; else the write faults again into {@code do_wp_page}. The
-     * entry's soft-dirty and uffd-wp bits go to the PTE. Swap readahead is not modelled.
+     * entry's soft-dirty and uffd-wp bits go to the PTE.
      */
     private static VmFault doSwapPage(Mm mm, Vma vma, long addr, int flags, long pte, WaitQueue.Entry waiter) {
         if (SwapEntryLayout.isMarker(pte)) {
@@ -265,16 +266,19 @@ final class Fault {
         boolean fresh = false;
         if (pfn != 0) {
             memory.get(pfn);
-        } else {
+            swap.readahead.hit(vma, addr, pfn);
+        } else if (area.count(offset) == 1) {
             pfn = newAnonPage(mm, vma, addr);
             if (pfn < 0) {
                 return VmFault.OOM;
             }
             memory.clear(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE);
             area.read(offset, memory.contents(pfn));
-            fresh = area.count(offset) == 1;
-            if (!fresh) {
-                swap.addToCache(pte, pfn);
+            fresh = true;
+        } else {
+            pfn = swap.readahead.swapin(mm, vma, addr, pte);
+            if (pfn < 0) {
+                return VmFault.OOM;
             }
         }
         boolean write = FaultFlags.isWrite(flags);
@@ -404,7 +408,8 @@ final class Fault {
         if (index >= file.sizePages()) {
             return VmFault.SIGBUS;
         }
-        long reason = file.lookup(index) >= 0 ? VmFlags.UFFD_MINOR : VmFlags.UFFD_MISSING;
+        // shmem_get_folio_gfp: a page or a swap entry in the cache is a minor fault
+        long reason = file.pageCache.load(index) != 0 ? VmFlags.UFFD_MINOR : VmFlags.UFFD_MISSING;
         if (vma.has(reason)) {
             return handleUserfault(vma, addr, flags, reason, waiter);
         }
@@ -414,11 +419,15 @@ final class Fault {
             return VmFault.OOM;
         }
         if (write && !vma.has(VmFlags.SHARED)) {
+            mm.memory.get(cached); // held across the allocation, which may reclaim
             int copy = newAnonPage(mm, vma, va);
+            if (copy >= 0) {
+                mm.memory.copy(cached, copy);
+            }
+            mm.memory.put(cached);
             if (copy < 0) {
                 return VmFault.OOM;
             }
-            mm.memory.copy(cached, copy);
             mm.mapPage(va, copy, keepUffdWp(mkWriteDirty(PteLayout.make(copy, prot), vma), uffdWp));
             mm.memory.put(copy);
             return VmFault.DONE;
@@ -434,10 +443,13 @@ final class Fault {
     }
 
     /**
-     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, allocated if absent
-     * and made up to date (a fallocated page is still zero); -1 on OOM.
+     * {@code shmem_get_folio(SGP_CACHE)}: the cached page at {@code index}, read back from swap,
+     * or allocated if absent, and made up to date (a fallocated page is still zero); -1 on OOM.
      */
     static int cachePage(Mm mm, ShmemFile file, long index) {
+        if (!file.swapIn(index)) {
+            return -1;
+        }
         int pfn = file.lookup(index);
         if (pfn >= 0) {
             mm.memory.set(pfn, PhysicalMemory.PG_UPTODATE);
@@ -517,12 +529,25 @@ final class Fault {
             }
             return VmFault.DONE;
         }
+        // wp_page_copy holds the old page across the allocation, which may reclaim
+        boolean special = PteLayout.isSpecial(pte);
+        if (!special) {
+            memory.get(pfn);
+        }
         int copy = newAnonPage(mm, vma, va);
+        boolean unchanged = mm.pte(va) == pte; // pte_same: reclaim may have unmapped the page meanwhile
+        if (!special) {
+            if (copy >= 0 && unchanged) {
+                memory.copy(pfn, copy);
+            }
+            memory.put(pfn);
+        }
         if (copy < 0) {
             return VmFault.OOM;
         }
-        if (!PteLayout.isSpecial(pte)) {
-            memory.copy(pfn, copy);
+        if (!unchanged) {
+            memory.put(copy);
+            return VmFault.DONE; // walked again
         }
         mm.zapPage(va);
         long copied = PteLayout.make(copy, pageProt(vma.flags));

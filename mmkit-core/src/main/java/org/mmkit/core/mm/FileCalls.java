@@ -49,7 +49,7 @@ final class FileCalls {
         if ((flags & MFD_HUGETLB) != 0) {
             throw Errno.ENOSYS.exception();
         }
-        ShmemFile inode = new ShmemFile(task.machine.memory, task.machine.allocateInode(),
+        ShmemFile inode = new ShmemFile(task.machine, task.machine.allocateInode(),
                 "/memfd:" + name + " (deleted)", 0);
         inode.owner = task.fsuid();
         if ((flags & MFD_NOEXEC_SEAL) != 0) {
@@ -140,6 +140,9 @@ final class FileCalls {
         // is initialised now (shmem_get_folio(SGP_FALLOC) on an existing folio). Every page of
         // the range is marked dirty so that reclaim swaps rather than drops it.
         for (long index = first; index <= last; index++) {
+            if (!file.swapIn(index)) {
+                throw Errno.ENOMEM.exception(); // shmem_get_folio(SGP_FALLOC) reads a swapped page back
+            }
             int pfn = file.lookup(index);
             if (pfn < 0) {
                 pfn = task.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
@@ -192,6 +195,7 @@ final class FileCalls {
         if (len <= 0 || len >= PAGE_SIZE) {
             return;
         }
+        file.swapIn(pos >>> PAGE_SHIFT); // shmem_get_partial_folio reads a swapped page back; on ENOMEM it skips the page
         int pfn = file.lookup(pos >>> PAGE_SHIFT);
         if (pfn >= 0) {
             MemorySegment page = file.memory().contents(pfn);

@@ -118,24 +118,7 @@ final class Gup {
         if (write && !PteLayout.isDirty(pte)) {
             mm.memory.set(pfn, PhysicalMemory.PG_DIRTY);
         }
-        markAccessed(mm.memory, pfn);
-    }
-
-    /**
-     * {@code folio_mark_accessed} with the classic LRU (no MGLRU, as on the reference machine): a
-     * touch of a page without PG_referenced sets it; a touch of a referenced page clears it again
-     * and activates the page. smaps counts a page whose PTE is old as {@code Referenced} by that
-     * flag alone, so after MADV_FREE aged the PTE, a first populate shows it and a second hides it.
-     * The activation itself goes through a per-CPU batch ({@code folio_activate}) and the model
-     * leaves the page inactive, so from the fourth touch on the model keeps toggling where the
-     * kernel keeps the flag once that batch has drained (docs/fuzzing.md).
-     */
-    private static void markAccessed(PhysicalMemory memory, int pfn) {
-        if (memory.test(pfn, PhysicalMemory.PG_REFERENCED)) {
-            memory.clear(pfn, PhysicalMemory.PG_REFERENCED);
-        } else {
-            memory.set(pfn, PhysicalMemory.PG_REFERENCED);
-        }
+        Vmscan.markAccessed(mm.memory, pfn);
     }
 
     /**

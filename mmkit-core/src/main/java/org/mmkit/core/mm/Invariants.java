@@ -82,6 +82,7 @@ public final class Invariants {
             descriptors.forEach((open, count) -> require(open.references() == count,
                     "open file with " + open.references() + " references but " + count + " descriptors"));
             Map<Integer, Integer> cacheRefs = new HashMap<>();
+            Map<Long, Integer> swapRefs = new HashMap<>();
             for (var file : files.entrySet()) {
                 require(file.getKey().mappings.size() == file.getValue(),
                         "i_mmap holds " + file.getKey().mappings.size() + " VMAs, " + file.getValue() + " live");
@@ -91,10 +92,12 @@ public final class Invariants {
                         require(memory.owner(pfn) == file.getKey() && memory.index(pfn) == index,
                                 "page cache entry " + index + " does not point back to its file");
                         cacheRefs.merge(pfn, 1, Integer::sum);
+                    } else {
+                        swapRefs.merge(PageCache.value(cached), 1, Integer::sum); // a shmem page out in swap
                     }
                 });
             }
-            checkSwap(machine, cacheRefs);
+            checkSwap(machine, cacheRefs, swapRefs);
             int used = 0;
             for (int pfn = PhysicalMemory.RESERVED_FRAMES; pfn < memory.frames(); pfn++) {
                 int mapped = mapcounts.getOrDefault(pfn, 0);
@@ -152,13 +155,13 @@ public final class Invariants {
     }
 
     /**
-     * Swap: every slot's count equals the swap entries of all page tables pointing at it, each
-     * folio in the swap cache is the one its slot names (and holds a reference, added to
-     * {@code cacheRefs}), and each area's in-use count matches its slots.
+     * Swap: every slot's count equals the swap entries of all page tables and page caches
+     * ({@code entries}, which holds the latter already) pointing at it, each folio in the swap
+     * cache is the one its slot names (and holds a reference, added to {@code cacheRefs}), and
+     * each area's in-use count matches its slots.
      */
-    private static void checkSwap(Machine machine, Map<Integer, Integer> cacheRefs) {
+    private static void checkSwap(Machine machine, Map<Integer, Integer> cacheRefs, Map<Long, Integer> entries) {
         Swap swap = machine.swap;
-        Map<Long, Integer> entries = new HashMap<>();
         for (Task task : machine.tasks) {
             PageWalk.walk(task.mm.pageTables, 0, Mm.USER_PGTABLES_CEILING, (va, pte, table, index) -> {
                 if (Mm.isSwapEntry(pte)) {
@@ -199,7 +202,12 @@ public final class Invariants {
         }
     }
 
-    /** Each LRU list is a well-linked chain of its recorded length, of pages of its type. */
+    /**
+     * Each LRU list is a well-linked chain of its recorded length, of pages of its type
+     * (swap-backed on the anonymous lists, lazily freed anonymous pages on the file lists).
+     * With the check in {@link #check} that exactly the frames in use are on a list, every page
+     * is on exactly one.
+     */
     private static void checkLru(PhysicalMemory memory) {
         for (int list = 0; list < PhysicalMemory.NR_LRU_LISTS; list++) {
             boolean anon = list == PhysicalMemory.LRU_INACTIVE_ANON || list == PhysicalMemory.LRU_ACTIVE_ANON;
@@ -211,6 +219,10 @@ public final class Invariants {
                         "LRU list " + list + " badly linked at frame " + pfn);
                 require(memory.test(pfn, PhysicalMemory.PG_SWAPBACKED) == anon,
                         "frame " + pfn + " on LRU list " + list + " of the other type");
+                // the model has no file-backed pages outside shmem: the file lists hold only
+                // anonymous pages MADV_FREE made lazily freeable
+                require(anon || memory.test(pfn, PhysicalMemory.PG_ANON),
+                        "frame " + pfn + " on file LRU list " + list + " but not a lazily freed anonymous page");
                 prev = pfn;
             }
             require(count == memory.lruSize(list) && memory.lruLast(list) == prev,

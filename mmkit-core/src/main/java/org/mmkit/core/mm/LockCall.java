@@ -281,7 +281,7 @@ final class LockCall {
             boolean empty = pte == 0 || PteMarkerLayout.bits(pte) != 0;
             // a swap entry counts when the swap cache holds its page (mincore_swap)
             boolean resident = PteLayout.isPresent(pte) || (Mm.isSwapEntry(pte) && mm.machine.swap.lookup(pte) != 0)
-                    || (empty && vma.file != null && vma.file.isUptodate(vma.pageIndex(va)));
+                    || (empty && vma.file != null && vma.file.isIncore(vma.pageIndex(va)));
             vec[off + i] = (byte) (resident ? 1 : 0);
         }
         return count;

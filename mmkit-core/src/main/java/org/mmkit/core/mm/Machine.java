@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.SimProcess;
+import org.mmkit.core.SwapStats;
 import org.mmkit.core.mem.PhysicalMemory;
 
 /**
@@ -42,8 +43,8 @@ public final class Machine implements AutoCloseable {
     final TmpfsDirectory workingDirectory = new TmpfsDirectory(SimProcess.WORKING_DIRECTORY);
     /** Swap areas and the swap cache. */
     final Swap swap;
-    /** Asked for frames when RAM is exhausted ({@link #allocatePage}); none yet. */
-    DirectReclaim reclaimer = DirectReclaim.NONE;
+    /** Asked for frames when RAM is exhausted ({@link #allocatePage}): LRU reclaim, {@link Vmscan#DIRECT}. */
+    DirectReclaim reclaimer = Vmscan.DIRECT;
     /**
      * The thread whose {@link org.mmkit.core.SimThread#call} runs on each Java thread, if any
      * ({@link Task#currentThread}); confined to that Java thread.
@@ -101,6 +102,18 @@ public final class Machine implements AutoCloseable {
     }
 
     /**
+     * What {@code __vm_enough_memory} allows one accountable mapping under OVERCOMMIT_GUESS:
+     * {@code totalram_pages() + total_swap_pages} (every area's slots but its header).
+     */
+    long overcommitLimitPages() {
+        long pages = config.ramPages();
+        for (SwapArea area : swap.areas()) {
+            pages += area.slots - 1;
+        }
+        return pages;
+    }
+
+    /**
      * {@code swapon}: switches on a new swap area.
      *
      * @param area its size and priority
@@ -112,6 +125,40 @@ public final class Machine implements AutoCloseable {
         try {
             checkOpenLocked();
             return swap.swapon(area.pages(), area.priority());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code si_swapinfo} and the PSWPIN/PSWPOUT vm events.
+     *
+     * @return the machine's swap counters
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public SwapStats swapStats() {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            return swap.stats();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code swapoff}: switches the area of swap type {@code type} off once every page out there
+     * is back in memory ({@link Swapoff}).
+     *
+     * @param type the area's swap type
+     * @throws org.mmkit.core.ErrnoException EINVAL for no such area, ENOMEM when RAM cannot hold its pages
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public void swapoff(int type) {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            Swapoff.swapoff(this, type);
         } finally {
             lock.unlock();
         }

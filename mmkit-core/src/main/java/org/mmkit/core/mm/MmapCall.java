@@ -235,7 +235,7 @@ final class MmapCall {
         }
         boolean accountable = (vmFlags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE;
         if (accountable) {
-            if ((size >>> PAGE_SHIFT) > mm.machine.config.ramPages()) {
+            if ((size >>> PAGE_SHIFT) > mm.machine.overcommitLimitPages()) {
                 throw Errno.ENOMEM.exception(); // __vm_enough_memory, OVERCOMMIT_GUESS
             }
             vmFlags |= VmFlags.ACCOUNT;
@@ -252,7 +252,7 @@ final class MmapCall {
         }
         if (sharedAnon) {
             // shmem_zero_setup: each shared anonymous mapping gets its own shmem file
-            file = new ShmemFile(mm.memory, mm.machine.allocateInode(), ShmemFile.ANON_SHMEM_NAME, size);
+            file = new ShmemFile(mm.machine, mm.machine.allocateInode(), ShmemFile.ANON_SHMEM_NAME, size);
         }
         if (!LockCall.supportsMlock(vmFlags)) {
             // __mmap_complete drops mlockall(MCL_FUTURE)'s lock flags only now, after the merge

@@ -57,7 +57,8 @@ final class OpenCalls {
             case PathLookup.Found.Entry entry -> openEntry(task, entry, flags, mode);
             case PathLookup.Found.Directory directory -> openDirectory(directory.directory(), flags);
             case PathLookup.Found.Inode inode -> openRegular(task, inode.file(), flags, false);
-            case PathLookup.Found.Special special -> openSpecial(task, special.ops(), flags);
+            case PathLookup.Found.Special special -> openSpecial(special.ops(), flags);
+            case PathLookup.Found.ProcEntry entry -> openProcEntry(task, entry, flags);
             case PathLookup.Found.PipeInode pipe -> openFifo(pipe.pipe(), flags);
             case PathLookup.Found.AnonInode anon -> openAnonInode(flags);
         };
@@ -110,7 +111,7 @@ final class OpenCalls {
 
     /** {@code shmem_mknod}: a regular file of the mode asked, less the umask, owned by the caller. */
     private static ShmemFile newFile(Task task, int mode) {
-        ShmemFile created = new ShmemFile(task.machine.memory, task.machine.allocateInode(), null, 0);
+        ShmemFile created = new ShmemFile(task.machine, task.machine.allocateInode(), null, 0);
         created.mode = mode & 07777 & ~UMASK;
         created.owner = task.fsuid();
         return created;
@@ -133,9 +134,20 @@ final class OpenCalls {
         return new OpenFile(new ShmemFileOperations(created, true), statusFlags(flags));
     }
 
-    /** A file of {@code /proc/PID}: the text files are read-only ({@link ProcTextFileOperations#mayOpen}). */
-    private static OpenFile openSpecial(Task task, FileOperations ops, int flags) {
+    /** A file made for this open ({@code /dev/userfaultfd}). */
+    private static OpenFile openSpecial(FileOperations ops, int flags) {
         openExisting(flags);
+        return new OpenFile(ops, statusFlags(flags));
+    }
+
+    /**
+     * A file of {@code /proc/PID} by name or through a magic link: O_CREAT|O_EXCL is EEXIST and
+     * O_DIRECTORY ENOTDIR before the entry's own open checks anything ({@link ProcDirectory#open});
+     * the text files are read-only ({@link ProcTextFileOperations#mayOpen}).
+     */
+    private static OpenFile openProcEntry(Task task, PathLookup.Found.ProcEntry entry, int flags) {
+        openExisting(flags);
+        FileOperations ops = ProcDirectory.open(task, entry, flags);
         if (ops instanceof ProcTextFileOperations) {
             ProcTextFileOperations.mayOpen(task, flags);
         }
@@ -256,6 +268,7 @@ final class OpenCalls {
                     throw ((flags & AT_REMOVEDIR) != 0 ? Errno.EINVAL : Errno.EISDIR).exception();
             case PathLookup.Found.Inode inode -> throw Errno.EPERM.exception();   // /proc: no ->unlink
             case PathLookup.Found.Special special -> throw Errno.EPERM.exception();
+            case PathLookup.Found.ProcEntry entry -> throw Errno.EPERM.exception();
             case PathLookup.Found.PipeInode pipe -> throw Errno.EPERM.exception();
             case PathLookup.Found.AnonInode anon -> throw Errno.EPERM.exception();
         }

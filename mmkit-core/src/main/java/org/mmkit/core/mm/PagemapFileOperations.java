@@ -11,7 +11,7 @@ import org.mmkit.core.Errno;
  * ({@code pagemap_open}, {@code proc_mem_open}); once its process has exited, reads return 0.
  * Whether PFNs show is decided by the opener's CAP_SYS_ADMIN ({@code file_ns_capable}).
  */
-final class PagemapFileOperations implements ProcRegularFile {
+final class PagemapFileOperations implements ProcRegularFile, ProcPidFile {
     /** Entries copied out at a time, as the kernel's bounce buffer does. */
     private static final int CHUNK_ENTRIES = 512;
     private final Task target;
@@ -23,6 +23,16 @@ final class PagemapFileOperations implements ProcRegularFile {
         this.target = target;
         this.mm = target.mm;
         this.showPfn = opener.privileged;
+    }
+
+    @Override
+    public Task target() {
+        return target;
+    }
+
+    @Override
+    public String entryName() {
+        return "pagemap";
     }
 
     /**

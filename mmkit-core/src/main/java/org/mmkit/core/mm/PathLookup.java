@@ -40,8 +40,15 @@ final class PathLookup {
         record Inode(ShmemFile file) implements Found {
         }
 
-        /** A file of its own kind that {@code /proc} makes for each open ({@code /proc/PID/...}). */
+        /** A file of its own kind, made for each open ({@code /dev/userfaultfd}). */
         record Special(FileOperations ops) implements Found {
+        }
+
+        /**
+         * A file of {@code /proc/PID} by name: the process and the entry its inode stands for.
+         * Opening it runs the entry's open as the process is then ({@link ProcDirectory#open}).
+         */
+        record ProcEntry(Task target, String name) implements Found {
         }
 
         /** A pipe reached through the magic link to one of its ends: opening it opens the FIFO. */
@@ -55,13 +62,18 @@ final class PathLookup {
         record AnonInode() implements Found {
         }
 
-        /** What the magic link to an open file leads to. */
-        static Found of(OpenFile file) {
+        /**
+         * What the magic link to an open file leads to when {@code opener} follows it: the
+         * file's inode; for a file of {@code /proc/PID}, the same entry of the same process.
+         */
+        static Found of(Task opener, OpenFile file) {
             return switch (file.ops) {
                 case ShmemFileOperations shmem -> new Inode(shmem.inode);
                 case DirectoryFileOperations directory -> new Directory(directory.directory);
                 case Pipe.End end -> new PipeInode(end.pipe());
                 case UserfaultfdCtx _, OpenCalls.AnonInodePath _ -> new AnonInode();
+                case ProcPidFile proc -> new ProcEntry(proc.target(), proc.entryName());
+                case UserfaultfdCalls.Device _ -> UserfaultfdCalls.Device.open(opener);
                 default -> throw new UnsupportedOperationException(
                         "reopening a " + file.ops.getClass().getSimpleName() + " through /proc is not modelled");
             };

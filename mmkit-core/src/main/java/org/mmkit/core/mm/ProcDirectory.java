@@ -1,6 +1,9 @@
 package org.mmkit.core.mm;
 
+import static org.mmkit.core.Uapi.O_PATH;
+
 import java.util.List;
+import java.util.Map;
 
 import org.mmkit.core.Errno;
 
@@ -10,12 +13,36 @@ import org.mmkit.core.Errno;
  * to the file of descriptor N ({@code proc_fd_link}), which {@code open} reopens with a new
  * access mode and position. Entries that are files of their own ({@code mem} and the text files
  * {@code status}, {@code statm}, {@code smaps_rollup}, {@code maps}, {@code smaps},
- * {@code pagemap}) are looked up
- * in {@link #entry}.
+ * {@code pagemap}) are named by a {@link PathLookup.Found.ProcEntry} and opened by {@link #open}.
  */
 final class ProcDirectory {
     private ProcDirectory() {
     }
+
+    /** How an entry opens: its file for {@code opener}, checking its access to {@code target} when {@code check}. */
+    private interface EntryOpen {
+        FileOperations open(Task opener, Task target, String name, boolean check);
+    }
+
+    /**
+     * The entries by name, each opened with its own {@link FileOperations}. {@code mem}
+     * ({@link ProcMemFileOperations}) and {@code pagemap} ({@link PagemapFileOperations}) ask
+     * {@code PTRACE_MODE_ATTACH} of the opener ({@code proc_mem_open}, {@code mm_access},
+     * {@link Task#ptraceMayAccess}), and so (for reading) do {@code maps}, {@code smaps} and
+     * {@code smaps_rollup}; else EACCES. {@code status} and {@code statm} are open to all. The
+     * text files are {@link ProcTextFileOperations}.
+     */
+    private static final Map<String, EntryOpen> ENTRIES = Map.of(
+            "mem", (opener, target, name, check) -> new ProcMemFileOperations(mayAccess(opener, target, check)),
+            "pagemap", (opener, target, name, check) -> new PagemapFileOperations(opener, mayAccess(opener, target, check)),
+            "status", (opener, target, name, check) -> new ProcTextFileOperations(target, name, ProcStatus::status),
+            "statm", (opener, target, name, check) -> new ProcTextFileOperations(target, name, ProcStatus::statm),
+            "smaps_rollup", (opener, target, name, check) ->
+                    new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcStatus::smapsRollup),
+            "maps", (opener, target, name, check) ->
+                    new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcFiles::maps),
+            "smaps", (opener, target, name, check) ->
+                    new ProcTextFileOperations(mayAccess(opener, target, check), name, ProcFiles::smaps));
 
     /**
      * Resolves the components after {@code /proc}. ENOENT for a process that does not exist, a
@@ -32,38 +59,40 @@ final class ProcDirectory {
             if (file == null) {
                 throw Errno.ENOENT.exception();
             }
-            return PathLookup.Found.of(file);
+            return PathLookup.Found.of(opener, file);
         }
-        if (rest.size() == 1) {
-            return entry(opener, target, rest.get(0));
+        if (rest.size() == 1 && ENTRIES.containsKey(rest.get(0))) {
+            return new PathLookup.Found.ProcEntry(target, rest.get(0));
         }
         throw Errno.ENOENT.exception();
     }
 
     /**
-     * A file of {@code /proc/PID} by name: each gets its own {@link FileOperations}. {@code mem}
-     * ({@link ProcMemFileOperations}) and {@code pagemap} ({@link PagemapFileOperations}) ask {@code PTRACE_MODE_ATTACH} of the opener
-     * ({@code proc_mem_open}, {@code mm_access}, {@link Task#ptraceMayAccess}), and so (for
-     * reading) do {@code maps}, {@code smaps} and {@code smaps_rollup}; else EACCES.
-     * {@code status} and {@code statm} are open to all. The text files are
-     * {@link ProcTextFileOperations}. Other names are ENOENT.
+     * The entry's open ({@code mem_open}, {@code pagemap_open}, {@code proc_maps_open},
+     * {@code single_open}) for {@code opener}, with the process's address space and the
+     * opener's access to it as they are now: the entry may have been reached through the magic
+     * link of a file opened long before ({@link PathLookup.Found#of}), so the process is the one
+     * the entry belongs to, not the follower of the link (a child that inherited
+     * {@code /proc/self/mem} reopens its parent's), and it may have exited since: ESRCH, as
+     * {@code mm_access} finds no address space. An O_PATH open runs no open of the entry
+     * ({@code do_dentry_open}), so it checks nothing and takes nothing.
      */
-    private static PathLookup.Found entry(Task opener, Task target, String name) {
-        FileOperations ops = switch (name) {
-            case "mem" -> new ProcMemFileOperations(mayAccess(opener, target));
-            case "pagemap" -> new PagemapFileOperations(opener, mayAccess(opener, target));
-            case "status" -> new ProcTextFileOperations(target, ProcStatus::status);
-            case "statm" -> new ProcTextFileOperations(target, ProcStatus::statm);
-            case "smaps_rollup" -> new ProcTextFileOperations(mayAccess(opener, target), ProcStatus::smapsRollup);
-            case "maps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::maps);
-            case "smaps" -> new ProcTextFileOperations(mayAccess(opener, target), ProcFiles::smaps);
-            default -> throw Errno.ENOENT.exception();
-        };
-        return new PathLookup.Found.Special(ops);
+    static FileOperations open(Task opener, PathLookup.Found.ProcEntry entry, int flags) {
+        boolean check = (flags & O_PATH) == 0;
+        return ENTRIES.get(entry.name()).open(opener, entry.target(), entry.name(), check);
     }
 
-    /** {@code target}, if the opener may read its address space ({@code mm_access}); else EACCES. */
-    private static Task mayAccess(Task opener, Task target) {
+    /**
+     * {@code target}, if the opener may read its address space ({@code mm_access}), or when
+     * nothing is checked; else EACCES, and ESRCH once the process has exited.
+     */
+    private static Task mayAccess(Task opener, Task target, boolean check) {
+        if (!check) {
+            return target;
+        }
+        if (target.mm == null) {
+            throw Errno.ESRCH.exception();
+        }
         if (!opener.ptraceMayAccess(target)) {
             throw Errno.EACCES.exception();
         }

@@ -197,16 +197,39 @@ final class ProcFiles {
         long swapPss;
     }
 
-    /** Adds {@code vma}'s pages to {@code c}; returns it. */
+    /**
+     * Adds {@code vma}'s pages to {@code c}; returns it. A shmem VMA's pages out in swap count in
+     * {@code Swap} as {@code smap_gather_stats} counts them: all of its range at once for a shared
+     * or read-only VMA (or one with none), else per empty PTE, so that a private writable
+     * mapping does not count the file's slot under an anonymous copy (nor under a PTE marker).
+     */
     static SmapsCounts count(Mm mm, Vma vma, SmapsCounts c) {
-        PageWalk.walk(mm.pageTables, vma.start, vma.end, (va, pte, table, index) -> {
-            if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
-                account(c, mm.memory, vma, pte);
-            } else if (Mm.isSwapEntry(pte)) {
-                // smaps_pte_entry: a slot that n entries point at adds 1/n of a page to SwapPss
-                int count = mm.machine.swap.area(pte).count(SwapEntryLayout.offset(pte));
-                c.swap += PAGE_SIZE;
-                c.swapPss += (PAGE_SIZE << PSS_SHIFT) / Math.max(count, 1);
+        ShmemFile file = vma.file;
+        long swapped = file == null ? 0 : file.swappedPages(vma.pgoff, vma.pgoff + vma.pages());
+        boolean perPte = swapped != 0 && !vma.has(VmFlags.SHARED) && vma.has(VmFlags.WRITE);
+        if (!perPte) {
+            c.swap += swapped << PAGE_SHIFT;
+        }
+        PageWalk.walk(mm.pageTables, vma.start, vma.end, new PageWalk.Visitor() {
+            @Override
+            public void pte(long va, long pte, int table, int index) {
+                if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte)) {
+                    account(c, mm.memory, vma, pte);
+                } else if (Mm.isSwapEntry(pte)) {
+                    // smaps_pte_entry: a slot that n entries point at adds 1/n of a page to SwapPss
+                    int count = mm.machine.swap.area(pte).count(SwapEntryLayout.offset(pte));
+                    c.swap += PAGE_SIZE;
+                    c.swapPss += (PAGE_SIZE << PSS_SHIFT) / Math.max(count, 1);
+                } else if (perPte && pte == 0) {
+                    hole(va, va + PAGE_SIZE); // smaps_pte_hole_lookup
+                }
+            }
+
+            @Override
+            public void hole(long start, long end) {
+                if (perPte) { // smaps_pte_hole
+                    c.swap += file.swappedPages(vma.pageIndex(start), vma.pageIndex(end)) << PAGE_SHIFT;
+                }
             }
         });
         return c;

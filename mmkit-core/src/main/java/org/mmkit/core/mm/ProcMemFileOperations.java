@@ -17,7 +17,7 @@ import org.mmkit.core.mem.PhysicalMemory;
  * writes (into its own copy of the page); an address with no page to access ends the read or
  * write, and one at its start is EIO.
  */
-final class ProcMemFileOperations implements ProcRegularFile {
+final class ProcMemFileOperations implements ProcRegularFile, ProcPidFile {
     /** The address space opened; its process may have exited since. */
     private final Task target;
     private final Mm mm;
@@ -25,6 +25,16 @@ final class ProcMemFileOperations implements ProcRegularFile {
     ProcMemFileOperations(Task target) {
         this.target = target;
         this.mm = target.mm;
+    }
+
+    @Override
+    public Task target() {
+        return target;
+    }
+
+    @Override
+    public String entryName() {
+        return "mem";
     }
 
     /** {@code mem_rw} for a read: page-sized chunks of {@code access_remote_vm}, copied out one by one. */

@@ -20,22 +20,35 @@ import org.mmkit.core.Errno;
  * cannot open them for writing (EACCES), and {@code write} on them is EINVAL
  * ({@code vfs_write} finds no {@code ->write}).
  */
-final class ProcTextFileOperations implements FileOperations {
+final class ProcTextFileOperations implements ProcPidFile {
     /** procfs's block size ({@code proc_fill_super}: 1024), which {@code fstat} shows as {@code st_blksize}. */
     static final long PROC_BLOCK_SIZE = 1024;
     /** {@code S_IRUGO}: the permission bits of every such file. */
     private static final int MODE = 0444;
 
     private final Task target;
+    /** The entry's name under {@code /proc/PID}. */
+    private final String name;
     /** Makes the text of an address space. */
     private final Function<Mm, String> text;
     /** {@code seq_file}'s buffer: the text last made, and the file position where the last read ended. */
     private byte[] made;
     private long readTo = -1;
 
-    ProcTextFileOperations(Task target, Function<Mm, String> text) {
+    ProcTextFileOperations(Task target, String name, Function<Mm, String> text) {
         this.target = target;
+        this.name = name;
         this.text = text;
+    }
+
+    @Override
+    public Task target() {
+        return target;
+    }
+
+    @Override
+    public String entryName() {
+        return name;
     }
 
     /** {@code may_open} on a 0444 file: write access is EACCES unless the opener overrides permissions (privileged). */

@@ -4,12 +4,15 @@ import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
+import org.mmkit.core.pgtable.SwapEntryLayout;
 
 /**
  * A shmem (tmpfs) inode: the backing of memfds and of shared anonymous mappings
  * ({@code mm/shmem.c}). Holds the page cache (each cached page holds one reference; a slot may
  * instead hold a swap entry as a value entry) and the VMAs mapping the file ({@code i_mmap}),
- * used to unmap pages on truncate and hole punch and by the rmap walk. Guarded by the machine lock.
+ * used to unmap pages on truncate and hole punch and by the rmap walk. A page written out to swap
+ * leaves the cache and its slot holds the swap entry ({@link #writeout}) until the page is read
+ * back in ({@link #swapIn}) or the slot is removed. Guarded by the machine lock.
  */
 final class ShmemFile {
     /** The name of the file behind a shared anonymous mapping ({@code shmem_zero_setup}). */
@@ -41,14 +44,20 @@ final class ShmemFile {
     /** Open file descriptions, mapping VMAs and a directory link; the inode dies with the last one. */
     private int users;
     private final PhysicalMemory memory;
+    /** Where swapped-out pages go and whence they come back. */
+    private final Swap swap;
+    /** The allocator ({@link Machine#allocatePage}) for pages read back from swap. */
+    private final Machine machine;
 
     /** {@code vma_is_anon_shmem}: the file of a shared anonymous mapping, which VMA names may name. */
     boolean isAnonShmem() {
         return mapsName.equals(ANON_SHMEM_NAME);
     }
 
-    ShmemFile(PhysicalMemory memory, long inode, String mapsName, long size) {
-        this.memory = memory;
+    ShmemFile(Machine machine, long inode, String mapsName, long size) {
+        this.machine = machine;
+        this.memory = machine.memory;
+        this.swap = machine.swap;
         this.inode = inode;
         this.mapsName = mapsName;
         this.size = size;
@@ -93,7 +102,8 @@ final class ShmemFile {
     /** Drops an open file description or a mapping; the last one frees the page cache (evict). */
     void release() {
         if (--users == 0) {
-            removePages(0, Long.MAX_VALUE);
+            removePages(0, Long.MAX_VALUE); // shmem_evict_inode
+            swap.shmemSwapList.remove(this);
         }
     }
 
@@ -161,8 +171,8 @@ final class ShmemFile {
 
     /**
      * {@code shmem_undo_range}: removes the cached pages and swap entries in [fromIndex, toIndex);
-     * the pages' mappings must already be zapped. A swap entry just goes: there is no swap
-     * device whose slot would need freeing yet.
+     * the pages' mappings must already be zapped. A swap entry gives its slot back
+     * ({@code free_swap_and_cache}).
      */
     void removePages(long fromIndex, long toIndex) {
         pageCache.removeRange(fromIndex, toIndex, (index, entry) -> {
@@ -170,7 +180,94 @@ final class ShmemFile {
                 int pfn = PageCache.pfn(entry);
                 memory.setOwner(pfn, null, 0);
                 memory.put(pfn);
+            } else {
+                swap.freeEntry(PageCache.value(entry));
             }
         });
+    }
+
+    /** {@code shmem_partial_swap_usage}: how many slots of [fromIndex, toIndex) hold swap entries. */
+    long swappedPages(long fromIndex, long toIndex) {
+        long[] count = {0};
+        pageCache.forEach(fromIndex, toIndex, (index, entry) -> {
+            if (PageCache.isValue(entry)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /** Whether the slot at {@code index} holds a swap entry rather than a page. */
+    boolean isSwapped(long index) {
+        return PageCache.isValue(pageCache.load(index));
+    }
+
+    /**
+     * {@code filemap_get_incore_folio} for mincore: a cached up-to-date page, or a swap entry whose
+     * page the swap cache still holds.
+     */
+    boolean isIncore(long index) {
+        long entry = pageCache.load(index);
+        return PageCache.isValue(entry) ? swap.lookup(PageCache.value(entry)) != 0 : isUptodate(index);
+    }
+
+    /**
+     * {@code shmem_writeout}: the unmapped page {@code pfn} at {@code index} goes to swap. It gets
+     * a slot and joins the swap cache ({@code folio_alloc_swap}); the page cache's slot takes the
+     * swap entry, which holds the slot's count ({@code swap_shmem_alloc},
+     * {@code shmem_delete_from_page_cache}), the page is written ({@code swap_writeout}) and is
+     * clean. Returns false, leaving the page cached and dirty, when every area is full or none is on
+     * ({@code redirty}).
+     */
+    boolean writeout(int pfn, long index) {
+        long entry = swap.addToSwap(pfn);
+        if (entry < 0) {
+            return false;
+        }
+        SwapArea area = swap.area(entry);
+        long offset = SwapEntryLayout.offset(entry);
+        area.duplicate(offset);
+        swap.shmemSwapList.add(this);
+        pageCache.store(index, PageCache.valueEntry(entry));
+        memory.setOwner(pfn, null, 0);
+        memory.put(pfn);
+        area.write(offset, memory.contents(pfn));
+        memory.clear(pfn, PhysicalMemory.PG_DIRTY);
+        return true;
+    }
+
+    /**
+     * {@code shmem_swapin_folio}: when the slot at {@code index} holds a swap entry, its page
+     * comes back into the page cache: the folio the swap cache still holds, or else a new page
+     * read from the slot (the areas are synchronous devices, so a slot that only shmem points at
+     * is read directly, without swap cache or readahead). The page is up to date and dirty, is in
+     * no swap cache afterwards, and the slot's count drops ({@code swap_free_nr}). Returns false
+     * when no frame can be had for it ({@code -ENOMEM}); true when the slot holds a page now or
+     * holds nothing.
+     */
+    boolean swapIn(long index) {
+        long slot = pageCache.load(index);
+        if (!PageCache.isValue(slot)) {
+            return true;
+        }
+        long entry = PageCache.value(slot);
+        SwapArea area = swap.area(entry);
+        long offset = SwapEntryLayout.offset(entry);
+        int pfn = swap.lookup(entry);
+        if (pfn != 0) {
+            memory.get(pfn);
+            swap.deleteFromCache(pfn);
+        } else {
+            pfn = machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
+            if (pfn < 0) {
+                return false;
+            }
+            area.read(offset, memory.contents(pfn));
+        }
+        pageCache.store(index, 0);
+        insert(index, pfn, true); // the cache takes the new page's reference, or ours on the cached folio
+        memory.set(pfn, PhysicalMemory.PG_DIRTY);
+        area.put(offset);
+        return true;
     }
 }

@@ -31,7 +31,11 @@ final class ShmemFileOperations implements FileOperations {
         return openedByPath;
     }
 
-    /** {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page reads as zeros). */
+    /**
+     * {@code shmem_file_read_iter}: page by page, {@code SGP_READ} (a hole or a fallocated page
+     * reads as zeros; a page out in swap is read back into the page cache first); a read from the
+     * start of a cached page marks it accessed.
+     */
     @Override
     public long read(Task task, OpenFile file, Kiocb kiocb, IoVector buffer) {
         PhysicalMemory memory = inode.memory();
@@ -41,7 +45,16 @@ final class ShmemFileOperations implements FileOperations {
             int offset = (int) (kiocb.pos & (PAGE_SIZE - 1));
             int n = (int) Math.min(PAGE_SIZE - offset, Math.min(inode.size - kiocb.pos, buffer.count()));
             long index = kiocb.pos >>> PAGE_SHIFT;
+            if (!inode.swapIn(index)) {
+                if (done == 0) {
+                    throw Errno.ENOMEM.exception();
+                }
+                return done;
+            }
             if (inode.isUptodate(index)) {
+                if (offset == 0) {
+                    Vmscan.markAccessed(memory, inode.lookup(index)); // a read of the page's beginning
+                }
                 MemorySegment.copy(memory.contents(inode.lookup(index)), offset, MemorySegment.ofArray(chunk), 0, n);
             } else {
                 Arrays.fill(chunk, 0, n, (byte) 0);
@@ -94,6 +107,7 @@ final class ShmemFileOperations implements FileOperations {
                 }
                 return done;
             }
+            Vmscan.markAccessed(memory, pfn); // SGP_WRITE: a new page starts referenced
             int copied = buffer.copyFrom(chunk, 0, n);
             memory.set(pfn, PhysicalMemory.PG_DIRTY);
             MemorySegment.copy(MemorySegment.ofArray(chunk), 0, memory.contents(pfn), offset, copied);

@@ -2,8 +2,14 @@ package org.mmkit.core.mm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mmkit.core.SwapStats;
+import static org.mmkit.core.Uapi.PAGE_SIZE;
+
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.SwapEntryLayout;
 
@@ -16,8 +22,17 @@ import org.mmkit.core.pgtable.SwapEntryLayout;
  */
 final class Swap {
     private final PhysicalMemory memory;
-    /** Active areas by type; the type is the index. */
+    /** The PSWPIN and PSWPOUT vm events, which every area counts into and which outlive areas. */
+    private final SwapArea.Events events = new SwapArea.Events();
+    /** Areas by type, the type being the index; null where an area was switched off and no other took its type. */
     private final List<SwapArea> areas = new ArrayList<>();
+    /**
+     * {@code shmem_swaplist}: the shmem files that wrote pages to swap, in the order they first
+     * did, which swapoff visits ({@code shmem_unuse}); a file leaves it when evicted.
+     */
+    final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
+    /** Which swap-cache folios were read ahead, and each VMA's readahead window. */
+    final SwapReadahead readahead = new SwapReadahead();
     /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
     private final Map<Integer, Long> cachedEntries = new HashMap<>();
 
@@ -25,19 +40,40 @@ final class Swap {
         this.memory = memory;
     }
 
-    /** {@code swapon}: a new area of {@code pages} (the header page included) at {@code priority}; returns its type. */
+    /**
+     * {@code swapon}: a new area of {@code pages} (the header page included) at {@code priority}
+     * under the lowest type no area holds ({@code alloc_swap_info}); returns its type.
+     */
     int swapon(long pages, int priority) {
-        if (areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
+        int type = areas.indexOf(null);
+        if (type < 0 && areas.size() == SwapEntryLayout.MAX_SWAPFILES) {
             throw new IllegalStateException("no more than " + SwapEntryLayout.MAX_SWAPFILES + " swap areas");
         }
-        SwapArea area = new SwapArea(areas.size(), priority, pages);
-        areas.add(area);
+        SwapArea area = new SwapArea(type < 0 ? areas.size() : type, priority, pages, events);
+        if (type < 0) {
+            areas.add(area);
+        } else {
+            areas.set(type, area);
+        }
         return area.type;
     }
 
-    /** Areas by type, for the invariants and /proc. */
+    /** The active areas in type order, for the invariants and /proc. */
     List<SwapArea> areas() {
-        return areas;
+        return areas.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The area switched on under {@code type}, or null. */
+    SwapArea areaOfType(int type) {
+        return type >= 0 && type < areas.size() ? areas.get(type) : null;
+    }
+
+    /** The last step of {@code swapoff}: the area, which nothing uses any more, gives up its type. */
+    void remove(SwapArea area) {
+        if (area.inUse != 0) {
+            throw new IllegalStateException("swap area " + area.type + " still has " + area.inUse + " slots in use");
+        }
+        areas.set(area.type, null);
     }
 
     /**
@@ -46,7 +82,7 @@ final class Swap {
      */
     SwapArea area(long entry) {
         int type = SwapEntryLayout.type(entry);
-        if (type >= areas.size()) {
+        if (type >= areas.size() || areas.get(type) == null) {
             throw new IllegalStateException("swap entry of type " + type + ", but no swap area of that type is on");
         }
         return areas.get(type);
@@ -60,7 +96,7 @@ final class Swap {
     long addToSwap(int pfn) {
         SwapArea best = null;
         for (SwapArea area : areas) {
-            if (area.inUse < area.slots - 1 && (best == null || area.priority > best.priority)) {
+            if (area != null && area.hasFreeSlot() && (best == null || area.priority > best.priority)) {
                 best = area;
             }
         }
@@ -99,6 +135,7 @@ final class Swap {
     /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
     void deleteFromCache(int pfn) {
         long entry = cachedEntries.remove(pfn);
+        readahead.forget(pfn);
         area(entry).setCached(SwapEntryLayout.offset(entry), 0);
         memory.put(pfn);
     }
@@ -129,6 +166,17 @@ final class Swap {
         if (pfn != 0 && memory.mapcount(pfn) == 0) {
             freeSwap(pfn);
         }
+    }
+
+    /** {@code si_swapinfo} and the PSWPIN/PSWPOUT events over every active area. */
+    SwapStats stats() {
+        long total = 0;
+        long free = 0;
+        for (SwapArea area : areas()) {
+            total += area.slots - 1;
+            free += area.slots - 1 - area.inUse;
+        }
+        return new SwapStats(total * (PAGE_SIZE >> 10), free * (PAGE_SIZE >> 10), events.pswpin, events.pswpout);
     }
 
     /** Swap cache references per frame, for the invariants. */

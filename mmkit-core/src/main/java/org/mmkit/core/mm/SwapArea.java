@@ -26,8 +26,15 @@ final class SwapArea {
     private final int[] counts;
     /** The swap cache folio holding each slot ({@code SWAP_HAS_CACHE}), 0 for none (PFN 0 is reserved). */
     private final int[] cachedPfn;
-    /** What the last write to each slot stored; null before the first write. */
+    /**
+     * What the last write to each slot stored; null before the first write, {@link #ZEROS} for a
+     * page of zeros, which is not written but marked ({@code swap_zeromap_folio_set}).
+     */
     private final byte[][] contents;
+    /** The contents of a slot whose page was all zeros. */
+    private static final byte[] ZEROS = new byte[0];
+    /** Where reads and writes that reach the device are counted. */
+    private final Events events;
     /**
      * Where the next allocation looks first: the cluster allocator hands a fresh device's slots
      * out in order from 1 and does not go back to a freed slot while later ones are free
@@ -36,8 +43,19 @@ final class SwapArea {
     private int next = 1;
     /** {@code si->inuse_pages}: slots in use. */
     long inUse;
+    /**
+     * {@code SWP_WRITEOK}: slots may be handed out. Off while swapoff brings the area's pages
+     * back, so that reclaim during swapoff does not put pages into the area going away.
+     */
+    boolean writeOk = true;
 
-    SwapArea(int type, int priority, long slots) {
+    /** The PSWPIN and PSWPOUT vm events: pages read from and written to swap devices. */
+    static final class Events {
+        long pswpin;
+        long pswpout;
+    }
+
+    SwapArea(int type, int priority, long slots, Events events) {
         if (slots < 2 || slots > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a swap area needs 2 to 2^31-1 pages, not " + slots);
         }
@@ -47,6 +65,7 @@ final class SwapArea {
         this.counts = new int[(int) slots];
         this.cachedPfn = new int[(int) slots];
         this.contents = new byte[(int) slots][];
+        this.events = events;
     }
 
     /** {@code cluster_alloc_swap_entry}: a free slot, now held by the swap cache folio {@code pfn}; -1 when full. */
@@ -61,6 +80,11 @@ final class SwapArea {
             }
         }
         return -1;
+    }
+
+    /** Whether a new page could go here: the area takes writes and has a free slot. */
+    boolean hasFreeSlot() {
+        return writeOk && inUse < slots - 1;
     }
 
     int count(long offset) {
@@ -98,13 +122,30 @@ final class SwapArea {
         }
     }
 
-    /** {@code swap_writepage}: stores the page in the slot. */
+    /**
+     * {@code swap_writeout}: stores the page in the slot (PSWPOUT), or, for a page of zeros, only
+     * marks the slot as zeros ({@code is_folio_zero_filled}): no write, no event.
+     */
     void write(long offset, MemorySegment page) {
+        if (page.mismatch(ZERO_PAGE) < 0) {
+            contents[(int) offset] = ZEROS;
+            return;
+        }
         contents[(int) offset] = page.toArray(ValueLayout.JAVA_BYTE);
+        events.pswpout++;
     }
 
-    /** {@code swap_read_folio}: loads the slot into {@code page}. */
+    /** {@code swap_read_folio}: loads the slot into {@code page} (PSWPIN), or zeros without a read for a slot of zeros. */
     void read(long offset, MemorySegment page) {
-        MemorySegment.copy(MemorySegment.ofArray(contents[(int) offset]), 0, page, 0, PAGE_SIZE);
+        byte[] stored = contents[(int) offset];
+        if (stored == ZEROS) {
+            page.fill((byte) 0);
+            return;
+        }
+        MemorySegment.copy(MemorySegment.ofArray(stored), 0, page, 0, PAGE_SIZE);
+        events.pswpin++;
     }
+
+    /** A page of zeros to compare with. */
+    private static final MemorySegment ZERO_PAGE = MemorySegment.ofArray(new byte[(int) PAGE_SIZE]);
 }

@@ -172,6 +172,9 @@ final class UffdFill {
                 if (index >= vma.file.sizePages()) {
                     throw Errno.EINVAL.exception();
                 }
+                if (!vma.file.swapIn(index)) {
+                    throw Errno.ENOMEM.exception();
+                }
                 int pfn = vma.file.lookup(index);
                 if (pfn < 0) {
                     throw Errno.EFAULT.exception();
@@ -223,7 +226,7 @@ final class UffdFill {
         ShmemFile file = vma.file;
         long index = vma.pageIndex(va);
         int pfn = newPage(mm, mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE), bytes);
-        if (index >= file.sizePages() || file.lookup(index) >= 0 || !emptyOrMarker(mm.pte(va))) {
+        if (index >= file.sizePages() || file.pageCache.load(index) != 0 || !emptyOrMarker(mm.pte(va))) {
             mm.memory.put(pfn); // a mapped page of a shared VMA is in the cache: installPte cannot fail below
             throw (index >= file.sizePages() ? Errno.EFAULT : Errno.EEXIST).exception();
         }

@@ -49,6 +49,12 @@ final class Vma {
      * Empty exactly when {@link #anonVma} is null.
      */
     private final List<AnonVma> anonChain = new ArrayList<>();
+    /**
+     * {@code swap_readahead_info}: the last swap fault's address, readahead window and readahead
+     * hits since, packed as {@link SwapReadahead} reads them; 0 before the first one. Copied with
+     * the VMA ({@code vm_area_dup}).
+     */
+    long swapReadahead;
 
     Vma(Mm mm, long start, long end, long flags, long pgoff, ShmemFile file) {
         this.mm = mm;
@@ -64,6 +70,7 @@ final class Vma {
         Vma copy = new Vma(owner, newStart, newEnd, flags, newPgoff, file);
         copy.anonName = anonName;
         copy.uffdCtx = uffdCtx;
+        copy.swapReadahead = swapReadahead;
         copy.cloneAnonChain(this);
         if (file != null) {
             file.addMapping(copy);

@@ -1,6 +1,7 @@
 package org.mmkit.core.mm;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.function.BooleanSupplier;
 
@@ -113,6 +114,15 @@ final class WaitQueue {
          * retaken the lock does not count as blocked.
          */
         private volatile boolean sleeping;
+        /**
+         * Run while the owning thread sleeps, or null: then a sleep is waited out however long it
+         * lasts. Set for the length of a {@link CpuThread#call(java.util.function.Supplier, Runnable)};
+         * confined to the Java thread making that call.
+         */
+        Runnable whileAsleep;
+
+        /** How often {@link #whileAsleep} runs while the sleep goes on. */
+        private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
         Entry(Machine machine) {
             this(machine, 0);
@@ -140,13 +150,47 @@ final class WaitQueue {
             machine.assertLocked();
             sleeping = queued;
             try {
-                while (queued) {
-                    wakeUp.awaitUninterruptibly();
+                if (whileAsleep == null) {
+                    while (queued) {
+                        wakeUp.awaitUninterruptibly();
+                    }
+                } else {
+                    sleepWatchedLocked();
                 }
             } finally {
                 sleeping = false;
             }
             machine.checkOpenLocked();
+        }
+
+        /**
+         * {@link #sleepLocked} with {@link #whileAsleep} run before the first wait and after every
+         * {@link #WATCH_NANOS} of it, with the machine lock held; what it throws takes the entry
+         * off its queue and ends the sleep, as a fatal signal would, and goes on to the caller.
+         */
+        private void sleepWatchedLocked() {
+            boolean interrupted = false;
+            try {
+                while (queued) {
+                    try {
+                        whileAsleep.run();
+                    } catch (RuntimeException | Error e) {
+                        queue.sleepers.remove(this);
+                        queued = false;
+                        queue = null;
+                        throw e;
+                    }
+                    try {
+                        wakeUp.awaitNanos(WATCH_NANOS);
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the sleep is uninterruptible; the flag is set again after it
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         boolean sleeping() {

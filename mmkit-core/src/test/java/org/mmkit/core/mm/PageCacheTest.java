@@ -13,13 +13,32 @@ import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 
 /**
- * The page cache with value entries (swap entries) beside pages. Nothing stores value entries yet
- * (swap-out will), so they are inserted directly; lookups, mincore, truncate, hole punch and
- * eviction must treat them as shmem does ({@code mm/shmem.c}: {@code shmem_undo_range} frees swap
- * entries, {@code filemap_get_folio} skips them).
+ * The page cache with value entries (swap entries, which MADV_PAGEOUT of shmem pages stores) beside
+ * pages: lookups, mincore, truncate, hole punch and eviction treat them as shmem does
+ * ({@code mm/shmem.c}: {@code shmem_undo_range} frees their slots, {@code filemap_get_folio} skips
+ * them, {@code filemap_get_incore_folio} looks into the swap cache).
  */
 class PageCacheTest {
     private static final long SWAP = PageCache.valueEntry(0x1234);
+
+    private static Kernel kernelWithSwap() {
+        return Kernel.create(KernelConfig.linux618().toBuilder()
+                .swapAreas(List.of(new KernelConfig.SwapSpace(16, -2))).build());
+    }
+
+    /** Writes the pages {@code indices} of the file through a mapping and sends them to swap. */
+    private static void swapOut(Task task, int fd, long size, long... indices) {
+        long a = task.mmap(0, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        for (long index : indices) {
+            task.storeLong(a + index * PAGE_SIZE, index + 1);
+            task.madvise(a + index * PAGE_SIZE, PAGE_SIZE, MADV_PAGEOUT);
+        }
+        task.munmap(a, size);
+    }
+
+    private static long slotsInUse(Task task) {
+        return task.call(() -> task.machine.swap.areas().getFirst().inUse);
+    }
 
     @Test
     void entriesEncodeAsTheXarrayDoes() {
@@ -44,15 +63,16 @@ class PageCacheTest {
 
     @Test
     void aSwapEntryIsNoPageToLookupOrMincore() {
-        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+        try (Kernel kernel = kernelWithSwap()) {
             Task task = (Task) kernel.newProcess(true);
             int fd = UserStrings.memfd(task, "swap", 0);
             task.ftruncate(fd, 4 * PAGE_SIZE);
             ShmemFile file = task.file(fd).shmem(Errno.EBADF);
-            file.pageCache.store(1, SWAP);
+            swapOut(task, fd, 4 * PAGE_SIZE, 1);
+            assertThat(PageCache.isValue(task.call(() -> file.pageCache.load(1)))).isTrue();
             long a = task.mmap(0, 4 * PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
-            assertThat(file.lookup(1)).isEqualTo(-1);
-            assertThat(file.isUptodate(1)).isFalse();
+            assertThat(task.call(() -> file.lookup(1))).isEqualTo(-1);
+            assertThat(task.call(() -> file.isUptodate(1))).isFalse();
             assertThat(task.mincore(a, 4 * PAGE_SIZE)).containsExactly(0, 0, 0, 0);
             kernel.checkInvariants();
         }
@@ -60,27 +80,29 @@ class PageCacheTest {
 
     @Test
     void truncateAndHolePunchDropSwapEntriesAndPagesAlike() {
-        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+        try (Kernel kernel = kernelWithSwap()) {
             Task task = (Task) kernel.newProcess(true);
             int fd = UserStrings.memfd(task, "swap", 0);
             task.ftruncate(fd, 8 * PAGE_SIZE);
             ShmemFile file = task.file(fd).shmem(Errno.EBADF);
             task.fallocate(fd, 0, 0, PAGE_SIZE);
-            for (long index : new long[] {1, 2, 5, 7}) {
-                file.pageCache.store(index, SWAP);
-            }
+            swapOut(task, fd, 8 * PAGE_SIZE, 1, 2, 5, 7);
+            assertThat(slotsInUse(task)).isEqualTo(4);
             int free = task.machine.memory.freeFrames();
             task.fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, 3 * PAGE_SIZE);
             assertThat(file.pageCache.load(0)).isZero();
             assertThat(file.pageCache.load(1)).isZero();
             assertThat(file.pageCache.load(2)).isZero();
             assertThat(task.machine.memory.freeFrames()).as("the punched page is freed").isEqualTo(free + 1);
+            assertThat(slotsInUse(task)).as("the punched slots are freed").isEqualTo(2);
             task.ftruncate(fd, 6 * PAGE_SIZE);
-            assertThat(file.pageCache.load(5)).isEqualTo(SWAP);
+            assertThat(PageCache.isValue(file.pageCache.load(5))).isTrue();
             assertThat(file.pageCache.load(7)).isZero();
+            assertThat(slotsInUse(task)).isEqualTo(1);
             kernel.checkInvariants();
             task.close(fd);
             assertThat(file.pageCache.load(5)).as("eviction empties the cache").isZero();
+            assertThat(slotsInUse(task)).isZero();
         }
     }
 }
