@@ -450,11 +450,47 @@ final class Mm {
         return PteLayout.isPresent(old) && (((old ^ pte) & ~upgrades) != 0 || (old & ~pte & upgrades) != 0);
     }
 
-    /** Stores entry {@code index} of PTE table {@code table}, shooting down the TLBs where {@link #needsFlush}. */
-    private void write(int table, int index, long old, long pte) {
+    /**
+     * How many {@link #batchFlushes} calls are under way (they nest). While one is, a PTE that
+     * keeps its frame but loses a bit owes its shootdown to the outermost batch's end instead of
+     * flushing at once.
+     */
+    private int flushBatchDepth;
+    /** Whether a PTE changed in the current batch needs the shootdown at its end. */
+    private boolean flushOwed;
+
+    /**
+     * Runs {@code body}, gathering the shootdowns of its permission changes into one at its end,
+     * also when it throws: {@code change_protection} flushes once for its range
+     * ({@code flush_tlb_range}), not once per PTE. Sound because such a change frees nothing,
+     * and nothing translates through the address space while the caller holds the machine lock
+     * but threads already holding an entry, as on the kernel until its flush; when the call
+     * returns, no stale translation is left. Zaps and moves still flush before they go on.
+     */
+    void batchFlushes(Runnable body) {
+        flushBatchDepth++;
+        try {
+            body.run();
+        } finally {
+            if (--flushBatchDepth == 0 && flushOwed) {
+                flushOwed = false;
+                tlbs.flushLocked();
+            }
+        }
+    }
+
+    /**
+     * Stores entry {@code index} of PTE table {@code table}, shooting down the TLBs where {@link
+     * #needsFlush}; an entry that keeps its frame defers that to the end of a {@link #batchFlushes}.
+     */
+    private void write(int table, int index, long old, long pte, boolean sameFrame) {
         pageTables.set(table, index, pte);
         if (needsFlush(old, pte)) {
-            tlbs.flushLocked();
+            if (sameFrame && flushBatchDepth > 0) {
+                flushOwed = true;
+            } else {
+                tlbs.flushLocked();
+            }
         }
     }
 
@@ -480,7 +516,7 @@ final class Mm {
                     + " -> " + Long.toHexString(pte));
         }
         if (old != pte) {
-            write(table, index, old, pte);
+            write(table, index, old, pte, true);
         }
     }
 
@@ -514,12 +550,12 @@ final class Mm {
             throw new IllegalStateException("moving a PTE onto a used slot at 0x" + Long.toHexString(to));
         }
         pageTables.set(table, index, pte);
-        write(fromTable, fromIndex, pte, 0);
+        write(fromTable, fromIndex, pte, 0, false);
     }
 
     /** Clears entry {@code index} of table {@code table}, releasing its page ({@code zap_present_pte}). */
     void zapEntry(int table, int index, long pte) {
-        write(table, index, pte, 0);
+        write(table, index, pte, 0, false);
         if (isSwapEntry(pte)) {
             swapEntries--;
             machine.swap.freeEntry(pte); // free_swap_and_cache

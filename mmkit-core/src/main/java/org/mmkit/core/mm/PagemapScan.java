@@ -217,9 +217,12 @@ final class PagemapScan {
                 holeWritten = v.has(VmFlags.UFFD_WP);
                 protect.clear();
                 PageWalk.walk(mm.pageTables, Math.max(a.start(), v.start), Math.min(a.end(), v.end), this);
-                for (long[] run : protect) {
-                    makeUffdWp(v, run[0], run[1]);
-                }
+                // the runs of the VMA share one shootdown at the end
+                mm.batchFlushes(() -> {
+                    for (long[] run : protect) {
+                        makeUffdWp(vma, run[0], run[1]);
+                    }
+                });
             }
         }
 

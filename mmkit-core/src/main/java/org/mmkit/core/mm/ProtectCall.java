@@ -140,11 +140,14 @@ final class ProtectCall {
             }
             mm.updatePte(table, index, pte, updated);
         };
-        if (markers) {
-            PageWalk.install(mm.pageTables, start, end, visitor);
-        } else {
-            PageWalk.walk(mm.pageTables, start, end, visitor);
-        }
+        // one shootdown for the range, after the walk (flush_tlb_range)
+        mm.batchFlushes(() -> {
+            if (markers) {
+                PageWalk.install(mm.pageTables, start, end, visitor);
+            } else {
+                PageWalk.walk(mm.pageTables, start, end, visitor);
+            }
+        });
     }
 
     /**

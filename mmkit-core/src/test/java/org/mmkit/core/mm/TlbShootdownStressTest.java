@@ -66,6 +66,37 @@ class TlbShootdownStressTest {
         }
     }
 
+    /**
+     * mprotect of a range shoots down once, after its walk (flush_tlb_range): stores into its
+     * first and last pages, through entries cached before the call, must stop all the same.
+     */
+    @Test
+    void noStoreLandsInAnyPageOfARangeAfterMprotectReturns() throws Exception {
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+                Task task = (Task) kernel.newProcess(true);
+                long a = task.mmap(0, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                long last = a + 2 * PAGE_SIZE;
+                task.storeLong(a, 0);
+                task.storeLong(last, 0);
+                int firstPfn = frameOf(task, a);
+                int lastPfn = frameOf(task, last);
+                Storer first = new Storer(task.newThread(), a);
+                Storer second = new Storer(task.newThread(), last);
+                await(() -> Math.min(first.last.get(), second.last.get()) > 1000 + random.nextInt(20_000));
+                task.mprotect(a, 3 * PAGE_SIZE, PROT_READ);
+                long firstAtReturn = frameLong(task, firstPfn, 0);
+                long lastAtReturn = frameLong(task, lastPfn, 0);
+                assertThat(first.join().code()).as("seed %d", seed).isEqualTo(Signal.SEGV_ACCERR);
+                assertThat(second.join().code()).as("seed %d", seed).isEqualTo(Signal.SEGV_ACCERR);
+                assertThat(frameLong(task, firstPfn, 0)).as("no store after mprotect returned (seed %d)", seed)
+                        .isEqualTo(firstAtReturn).isEqualTo(first.last.get());
+                assertThat(frameLong(task, lastPfn, 0)).as("no store after mprotect returned (seed %d)", seed)
+                        .isEqualTo(lastAtReturn).isEqualTo(second.last.get());
+            }
+        }
+    }
+
     @Test
     void aFrameFreedByMunmapAndReusedIsNeverWrittenThroughAStaleEntry() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
