@@ -54,12 +54,18 @@ final class BrkCall {
             if (heap == null || heap.start >= oldEnd) {
                 return oldBrk;
             }
+            // do_vmi_align_munmap with the uf list, then userfaultfd_unmap_complete, as munmap
+            UffdEvents events = new UffdEvents();
             try {
+                mm.gatherUnmap(newEnd, oldEnd);
+                events.unmapPrep(mm, newEnd, oldEnd);
                 mm.unmapRange(newEnd, oldEnd);
+                mm.brk = brk;
             } catch (ErrnoException e) {
                 return oldBrk;
+            } finally {
+                events.complete(mm);
             }
-            mm.brk = brk;
             return brk;
         }
         long size = newEnd - oldEnd;
