@@ -357,13 +357,15 @@ final class Fault {
     /**
      * A zeroed anonymous page of {@code vma} at {@code va}, exclusive to it
      * ({@code folio_prealloc} + {@code folio_add_new_anon_rmap}); the caller owns one reference.
+     * A page of a VM_DROPPABLE VMA is not swap-backed: reclaim drops it, written or not.
      * -1 when memory is exhausted.
      */
     static int newAnonPage(Mm mm, Vma vma, long va) {
         AnonVma anonVma = mm.anonVma(vma);
         int pfn = mm.machine.allocatePage(Gfp.HIGHUSER_MOVABLE);
         if (pfn >= 0) {
-            mm.memory.set(pfn, PhysicalMemory.PG_ANON | PhysicalMemory.PG_ANON_EXCLUSIVE | PhysicalMemory.PG_SWAPBACKED);
+            int swapBacked = vma.has(VmFlags.DROPPABLE) ? 0 : PhysicalMemory.PG_SWAPBACKED;
+            mm.memory.set(pfn, PhysicalMemory.PG_ANON | PhysicalMemory.PG_ANON_EXCLUSIVE | swapBacked);
             mm.memory.setOwner(pfn, anonVma, vma.pageIndex(va));
         }
         return pfn;

@@ -157,7 +157,8 @@ final class Pageout {
      * {@code try_to_unmap_one}'s MADV_FREE branch, mapping by mapping: a dirty PTE or folio, or a
      * reference besides the mappings, stops the walk with that PTE kept (a dirty page becomes
      * swap-backed again, and moves to the anonymous list when put back); every other PTE is
-     * cleared. Unmapped and clean, the page is freed ({@code PGLAZYFREED}).
+     * cleared. Unmapped and clean, the page is freed ({@code PGLAZYFREED}). A page of a
+     * VM_DROPPABLE VMA (never swap-backed) is dropped dirty too.
      */
     private static Outcome discardLazyFree(Machine machine, int pfn) {
         PhysicalMemory memory = machine.memory;
@@ -166,7 +167,8 @@ final class Pageout {
             int table = mm.pageTables.pteTableId(mapping.address());
             int index = PageTables.pteIndex(mapping.address());
             long pte = mm.pageTables.entry(table, index);
-            if (PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY)) {
+            boolean droppable = mapping.vma().has(VmFlags.DROPPABLE);
+            if ((PteLayout.isDirty(pte) || memory.test(pfn, PhysicalMemory.PG_DIRTY)) && !droppable) {
                 memory.set(pfn, PhysicalMemory.PG_DIRTY | PhysicalMemory.PG_SWAPBACKED);
                 return Outcome.ACTIVATE;
             }
