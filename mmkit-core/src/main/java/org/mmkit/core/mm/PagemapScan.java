@@ -176,7 +176,9 @@ final class PagemapScan {
          * ({@code p->masks_of_interest & PAGE_IS_FILE} in {@code pagemap_page_category}).
          */
         private final boolean askedFile;
-        /** The written runs of this VMA that match, to write-protect once its walk is done. */
+        /** The VMA's page protection, for the PTEs the walk protects ({@code vm_page_prot}). */
+        private long prot;
+        /** The matching written holes of this VMA (no PTE table), to write-protect once its walk is done. */
         private final List<long[]> protect = new ArrayList<>();
 
         Scan(Mm mm, Args a) {
@@ -215,10 +217,11 @@ final class PagemapScan {
                 vma = v;
                 vmaCategories = categories;
                 holeWritten = v.has(VmFlags.UFFD_WP);
+                prot = Fault.pageProt(v);
                 protect.clear();
-                PageWalk.walk(mm.pageTables, Math.max(a.start(), v.start), Math.min(a.end(), v.end), this);
-                // the runs of the VMA share one shootdown at the end
+                // PTEs protected during the walk and the holes after it share one shootdown at the end
                 mm.batchFlushes(() -> {
+                    PageWalk.walk(mm.pageTables, Math.max(a.start(), vma.start), Math.min(a.end(), vma.end), this);
                     for (long[] run : protect) {
                         makeUffdWp(vma, run[0], run[1]);
                     }
@@ -227,46 +230,59 @@ final class PagemapScan {
         }
 
         /**
-         * {@code make_uffd_wp_pte} over [start, end): what {@code uffd_wp_range} does (present
-         * PTEs uffd-wp, none ones markers), and besides, guard and poison markers get the
-         * swap entry's uffd-wp bit, as every swap-format entry does here; they stop being WRITTEN.
+         * {@code make_uffd_wp_pte} over [start, end), which has no PTE table yet: {@code
+         * uffd_wp_range} allocates the tables and installs markers.
          */
         private void makeUffdWp(Vma v, long start, long end) {
             UffdWriteProtect.uffdWpRange(mm, v, start, end, true);
-            PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
-                if (SwapEntryLayout.isMarker(pte) && !UffdWriteProtect.isProtected(pte)) {
-                    mm.updatePte(table, index, pte, pte | SwapEntryLayout.UFFD_WP);
-                }
-            });
         }
 
         @Override
         public void pte(long va, long pte, int table, int index) {
+            boolean wp;
             if (protectAll) {
-                if (!UffdWriteProtect.isProtected(pte)) {
-                    protect(va, va + PAGE_SIZE);
-                }
-            } else if (!stopped) {
-                page(va, va + PAGE_SIZE, vmaCategories | pageCategories(pte));
+                wp = !UffdWriteProtect.isProtected(pte);
+            } else {
+                wp = !stopped && page(va, va + PAGE_SIZE, vmaCategories | pageCategories(pte)) != va;
             }
+            if (wp) {
+                makeUffdWpPte(pte, table, index);
+            }
+        }
+
+        /**
+         * {@code make_uffd_wp_pte} as the walk visits the entry: what {@code uffd_wp_range} does
+         * (present PTEs uffd-wp, none ones markers), and besides, guard and poison markers get the
+         * swap entry's uffd-wp bit, as every swap-format entry does here; they stop being WRITTEN.
+         */
+        private void makeUffdWpPte(long pte, int table, int index) {
+            long updated = ProtectCall.changedPte(mm, vma, pte, prot, ProtectCall.CP_UFFD_WP, true);
+            if (SwapEntryLayout.isMarker(updated) && !UffdWriteProtect.isProtected(updated)) {
+                updated |= SwapEntryLayout.UFFD_WP;
+            }
+            mm.updatePte(table, index, pte, updated);
         }
 
         /** {@code pagemap_scan_pte_hole}: no PTE table; written only in a uffd-wp registered VMA. */
         @Override
         public void hole(long start, long end) {
             if (!stopped) {
-                page(start, end, vmaCategories | (holeWritten ? PAGE_IS_WRITTEN : 0));
+                long wpEnd = page(start, end, vmaCategories | (holeWritten ? PAGE_IS_WRITTEN : 0));
+                if (wpEnd != start) {
+                    protect(start, wpEnd);
+                }
             }
         }
 
         /**
          * The pages [start, end), all of {@code categories}: if they match, {@code
-         * pagemap_scan_output} (cut at {@code max_pages}, or refused when no region is left), then
-         * with WP_MATCHING the written ones are noted for protection.
+         * pagemap_scan_output} (cut at {@code max_pages}, or refused when no region is left).
+         * Returns where the pages to write-protect end: with WP_MATCHING the written ones that were
+         * taken, else none ({@code start}).
          */
-        private void page(long start, long end, long categories) {
+        private long page(long start, long end, long categories) {
             if (!interesting(categories)) {
-                return;
+                return start;
             }
             long next = end;
             if (output) {
@@ -285,9 +301,8 @@ final class PagemapScan {
                     walkEnd = next;
                 }
             }
-            if (next != start && (a.flags() & PM_SCAN_WP_MATCHING) != 0 && (categories & PAGE_IS_WRITTEN) != 0) {
-                protect(start, next);
-            }
+            boolean wp = (a.flags() & PM_SCAN_WP_MATCHING) != 0 && (categories & PAGE_IS_WRITTEN) != 0;
+            return wp ? next : start;
         }
 
         /** Notes [start, end) for write protection, merged with the run before it. */

@@ -115,31 +115,9 @@ final class ProtectCall {
     static void changeProtection(Mm mm, Vma vma, long start, long end, int cpFlags) {
         long prot = Fault.pageProt(vma);
         boolean protect = (cpFlags & CP_UFFD_WP) != 0;
-        boolean resolve = (cpFlags & CP_UFFD_WP_RESOLVE) != 0;
-        boolean tryWritable = vma.has(VmFlags.WRITE) && !protect;
         boolean markers = protect && UffdWriteProtect.usesMarkers(vma);
-        PageWalk.Visitor visitor = (va, pte, table, index) -> {
-            long updated;
-            if (PteLayout.isPresent(pte)) {
-                updated = PteLayout.modify(pte, prot);
-                if (protect) {
-                    updated = (updated | PteLayout.UFFD_WP) & ~PteLayout.RW;
-                } else if (resolve) {
-                    updated &= ~PteLayout.UFFD_WP;
-                }
-                if (tryWritable && !PteLayout.isWritable(updated) && canMakeWritable(mm, vma, updated)) {
-                    updated |= PteLayout.RW;
-                }
-            } else if (pte == 0) {
-                updated = markers ? PteMarkerLayout.make(PteMarkerLayout.UFFD_WP) : 0;
-            } else if (SwapEntryLayout.isMarker(pte)) {
-                boolean uffdWpOnly = PteMarkerLayout.bits(pte) == PteMarkerLayout.UFFD_WP;
-                updated = resolve && uffdWpOnly ? 0 : pte;
-            } else {
-                updated = protect ? pte | SwapEntryLayout.UFFD_WP : resolve ? pte & ~SwapEntryLayout.UFFD_WP : pte;
-            }
-            mm.updatePte(table, index, pte, updated);
-        };
+        PageWalk.Visitor visitor = (va, pte, table, index) ->
+                mm.updatePte(table, index, pte, changedPte(mm, vma, pte, prot, cpFlags, markers));
         // one shootdown for the range, after the walk (flush_tlb_range)
         mm.batchFlushes(() -> {
             if (markers) {
@@ -148,6 +126,36 @@ final class ProtectCall {
                 PageWalk.walk(mm.pageTables, start, end, visitor);
             }
         });
+    }
+
+    /**
+     * {@code change_pte_range} for one entry: what {@link #changeProtection} stores for {@code pte}
+     * with the VMA's protection {@code prot}; {@code markers} whether a none PTE gets a uffd-wp marker.
+     */
+    static long changedPte(Mm mm, Vma vma, long pte, long prot, int cpFlags, boolean markers) {
+        boolean protect = (cpFlags & CP_UFFD_WP) != 0;
+        boolean resolve = (cpFlags & CP_UFFD_WP_RESOLVE) != 0;
+        if (PteLayout.isPresent(pte)) {
+            long updated = PteLayout.modify(pte, prot);
+            if (protect) {
+                updated = (updated | PteLayout.UFFD_WP) & ~PteLayout.RW;
+            } else if (resolve) {
+                updated &= ~PteLayout.UFFD_WP;
+            }
+            // MM_CP_TRY_CHANGE_WRITABLE
+            if (vma.has(VmFlags.WRITE) && !protect && !PteLayout.isWritable(updated) && canMakeWritable(mm, vma, updated)) {
+                updated |= PteLayout.RW;
+            }
+            return updated;
+        }
+        if (pte == 0) {
+            return markers ? PteMarkerLayout.make(PteMarkerLayout.UFFD_WP) : 0;
+        }
+        if (SwapEntryLayout.isMarker(pte)) {
+            boolean uffdWpOnly = PteMarkerLayout.bits(pte) == PteMarkerLayout.UFFD_WP;
+            return resolve && uffdWpOnly ? 0 : pte;
+        }
+        return protect ? pte | SwapEntryLayout.UFFD_WP : resolve ? pte & ~SwapEntryLayout.UFFD_WP : pte;
     }
 
     /**
