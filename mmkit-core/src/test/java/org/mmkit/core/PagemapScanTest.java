@@ -11,9 +11,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mmkit.core.abi.PageRegionLayout;
-import org.mmkit.core.abi.PmScanArgLayout;
-import org.mmkit.core.abi.Scalars;
 
 /**
  * PAGEMAP_SCAN through a descriptor of /proc/self/pagemap: the observed example of kernel-spec
@@ -41,31 +38,8 @@ class PagemapScanTest {
     /** One scan; returns the regions written, each {start, end, categories}, then {walk_end}. */
     private List<long[]> scan(long flags, long start, long end, long vecLen, long maxPages, long mask, long inverted,
             long anyof, long returnMask) {
-        byte[] arg = new byte[PmScanArgLayout.SIZE];
-        long vec = scratch + 2 * PAGE_SIZE;
-        Scalars.U64.write(arg, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-        Scalars.U64.write(arg, PmScanArgLayout.FLAGS_OFFSET, flags);
-        Scalars.U64.write(arg, PmScanArgLayout.START_OFFSET, start);
-        Scalars.U64.write(arg, PmScanArgLayout.END_OFFSET, end);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_OFFSET, vec);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_LEN_OFFSET, vecLen);
-        Scalars.U64.write(arg, PmScanArgLayout.MAX_PAGES_OFFSET, maxPages);
-        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_MASK_OFFSET, mask);
-        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_INVERTED_OFFSET, inverted);
-        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_ANYOF_MASK_OFFSET, anyof);
-        Scalars.U64.write(arg, PmScanArgLayout.RETURN_MASK_OFFSET, returnMask);
-        p.store(scratch, arg);
-        int n = (int) p.ioctl(pm, PAGEMAP_SCAN, scratch);
-        byte[] out = new byte[n * PageRegionLayout.SIZE];
-        p.load(vec, out);
-        List<long[]> regions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int at = i * PageRegionLayout.SIZE;
-            regions.add(new long[] {Scalars.U64.read(out, at), Scalars.U64.read(out, at + 8), Scalars.U64.read(out, at + 16)});
-        }
-        p.load(scratch, arg);
-        regions.add(new long[] {Scalars.U64.read(arg, PmScanArgLayout.WALK_END_OFFSET)});
-        return regions;
+        return PagemapScans.scan(p, pm, scratch, scratch + 2 * PAGE_SIZE, flags, start, end, vecLen, maxPages, mask,
+                inverted, anyof, returnMask);
     }
 
     @Test

@@ -12,10 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mmkit.core.abi.PageRegionLayout;
 import org.mmkit.core.abi.PagemapEntryLayout;
-import org.mmkit.core.abi.PmScanArgLayout;
-import org.mmkit.core.abi.Scalars;
 
 /**
  * Soft-dirty tracking against a reference, in the {@code CONFIG_MEM_SOFT_DIRTY} profile: random
@@ -175,24 +172,8 @@ class SoftDirtyRandomizedTest {
 
     /** PAGEMAP_SCAN of the region for PAGE_IS_SOFT_DIRTY: the regions it reports, {start, end, categories}. */
     private List<long[]> scanSoftDirty(long region) {
-        byte[] arg = new byte[PmScanArgLayout.SIZE];
-        long vec = scratch + PAGE_SIZE;
-        Scalars.U64.write(arg, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-        Scalars.U64.write(arg, PmScanArgLayout.START_OFFSET, region);
-        Scalars.U64.write(arg, PmScanArgLayout.END_OFFSET, region + PAGES * PAGE_SIZE);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_OFFSET, vec);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_LEN_OFFSET, PAGES);
-        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_MASK_OFFSET, PAGE_IS_SOFT_DIRTY);
-        Scalars.U64.write(arg, PmScanArgLayout.RETURN_MASK_OFFSET, PAGE_IS_SOFT_DIRTY);
-        p.store(scratch, arg);
-        int n = (int) p.ioctl(pagemap, PAGEMAP_SCAN, scratch);
-        byte[] out = new byte[n * PageRegionLayout.SIZE];
-        p.load(vec, out);
-        List<long[]> regions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int at = i * PageRegionLayout.SIZE;
-            regions.add(new long[] {Scalars.U64.read(out, at), Scalars.U64.read(out, at + 8), Scalars.U64.read(out, at + 16)});
-        }
-        return regions;
+        List<long[]> regions = PagemapScans.scan(p, pagemap, scratch, scratch + PAGE_SIZE, 0, region,
+                region + PAGES * PAGE_SIZE, PAGES, 0, PAGE_IS_SOFT_DIRTY, 0, 0, PAGE_IS_SOFT_DIRTY);
+        return regions.subList(0, regions.size() - 1); // without walk_end
     }
 }

@@ -23,11 +23,12 @@ import org.mmkit.core.Uapi;
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
  * means "hidden" and never a page.
- * Allocation is deterministic: fresh frames are handed out in increasing PFN order, and freed
- * frames are reused (most recently freed first) only once every frame has been used. A page freed
- * and a page allocated right after are therefore different frames, as they are on this machine's
- * kernel (scenarios/uffd/wp-unpopulated.mms shows it), where other activity takes the freed page.
- * A fresh frame already reads as zero, and its host memory is touched only when the page is
+ * Allocation is deterministic: the last {@value #COOLING_FRAMES} frames freed wait, so that a
+ * page freed and a page allocated right after are different frames, as they are on this
+ * machine's kernel, where other activity takes the freed page; frames freed before them are
+ * reused first, the most recently freed first (the per-CPU lists' hot pages); then fresh frames
+ * in increasing PFN order; the waiting ones, oldest first, only when RAM has nothing else. A
+ * fresh frame already reads as zero, and its host memory is touched only when the page is
  * written; a reused frame is zeroed.
  *
  * <p>Pages in use by mappings or the page cache are on one of the LRU lists ({@code lruvec}):
@@ -132,7 +133,19 @@ public final class PhysicalMemory implements AutoCloseable {
     private final int frames;
     /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
     private final Meta[] meta;
-    /** Freed frames as a stack, {@code freeStack[0..freeTop)}; grows as frames are freed. */
+    /**
+     * How many of the frames freed last wait before they are reused. On the kernel, activity
+     * elsewhere takes a page just freed, so a page allocated right after a free is another frame
+     * (scenarios/uffd/wp-unpopulated.mms shows it); older freed frames are reused before fresh
+     * ones, as the per-CPU lists hand out hot pages, so a machine that frees and allocates many
+     * pages keeps reusing host memory it has already touched.
+     */
+    static final int COOLING_FRAMES = 1024;
+    /** The frames freed last, oldest at {@code coolHead}, {@code coolCount} of them (a ring). */
+    private final int[] cooling = new int[COOLING_FRAMES];
+    private int coolHead;
+    private int coolCount;
+    /** Freed frames past cooling as a stack, {@code freeStack[0..freeTop)}; grows as frames are freed. */
     private int[] freeStack = new int[CHUNK_FRAMES];
     private int freeTop;
     /** Frames from here up were never allocated. */
@@ -190,7 +203,7 @@ public final class PhysicalMemory implements AutoCloseable {
 
     /** Frames that can still be allocated. */
     public int freeFrames() {
-        return freeTop + (frames - nextUnused);
+        return freeTop + coolCount + (frames - nextUnused);
     }
 
     /**
@@ -200,13 +213,21 @@ public final class PhysicalMemory implements AutoCloseable {
      */
     public int allocate() {
         int pfn;
-        if (nextUnused < frames) {
-            pfn = nextUnused++; // never used: its contents read as zero
-        } else if (freeTop > 0) {
+        boolean used = true;
+        if (freeTop > 0) {
             pfn = freeStack[--freeTop];
-            contents(pfn).fill((byte) 0); // a freed frame keeps its old data
+        } else if (nextUnused < frames) {
+            pfn = nextUnused++;
+            used = false; // never used: its contents read as zero
+        } else if (coolCount > 0) {
+            pfn = cooling[coolHead];
+            coolHead = (coolHead + 1) % COOLING_FRAMES;
+            coolCount--;
         } else {
             return -1;
+        }
+        if (used) {
+            contents(pfn).fill((byte) 0); // a freed frame keeps its old data
         }
         meta(pfn).counts[pfn & CHUNK_MASK] = 1;
         return pfn;
@@ -231,7 +252,7 @@ public final class PhysicalMemory implements AutoCloseable {
         }
     }
 
-    /** Returns a frame whose last reference went to the free stack, with its metadata cleared. */
+    /** Returns a frame whose last reference went to cooling, with its metadata cleared. */
     private void free(int pfn) {
         Meta m = meta(pfn);
         int i = pfn & CHUNK_MASK;
@@ -247,10 +268,17 @@ public final class PhysicalMemory implements AutoCloseable {
         m.counts[i] = 0;
         m.flagsIndex[i] = 0;
         m.owner[i] = null;
+        if (coolCount < COOLING_FRAMES) {
+            cooling[(coolHead + coolCount++) % COOLING_FRAMES] = pfn;
+            return;
+        }
+        int cooled = cooling[coolHead];
+        cooling[coolHead] = pfn;
+        coolHead = (coolHead + 1) % COOLING_FRAMES;
         if (freeTop == freeStack.length) {
             freeStack = Arrays.copyOf(freeStack, freeStack.length * 2);
         }
-        freeStack[freeTop++] = pfn;
+        freeStack[freeTop++] = cooled;
     }
 
     public int refcount(int pfn) {

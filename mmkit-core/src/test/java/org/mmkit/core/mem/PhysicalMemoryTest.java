@@ -16,12 +16,13 @@ class PhysicalMemoryTest {
     private final PhysicalMemory memory = new PhysicalMemory(FRAMES);
 
     /**
-     * Fresh frames come in PFN order before any freed one is reused, so a page freed and one
-     * allocated right after differ, as on the kernel (scenarios/uffd/wp-unpopulated.mms); once RAM
-     * is used up, the most recently freed frame comes back first.
+     * A freed frame waits while fewer than {@link PhysicalMemory#COOLING_FRAMES} frames were freed
+     * after it, so a page freed and one allocated right after differ, as on the kernel
+     * (scenarios/uffd/wp-unpopulated.mms): fresh frames come in PFN order meanwhile; once RAM has
+     * nothing else, the waiting frames come back oldest first.
      */
     @Test
-    void freshFramesComeInOrderBeforeTheLastFreedIsReused() {
+    void aFrameJustFreedWaitsWhileFreshFramesComeInOrder() {
         assertThat(memory.freeFrames()).isEqualTo(FRAMES - PhysicalMemory.RESERVED_FRAMES);
         int a = memory.allocate();
         int b = memory.allocate();
@@ -34,9 +35,30 @@ class PhysicalMemoryTest {
         for (int fresh = c + 1; fresh < FRAMES; fresh++) {
             assertThat(memory.allocate()).isEqualTo(fresh);
         }
-        assertThat(memory.allocate()).as("reused once RAM is used up").isEqualTo(c);
-        assertThat(memory.allocate()).isEqualTo(a);
+        assertThat(memory.allocate()).as("reused once RAM is used up, oldest first").isEqualTo(a);
+        assertThat(memory.allocate()).isEqualTo(c);
         assertThat(memory.allocate()).isEqualTo(-1);
+    }
+
+    /**
+     * Frames freed before the last {@link PhysicalMemory#COOLING_FRAMES} are reused before fresh
+     * ones, the most recently freed first, so a machine that frees and allocates many pages keeps
+     * reusing the host memory it has touched.
+     */
+    @Test
+    void framesPastCoolingAreReusedBeforeFreshOnes() {
+        PhysicalMemory big = new PhysicalMemory(PhysicalMemory.COOLING_FRAMES * 4, false);
+        int[] held = new int[PhysicalMemory.COOLING_FRAMES + 2];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = big.allocate();
+        }
+        for (int pfn : held) {
+            big.put(pfn);
+        }
+        assertThat(big.allocate()).as("the second freed, pushed out of cooling last").isEqualTo(held[1]);
+        assertThat(big.allocate()).isEqualTo(held[0]);
+        assertThat(big.allocate()).as("then fresh frames").isEqualTo(held[held.length - 1] + 1);
+        big.close();
     }
 
     @Test
