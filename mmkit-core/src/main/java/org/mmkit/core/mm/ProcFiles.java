@@ -314,7 +314,8 @@ final class ProcFiles {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
                 ByteOrder.LITTLE_ENDIAN);
         private final PhysicalMemory memory;
-        private final boolean privileged;
+        /** The PFN bits an entry shows: all of them for a privileged reader, none otherwise. */
+        private final long frameMask;
         private final byte[] buf;
         /** The address whose entry is written next, at byte {@code (va - base) / 512} of {@code buf}. */
         private final long base;
@@ -325,7 +326,7 @@ final class ProcFiles {
 
         PagemapFill(PhysicalMemory memory, boolean privileged, byte[] buf, long base) {
             this.memory = memory;
-            this.privileged = privileged;
+            this.frameMask = privileged ? PagemapEntryLayout.FRAME_MASK : 0;
             this.buf = buf;
             this.base = base;
             this.va = base;
@@ -357,7 +358,7 @@ final class ProcFiles {
 
         @Override
         public void pte(long at, long pte, int table, int index) {
-            LONGS.set(buf, (int) ((at - base) >>> (PAGE_SHIFT - 3)), pte == 0 ? none : entry(memory, vma, pte, privileged));
+            LONGS.set(buf, (int) ((at - base) >>> (PAGE_SHIFT - 3)), pte == 0 ? none : entry(memory, none, pte, frameMask));
             va = at + PAGE_SIZE;
         }
 
@@ -366,7 +367,7 @@ final class ProcFiles {
             int position = (int) ((at - base) >>> (PAGE_SHIFT - 3));
             for (int index = fromIndex; index < toIndex; index++, position += 8) {
                 long pte = entries[index];
-                LONGS.set(buf, position, pte == 0 ? none : entry(memory, vma, pte, privileged));
+                LONGS.set(buf, position, pte == 0 ? none : entry(memory, none, pte, frameMask));
             }
             va = at + ((long) (toIndex - fromIndex) << PAGE_SHIFT);
         }
@@ -377,9 +378,12 @@ final class ProcFiles {
         return vma.has(VmFlags.SOFTDIRTY) ? PagemapEntryLayout.SOFT_DIRTY : 0;
     }
 
-    /** {@code pte_to_pagemap_entry} for a non-zero PTE of {@code vma}. */
-    private static long entry(PhysicalMemory memory, Vma vma, long pte, boolean privileged) {
-        long flags = noneEntry(vma);
+    /**
+     * {@code pte_to_pagemap_entry} for a non-zero PTE of a VMA whose empty entry is {@code none};
+     * {@code frameMask} keeps the PFN bits the reader may see.
+     */
+    private static long entry(PhysicalMemory memory, long none, long pte, long frameMask) {
+        long flags = none;
         long frame = 0;
         if (PteLayout.isPresent(pte)) {
             frame = PteLayout.pfn(pte);
@@ -410,6 +414,6 @@ final class ProcFiles {
         if (UffdWriteProtect.isProtected(pte)) {
             flags |= PagemapEntryLayout.UFFD_WP;
         }
-        return flags | (privileged ? frame & PagemapEntryLayout.FRAME_MASK : 0);
+        return flags | (frame & frameMask);
     }
 }
