@@ -591,7 +591,8 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
 
 static uint64_t unswap_range(uintptr_t start, uintptr_t end)
 {
-    static uint64_t entries[UNSWAP_CHUNK];
+    /* pagemap entries go where a reply's transfer would: a page settle_image touched, not a new one */
+    uint8_t *entries = reply + REPLY_HEADER_BYTES + 8;
     uint64_t brought = 0;
     for (uintptr_t address = start; address < end;) {
         size_t count = (end - address) / PAGE_BYTES;
@@ -603,7 +604,7 @@ static uint64_t unswap_range(uintptr_t start, uintptr_t end)
             die("read the executor's own pagemap");
         }
         for (size_t i = 0; i < count; i++, address += PAGE_BYTES) {
-            if (entries[i] & PM_SWAP) {
+            if (get_u64(entries + 8 * i) & PM_SWAP) {
                 (void)*(volatile uint8_t *)address;
                 brought++;
             }
