@@ -70,4 +70,40 @@ class PagemapOfAnotherProcessTest {
         assertThat(open(user, at, "/proc/" + other.pid() + "/pagemap")).isEqualTo(4);
         assertThat(open(root, Syscalls.anon(root, 1), "/proc/" + user.pid() + "/pagemap")).isEqualTo(3);
     }
+
+    /**
+     * PFNs show as the opener's privilege decides ({@code file_ns_capable} on the file's
+     * credentials): a privileged process reading a descriptor an unprivileged one opened, taken
+     * with pidfd_getfd, sees none. pidfd_getfd asks ptrace access of the taker.
+     */
+    @Test
+    void thePfnsShowAsTheOpenerMayNotAsTheReaderMay() {
+        SimProcess root = kernel.newProcess(true);
+        SimProcess user = kernel.newProcess(false);
+        long a = Syscalls.anon(user, 1);
+        user.store(a, new byte[] {1});
+        int own = open(user, Syscalls.anon(user, 1), "/proc/self/pagemap");
+        int pidfd = root.pidfdOpen(user.pid(), 0);
+        int taken = root.pidfdGetfd(pidfd, own, 0);
+        long buf = Syscalls.anon(root, 1);
+        int mine = open(root, buf, "/proc/" + user.pid() + "/pagemap");
+        byte[] entry = new byte[8];
+        assertThat(root.pread(taken, buf, 8, a / PAGE_SIZE * 8)).isEqualTo(8);
+        root.load(buf, entry);
+        assertThat(entry).containsExactly(0, 0, 0, 0, 0, 0, 0, 0x81);
+        assertThat(root.pread(mine, buf, 8, a / PAGE_SIZE * 8)).isEqualTo(8);
+        root.load(buf, entry);
+        assertThat(entry[0] | entry[1] | entry[2] | entry[3] | entry[4] | entry[5] | entry[6] & 0x7f)
+                .as("the PFN shows").isNotZero();
+        assertThat(root.fcntl(taken, F_GETFD, 0)).isEqualTo(FD_CLOEXEC);
+
+        int rootPidfd = user.pidfdOpen(root.pid(), 0);
+        Syscalls.assertErrno(Errno.EPERM, () -> user.pidfdGetfd(rootPidfd, mine, 0));
+        Syscalls.assertErrno(Errno.EBADF, () -> root.pidfdGetfd(pidfd, 99, 0));
+        Syscalls.assertErrno(Errno.EBADF, () -> root.pidfdGetfd(mine, own, 0));
+        Syscalls.assertErrno(Errno.EINVAL, () -> root.pidfdGetfd(pidfd, own, 1));
+        user.exit();
+        Syscalls.assertErrno(Errno.ESRCH, () -> root.pidfdGetfd(pidfd, own, 0));
+        kernel.checkInvariants();
+    }
 }

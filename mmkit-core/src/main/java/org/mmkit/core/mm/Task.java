@@ -225,6 +225,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int pidfdGetfd(int pidfd, int targetFd, long flags) {
+        return call(() -> PidfdCalls.pidfdGetfd(this, pidfd, targetFd, flags));
+    }
+
+    @Override
     public void processMrelease(int pidfd, long flags) {
         run(() -> PidfdCalls.processMrelease(this, pidfd, flags));
     }
