@@ -129,6 +129,8 @@ public final class PhysicalMemory implements AutoCloseable {
     /** Where a page's LRU list (plus one) starts in its {@code Meta.flagsIndex}; every {@code PG_*} bit lies below. */
     private static final int LRU_SHIFT = 12;
     private static final long LRU_FIELD = 0x7L << LRU_SHIFT;
+    /** The {@code PG_*} bits of {@code Meta.flagsIndex}. */
+    private static final long PG_FLAGS = (1L << LRU_SHIFT) - 1;
 
     private final int frames;
     /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
@@ -330,6 +332,62 @@ public final class PhysicalMemory implements AutoCloseable {
             spilledCounts.put(pfn, counts);
         }
         return counts;
+    }
+
+    /**
+     * A reader of the metadata of frames for a caller that visits many frames in a row (pagemap):
+     * it keeps the metadata chunk of the frame read last, so that the next frame of the same
+     * chunk costs no lookup.
+     *
+     * @return a reader, valid while the machine lock is held and no frame is allocated
+     */
+    public FrameReader frameReader() {
+        return new FrameReader();
+    }
+
+    /** See {@link #frameReader}. Not thread-safe. */
+    public final class FrameReader {
+        /** The chunk whose arrays are below; -1 for none yet. */
+        private int chunk = -1;
+        private int[] counts;
+        private long[] flagsIndex;
+
+        private FrameReader() {
+        }
+
+        /**
+         * The frame's {@code PG_*} flags and its mapcount ({@link #mapcountOf}) in one word;
+         * zero for a frame never used.
+         *
+         * @param pfn the frame
+         * @return the flags in the low int, the mapcount in the high int
+         */
+        public long flagsAndMapcount(int pfn) {
+            int c = pfn >>> CHUNK_SHIFT;
+            if (c != chunk) {
+                Meta m = meta[c];
+                if (m == null) {
+                    return 0;
+                }
+                chunk = c;
+                counts = m.counts;
+                flagsIndex = m.flagsIndex;
+            }
+            int i = pfn & CHUNK_MASK;
+            int packed = counts[i];
+            long mapcount = packed == COUNTS_SPILLED ? (int) (long) spilledCounts.get(pfn) : packed >>> COUNT_BITS;
+            return flagsIndex[i] & PG_FLAGS | mapcount << 32;
+        }
+    }
+
+    /**
+     * The mapcount in a word of {@link FrameReader#flagsAndMapcount}.
+     *
+     * @param flagsAndMapcount what {@link FrameReader#flagsAndMapcount} returned
+     * @return the frame's mapcount
+     */
+    public static int mapcountOf(long flagsAndMapcount) {
+        return (int) (flagsAndMapcount >>> 32);
     }
 
     public boolean test(int pfn, int flag) {
