@@ -200,6 +200,7 @@ public final class Machine implements AutoCloseable {
                 closed = true;
                 tasks.forEach(task -> task.mm.tlbs.closeLocked()); // later accesses miss and find the kernel closed
                 memory.close();
+                swap.close();
                 tasks.forEach(Task::interruptSleepersLocked);
             }
         } finally {

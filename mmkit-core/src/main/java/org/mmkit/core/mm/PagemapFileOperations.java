@@ -53,7 +53,7 @@ final class PagemapFileOperations implements ProcRegularFile, ProcPidFile {
         // a position past the task size (or negative, which is a huge unsigned one) is EOF
         while (buffer.count() > 0 && kiocb.pos >= 0) {
             byte[] into = buffer.count() >= chunk.length ? chunk : new byte[(int) buffer.count()];
-            int length = ProcFiles.pagemapRead(mm, showPfn, kiocb.pos, into);
+            int length = PagemapRead.read(mm, showPfn, kiocb.pos, into);
             if (length == 0) {
                 break;
             }

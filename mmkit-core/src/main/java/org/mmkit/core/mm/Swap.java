@@ -33,11 +33,34 @@ final class Swap {
     final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
     /** Which swap-cache folios were read ahead, and each VMA's readahead window. */
     final SwapReadahead readahead = new SwapReadahead();
-    /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
-    private final Map<Integer, Long> cachedEntries = new HashMap<>();
+    /**
+     * {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits, by
+     * PFN, in blocks of {@value #CACHED_BLOCK} frames made when a frame of the block first enters
+     * the swap cache; 0 for a frame not in it (no entry is 0: a slot's offset is at least 1).
+     * Unboxed, so that a page going through the swap cache allocates nothing here.
+     */
+    private final long[][] cachedEntries;
+    private static final int CACHED_SHIFT = 8;
+    private static final int CACHED_BLOCK = 1 << CACHED_SHIFT;
 
     Swap(PhysicalMemory memory) {
         this.memory = memory;
+        this.cachedEntries = new long[(memory.frames() + CACHED_BLOCK - 1) >>> CACHED_SHIFT][];
+    }
+
+    /** The swap entry of {@code pfn} in the swap cache, 0 for none. */
+    private long cachedEntry(int pfn) {
+        long[] block = cachedEntries[pfn >>> CACHED_SHIFT];
+        return block == null ? 0 : block[pfn & (CACHED_BLOCK - 1)];
+    }
+
+    private void setCachedEntry(int pfn, long entry) {
+        long[] block = cachedEntries[pfn >>> CACHED_SHIFT];
+        if (block == null) {
+            block = new long[CACHED_BLOCK];
+            cachedEntries[pfn >>> CACHED_SHIFT] = block;
+        }
+        block[pfn & (CACHED_BLOCK - 1)] = entry;
     }
 
     /**
@@ -74,6 +97,12 @@ final class Swap {
             throw new IllegalStateException("swap area " + area.type + " still has " + area.inUse + " slots in use");
         }
         areas.set(area.type, null);
+        area.close();
+    }
+
+    /** The machine's end: every area's stored pages go back to the host. */
+    void close() {
+        areas().forEach(SwapArea::close);
     }
 
     /**
@@ -95,7 +124,8 @@ final class Swap {
      */
     long addToSwap(int pfn) {
         SwapArea best = null;
-        for (SwapArea area : areas) {
+        for (int type = 0; type < areas.size(); type++) { // indexed: no iterator per page
+            SwapArea area = areas.get(type);
             if (area != null && area.hasFreeSlot() && (best == null || area.priority > best.priority)) {
                 best = area;
             }
@@ -106,7 +136,7 @@ final class Swap {
         }
         long entry = SwapEntryLayout.make(best.type, offset);
         memory.get(pfn);
-        cachedEntries.put(pfn, entry);
+        setCachedEntry(pfn, entry);
         return entry;
     }
 
@@ -120,21 +150,22 @@ final class Swap {
         long bare = SwapEntryLayout.make(SwapEntryLayout.type(entry), SwapEntryLayout.offset(entry));
         area(bare).setCached(SwapEntryLayout.offset(bare), pfn);
         memory.get(pfn);
-        cachedEntries.put(pfn, bare);
+        setCachedEntry(pfn, bare);
     }
 
     boolean inCache(int pfn) {
-        return cachedEntries.containsKey(pfn);
+        return cachedEntry(pfn) != 0;
     }
 
     /** The swap entry of a folio in the swap cache. */
     long entryOf(int pfn) {
-        return cachedEntries.get(pfn);
+        return cachedEntry(pfn);
     }
 
     /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
     void deleteFromCache(int pfn) {
-        long entry = cachedEntries.remove(pfn);
+        long entry = cachedEntry(pfn);
+        setCachedEntry(pfn, 0);
         readahead.forget(pfn);
         area(entry).setCached(SwapEntryLayout.offset(entry), 0);
         memory.put(pfn);
@@ -145,8 +176,8 @@ final class Swap {
      * more leaves the swap cache; returns whether it did.
      */
     boolean freeSwap(int pfn) {
-        Long entry = cachedEntries.get(pfn);
-        if (entry == null || area(entry).count(SwapEntryLayout.offset(entry)) != 0) {
+        long entry = cachedEntry(pfn);
+        if (entry == 0 || area(entry).count(SwapEntryLayout.offset(entry)) != 0) {
             return false;
         }
         deleteFromCache(pfn);
@@ -179,8 +210,16 @@ final class Swap {
         return new SwapStats(total * (PAGE_SIZE >> 10), free * (PAGE_SIZE >> 10), events.pswpin, events.pswpout);
     }
 
-    /** Swap cache references per frame, for the invariants. */
+    /** The swap entry of every frame in the swap cache, by PFN, for the invariants. */
     Map<Integer, Long> cachedEntries() {
-        return cachedEntries;
+        Map<Integer, Long> cached = new HashMap<>();
+        for (int block = 0; block < cachedEntries.length; block++) {
+            for (int i = 0; cachedEntries[block] != null && i < CACHED_BLOCK; i++) {
+                if (cachedEntries[block][i] != 0) {
+                    cached.put(block << CACHED_SHIFT | i, cachedEntries[block][i]);
+                }
+            }
+        }
+        return cached;
     }
 }

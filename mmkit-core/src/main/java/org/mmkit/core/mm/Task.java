@@ -461,7 +461,7 @@ public final class Task implements SimProcess {
 
     @Override
     public int pagemapRead(long offset, byte[] buf) {
-        return call(() -> ProcFiles.pagemapRead(mm, privileged, offset, buf));
+        return call(() -> PagemapRead.read(mm, privileged, offset, buf));
     }
 
     @Override
