@@ -37,7 +37,7 @@ import org.mmkit.core.mem.PhysicalMemory;
  * woken sleeper waits for it, even if other threads queue for it, and in the fair order
  * otherwise. Handing a contended lock to the longest waiter every time parks the thread that has
  * just let it go and wakes another, one park and one wake-up per operation (16 threads faulting
- * at once spent 11 µs per fault on that, a fault alone 0.25 µs); the kernel's own sleeping locks
+ * at once used four times a lone thread's CPU per fault on that); the kernel's own sleeping locks
  * let a running thread take a free lock too. Only operations that run at the same time are
  * reordered so: an operation that starts after a wake-up returned still runs after the woken
  * thread has the lock again.
