@@ -72,7 +72,7 @@ public final class Task implements SimProcess {
      * open and the process alive; the caller unlocks. Throws, not holding the lock, if not.
      */
     void lockAlive() {
-        machine.lock.lock();
+        machine.lockForOperation();
         try {
             machine.checkOpenLocked();
             checkAliveLocked();
