@@ -197,6 +197,11 @@ public final class PageTables {
         return (long) GENERATION.getVolatile(this);
     }
 
+    /** Whether table {@code id} holds no entry (its use count is 0): a walker may take it as all none at once. */
+    public boolean isEmpty(int id) {
+        return used[id] == 0;
+    }
+
     /** Stores entry {@code index} of table {@code id}, keeping the table's use count. Storing 0 never frees a table. */
     public void set(int id, int index, long entry) {
         // Page counts and the TLB generation are kept by the caller: the address space's one

@@ -4,7 +4,8 @@ package org.mmkit.core.pgtable;
  * The one page-table walker ({@code walk_page_range}, {@code mm/pagewalk.c}): visits the entries
  * of [start, end) in address order, reporting a missing table at any level as one hole (a whole
  * empty PGD, PUD or PMD entry is skipped at once), an upper-level leaf to {@code pmdLeaf}, and
- * every entry of a present PTE table, zero entries included, to {@code pte}.
+ * every entry of a present PTE table, zero entries included, to {@code pte}; a visitor that
+ * {@linkplain Visitor#done is done} stops it.
  *
  * <p>The visitor may change the entry it is given and free the PTE table it just finished
  * ({@link Visitor#pteTableEnd}): the walker reads each entry afresh. With {@link #install} the
@@ -50,6 +51,14 @@ public final class PageWalk {
             }
         }
 
+        /**
+         * Whether the walk is to stop: checked before each entry above the PTE level, as a
+         * kernel walk stops at the first callback that returns an error.
+         */
+        default boolean done() {
+            return false;
+        }
+
         /** Called after the entries of the PTE table for the 2 MiB block at {@code blockStart}. */
         default void pteTableEnd(long blockStart) {
         }
@@ -74,7 +83,7 @@ public final class PageWalk {
             return;
         }
         long span = 1L << shift;
-        for (long va = start; va < end; ) {
+        for (long va = start; va < end && !visitor.done(); ) {
             long next = Math.min((va & -span) + span, end);
             int index = PageTables.index(va, shift);
             long entry = tables.entry(id, index);
