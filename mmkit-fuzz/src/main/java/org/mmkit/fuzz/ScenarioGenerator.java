@@ -55,6 +55,10 @@ public final class ScenarioGenerator {
     private static final int PAGEMAP_SCAN_PERCENT = 4;
     /** Mixed into the seed for the PAGEMAP_SCAN part's random stream. */
     private static final long PAGEMAP_SCAN_STREAM = 0x5ca9_5ca9L;
+    /** How many steps of a seed with swap are preceded by a swapoff() or swapon(), in percent. */
+    private static final int SWAP_SWITCH_PERCENT = 2;
+    /** Mixed into the seed for the swapoff/swapon part's random stream. */
+    private static final long SWAP_SWITCH_STREAM = 0x5a5a_0ff0L;
     static final int CAP_PAGES = 16;
     /** The lines before the steps: header comment, the worker, {@code r}, the iovec page, the cap and the break. */
     static final int PROLOGUE_LINES = 6;
@@ -153,12 +157,20 @@ public final class ScenarioGenerator {
      * added between the others, which stay what they were for the seed.
      */
     private final Random pagemapScanRandom;
+    /**
+     * The swapoff/swapon part's own random stream, which decides when the lent area is switched:
+     * its lines go between the others, which stay what they were for the seed.
+     */
+    private final Random swapSwitchRandom;
+    /** Whether the lent swap area is on after the lines so far. */
+    private boolean swapOn = true;
 
     private ScenarioGenerator(long seed) {
         this.random = new Random(seed);
         this.userfaultfd = new UserfaultfdSteps(random, RESERVATION, RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add,
                 () -> newName("t"));
         this.pagemapScanRandom = new Random(seed ^ PAGEMAP_SCAN_STREAM);
+        this.swapSwitchRandom = new Random(seed ^ SWAP_SWITCH_STREAM);
         this.pagemapScan = new PagemapScanSteps(pagemapScanRandom, RESERVATION, RESERVED_PAGES,
                 RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add);
     }
@@ -188,6 +200,9 @@ public final class ScenarioGenerator {
             if (inWorker() && pagemapScanRandom.nextInt(100) < PAGEMAP_SCAN_PERCENT) {
                 lines.add("in " + process + ": " + pagemapScan.step());
             }
+            if (withSwap(seed) && swapSwitchRandom.nextInt(100) < SWAP_SWITCH_PERCENT) {
+                lines.add(swapSwitch());
+            }
             lines.add("in " + process + ": " + step());
         }
         return String.join("\n", lines) + "\n";
@@ -200,6 +215,21 @@ public final class ScenarioGenerator {
      */
     static boolean withSwap(long seed) {
         return Math.floorMod(seed, 4) == 0;
+    }
+
+    /**
+     * {@code swapoff()} of the lent area, which brings every page out there back in every process
+     * and shmem file, or {@code swapon()} of it again, whose slots then start afresh; one in five
+     * is the call that fails (swapoff of an area that is off, EINVAL; swapon of one that is on,
+     * EBUSY). Run by the main process: the area is the machine's, not a process's.
+     */
+    private String swapSwitch() {
+        boolean failing = swapSwitchRandom.nextInt(5) == 0;
+        boolean off = swapOn != failing;
+        if (!failing) {
+            swapOn = !swapOn;
+        }
+        return off ? "swapoff()" : "swapon()";
     }
 
     /** One step, chosen by weight. */
