@@ -161,6 +161,19 @@ final class SwapArea {
         return (long) cluster * CLUSTER_SLOTS;
     }
 
+    /** For the invariants: what is wrong with the clusters' counts and lists, or null. */
+    String clusterInconsistency() {
+        int[] used = new int[(int) ((slots + CLUSTER_SLOTS - 1) / CLUSTER_SLOTS)];
+        used[0]++;
+        used[used.length - 1] += (int) ((long) used.length * CLUSTER_SLOTS - slots);
+        for (int offset = 1; offset < slots; offset++) {
+            if (counts[offset] != 0 || cachedPfn[offset] != 0) {
+                used[offset / CLUSTER_SLOTS]++;
+            }
+        }
+        return clusters.inconsistency(used);
+    }
+
     /** Whether a new page could go here: the area takes writes and has a free slot. */
     boolean hasFreeSlot() {
         return writeOk && inUse < slots - 1;

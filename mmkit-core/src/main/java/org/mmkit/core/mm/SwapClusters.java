@@ -60,6 +60,38 @@ final class SwapClusters {
         }
     }
 
+    /**
+     * For the invariants: what is wrong with the clusters, given each one's slots in use
+     * ({@code used}, header and slots past the end included), or null. A cluster is free exactly
+     * when it has no slot in use, full exactly when every slot is; each list is well linked and
+     * holds exactly the clusters its flag names; only free clusters lack their swap table.
+     */
+    String inconsistency(int[] used) {
+        int reached = 0;
+        for (int list = FREE; list < LISTS; list++) {
+            int before = END;
+            for (int cluster = head[list]; cluster != END; before = cluster, cluster = next[cluster]) {
+                if (flags[cluster] != list || previous[cluster] != before || ++reached > count.length) {
+                    return "cluster " + cluster + " is badly linked on list " + list;
+                }
+            }
+            if (tail[list] != before) {
+                return "list " + list + " ends at " + before + ", its tail says " + tail[list];
+            }
+        }
+        for (int cluster = 0; cluster < count.length; cluster++) {
+            if (count[cluster] != used[cluster]) {
+                return "cluster " + cluster + " counts " + count[cluster] + " slots in use, holds " + used[cluster];
+            }
+            if ((count[cluster] == 0) != (flags[cluster] == FREE) || (count[cluster] == clusterSlots) != (flags[cluster] == FULL)
+                    || hasTable[cluster] == (flags[cluster] == FREE)) {
+                return "cluster " + cluster + " with " + count[cluster] + " slots in use is on list " + flags[cluster]
+                        + (hasTable[cluster] ? " with" : " without") + " its table";
+            }
+        }
+        return reached == count.length ? null : (count.length - reached) + " clusters are on no list";
+    }
+
     /** {@code cluster_is_usable} for order 0: on a list allocation may take from, with its swap table. */
     boolean usable(int cluster) {
         return flags[cluster] <= FRAG && hasTable[cluster];
