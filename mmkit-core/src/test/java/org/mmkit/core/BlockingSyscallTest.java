@@ -8,6 +8,8 @@ import static org.mmkit.core.Uapi.*;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -78,6 +80,41 @@ class BlockingSyscallTest {
         byte[] got = new byte[6];
         p.load(buf + PAGE_SIZE, got);
         assertThat(got).isEqualTo("woken\0".getBytes(StandardCharsets.US_ASCII));
+        kernel.checkInvariants();
+    }
+
+    /**
+     * Readers woken together go on in the order they were woken, whatever order their Java
+     * threads take the machine lock again in (it is not fair): every write wakes all sleeping
+     * readers, the one that has waited longest takes the byte, and the others sleep again in the
+     * same order. So reader {@code i} gets byte {@code i}, as scenarios/threads/
+     * pipe-readers-woken-oldest-first.mms shows for two readers on the kernel.
+     */
+    @Test
+    void readersWokenTogetherGoOnInTheOrderTheyWereWoken() throws Exception {
+        int readers = 8;
+        List<SimThread> threads = new ArrayList<>();
+        List<CompletableFuture<Long>> reads = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            SimThread reader = p.newThread();
+            long into = buf + PAGE_SIZE + i;
+            reads.add(spawn(reader, () -> p.read(readEnd, into, 1)));
+            await(reader::blocked);
+            threads.add(reader);
+        }
+        for (int i = 0; i < readers; i++) {
+            p.store(buf, new byte[] {(byte) (i + 1)});
+            assertThat(p.write(writeEnd, buf, 1)).isEqualTo(1);
+            int done = i + 1;
+            // one more read ended, and every other reader is asleep again
+            await(() -> reads.stream().filter(CompletableFuture::isDone).count() == done
+                    && threads.stream().filter(SimThread::blocked).count() == readers - done);
+            assertThat(reads.get(i)).as("the reader that waited longest").isDone();
+            assertThat(result(reads.get(i))).isEqualTo(1);
+        }
+        byte[] got = new byte[readers];
+        p.load(buf + PAGE_SIZE, got);
+        assertThat(got).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         kernel.checkInvariants();
     }
 

@@ -1,10 +1,7 @@
 package org.mmkit.core.mem;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,10 +12,9 @@ import org.mmkit.core.Uapi;
  * indexed by PFN, and their contents in off-heap memory. Metadata is allocated lazily in chunks of
  * {@value #CHUNK_FRAMES} frames when a frame of the chunk is first handed out, so a machine costs
  * heap only for the frames it has used: 24 bytes of heap per frame used (plus 4 bytes per frame
- * on the free list), and 8 bytes per chunk at creation. The contents of all frames are one
- * reservation of host memory ({@link HostMemory}: transparent huge pages where the host allows),
- * which the host backs as frames are first written; without native access, each chunk's contents
- * are a zeroed allocation of their own.
+ * on the free list), and 8 bytes per chunk at creation. The contents of all frames are a
+ * {@link PageStore}: one reservation of host memory ({@link HostMemory}: transparent huge pages
+ * where the host allows), which the host backs as frames are first written.
  *
  * <p>Frame 0 is reserved, as the first page of x86 RAM is; frame 1 is the shared zero page
  * ({@code ZERO_PAGE(0)}). Neither is ever allocated or freed, so a PFN of 0 in pagemap always
@@ -82,7 +78,6 @@ public final class PhysicalMemory implements AutoCloseable {
     private static final int CHUNK_SHIFT = 8;
     private static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
-    private static final long CHUNK_BYTES = (long) CHUNK_FRAMES * Uapi.PAGE_SIZE;
 
     /**
      * The {@code struct page}s of {@value #CHUNK_FRAMES} consecutive frames, 24 bytes each
@@ -129,6 +124,8 @@ public final class PhysicalMemory implements AutoCloseable {
     /** Where a page's LRU list (plus one) starts in its {@code Meta.flagsIndex}; every {@code PG_*} bit lies below. */
     private static final int LRU_SHIFT = 12;
     private static final long LRU_FIELD = 0x7L << LRU_SHIFT;
+    /** The {@code PG_*} bits of {@code Meta.flagsIndex}. */
+    private static final long PG_FLAGS = (1L << LRU_SHIFT) - 1;
 
     private final int frames;
     /** Metadata chunks; null until a frame of the chunk is first allocated (a null chunk reads as all zero). */
@@ -158,16 +155,8 @@ public final class PhysicalMemory implements AutoCloseable {
     private final Map<Integer, Long> spilledCounts = new HashMap<>();
     /** Indices of frames whose index field is {@link #INDEX_SPILLED}. */
     private final Map<Integer, Long> spilledIndex = new HashMap<>();
-    private final Arena arena = Arena.ofShared();
-    /** The contents of every frame in one mapping of host memory ({@link HostMemory}), or null where the host cannot map it. */
-    private final MemorySegment ram;
-    /**
-     * Off-heap contents per chunk: slices of {@link #ram}, or zeroed allocations of their own
-     * without it; null until first used. Written under the machine lock (release), read also by
-     * {@link #blockIfPresent}.
-     */
-    private final MemorySegment[] chunks;
-    private static final VarHandle CHUNK = MethodHandles.arrayElementVarHandle(MemorySegment[].class);
+    /** The contents of every frame, by PFN. */
+    private final PageStore contents;
 
     public PhysicalMemory(long pages) {
         this(pages, true);
@@ -178,8 +167,7 @@ public final class PhysicalMemory implements AutoCloseable {
         checkFrameCount(pages);
         frames = (int) pages;
         meta = new Meta[(frames + CHUNK_FRAMES - 1) >>> CHUNK_SHIFT];
-        chunks = new MemorySegment[meta.length];
-        ram = mapHost ? HostMemory.map(chunks.length * CHUNK_BYTES, arena) : null;
+        contents = new PageStore(frames, mapHost);
         meta(0).counts[0] = 1;
         meta(ZERO_PFN).counts[ZERO_PFN] = 1;
         nextUnused = RESERVED_FRAMES;
@@ -330,6 +318,62 @@ public final class PhysicalMemory implements AutoCloseable {
             spilledCounts.put(pfn, counts);
         }
         return counts;
+    }
+
+    /**
+     * A reader of the metadata of frames for a caller that visits many frames in a row (pagemap):
+     * it keeps the metadata chunk of the frame read last, so that the next frame of the same
+     * chunk costs no lookup.
+     *
+     * @return a reader, valid while the machine lock is held and no frame is allocated
+     */
+    public FrameReader frameReader() {
+        return new FrameReader();
+    }
+
+    /** See {@link #frameReader}. Not thread-safe. */
+    public final class FrameReader {
+        /** The chunk whose arrays are below; -1 for none yet. */
+        private int chunk = -1;
+        private int[] counts;
+        private long[] flagsIndex;
+
+        private FrameReader() {
+        }
+
+        /**
+         * The frame's {@code PG_*} flags and its mapcount ({@link #mapcountOf}) in one word;
+         * zero for a frame never used.
+         *
+         * @param pfn the frame
+         * @return the flags in the low int, the mapcount in the high int
+         */
+        public long flagsAndMapcount(int pfn) {
+            int c = pfn >>> CHUNK_SHIFT;
+            if (c != chunk) {
+                Meta m = meta[c];
+                if (m == null) {
+                    return 0;
+                }
+                chunk = c;
+                counts = m.counts;
+                flagsIndex = m.flagsIndex;
+            }
+            int i = pfn & CHUNK_MASK;
+            int packed = counts[i];
+            long mapcount = packed == COUNTS_SPILLED ? (int) (long) spilledCounts.get(pfn) : packed >>> COUNT_BITS;
+            return flagsIndex[i] & PG_FLAGS | mapcount << 32;
+        }
+    }
+
+    /**
+     * The mapcount in a word of {@link FrameReader#flagsAndMapcount}.
+     *
+     * @param flagsAndMapcount what {@link FrameReader#flagsAndMapcount} returned
+     * @return the frame's mapcount
+     */
+    public static int mapcountOf(long flagsAndMapcount) {
+        return (int) (flagsAndMapcount >>> 32);
     }
 
     public boolean test(int pfn, int flag) {
@@ -496,38 +540,22 @@ public final class PhysicalMemory implements AutoCloseable {
 
     /** The 4 KiB contents of a frame. */
     public MemorySegment contents(int pfn) {
-        return block(pfn).asSlice(offsetInBlock(pfn), Uapi.PAGE_SIZE);
+        return contents.page(pfn);
     }
 
-    /**
-     * The off-heap block holding the contents of {@code pfn} and of the frames next to it, at
-     * {@link #offsetInBlock}: a translation cache keeps it to reach the frame with no slice per
-     * access. Every block has the same size, and stays valid until {@link #close}.
-     */
+    /** {@link PageStore#block} of a frame's contents. */
     public MemorySegment block(int pfn) {
-        int chunk = pfn >>> CHUNK_SHIFT;
-        MemorySegment segment = chunks[chunk];
-        if (segment == null) {
-            segment = ram != null ? ram.asSlice(chunk * CHUNK_BYTES, CHUNK_BYTES)
-                    : arena.allocate(CHUNK_BYTES, Uapi.PAGE_SIZE);
-            CHUNK.setRelease(chunks, chunk, segment);
-        }
-        return segment;
+        return contents.block(pfn);
     }
 
-    /**
-     * {@link #block} for a reader without the machine lock (a lockless TLB fill): the block, or
-     * null if the frame's contents were never allocated (the caller takes the locked path) or the
-     * PFN is not RAM. Safe to call from any thread.
-     */
+    /** {@link PageStore#blockIfPresent} of a frame's contents; null also for a PFN that is not RAM. */
     public MemorySegment blockIfPresent(int pfn) {
-        int chunk = pfn >>> CHUNK_SHIFT;
-        return pfn >= 0 && pfn < frames ? (MemorySegment) CHUNK.getAcquire(chunks, chunk) : null;
+        return contents.blockIfPresent(pfn);
     }
 
-    /** Where the contents of {@code pfn} start in its {@link #block}. */
+    /** {@link PageStore#offsetInBlock} of a frame. */
     public static long offsetInBlock(int pfn) {
-        return (long) (pfn & CHUNK_MASK) * Uapi.PAGE_SIZE;
+        return PageStore.offsetInBlock(pfn);
     }
 
     /** {@code copy_user_highpage}. */
@@ -541,6 +569,6 @@ public final class PhysicalMemory implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
+        contents.close();
     }
 }

@@ -169,7 +169,8 @@ public final class Invariants {
                 }
             });
         }
-        swap.cachedEntries().forEach((pfn, entry) -> {
+        Map<Integer, Long> cachedEntries = swap.cachedEntries();
+        cachedEntries.forEach((pfn, entry) -> {
             require(swap.lookup(entry) == pfn, "swap cache folio " + pfn + " is not in its slot");
             cacheRefs.merge(pfn, 1, Integer::sum);
         });
@@ -181,7 +182,7 @@ public final class Invariants {
                 require(area.count(offset) == expected, "swap slot " + offset + " of area " + area.type + ": count "
                         + area.count(offset) + " but " + expected + " swap entries");
                 int cached = area.cachedPfn(offset);
-                require(cached == 0 || swap.cachedEntries().get(cached) == entry,
+                require(cached == 0 || cachedEntries.get(cached) == entry,
                         "swap slot " + offset + " names folio " + cached + ", which is not cached there");
                 if (expected > 0 || cached != 0) {
                     inUse++;

@@ -1,7 +1,6 @@
 package org.mmkit.core.mm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageTables;
@@ -41,7 +40,7 @@ final class Pageout {
      */
     static void coldOrPageout(Mm mm, Vma vma, long start, long end, boolean pageout, boolean filePages) {
         PhysicalMemory memory = mm.memory;
-        List<Integer> isolated = new ArrayList<>();
+        Isolated isolated = new Isolated();
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
             if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {
                 return;
@@ -61,9 +60,23 @@ final class Pageout {
                 isolated.add(pfn);
             }
         });
-        for (int pfn : isolated) {
+        for (int i = 0; i < isolated.count; i++) {
+            int pfn = isolated.pfns[i];
             // reclaim_pages clears PG_active first: a page it cannot reclaim goes back inactive
             Vmscan.putback(memory, pfn, shrinkFolio(mm.machine, pfn, true));
+        }
+    }
+
+    /** The pages PAGEOUT isolated, in address order; unboxed, so that a page paged out allocates nothing here. */
+    private static final class Isolated {
+        int[] pfns = new int[64];
+        int count;
+
+        void add(int pfn) {
+            if (count == pfns.length) {
+                pfns = Arrays.copyOf(pfns, count * 2);
+            }
+            pfns[count++] = pfn;
         }
     }
 

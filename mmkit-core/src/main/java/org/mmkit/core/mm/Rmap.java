@@ -23,20 +23,33 @@ final class Rmap {
     record Mapping(Mm mm, Vma vma, long address) {
     }
 
-    /** {@code rmap_walk}: every mapping of {@code pfn}, by candidate VMA in the rmap's order. */
+    /**
+     * {@code rmap_walk}: every mapping of {@code pfn}, by candidate VMA in the rmap's order. A
+     * page mapped once, the most common case (reclaim, PAGEOUT), costs no list of its own.
+     */
     static List<Mapping> walk(PhysicalMemory memory, int pfn) {
-        List<Mapping> found = new ArrayList<>();
+        Mapping first = null;
+        List<Mapping> found = null;
         long index = memory.index(pfn);
         for (Vma vma : candidates(memory, pfn)) {
             long address = vma.address(index);
             if (address >= 0) {
                 long pte = vma.mm.pte(address);
                 if (PteLayout.isPresent(pte) && !PteLayout.isSpecial(pte) && PteLayout.pfn(pte) == pfn) {
-                    found.add(new Mapping(vma.mm, vma, address));
+                    Mapping mapping = new Mapping(vma.mm, vma, address);
+                    if (first == null) {
+                        first = mapping;
+                    } else {
+                        if (found == null) {
+                            found = new ArrayList<>();
+                            found.add(first);
+                        }
+                        found.add(mapping);
+                    }
                 }
             }
         }
-        return found;
+        return found != null ? found : first != null ? List.of(first) : List.of();
     }
 
     /** The VMAs that may map {@code pfn}: the anon_vma's or the file's covering its index. */

@@ -33,13 +33,36 @@ final class Swap {
     final Set<ShmemFile> shmemSwapList = new LinkedHashSet<>();
     /** Which swap-cache folios were read ahead, and each VMA's readahead window. */
     final SwapReadahead readahead = new SwapReadahead();
-    /** {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits. */
-    private final Map<Integer, Long> cachedEntries = new HashMap<>();
+    /**
+     * {@code folio->swap} of every folio in the swap cache: its swap entry without flag bits, by
+     * PFN, in blocks of {@value #CACHED_BLOCK} frames made when a frame of the block first enters
+     * the swap cache; 0 for a frame not in it (no entry is 0: a slot's offset is at least 1).
+     * Unboxed, so that a page going through the swap cache allocates nothing here.
+     */
+    private final long[][] cachedEntries;
+    private static final int CACHED_SHIFT = 8;
+    private static final int CACHED_BLOCK = 1 << CACHED_SHIFT;
     /** Where the next slot is looked for first ({@code percpu_swap_cluster}). */
     private final SwapCpuCluster cpuCluster = new SwapCpuCluster();
 
     Swap(PhysicalMemory memory) {
         this.memory = memory;
+        this.cachedEntries = new long[(memory.frames() + CACHED_BLOCK - 1) >>> CACHED_SHIFT][];
+    }
+
+    /** The swap entry of {@code pfn} in the swap cache, 0 for none. */
+    private long cachedEntry(int pfn) {
+        long[] block = cachedEntries[pfn >>> CACHED_SHIFT];
+        return block == null ? 0 : block[pfn & (CACHED_BLOCK - 1)];
+    }
+
+    private void setCachedEntry(int pfn, long entry) {
+        long[] block = cachedEntries[pfn >>> CACHED_SHIFT];
+        if (block == null) {
+            block = new long[CACHED_BLOCK];
+            cachedEntries[pfn >>> CACHED_SHIFT] = block;
+        }
+        block[pfn & (CACHED_BLOCK - 1)] = entry;
     }
 
     /**
@@ -77,6 +100,12 @@ final class Swap {
         }
         areas.set(area.type, null);
         cpuCluster.forget(area);
+        area.close();
+    }
+
+    /** The machine's end: every area's stored pages go back to the host. */
+    void close() {
+        areas().forEach(SwapArea::close);
     }
 
     /**
@@ -102,7 +131,8 @@ final class Swap {
         SwapArea area = cpuCluster.area();
         if (offset == 0) {
             area = null;
-            for (SwapArea candidate : areas) {
+            for (int type = 0; type < areas.size(); type++) { // indexed: no iterator per page
+                SwapArea candidate = areas.get(type);
                 if (candidate != null && candidate.hasFreeSlot() && (area == null || candidate.priority > area.priority)) {
                     area = candidate;
                 }
@@ -114,7 +144,7 @@ final class Swap {
         }
         long entry = SwapEntryLayout.make(area.type, offset);
         memory.get(pfn);
-        cachedEntries.put(pfn, entry);
+        setCachedEntry(pfn, entry);
         return entry;
     }
 
@@ -128,21 +158,22 @@ final class Swap {
         long bare = SwapEntryLayout.make(SwapEntryLayout.type(entry), SwapEntryLayout.offset(entry));
         area(bare).setCached(SwapEntryLayout.offset(bare), pfn);
         memory.get(pfn);
-        cachedEntries.put(pfn, bare);
+        setCachedEntry(pfn, bare);
     }
 
     boolean inCache(int pfn) {
-        return cachedEntries.containsKey(pfn);
+        return cachedEntry(pfn) != 0;
     }
 
     /** The swap entry of a folio in the swap cache. */
     long entryOf(int pfn) {
-        return cachedEntries.get(pfn);
+        return cachedEntry(pfn);
     }
 
     /** {@code delete_from_swap_cache}: the folio leaves the swap cache, dropping its reference and its hold on the slot. */
     void deleteFromCache(int pfn) {
-        long entry = cachedEntries.remove(pfn);
+        long entry = cachedEntry(pfn);
+        setCachedEntry(pfn, 0);
         readahead.forget(pfn);
         area(entry).setCached(SwapEntryLayout.offset(entry), 0);
         memory.put(pfn);
@@ -153,8 +184,8 @@ final class Swap {
      * more leaves the swap cache; returns whether it did.
      */
     boolean freeSwap(int pfn) {
-        Long entry = cachedEntries.get(pfn);
-        if (entry == null || area(entry).count(SwapEntryLayout.offset(entry)) != 0) {
+        long entry = cachedEntry(pfn);
+        if (entry == 0 || area(entry).count(SwapEntryLayout.offset(entry)) != 0) {
             return false;
         }
         deleteFromCache(pfn);
@@ -187,8 +218,16 @@ final class Swap {
         return new SwapStats(total * (PAGE_SIZE >> 10), free * (PAGE_SIZE >> 10), events.pswpin, events.pswpout);
     }
 
-    /** Swap cache references per frame, for the invariants. */
+    /** The swap entry of every frame in the swap cache, by PFN, for the invariants. */
     Map<Integer, Long> cachedEntries() {
-        return cachedEntries;
+        Map<Integer, Long> cached = new HashMap<>();
+        for (int block = 0; block < cachedEntries.length; block++) {
+            for (int i = 0; cachedEntries[block] != null && i < CACHED_BLOCK; i++) {
+                if (cachedEntries[block][i] != 0) {
+                    cached.put(block << CACHED_SHIFT | i, cachedEntries[block][i]);
+                }
+            }
+        }
+        return cached;
     }
 }

@@ -4,7 +4,9 @@ import static org.mmkit.core.Uapi.PAGE_SIZE;
 import static org.mmkit.core.Uapi.PMD_SIZE;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.util.BitSet;
+
+import org.mmkit.core.mem.PageStore;
 
 /**
  * One swap device ({@code struct swap_info_struct}): its slots with their counts
@@ -28,12 +30,12 @@ final class SwapArea {
     /** The swap cache folio holding each slot ({@code SWAP_HAS_CACHE}), 0 for none (PFN 0 is reserved). */
     private final int[] cachedPfn;
     /**
-     * What the last write to each slot stored; null before the first write, {@link #ZEROS} for a
-     * page of zeros, which is not written but marked ({@code swap_zeromap_folio_set}).
+     * What the last write to each slot stored, off-heap: memory a freed slot used is reused by the
+     * next write to it (zram's compressed pages, here one page per slot).
      */
-    private final byte[][] contents;
-    /** The contents of a slot whose page was all zeros. */
-    private static final byte[] ZEROS = new byte[0];
+    private final PageStore contents;
+    /** The slots whose last write was a page of zeros, which is not written but marked ({@code swap_zeromap_folio_set}). */
+    private final BitSet zeroSlots = new BitSet();
     /** Where reads and writes that reach the device are counted. */
     private final Events events;
     /** {@code SWAPFILE_CLUSTER}: slots per cluster, a PMD's worth of pages ({@code HPAGE_PMD_NR}). */
@@ -67,7 +69,7 @@ final class SwapArea {
         this.slots = slots;
         this.counts = new int[(int) slots];
         this.cachedPfn = new int[(int) slots];
-        this.contents = new byte[(int) slots][];
+        this.contents = new PageStore((int) slots, true);
         this.events = events;
         this.clusters = new SwapClusters(slots, CLUSTER_SLOTS);
     }
@@ -214,7 +216,6 @@ final class SwapArea {
      */
     private void freeIfUnused(long offset) {
         if (counts[(int) offset] == 0 && cachedPfn[(int) offset] == 0) {
-            contents[(int) offset] = null;
             inUse--;
             clusters.slotFreed((int) (offset / CLUSTER_SLOTS));
         }
@@ -225,23 +226,27 @@ final class SwapArea {
      * marks the slot as zeros ({@code is_folio_zero_filled}): no write, no event.
      */
     void write(long offset, MemorySegment page) {
-        if (page.mismatch(ZERO_PAGE) < 0) {
-            contents[(int) offset] = ZEROS;
-            return;
+        boolean zeros = page.mismatch(ZERO_PAGE) < 0;
+        zeroSlots.set((int) offset, zeros);
+        if (!zeros) {
+            MemorySegment.copy(page, 0, contents.page((int) offset), 0, PAGE_SIZE);
+            events.pswpout++;
         }
-        contents[(int) offset] = page.toArray(ValueLayout.JAVA_BYTE);
-        events.pswpout++;
     }
 
     /** {@code swap_read_folio}: loads the slot into {@code page} (PSWPIN), or zeros without a read for a slot of zeros. */
     void read(long offset, MemorySegment page) {
-        byte[] stored = contents[(int) offset];
-        if (stored == ZEROS) {
+        if (zeroSlots.get((int) offset)) {
             page.fill((byte) 0);
             return;
         }
-        MemorySegment.copy(MemorySegment.ofArray(stored), 0, page, 0, PAGE_SIZE);
+        MemorySegment.copy(contents.page((int) offset), 0, page, 0, PAGE_SIZE);
         events.pswpin++;
+    }
+
+    /** {@code swapoff}'s end, or the machine's: the stored pages' memory goes back to the host. */
+    void close() {
+        contents.close();
     }
 
     /** A page of zeros to compare with. */

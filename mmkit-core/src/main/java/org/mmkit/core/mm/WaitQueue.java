@@ -85,6 +85,8 @@ final class WaitQueue {
     private static void wake(Entry entry) {
         entry.queued = false;
         entry.queue = null;
+        entry.woken = true;
+        entry.machine.wokenNotRunning++; // operations queue behind it until it has the lock again
         entry.sleeping = false; // no longer blocked: it runs as soon as it has the lock
         entry.wakeUp.signal();
     }
@@ -106,6 +108,11 @@ final class WaitQueue {
         private final Condition wakeUp;
         /** On a queue and not yet woken. Guarded by the machine lock. */
         private boolean queued;
+        /**
+         * Woken, and its thread has not retaken the machine lock yet: counted in
+         * {@link Machine#wokenNotRunning}. Guarded by the machine lock.
+         */
+        private boolean woken;
         /** The queue it is on while {@link #queued}, else null. Guarded by the machine lock. */
         private WaitQueue queue;
         /**
@@ -159,6 +166,10 @@ final class WaitQueue {
                 }
             } finally {
                 sleeping = false;
+                if (woken) { // it holds the lock again
+                    woken = false;
+                    machine.wokenNotRunning--;
+                }
             }
             machine.checkOpenLocked();
         }

@@ -209,6 +209,50 @@ class PhysicalMemoryTest {
     }
 
     /**
+     * A frame reader, which keeps the metadata chunk it read last, answers for every frame what
+     * {@link PhysicalMemory#test} and {@link PhysicalMemory#mapcount} answer, over frames in
+     * chunks used and never used, visited in random order (chunk changes both ways), with flags
+     * changing and mapcounts spilled past their packed field.
+     */
+    @Test
+    void aFrameReaderAgreesWithThePerFrameAccessors() {
+        long seed = System.nanoTime();
+        System.out.println("PhysicalMemoryTest frame reader seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        try (PhysicalMemory ram = new PhysicalMemory(4096)) {
+            int[] pfns = new int[700]; // about three metadata chunks of the 16 the RAM has
+            for (int i = 0; i < pfns.length; i++) {
+                pfns[i] = ram.allocate();
+            }
+            int[] flags = {PhysicalMemory.PG_ANON, PhysicalMemory.PG_ANON_EXCLUSIVE, PhysicalMemory.PG_DIRTY,
+                PhysicalMemory.PG_SWAPBACKED, PhysicalMemory.PG_UPTODATE};
+            for (int pfn : pfns) {
+                for (int flag : flags) {
+                    if (random.nextBoolean()) {
+                        ram.set(pfn, flag);
+                    }
+                }
+                int mapcount = random.nextInt(8) == 0 ? 70_000 : random.nextInt(4);
+                ram.addMapcount(pfn, mapcount);
+                if (random.nextBoolean()) {
+                    ram.lruAddIfAbsent(pfn);
+                }
+            }
+            PhysicalMemory.FrameReader reader = ram.frameReader();
+            for (int read = 0; read < 5_000; read++) {
+                int pfn = random.nextInt(4) == 0 ? random.nextInt(4096) : pfns[random.nextInt(pfns.length)];
+                long state = reader.flagsAndMapcount(pfn);
+                assertThat(PhysicalMemory.mapcountOf(state)).as("mapcount of %d, seed %d", pfn, seed)
+                        .isEqualTo(ram.mapcount(pfn));
+                for (int flag : flags) {
+                    assertThat((state & flag) != 0).as("flag %d of %d, seed %d", flag, pfn, seed)
+                            .isEqualTo(ram.test(pfn, flag));
+                }
+            }
+        }
+    }
+
+    /**
      * The index shares a long with the flags: an index of 48 bits or more, or a negative one, lives
      * in a side table; neither the index nor the flags and LRU list ever change the other.
      */

@@ -6,11 +6,14 @@ import static org.mmkit.core.mm.BlockingFaultTest.await;
 import static org.mmkit.core.mm.BlockingFaultTest.gate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,8 @@ import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
 import org.mmkit.core.SimProcess;
 import org.mmkit.core.SimThread;
+import org.mmkit.core.abi.PagemapEntryLayout;
+import org.mmkit.core.abi.Scalars;
 
 /**
  * The documented thread-safety of {@link SimProcess} and {@link SimThread}: Java threads that
@@ -58,6 +63,60 @@ class ConcurrencyStressTest {
             blockedStore.get(20, TimeUnit.SECONDS);
             assertThat(task.loadLong(gated)).isEqualTo(99);
             kernel.checkInvariants();
+        }
+    }
+
+    /**
+     * The bench's {@code threads-16-faults} as a test: 16 Java threads, each driving a thread of
+     * one process, write to every page of their own slice of one fresh mapping at once, so that
+     * they all fault and contend for the machine lock. Every write lands, every page has a frame
+     * of its own (pagemap), and the invariants hold.
+     */
+    @Test
+    void sixteenThreadsFaultingAtOnceLoseNoWriteAndShareNoFrame() throws Exception {
+        int threads = 16;
+        int slice = 256;
+        try (Kernel kernel = Kernel.create(KernelConfig.linux618())) {
+            SimProcess process = kernel.newProcess(true);
+            long pages = (long) threads * slice;
+            long start = process.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                SimThread thread = process.newThread();
+                long first = start + t * slice * PAGE_SIZE;
+                writers.add(CompletableFuture.runAsync(() -> {
+                    awaitUninterruptibly(go);
+                    for (long i = 0; i < slice; i++) {
+                        long addr = first + i * PAGE_SIZE;
+                        thread.storeLong(addr + (i % (PAGE_SIZE / Long.BYTES)) * Long.BYTES, addr);
+                    }
+                }, r -> Thread.ofPlatform().start(r)));
+            }
+            go.countDown();
+            for (CompletableFuture<Void> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+            byte[] entries = new byte[(int) pages * Long.BYTES];
+            process.pagemapRead(start / PAGE_SIZE * Long.BYTES, entries);
+            Set<Long> frames = new HashSet<>();
+            for (long i = 0; i < pages; i++) {
+                long addr = start + i * PAGE_SIZE;
+                assertThat(process.loadLong(addr + (i % slice % (PAGE_SIZE / Long.BYTES)) * Long.BYTES))
+                        .as("the write to page %d", i).isEqualTo(addr);
+                long entry = Scalars.U64.read(entries, (int) i * Long.BYTES);
+                assertThat(entry & PagemapEntryLayout.PRESENT).as("page %d present", i).isNotZero();
+                assertThat(frames.add(PagemapEntryLayout.frame(entry))).as("page %d has a frame of its own", i).isTrue();
+            }
+            kernel.checkInvariants();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

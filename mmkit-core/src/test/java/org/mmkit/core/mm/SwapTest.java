@@ -54,6 +54,42 @@ class SwapTest {
         return a;
     }
 
+    /**
+     * A slot written again holds only its last page, whatever the one before was: data over data,
+     * zeros (only marked, not written) over data, data over zeros; the store reuses a slot's
+     * memory, so nothing of an earlier page may show through. Only real writes count as PSWPOUT.
+     */
+    @Test
+    void aSlotWrittenAgainHoldsOnlyItsLastPage() {
+        SwapArea.Events events = new SwapArea.Events();
+        SwapArea area = new SwapArea(0, 0, 3, events);
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment page = arena.allocate(PAGE_SIZE);
+            java.lang.foreign.MemorySegment back = arena.allocate(PAGE_SIZE);
+            page.fill((byte) 0xaa);
+            area.write(1, page);
+            page.fill((byte) 0);
+            area.write(1, page);
+            back.fill((byte) 0x55);
+            area.read(1, back);
+            assertThat(back.mismatch(page)).as("zeros over data").isEqualTo(-1);
+            page.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 100, (byte) 0x11);
+            area.write(1, page);
+            back.fill((byte) 0x55);
+            area.read(1, back);
+            assertThat(back.mismatch(page)).as("data over zeros").isEqualTo(-1);
+            page.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 100, (byte) 0);
+            page.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 4095, (byte) 0x22);
+            area.write(1, page);
+            area.read(1, back);
+            assertThat(back.mismatch(page)).as("data over data").isEqualTo(-1);
+            assertThat(events.pswpout).isEqualTo(3);
+            assertThat(events.pswpin).isEqualTo(2);
+        } finally {
+            area.close();
+        }
+    }
+
     /** {@code shrink_folio_list}: a page {@code add_to_swap} finds no slot for stays mapped (activate_locked). */
     @Test
     void pagesBeyondAFullSwapAreaStayMapped() {
