@@ -55,6 +55,10 @@ public final class ScenarioGenerator {
     private static final int PAGEMAP_SCAN_PERCENT = 4;
     /** Mixed into the seed for the PAGEMAP_SCAN part's random stream. */
     private static final long PAGEMAP_SCAN_STREAM = 0x5ca9_5ca9L;
+    /** How many steps of a seed with swap are preceded by a swapoff() or swapon(), in percent. */
+    private static final int SWAP_SWITCH_PERCENT = 2;
+    /** Mixed into the seed for the swapoff/swapon part's random stream. */
+    private static final long SWAP_SWITCH_STREAM = 0x5a5a_0ff0L;
     /** How often, in percent of the steps where it is allowed ({@link #reclaimComparable}), reclaim is asked for. */
     private static final int RECLAIM_PERCENT = 3;
     /** Seeds the reclaim steps' own random stream, as {@link #PAGEMAP_SCAN_STREAM} does for PAGEMAP_SCAN. */
@@ -161,12 +165,20 @@ public final class ScenarioGenerator {
      * added between the others, which stay what they were for the seed.
      */
     private final Random pagemapScanRandom;
+    /**
+     * The swapoff/swapon part's own random stream, which decides when the lent area is switched:
+     * its lines go between the others, which stay what they were for the seed.
+     */
+    private final Random swapSwitchRandom;
+    /** Whether the lent swap area is on after the lines so far. */
+    private boolean swapOn = true;
 
     private ScenarioGenerator(long seed) {
         this.random = new Random(seed);
         this.userfaultfd = new UserfaultfdSteps(random, RESERVATION, RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add,
                 () -> newName("t"));
         this.pagemapScanRandom = new Random(seed ^ PAGEMAP_SCAN_STREAM);
+        this.swapSwitchRandom = new Random(seed ^ SWAP_SWITCH_STREAM);
         this.reclaimRandom = new Random(seed ^ RECLAIM_STREAM);
         this.pagemapScan = new PagemapScanSteps(pagemapScanRandom, RESERVATION, RESERVED_PAGES,
                 RESERVED_PAGES - CEILING_PAGES, WORKER, lines::add);
@@ -197,8 +209,11 @@ public final class ScenarioGenerator {
             if (inWorker() && pagemapScanRandom.nextInt(100) < PAGEMAP_SCAN_PERCENT) {
                 lines.add("in " + process + ": " + pagemapScan.step());
             }
+            if (withSwap(seed) && swapSwitchRandom.nextInt(100) < SWAP_SWITCH_PERCENT) {
+                lines.add(swapSwitch());
+            }
             lines.add("in " + process + ": " + step());
-            if (withSwap(seed) && reclaimComparable() && reclaimRandom.nextInt(100) < RECLAIM_PERCENT) {
+            if (withSwap(seed) && swapOn && reclaimComparable() && reclaimRandom.nextInt(100) < RECLAIM_PERCENT) {
                 reclaim();
             }
         }
@@ -215,12 +230,28 @@ public final class ScenarioGenerator {
     }
 
     /**
+     * {@code swapoff()} of the lent area, which brings every page out there back in every process
+     * and shmem file, or {@code swapon()} of it again, whose slots then start afresh; one in five
+     * is the call that fails (swapoff of an area that is off, EINVAL; swapon of one that is on,
+     * EBUSY). Run by the main process: the area is the machine's, not a process's.
+     */
+    private String swapSwitch() {
+        boolean failing = swapSwitchRandom.nextInt(5) == 0;
+        boolean off = swapOn != failing;
+        if (!failing) {
+            swapOn = !swapOn;
+        }
+        return off ? "swapoff()" : "swapon()";
+    }
+
+    /**
      * Whether a {@code reclaim()} now ends in the same state on both backends. The kernel leaves
      * pages on its active lists where they are: it ages a memory cgroup's lists by LRU statistics
      * it flushes only every 2 s, while the model's are exact and it reclaims those pages too.
      * {@link #reclaim} makes that invisible for private anonymous memory by bringing every page
      * back; shmem and droppable pages, and pages fork shares (two young PTEs activate a page),
-     * would still differ, so reclaim waits until the worker is alone and none was ever made.
+     * would still differ, so reclaim waits until the worker is alone and none was ever made. It
+     * also waits while a {@link #swapSwitch} left the lent area off: its swapoff and swapon need it on.
      */
     private boolean reclaimComparable() {
         return liveChildren.isEmpty() && fds.isEmpty() && files.isEmpty() && !sharedOrDroppable && !userfaultfd.made();

@@ -127,6 +127,11 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public long switchLentSwap(boolean on) {
+        return fake.switchLentSwap(on);
+    }
+
+    @Override
     public void close() {
         fake.close();
     }

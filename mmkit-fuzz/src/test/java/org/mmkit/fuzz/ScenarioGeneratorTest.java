@@ -181,6 +181,37 @@ class ScenarioGeneratorTest {
                 .contains("return_mask=0x1ff}", "category_mask=0x200");
     }
 
+    /**
+     * Seeds with swap switch the lent area off and on between their other steps, mostly in turn,
+     * sometimes with the call that fails (swapoff when off, swapon when on); seeds without swap
+     * never do, since they have no lent area.
+     */
+    @Test
+    void swapoffAndSwaponComeOnlyWithSwapAndKeepTrackOfTheArea() {
+        int switches = 0;
+        int failing = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            List<String> lines = ScenarioGenerator.generate(seed, 300).lines().toList();
+            List<String> switched = lines.stream().filter(line -> line.equals("swapoff()") || line.equals("swapon()")).toList();
+            if (!ScenarioGenerator.withSwap(seed)) {
+                assertThat(switched).as("seed %d", seed).isEmpty();
+                continue;
+            }
+            boolean on = true;
+            for (String line : switched) {
+                boolean off = line.equals("swapoff()");
+                if (off == on) {
+                    on = !on;
+                } else {
+                    failing++;
+                }
+                switches++;
+            }
+        }
+        assertThat(switches).isGreaterThan(100);
+        assertThat(failing).isBetween(switches / 10, switches / 3);
+    }
+
     @Test
     void pathEdgeCasesTmpfilesSetflAndNofileLimitsAreGenerated() {
         String all = String.join("\n", LongStream.range(0, 100).mapToObj(seed -> ScenarioGenerator.generate(seed, 150)).toList());

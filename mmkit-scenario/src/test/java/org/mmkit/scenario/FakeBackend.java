@@ -88,6 +88,8 @@ public final class FakeBackend implements Backend {
     int exits;
     /** Whether spawned accesses block for good, as a fault nobody resolves would. */
     private boolean threadsBlock;
+    /** Whether the swap area the fake lends for 'requires: swap' is on; it holds no pages. */
+    private boolean lentSwapOn = true;
 
     /** This backend cannot satisfy requirements of {@code kind}. */
     public FakeBackend lacking(Requirement.Kind kind) {
@@ -129,6 +131,16 @@ public final class FakeBackend implements Backend {
     @Override
     public String unsupported(Requirement requirement) {
         return unsupported.contains(requirement.kind().name()) ? "the fake has no " + requirement.kind() : null;
+    }
+
+    /** swapoff/swapon of the lent area: EINVAL when it is off already, EBUSY when on already. */
+    @Override
+    public long switchLentSwap(boolean on) {
+        if (on == lentSwapOn) {
+            return on ? -16 : -22;
+        }
+        lentSwapOn = on;
+        return 0;
     }
 
     @Override

@@ -13,7 +13,8 @@ final class AdviseCall {
     private AdviseCall() {
     }
 
-    static void madvise(Mm mm, long start, long len, int advice) {
+    /** madvise by {@code caller} (whose credentials PAGEOUT of file pages checks) on {@code mm}. */
+    static void madvise(Task caller, Mm mm, long start, long len, int advice) {
         if (!valid(advice)) {
             throw Errno.EINVAL.exception();
         }
@@ -25,7 +26,7 @@ final class AdviseCall {
             Gup.faultinRange(mm, start, end, advice == MADV_POPULATE_WRITE);
             return;
         }
-        walk(mm, start, end, (vma, from, to) -> apply(mm, vma, from, to, advice));
+        walk(mm, start, end, (vma, from, to) -> apply(caller, mm, vma, from, to, advice));
     }
 
     private static boolean valid(int advice) {
@@ -71,7 +72,7 @@ final class AdviseCall {
     }
 
     /** {@code madvise_vma_behavior} on [start, end) of one VMA. */
-    private static void apply(Mm mm, Vma vma, long start, long end, int advice) {
+    private static void apply(Task caller, Mm mm, Vma vma, long start, long end, int advice) {
         MsealCall.checkMadvise(vma, advice);
         long flags = vma.flags;
         switch (advice) {
@@ -125,7 +126,12 @@ final class AdviseCall {
                 if ((flags & (VmFlags.LOCKED | VmFlags.PFNMAP | VmFlags.HUGETLB)) != 0) {
                     throw Errno.EINVAL.exception();
                 }
-                Pageout.coldOrPageout(mm, vma, start, end, advice == MADV_PAGEOUT);
+                boolean pageout = advice == MADV_PAGEOUT;
+                boolean filePages = !pageout || OpenCalls.ownsOrMayWrite(caller, vma); // can_do_file_pageout
+                if (!filePages && vma.has(VmFlags.MAYSHARE)) {
+                    return; // madvise_pageout: a shared mapping of a file the caller may not write
+                }
+                Pageout.coldOrPageout(mm, vma, start, end, pageout, filePages);
                 return;
             }
             case MADV_NORMAL -> flags &= ~(VmFlags.SEQ_READ | VmFlags.RAND_READ);

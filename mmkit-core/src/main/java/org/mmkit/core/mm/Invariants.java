@@ -189,6 +189,8 @@ public final class Invariants {
                 }
             }
             require(area.inUse == inUse, "swap area " + area.type + " counts " + area.inUse + " slots in use, holds " + inUse);
+            String clusters = area.clusterInconsistency();
+            require(clusters == null, "swap area " + area.type + ": " + clusters);
         }
     }
 

@@ -2,6 +2,7 @@ package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.*;
 
+import java.util.Arrays;
 import java.util.function.LongPredicate;
 
 import org.mmkit.core.Errno;
@@ -200,7 +201,7 @@ final class LockCall {
     }
 
     /**
-     * Pages of the vector {@link #mincore(Mm, long, long)} can return: the longest Java array
+     * Pages of the vector {@link #mincore(Task, long, long)} can return: the longest Java array
      * ({@code ArrayList}'s soft limit), about 8 TiB of address space.
      */
     static final long MAX_VECTOR = Integer.MAX_VALUE - 8;
@@ -213,15 +214,15 @@ final class LockCall {
      * kernel could do into a large enough user buffer, is an {@link IllegalArgumentException}
      * pointing to {@link #mincore(Task, long, long, long)}.
      */
-    static byte[] mincore(Mm mm, long start, long len) {
-        long pages = mincorePages(mm, start, len);
+    static byte[] mincore(Task task, long start, long len) {
+        long pages = mincorePages(task.mm, start, len);
         if (pages > MAX_VECTOR) {
             throw new IllegalArgumentException("mincore of " + pages + " pages: a byte[] vector holds at most "
                     + MAX_VECTOR + "; use mincore(addr, len, vec) to write the vector into process memory");
         }
         byte[] vec = new byte[(int) pages];
         for (int done = 0; done < pages; ) {
-            done += doMincore(mm, start + ((long) done << PAGE_SHIFT), (int) pages - done, vec, done);
+            done += doMincore(task, start + ((long) done << PAGE_SHIFT), (int) pages - done, vec, done);
         }
         return vec;
     }
@@ -240,7 +241,7 @@ final class LockCall {
         }
         byte[] chunk = new byte[CHUNK_PAGES];
         while (pages > 0) {
-            int done = doMincore(mm, start, (int) Math.min(pages, CHUNK_PAGES), chunk, 0);
+            int done = doMincore(task, start, (int) Math.min(pages, CHUNK_PAGES), chunk, 0);
             if (UserCopy.copyToUser(task, vec, chunk, 0, done) != 0) {
                 throw Errno.EFAULT.exception();
             }
@@ -266,14 +267,20 @@ final class LockCall {
     /**
      * {@code do_mincore}: the residency of up to {@code pages} pages from {@code start}, within
      * the one VMA there, into {@code vec} from {@code off}; returns how many it did. ENOMEM if no
-     * VMA is at {@code start}.
+     * VMA is at {@code start}. A file the caller neither owns nor may write shows every page
+     * resident ({@code can_do_mincore}).
      */
-    private static int doMincore(Mm mm, long start, int pages, byte[] vec, int off) {
+    private static int doMincore(Task task, long start, int pages, byte[] vec, int off) {
+        Mm mm = task.mm;
         Vma vma = mm.vmaAt(start);
         if (vma == null) {
             throw Errno.ENOMEM.exception();
         }
         int count = (int) Math.min(pages, (vma.end - start) >>> PAGE_SHIFT);
+        if (!OpenCalls.ownsOrMayWrite(task, vma)) {
+            Arrays.fill(vec, off, off + count, (byte) 1);
+            return count;
+        }
         for (int i = 0; i < count; i++) {
             long va = start + ((long) i << PAGE_SHIFT);
             long pte = mm.pte(va);

@@ -101,12 +101,42 @@ final class OpenCalls {
             return;
         }
         int accessMode = flags & O_ACCMODE;
-        int wanted = (accessMode == O_RDONLY ? 0 : 2) | (accessMode == O_WRONLY ? 0 : 4) | ((flags & O_TRUNC) != 0 ? 2 : 0);
-        // the owner and the group are the same id here: the owner's bits decide either way
-        int granted = task.fsuid() == file.owner ? file.mode >> 6 : file.mode;
-        if ((wanted & ~granted & 7) != 0) {
+        int wanted = (accessMode == O_RDONLY ? 0 : MAY_WRITE) | (accessMode == O_WRONLY ? 0 : MAY_READ)
+                | ((flags & O_TRUNC) != 0 ? MAY_WRITE : 0);
+        if (!permitted(task, file, wanted)) {
             throw Errno.EACCES.exception();
         }
+    }
+
+    /**
+     * {@code can_do_file_pageout} (mm/madvise.c) and {@code can_do_mincore} (mm/mincore.c), the
+     * same rule: whether the caller may learn about and push out the page cache of the file
+     * {@code vma} maps, which it may when it owns the file or holds CAP_FOWNER
+     * ({@code inode_owner_or_capable}) or may write it ({@code file_permission(MAY_WRITE)});
+     * otherwise a shared mapping would be a side channel into another user's file. Anonymous
+     * memory always may.
+     */
+    static boolean ownsOrMayWrite(Task caller, Vma vma) {
+        // a privileged caller holds CAP_FOWNER and CAP_DAC_OVERRIDE: permitted says yes
+        return vma.isAnonymous() || caller.fsuid() == vma.file.owner || permitted(caller, vma.file, MAY_WRITE);
+    }
+
+    /** {@code MAY_WRITE} and {@code MAY_READ}: the permission bits {@link #permitted} checks. */
+    static final int MAY_WRITE = 2;
+    static final int MAY_READ = 4;
+
+    /**
+     * {@code generic_permission}: whether {@code task} may access the file as {@code wanted}
+     * ({@link #MAY_READ}, {@link #MAY_WRITE}) by its permission bits, the owner's when it owns the
+     * file, else the others' (the owner and the group are the same id here: the owner's bits decide
+     * either way); a privileged task holds CAP_DAC_OVERRIDE and may read and write any regular file.
+     */
+    static boolean permitted(Task task, ShmemFile file, int wanted) {
+        if (task.privileged) {
+            return true;
+        }
+        int granted = task.fsuid() == file.owner ? file.mode >> 6 : file.mode;
+        return (wanted & ~granted & 7) == 0;
     }
 
     /** {@code shmem_mknod}: a regular file of the mode asked, less the umask, owned by the caller. */

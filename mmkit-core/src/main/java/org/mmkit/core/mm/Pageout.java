@@ -35,9 +35,10 @@ final class Pageout {
      * more than once are skipped, as are special ones) loses its young bit and PG_referenced.
      * COLD then deactivates it ({@code folio_deactivate}: an active page moves to the head of
      * its inactive list); PAGEOUT reclaims the pages it collected once the walk is done
-     * ({@code reclaim_pages}, in address order).
+     * ({@code reclaim_pages}, in address order). Without {@code filePages} (see
+     * {@link OpenCalls#ownsOrMayWrite}) PAGEOUT passes over pages that are not anonymous, untouched.
      */
-    static void coldOrPageout(Mm mm, Vma vma, long start, long end, boolean pageout) {
+    static void coldOrPageout(Mm mm, Vma vma, long start, long end, boolean pageout, boolean filePages) {
         PhysicalMemory memory = mm.memory;
         Isolated isolated = new Isolated();
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
@@ -47,6 +48,9 @@ final class Pageout {
             int pfn = (int) PteLayout.pfn(pte);
             if (memory.mapcount(pfn) != 1 || memory.lruList(pfn) == PhysicalMemory.LRU_NONE) {
                 return;
+            }
+            if (!filePages && !memory.test(pfn, PhysicalMemory.PG_ANON)) {
+                return; // pageout_anon_only_filter
             }
             mm.updatePte(table, index, pte, pte & ~PteLayout.ACCESSED);
             memory.clear(pfn, PhysicalMemory.PG_REFERENCED);

@@ -48,7 +48,7 @@ final class ProcessMadviseCall {
                 continue; // iov_iter_advance steps over empty iovecs after the first
             }
             try {
-                AdviseCall.madvise(target.mm, ranges.base(i), ranges.length(i), advice);
+                AdviseCall.madvise(task, target.mm, ranges.base(i), ranges.length(i), advice);
             } catch (ErrnoException e) {
                 if (advised == 0) {
                     throw e;

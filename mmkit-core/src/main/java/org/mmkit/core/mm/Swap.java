@@ -42,6 +42,8 @@ final class Swap {
     private final long[][] cachedEntries;
     private static final int CACHED_SHIFT = 8;
     private static final int CACHED_BLOCK = 1 << CACHED_SHIFT;
+    /** Where the next slot is looked for first ({@code percpu_swap_cluster}). */
+    private final SwapCpuCluster cpuCluster = new SwapCpuCluster();
 
     Swap(PhysicalMemory memory) {
         this.memory = memory;
@@ -97,6 +99,7 @@ final class Swap {
             throw new IllegalStateException("swap area " + area.type + " still has " + area.inUse + " slots in use");
         }
         areas.set(area.type, null);
+        cpuCluster.forget(area);
         area.close();
     }
 
@@ -118,23 +121,28 @@ final class Swap {
     }
 
     /**
-     * {@code folio_alloc_swap} + {@code add_to_swap_cache}: gives the folio a slot in the area of
-     * highest priority that has one free (the first of equals) and puts it into the swap cache;
-     * returns the swap entry, or -1 when every area is full.
+     * {@code folio_alloc_swap} + {@code add_to_swap_cache}: gives the folio a slot, from the CPU's
+     * cluster if it has one free ({@code swap_alloc_fast}), else from a new cluster of the area of
+     * highest priority that has a slot free, the first of equals ({@code swap_alloc_slow}), and puts
+     * it into the swap cache; returns the swap entry, or -1 when every area is full.
      */
     long addToSwap(int pfn) {
-        SwapArea best = null;
-        for (int type = 0; type < areas.size(); type++) { // indexed: no iterator per page
-            SwapArea area = areas.get(type);
-            if (area != null && area.hasFreeSlot() && (best == null || area.priority > best.priority)) {
-                best = area;
+        long offset = cpuCluster.allocate(pfn);
+        SwapArea area = cpuCluster.area();
+        if (offset == 0) {
+            area = null;
+            for (int type = 0; type < areas.size(); type++) { // indexed: no iterator per page
+                SwapArea candidate = areas.get(type);
+                if (candidate != null && candidate.hasFreeSlot() && (area == null || candidate.priority > area.priority)) {
+                    area = candidate;
+                }
             }
+            offset = area == null ? 0 : area.allocate(pfn, cpuCluster);
         }
-        long offset = best == null ? -1 : best.allocate(pfn);
-        if (offset < 0) {
+        if (offset == 0) {
             return -1;
         }
-        long entry = SwapEntryLayout.make(best.type, offset);
+        long entry = SwapEntryLayout.make(area.type, offset);
         memory.get(pfn);
         setCachedEntry(pfn, entry);
         return entry;

@@ -1,6 +1,7 @@
 package org.mmkit.core.mm;
 
 import static org.mmkit.core.Uapi.PAGE_SIZE;
+import static org.mmkit.core.Uapi.PMD_SIZE;
 
 import java.lang.foreign.MemorySegment;
 import java.util.BitSet;
@@ -37,12 +38,14 @@ final class SwapArea {
     private final BitSet zeroSlots = new BitSet();
     /** Where reads and writes that reach the device are counted. */
     private final Events events;
+    /** {@code SWAPFILE_CLUSTER}: slots per cluster, a PMD's worth of pages ({@code HPAGE_PMD_NR}). */
+    static final int CLUSTER_SLOTS = (int) (PMD_SIZE / PAGE_SIZE);
     /**
-     * Where the next allocation looks first: the cluster allocator hands a fresh device's slots
-     * out in order from 1 and does not go back to a freed slot while later ones are free
-     * ({@code cluster_alloc_swap_entry} keeps its per-CPU cluster's next offset).
+     * The clusters ({@code si->cluster_info}) and the lists they are on: each cluster's
+     * {@code ci->count} (its slots in use, the header and the slots past the end counted), its
+     * {@code ci->flags} (the list it is on), whether it has its swap table, and its links.
      */
-    private int next = 1;
+    private final SwapClusters clusters;
     /** {@code si->inuse_pages}: slots in use. */
     long inUse;
     /**
@@ -68,20 +71,109 @@ final class SwapArea {
         this.cachedPfn = new int[(int) slots];
         this.contents = new PageStore((int) slots, true);
         this.events = events;
+        this.clusters = new SwapClusters(slots, CLUSTER_SLOTS);
     }
 
-    /** {@code cluster_alloc_swap_entry}: a free slot, now held by the swap cache folio {@code pfn}; -1 when full. */
-    long allocate(int pfn) {
-        for (long tried = 1; tried < slots; tried++) {
-            int offset = next;
-            next = next + 1 == slots ? 1 : next + 1;
-            if (counts[offset] == 0 && cachedPfn[offset] == 0) {
-                cachedPfn[offset] = pfn;
+    /**
+     * {@code swap_alloc_fast}'s part: a slot from the CPU's cluster, scanning on from
+     * {@code offset}, for the swap cache folio {@code pfn}; 0 when the cluster is not usable (a
+     * free cluster has given back its swap table, a full one has no slot) or has no free slot from
+     * there to its end. Sets the CPU's next offset as the scan leaves it.
+     */
+    long allocateFrom(long offset, int pfn, SwapCpuCluster cpu) {
+        int cluster = (int) (offset / CLUSTER_SLOTS);
+        if (!clusters.usable(cluster)) {
+            return 0;
+        }
+        return scanCluster(cluster, clusters.count[cluster] == 0 ? clusterStart(cluster) : offset, pfn, cpu);
+    }
+
+    /**
+     * {@code cluster_alloc_swap_entry} for one page on a solid-state device: the clusters some
+     * slots were freed in ({@code nonfull_clusters}, all of them), then a free cluster, then one
+     * fragmented cluster ({@code frag_clusters}); each scanned from its start. 0 when none has a
+     * free slot. The cluster found becomes the CPU's.
+     */
+    long allocate(int pfn, SwapCpuCluster cpu) {
+        long found;
+        do {
+            found = scanList(SwapClusters.NONFULL, pfn, cpu);
+        } while (found < 0);
+        if (found == 0) {
+            found = Math.max(0, scanList(SwapClusters.FREE, pfn, cpu));
+        }
+        if (found == 0) {
+            found = Math.max(0, scanList(SwapClusters.FRAG, pfn, cpu));
+        }
+        return found;
+    }
+
+    /**
+     * {@code alloc_swap_scan_list}: takes the first cluster off {@code list}
+     * ({@code isolate_lock_cluster}) and scans it from its start; the slot, -1 when the cluster had
+     * none free (the caller may try the next), 0 when the list is empty.
+     */
+    private long scanList(int list, int pfn, SwapCpuCluster cpu) {
+        int cluster = clusters.isolateFirst(list);
+        if (cluster < 0) {
+            return 0;
+        }
+        long found = scanCluster(cluster, clusterStart(cluster), pfn, cpu);
+        return found == 0 ? -1 : found;
+    }
+
+    /**
+     * {@code alloc_swap_scan_cluster}: the first free slot of the cluster from {@code offset} on,
+     * taken for the swap cache folio {@code pfn}; 0 when there is none, or when the area takes no
+     * more writes ({@code cluster_alloc_range} checks {@code SWP_WRITEOK}). The cluster then goes
+     * to the list its count says ({@code relocate_cluster}), and the CPU keeps the slot after the
+     * one taken as where it goes on, or nothing when that is past the cluster or the cluster is full.
+     *
+     * <p>A slot that only the swap cache holds is passed over: {@code cluster_scan_range} reclaims
+     * it only when swap is more than half full ({@code vm_swap_full}), which the model does not do.
+     */
+    private long scanCluster(int cluster, long offset, int pfn, SwapCpuCluster cpu) {
+        long end = Math.min(clusterStart(cluster) + CLUSTER_SLOTS, slots) - 1;
+        long found = 0;
+        long next = 0;
+        if (clusters.count[cluster] < CLUSTER_SLOTS) {
+            for (; offset <= end; offset++) {
+                if (offset == 0 || counts[(int) offset] != 0 || cachedPfn[(int) offset] != 0) {
+                    continue;
+                }
+                if (!writeOk) {
+                    break;
+                }
+                cachedPfn[(int) offset] = pfn;
                 inUse++;
-                return offset;
+                clusters.count[cluster]++;
+                found = offset;
+                if (clusters.count[cluster] < CLUSTER_SLOTS && offset + 1 <= end) {
+                    next = offset + 1;
+                }
+                break;
             }
         }
-        return -1;
+        clusters.relocate(cluster);
+        cpu.set(this, next);
+        return found;
+    }
+
+    private static long clusterStart(int cluster) {
+        return (long) cluster * CLUSTER_SLOTS;
+    }
+
+    /** For the invariants: what is wrong with the clusters' counts and lists, or null. */
+    String clusterInconsistency() {
+        int[] used = new int[(int) ((slots + CLUSTER_SLOTS - 1) / CLUSTER_SLOTS)];
+        used[0]++;
+        used[used.length - 1] += (int) ((long) used.length * CLUSTER_SLOTS - slots);
+        for (int offset = 1; offset < slots; offset++) {
+            if (counts[offset] != 0 || cachedPfn[offset] != 0) {
+                used[offset / CLUSTER_SLOTS]++;
+            }
+        }
+        return clusters.inconsistency(used);
     }
 
     /** Whether a new page could go here: the area takes writes and has a free slot. */
@@ -117,9 +209,15 @@ final class SwapArea {
         freeIfUnused(offset);
     }
 
+    /**
+     * {@code swap_entries_free}: a slot nothing holds is free; its cluster becomes free when it
+     * was the last slot in use ({@code free_cluster}), else goes to the nonfull list
+     * ({@code partial_free_cluster}).
+     */
     private void freeIfUnused(long offset) {
         if (counts[(int) offset] == 0 && cachedPfn[(int) offset] == 0) {
             inUse--;
+            clusters.slotFreed((int) (offset / CLUSTER_SLOTS));
         }
     }
 

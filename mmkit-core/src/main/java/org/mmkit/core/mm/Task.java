@@ -186,7 +186,7 @@ public final class Task implements SimProcess {
 
     @Override
     public void madvise(long addr, long len, int advice) {
-        run(() -> AdviseCall.madvise(mm, addr, len, advice));
+        run(() -> AdviseCall.madvise(this, mm, addr, len, advice));
     }
 
     @Override
@@ -266,7 +266,7 @@ public final class Task implements SimProcess {
 
     @Override
     public byte[] mincore(long addr, long len) {
-        return call(() -> LockCall.mincore(mm, addr, len));
+        return call(() -> LockCall.mincore(this, addr, len));
     }
 
     @Override

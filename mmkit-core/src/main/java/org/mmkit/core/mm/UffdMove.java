@@ -161,11 +161,11 @@ final class UffdMove {
         if (PteLayout.isSpecial(pte) || !memory.test(pfn, PhysicalMemory.PG_ANON_EXCLUSIVE)) {
             return Errno.EBUSY;
         }
-        // move_present_pte: folio_move_anon_rmap and the new index, then a dirty, writable PTE
-        // built from dst's protection, soft-dirty so that user space sees the move: uffd-wp does
-        // not follow the page
+        // move_present_ptes: folio_move_anon_rmap and the new index, then a writable PTE built
+        // from dst's protection, dirty only if src was (a clean lazily freed page stays droppable),
+        // soft-dirty so that user space sees the move: uffd-wp does not follow the page
         memory.setOwner(pfn, dstVma.anonVma, dstVma.pageIndex(dst));
-        long moved = SoftDirty.moved(mm, PteLayout.make(pfn, prot) | PteLayout.DIRTY | PteLayout.RW);
+        long moved = SoftDirty.moved(mm, PteLayout.make(pfn, prot) | (pte & PteLayout.DIRTY) | PteLayout.RW);
         mm.movePte(table, index, moved, dst);
         return null;
     }
