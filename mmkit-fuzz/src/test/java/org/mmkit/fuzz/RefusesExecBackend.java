@@ -132,6 +132,11 @@ public final class RefusesExecBackend implements Backend {
     }
 
     @Override
+    public void reclaim() {
+        fake.reclaim();
+    }
+
+    @Override
     public void close() {
         fake.close();
     }

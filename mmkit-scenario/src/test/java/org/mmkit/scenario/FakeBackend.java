@@ -143,6 +143,11 @@ public final class FakeBackend implements Backend {
         return 0;
     }
 
+    /** Reclaim on request: the fake's pages live in no RAM it could run short of, so nothing moves. */
+    @Override
+    public void reclaim() {
+    }
+
     @Override
     public int newProcess(boolean privileged) {
         procs.put(nextPid, new Proc(privileged));
