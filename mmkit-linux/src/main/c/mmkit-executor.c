@@ -63,6 +63,7 @@ enum op {
                                                             -> OK i64 thread id (1, 2...) or -EAGAIN;
                                                                then the thread's own replies to the op */
     OP_THREAD_ID = 12,    /* u32 thread id                  -> OK i64 its Linux tid, or -ESRCH once joined */
+    OP_UNSWAP_OWN = 13,   /*                                -> OK i64 pages brought back */
 };
 
 /* The thread of a reply: 0 is the serving thread, else an id from OP_SPAWN. */
@@ -105,6 +106,14 @@ static const char *socket_path;
 static const char *token;
 static int driver = -1;  /* this process's connection to the driver */
 static int pagemap = -1; /* /proc/self/pagemap, opened with this process's final credentials */
+
+/*
+ * The executor's own memory, which OP_UNSWAP_OWN brings back from swap: its image from its lowest
+ * mapping up to the break the scenario's heap starts at (static buffers, thread stacks, malloc's
+ * arena), and its stack as settle_image left it. Set before the first scenario process is forked.
+ */
+static uintptr_t own_image_start, own_image_end;
+static uintptr_t own_stack_start, own_stack_end;
 
 /* Per thread: a signal is handled on the thread whose access faulted. */
 static __thread sigjmp_buf access_jump;
@@ -570,6 +579,47 @@ static void do_pagemap_read(uint64_t offset, uint32_t count)
 }
 
 /*
+ * OP_UNSWAP_OWN, after the driver made the kernel reclaim the scenario's memory cgroup: every page
+ * of the executor's own memory that went to swap is read back in. Reclaim takes the pages the
+ * executor wrote since it joined the group (a forked child's copies of its buffers and stack, a
+ * spawned thread's stack) along with the scenario's; left in swap, they would show in the
+ * process's VmSwap, which must count the scenario's pages only. A read fault maps a swapped page
+ * back as it was, so Rss and the other counters are those from before the reclaim.
+ */
+#define UNSWAP_CHUNK 512u
+#define PM_SWAP (1ull << 62)
+
+static uint64_t unswap_range(uintptr_t start, uintptr_t end)
+{
+    /* pagemap entries go where a reply's transfer would: a page settle_image touched, not a new one */
+    uint8_t *entries = reply + REPLY_HEADER_BYTES + 8;
+    uint64_t brought = 0;
+    for (uintptr_t address = start; address < end;) {
+        size_t count = (end - address) / PAGE_BYTES;
+        count = count < UNSWAP_CHUNK ? count : UNSWAP_CHUNK;
+        long got = raw_syscall(SYS_pread64, pagemap, (long)entries, (long)(count * 8),
+                               (long)(address / PAGE_BYTES * 8), 0, 0);
+        if (got != (long)(count * 8)) {
+            errno = got < 0 ? (int)-got : EIO;
+            die("read the executor's own pagemap");
+        }
+        for (size_t i = 0; i < count; i++, address += PAGE_BYTES) {
+            if (get_u64(entries + 8 * i) & PM_SWAP) {
+                (void)*(volatile uint8_t *)address;
+                brought++;
+            }
+        }
+    }
+    return brought;
+}
+
+static void do_unswap_own(void)
+{
+    uint64_t brought = unswap_range(own_image_start, own_image_end) + unswap_range(own_stack_start, own_stack_end);
+    send_result((long)brought);
+}
+
+/*
  * The executor's own descriptors must not depend on the RLIMIT_NOFILE a scenario sets: it lifts
  * the soft limit to the hard one while it opens them (its /proc files, a forked child's
  * connection and pagemap), and then puts the scenario's soft limit back.
@@ -733,6 +783,8 @@ static void settle_text(void)
     (void)madvise((void *)start, (uintptr_t)etext - start, MADV_POPULATE_READ);
 }
 
+static void record_own_stack(void);
+
 static void settle_image(void)
 {
     uint8_t stack[STACK_SETTLE_BYTES];
@@ -741,6 +793,7 @@ static void settle_image(void)
     memset(request, 0, sizeof request);
     memset(serving_reply, 0, sizeof serving_reply);
     settle_text();
+    record_own_stack();
 }
 
 static void become_forked_child(void)
@@ -840,6 +893,11 @@ static void serve(void)
             if (length != 4)
                 break;
             do_thread_id(get_u32(p));
+            continue;
+        case OP_UNSWAP_OWN:
+            if (length != 0)
+                break;
+            do_unswap_own();
             continue;
         default:
             send_failure("unknown request");
@@ -976,6 +1034,21 @@ static int is_above_mmap_base(const char *name)
     return strcmp(name, "[stack]") == 0 || strcmp(name, "[vsyscall]") == 0;
 }
 
+/* The stack as settle_image grew it: serving never goes deeper. */
+static void record_own_stack(void)
+{
+    read_own_maps();
+    struct maps_line line;
+    for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
+        if (strcmp(line.name, "[stack]") == 0) {
+            own_stack_start = line.start;
+            own_stack_end = line.end;
+            return;
+        }
+    }
+    die_plain("the executor has no [stack] mapping");
+}
+
 #define MAX_VDSO_MAPPINGS 4u
 
 static void clear_scenario_area(void)
@@ -1007,6 +1080,7 @@ static void clear_scenario_area(void)
         }
         lowest = target;
     }
+    own_image_start = lowest;
     read_own_maps();
     for (char *cursor = maps_text; next_maps_line(&cursor, &line);) {
         if (line.end - lowest > EXECUTOR_IMAGE_BYTES && !is_above_mmap_base(line.name)) {
@@ -1045,7 +1119,8 @@ static void settle_heap(void)
 {
     free(malloc(1));
     uintptr_t current = (uintptr_t)sbrk(0);
-    if (brk((void *)((current + PAGE_BYTES - 1) & ~(uintptr_t)(PAGE_BYTES - 1))) != 0)
+    own_image_end = (current + PAGE_BYTES - 1) & ~(uintptr_t)(PAGE_BYTES - 1);
+    if (brk((void *)own_image_end) != 0)
         die("brk");
 }
 

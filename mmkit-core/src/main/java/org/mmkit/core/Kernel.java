@@ -95,6 +95,29 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * Makes reclaim happen now, as memory pressure would, until {@code pages} pages are freed or
+     * nothing more can be: rounds of {@code try_to_free_pages} take pages from the tails of the
+     * inactive LRU lists (aging the active lists as the kernel does), a page whose PTEs were
+     * young since the last look is rotated once instead, and each page taken leaves every
+     * process mapping it (through the rmap): anonymous and shmem pages go to swap while an area
+     * has a free slot, clean lazily freed (MADV_FREE) pages are dropped. Pages in VM_LOCKED VMAs
+     * stay. {@code reclaim(Long.MAX_VALUE)} reclaims everything reclaimable, as writing to a
+     * memory cgroup's {@code memory.force_empty} does for the group's pages.
+     *
+     * @param pages how many pages to free at least, if that many can be; 0 does nothing
+     * @return the pages freed: fewer when nothing more could be reclaimed, and up to a scan
+     *         batch more than asked, as the kernel's reclaim overshoots
+     * @throws IllegalArgumentException for a negative count
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public long reclaim(long pages) {
+        if (pages < 0) {
+            throw new IllegalArgumentException("cannot reclaim a negative number of pages: " + pages);
+        }
+        return machine.reclaim(pages);
+    }
+
+    /**
      * Checks the machine's internal consistency — every page's mapcount and refcount against the
      * page tables and page caches, VMA geometry — and throws {@link IllegalStateException} on the
      * first violation. For tests; it walks everything.

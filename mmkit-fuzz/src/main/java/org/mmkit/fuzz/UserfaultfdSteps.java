@@ -84,6 +84,11 @@ final class UserfaultfdSteps {
         this.spare = aliasFirst + SHMEM_PAGES;
     }
 
+    /** Whether the context and its areas (a memfd among them) were set up. */
+    boolean made() {
+        return made;
+    }
+
     /** Whether a step spawned a thread. */
     boolean spawned() {
         return spawned;

@@ -314,6 +314,14 @@ final class ExecutorProcess {
         return call(LinuxProtocol.OP_FORK, payload(0), () -> "fork()").getLong();
     }
 
+    /**
+     * Reads back in every page of the executor's own memory that reclaim sent to swap, so that
+     * the process's swap counters show the scenario's pages only; returns how many there were.
+     */
+    long unswapOwn() {
+        return call(LinuxProtocol.OP_UNSWAP_OWN, payload(0), () -> "unswap own pages").getLong();
+    }
+
     /** Sleeps in the executor before answering: lets tests exercise the timeout. */
     void stall(Duration duration) {
         call(LinuxProtocol.OP_STALL, stallPayload(duration), () -> "stall(" + duration.toMillis() + " ms)");

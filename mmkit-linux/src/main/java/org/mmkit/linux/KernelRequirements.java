@@ -60,6 +60,7 @@ final class KernelRequirements {
             case ANON_VMA_NAME -> probed(Requirement.Kind.ANON_VMA_NAME, this::probeAnonVmaName);
             case NO_ANON_VMA_NAME -> probed(Requirement.Kind.ANON_VMA_NAME, this::probeAnonVmaName) == null
                     ? "needs a kernel without anonymous VMA names; PR_SET_VMA_ANON_NAME works here" : null;
+            case MEMCG -> MemoryGroup.unavailable();
             case OOM -> "running out of memory would wake the machine's OOM killer, which may kill any process";
         };
     }

@@ -24,7 +24,9 @@ import org.mmkit.core.Errno;
  * Thread-safe; requests to one process are served one at a time.
  *
  * <p>Run as root, the backend gives the machine swap or huge pages when a scenario requires them
- * and the machine has none ({@link MachineSetup}), and restores the machine on {@link #close}.
+ * and the machine has none ({@link MachineSetup}), and restores the machine on {@link #close};
+ * for a {@code memcg} scenario it runs the processes in a memory cgroup of their own
+ * ({@link MemoryGroup}), removed on close.
  */
 public final class LinuxBackend implements Backend {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -32,6 +34,7 @@ public final class LinuxBackend implements Backend {
     private final ExecutorServer server;
     private final KernelRequirements requirements;
     private final MachineSetup machineSetup = new MachineSetup();
+    private final MemoryGroup memoryGroup = new MemoryGroup();
     private final Map<Integer, ExecutorProcess> processes = new ConcurrentHashMap<>();
     private final AtomicInteger lastHandle = new AtomicInteger();
 
@@ -61,6 +64,16 @@ public final class LinuxBackend implements Backend {
         return machineSetup.switchAddedSwap(on);
     }
 
+    /**
+     * {@code memory.force_empty} of the scenario's memory cgroup, then every process reads back
+     * the pages of its own executor that went too, so that only the scenario's pages stay out.
+     */
+    @Override
+    public void reclaim() {
+        memoryGroup.forceEmpty();
+        processes.values().forEach(ExecutorProcess::unswapOwn);
+    }
+
     @Override
     public String name() {
         return "linux";
@@ -75,6 +88,7 @@ public final class LinuxBackend implements Backend {
     public String unsupported(Requirement requirement) {
         return switch (requirement.kind()) {
             case SWAP, HUGETLB -> machineSetup.ensure(requirement);
+            case MEMCG -> memoryGroup.ensure();
             default -> requirements.unsupported(requirement);
         };
     }
@@ -87,7 +101,9 @@ public final class LinuxBackend implements Backend {
                     + KernelRequirements.effectiveUid() + " (check unsupported(ROOT) first)");
         }
         int handle = lastHandle.incrementAndGet();
-        processes.put(handle, server.start(privileged, label(handle)));
+        ExecutorProcess process = server.start(privileged, label(handle));
+        processes.put(handle, process);
+        memoryGroup.join(process.pid());
         return handle;
     }
 
@@ -215,8 +231,8 @@ public final class LinuxBackend implements Backend {
     }
 
     /**
-     * Kills every executor, removes the backend's temporary files, then restores the machine's swap
-     * and huge pages: last, so that no scenario process still uses them.
+     * Kills every executor, removes the backend's temporary files and its memory cgroup, then
+     * restores the machine's swap and huge pages: last, so that no scenario process still uses them.
      */
     @Override
     public void close() {
@@ -225,7 +241,11 @@ public final class LinuxBackend implements Backend {
             processes.values().forEach(process -> process.disconnect("the linux backend is closed"));
             processes.clear();
         } finally {
-            machineSetup.close();
+            try {
+                memoryGroup.close();
+            } finally {
+                machineSetup.close();
+            }
         }
     }
 

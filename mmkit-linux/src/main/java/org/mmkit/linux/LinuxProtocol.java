@@ -41,6 +41,8 @@ final class LinuxProtocol {
     static final int OP_SPAWN = 11;
     /** The Linux tid of a spawned thread, or -ESRCH once it has been joined. */
     static final int OP_THREAD_ID = 12;
+    /** Reads the executor's own swapped-out pages back in (after a reclaim): how many there were. */
+    static final int OP_UNSWAP_OWN = 13;
 
     /** The thread id in the replies of the thread that serves the connection. */
     static final int SERVING_THREAD = 0;

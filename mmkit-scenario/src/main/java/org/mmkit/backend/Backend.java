@@ -105,6 +105,20 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " cannot switch swap areas");
     }
 
+    /**
+     * Reclaim of everything reclaimable that the scenario's processes have in memory, as memory
+     * pressure would take it: anonymous and shmem pages go to the swap area (every PTE of every
+     * process mapping a page), clean lazily freed (MADV_FREE) pages are dropped, mlocked pages
+     * stay. It needs the {@code memcg} requirement: the kernel backend's processes then start in
+     * a memory cgroup of their own, and reclaim is what {@code memory.force_empty} of that group
+     * does.
+     *
+     * @throws UnsupportedOperationException when this backend cannot reclaim (no {@code memcg})
+     */
+    default void reclaim() {
+        throw new UnsupportedOperationException(name() + " cannot reclaim on request");
+    }
+
     @Override
     void close();
 }

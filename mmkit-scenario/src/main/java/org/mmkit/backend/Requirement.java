@@ -27,6 +27,11 @@ public record Requirement(Kind kind, String argument) {
         /** A kernel without CONFIG_MEM_SOFT_DIRTY, such as this machine's: clear_refs 4 does nothing. */
         NO_SOFT_DIRTY,
         ZERO_PAGE, NO_ZERO_PAGE, THP, OOM, KERNEL,
+        /**
+         * The scenario's processes run in a memory cgroup of their own (the kernel backend
+         * creates and removes it), so that {@code reclaim()} can take what they have in memory.
+         */
+        MEMCG,
         /** CONFIG_ANON_VMA_NAME: PR_SET_VMA_ANON_NAME names VMAs; {@code NO_ANON_VMA_NAME}: it fails with EINVAL. */
         ANON_VMA_NAME, NO_ANON_VMA_NAME;
 

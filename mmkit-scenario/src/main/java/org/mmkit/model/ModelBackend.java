@@ -152,7 +152,7 @@ public final class ModelBackend implements Backend {
                 yield config.kernelVersion() >= wanted ? null
                         : "models kernel " + KernelVersion.format(config.kernelVersion()) + ", needs " + requirement.argument();
             }
-            case UFFD, UFFD_EVENTS -> null;
+            case UFFD, UFFD_EVENTS, MEMCG -> null;
             case SWAP -> {
                 // as the kernel backend lends its machine a swap area, the model switches one on
                 if (config.swapAreas().isEmpty() && !swapLent) {
@@ -338,6 +338,12 @@ public final class ModelBackend implements Backend {
         } catch (ErrnoException e) {
             return -e.errno().number();
         }
+    }
+
+    /** The model's machine holds only the scenario's processes: everything reclaimable goes. */
+    @Override
+    public void reclaim() {
+        kernel.reclaim(Long.MAX_VALUE);
     }
 
     @Override

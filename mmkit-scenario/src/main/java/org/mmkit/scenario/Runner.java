@@ -141,6 +141,7 @@ public final class Runner {
             case Step.PollOne p -> pollOne(p);
             case Step.Mincore m -> mincore(m);
             case Step.SwitchSwap s -> returned(s.expected(), switchSwap(s), false, "0");
+            case Step.Reclaim r -> reclaim();
             case Step.Fork f -> fork(f);
             case Step.Exit e -> exit(e);
             case Step.Load l -> loaded(l, backend.load(pid(), eval(l.addr()), length(l)));
@@ -486,6 +487,16 @@ public final class Runner {
         } catch (UnsupportedOperationException e) {
             throw new StopException(e.getMessage());
         }
+    }
+
+    /** The backend's {@link Backend#reclaim}; a backend that cannot stops the scenario. */
+    private void reclaim() {
+        try {
+            backend.reclaim();
+        } catch (UnsupportedOperationException e) {
+            throw new StopException(e.getMessage());
+        }
+        print("");
     }
 
     // ---- processes ----

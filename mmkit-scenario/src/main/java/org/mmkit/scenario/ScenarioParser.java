@@ -43,7 +43,7 @@ public final class ScenarioParser {
     private static final Set<String> RESERVED = Set.of(
             "mincore", "fork", "exit", "load", "store", "pagemap", "pfn", "maps", "vmas",
             "vmflags", "smaps", "process", "in", "at", "has", "lacks", "kB", "none", "privileged", "unprivileged",
-            "spawn", "join", "repeat", "status", "statm", "smaps_rollup", "swapoff", "swapon");
+            "spawn", "join", "repeat", "status", "statm", "smaps_rollup", "swapoff", "swapon", "reclaim");
 
     /**
      * The most parentheses and unary operators an expression may nest: parsing and evaluating
@@ -67,6 +67,8 @@ public final class ScenarioParser {
     private Lexer lexer;
     /** Whether a {@code requires: root} was read: then processes start privileged unless told otherwise. */
     private boolean rootRequired;
+    /** Whether a {@code requires: memcg} was read: {@code reclaim()} needs the group it gives. */
+    private boolean memcgRequired;
     /** Parentheses and unary operators open in the expression being read; at most {@link #MAX_NESTING}. */
     private int nesting;
 
@@ -105,6 +107,7 @@ public final class ScenarioParser {
                 }
                 requirements.addAll(requirements(code.substring("requires:".length())));
                 rootRequired = Scenario.includesRoot(requirements);
+                memcgRequired = requirements.stream().anyMatch(r -> r.kind() == Requirement.Kind.MEMCG);
             } else if (code.startsWith("divergence:")) {
                 if (divergence != null) {
                     throw error("divergence: given twice");
@@ -322,6 +325,7 @@ public final class ScenarioParser {
             case "vmflags" -> vmFlags(process);
             case "smaps" -> smapsField(process);
             case "swapoff", "swapon" -> switchSwap(process, call);
+            case "reclaim" -> reclaim(process);
             default -> throw error("unknown call '" + call + "'");
         };
         if (bind != null) {
@@ -486,6 +490,15 @@ public final class ScenarioParser {
         expect(")", "after '" + call + "(' (it takes no arguments: it acts on the swap area lent for 'requires: swap')");
         String text = textSoFar();
         return new Step.SwitchSwap(origin(process, text), call.equals("swapon"), returns());
+    }
+
+    private Step reclaim(String process) throws LexException, ScenarioSyntaxException {
+        expect(")", "after 'reclaim(' (it takes no arguments: everything reclaimable of the scenario's processes goes)");
+        if (!memcgRequired) {
+            throw error("reclaim() needs 'requires: memcg' (before the first step): the kernel backend reclaims "
+                    + "through a memory cgroup its processes start in");
+        }
+        return new Step.Reclaim(origin(process, textSoFar()));
     }
 
     private Step fork(String process) throws LexException, ScenarioSyntaxException {

@@ -73,6 +73,13 @@ public sealed interface Step {
     record SwitchSwap(Origin origin, boolean on, Returns expected) implements Step {
     }
 
+    /**
+     * {@code reclaim()}: everything reclaimable of the scenario's processes leaves memory, as
+     * memory pressure would take it ({@link org.mmkit.backend.Backend#reclaim}).
+     */
+    record Reclaim(Origin origin) implements Step {
+    }
+
     /** {@code fork() => child}. */
     record Fork(Origin origin, String child) implements Step {
     }

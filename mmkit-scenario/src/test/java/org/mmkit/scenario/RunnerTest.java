@@ -112,6 +112,17 @@ class RunnerTest {
     }
 
     @Test
+    void reclaimSendsEveryPageOfEveryProcessToSwapOnTheModel() throws Exception {
+        try (ModelBackend model = new ModelBackend()) {
+            ScenarioResult r = run("requires: root, swap, memcg\n" + MMAP + "store(a, 2*PAGE, 0x7)\nfork() => child\n"
+                    + "in child: store(a, 1, 0x8)\nreclaim()\npagemap(a, 2) == swapped@S1, swapped@S2\n"
+                    + "in child: pagemap(a, 2) == swapped@S3, swapped@S2\nin child: load(a, 2) == 0x8 0x7\n"
+                    + "load(a+PAGE, 1) == 0x7\n", model);
+            assertThat(r.problem()).isNull();
+        }
+    }
+
+    @Test
     void aSystemCallBlockedWhenItsProcessExitsStopsTheRunOnTheModel() throws Exception {
         try (ModelBackend model = new ModelBackend()) {
             ScenarioResult r = run(MMAP + "pipe(a) = 0\nfork() => child\nin child: spawn t1: read(3, a+8, 1)\nexit(child)\n", model);

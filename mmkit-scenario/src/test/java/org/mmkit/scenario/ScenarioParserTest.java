@@ -332,7 +332,7 @@ class ScenarioParserTest {
                 Arguments.of("requires: kernel 6.1", 1, "expected 'kernel >= MAJOR.MINOR' in requires:"),
                 Arguments.of("requires: kernel >= six", 1, "bad kernel version 'six' in requires: (expected MAJOR.MINOR)"),
                 Arguments.of("requires: root, ksm", 1,
-                        "unknown requirement 'ksm' (known: root, uffd, uffd-events, swap, hugetlb, soft-dirty, no-soft-dirty, zero-page, no-zero-page, thp, oom, anon-vma-name, no-anon-vma-name, kernel >= X.Y)"),
+                        "unknown requirement 'ksm' (known: root, uffd, uffd-events, swap, hugetlb, soft-dirty, no-soft-dirty, zero-page, no-zero-page, thp, oom, memcg, anon-vma-name, no-anon-vma-name, kernel >= X.Y)"),
                 Arguments.of("in other: maps", 1, "unknown process 'other'"),
                 Arguments.of("in main maps", 1, "expected ':' after 'in main', found 'maps'"),
                 Arguments.of("process p2 root", 1, "expected 'privileged' or 'unprivileged', found 'root'"),
@@ -353,6 +353,10 @@ class ScenarioParserTest {
                 Arguments.of("frobnicate(1)", 1, "unknown call 'frobnicate'"),
                 Arguments.of("swapoff(1)", 1, "expected ')' after 'swapoff(' (it takes no arguments: it acts on the swap area "
                         + "lent for 'requires: swap'), found '1'"),
+                Arguments.of("reclaim()", 1, "reclaim() needs 'requires: memcg' (before the first step): the kernel backend "
+                        + "reclaims through a memory cgroup its processes start in"),
+                Arguments.of("requires: memcg\nreclaim(4)", 2, "expected ')' after 'reclaim(' (it takes no arguments: "
+                        + "everything reclaimable of the scenario's processes goes), found '4'"),
                 Arguments.of("munmap 1", 1, "expected '(' after 'munmap', found '1'"),
                 Arguments.of("c = fork()", 1, "name the child with 'fork() => c'"),
                 Arguments.of(MMAP + "x = load(a, 1)", 2, "only system calls give a result to name; 'load' does not"),

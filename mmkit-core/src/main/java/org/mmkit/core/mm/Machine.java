@@ -162,6 +162,24 @@ public final class Machine implements AutoCloseable {
         }
     }
 
+    /**
+     * Reclaim at the caller's request ({@link Vmscan#reclaim}): up to about {@code pages} pages
+     * leave RAM through the LRU lists and the rmap.
+     *
+     * @param pages how many to free at least, if that many can be
+     * @return the pages freed
+     * @throws IllegalStateException when the kernel is closed
+     */
+    public long reclaim(long pages) {
+        lock.lock();
+        try {
+            checkOpenLocked();
+            return Vmscan.reclaim(this, pages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int allocatePid() {
         return nextPid++;
     }

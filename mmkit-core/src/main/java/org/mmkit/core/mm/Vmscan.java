@@ -57,6 +57,35 @@ final class Vmscan {
     }
 
     /**
+     * Reclaim asked for from outside an allocation, as writing to a v1 memory cgroup's
+     * {@code memory.force_empty} ({@code mem_cgroup_force_empty}) does for its group: rounds of
+     * {@link #tryToFreePages} for {@link #SWAP_CLUSTER_MAX} pages ({@code try_to_free_mem_cgroup_pages}
+     * asks for at least that many) until {@code pages} are freed, no page is left on an LRU list,
+     * or {@link #MAX_RECLAIM_RETRIES} rounds have freed nothing. Referenced pages are not spared:
+     * a round clears their young bits, so a later round takes them; pages in VM_LOCKED VMAs stay.
+     * Returns the pages freed, which may pass {@code pages} by less than a round's overshoot.
+     */
+    static long reclaim(Machine machine, long pages) {
+        long freed = 0;
+        for (int retries = MAX_RECLAIM_RETRIES; freed < pages && retries > 0 && lruPages(machine.memory) > 0; ) {
+            int reclaimed = tryToFreePages(machine, SWAP_CLUSTER_MAX);
+            if (reclaimed == 0) {
+                retries--;
+            }
+            freed += reclaimed;
+        }
+        return freed;
+    }
+
+    private static long lruPages(PhysicalMemory memory) {
+        long pages = 0;
+        for (int list = 0; list < PhysicalMemory.NR_LRU_LISTS; list++) {
+            pages += memory.lruSize(list);
+        }
+        return pages;
+    }
+
+    /**
      * {@code do_try_to_free_pages}: {@code shrink_lruvec} at falling priority until
      * {@code target} pages are reclaimed or priority 0 has scanned everything; when nothing was
      * reclaimed because an active list was not allowed to age, once more with aging forced.

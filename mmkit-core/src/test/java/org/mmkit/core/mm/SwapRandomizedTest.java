@@ -18,10 +18,11 @@ import org.mmkit.core.UserStrings;
  * Seeded random steps on a small RAM with swap, in up to four processes, each with a private
  * anonymous region and all sharing one memfd mapping: stores, loads, MADV_PAGEOUT, MADV_COLD,
  * MADV_FREE, MADV_DONTNEED, hole punch, mprotect, mremap to and fro, fork, exit and forced
- * reclaim; the processes' pages together exceed RAM, so allocations reclaim too. Every word is
- * checked against a shadow copy per process after every step, and the invariants (refcounts,
- * mapcounts, slot counts against the swap entries of all page tables, the swap cache,
- * MM_SWAPENTS, LRU membership). At the end every process exits and no slot stays in use.
+ * reclaim (a round of {@code try_to_free_pages}, or {@link Kernel#reclaim} of some pages or of
+ * all, after which nothing is left to reclaim); the processes' pages together exceed RAM, so
+ * allocations reclaim too. Every word is checked against a shadow copy per process after every
+ * step, and the invariants (refcounts, mapcounts, slot counts against the swap entries of all page
+ * tables, the swap cache, MM_SWAPENTS, LRU membership). At the end every process exits and no slot stays in use.
  *
  * <p>CI runs the fixed seeds; {@code -Dmmkit.swapRandom.seed=N} runs seed N instead, and
  * {@code -Dmmkit.swapRandom.ops=N} sets the steps per seed. Each run prints its seed.
@@ -119,10 +120,18 @@ class SwapRandomizedTest {
                         first.fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, index * PAGE_SIZE, PAGE_SIZE);
                         fileWords[index] = 0;
                         step = "punch " + index;
-                    } else if (choice < 67) {
+                    } else if (choice < 64) {
                         int target = 1 + random.nextInt(2 * Vmscan.SWAP_CLUSTER_MAX);
                         int freed = s.task.call(() -> Vmscan.tryToFreePages(s.task.machine, target));
                         step = "reclaim " + target + " freed " + freed;
+                    } else if (choice < 66) {
+                        int target = random.nextInt(4 * Vmscan.SWAP_CLUSTER_MAX);
+                        step = "Kernel.reclaim " + target + " freed " + kernel.reclaim(target);
+                    } else if (choice < 67) {
+                        step = "Kernel.reclaim all freed " + kernel.reclaim(Long.MAX_VALUE);
+                        if (kernel.reclaim(Long.MAX_VALUE) != 0) {
+                            throw new IllegalStateException("reclaiming everything left something reclaimable");
+                        }
                     } else if (choice < 71) {
                         s.task.mprotect(region, PAGES * PAGE_SIZE, PROT_READ);
                         step = "mprotect read";
