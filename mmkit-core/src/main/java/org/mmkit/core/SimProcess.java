@@ -228,6 +228,21 @@ public interface SimProcess {
     long processMadvise(int pidfd, long vec, long vlen, int advice, long flags);
 
     /**
+     * {@code pidfd_getfd}: a new close-on-exec descriptor (the lowest free one) for the open file
+     * of descriptor {@code targetFd} of the process {@code pidfd} refers to: the same file, with
+     * its mode, position and opener, as a descriptor passed over a socket would be.
+     *
+     * @param pidfd a descriptor from {@link #pidfdOpen}
+     * @param targetFd a descriptor of that process
+     * @param flags must be 0
+     * @return the new descriptor
+     * @throws ErrnoException EINVAL for non-zero flags, EBADF when {@code pidfd} is not a pidfd or
+     *         {@code targetFd} is not open there, ESRCH when the process is gone, EPERM when this
+     *         process may not ptrace it
+     */
+    int pidfdGetfd(int pidfd, int targetFd, long flags);
+
+    /**
      * {@code process_mrelease}: reaps the memory of a process that is being killed. A model
      * process is never caught between its kill and its exit, so this always fails.
      *

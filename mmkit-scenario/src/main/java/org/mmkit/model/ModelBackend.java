@@ -299,6 +299,7 @@ public final class ModelBackend implements Backend {
                 case PRCTL -> prctl(p, args);
                 case REMAP_FILE_PAGES -> done(() -> p.remapFilePages(args[0], args[1], args[2], args[3], args[4]));
                 case PIDFD_OPEN -> p.pidfdOpen(args[0], args[1]);
+                case PIDFD_GETFD -> p.pidfdGetfd((int) args[0], (int) args[1], args[2]);
                 case PROCESS_MRELEASE -> done(() -> p.processMrelease((int) args[0], args[1]));
                 case PROCESS_VM_READV -> p.processVmReadv(args[0], args[1], args[2], args[3], args[4], args[5]);
                 case PROCESS_VM_WRITEV -> p.processVmWritev(args[0], args[1], args[2], args[3], args[4], args[5]);

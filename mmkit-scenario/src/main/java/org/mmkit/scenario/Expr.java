@@ -1,7 +1,11 @@
 package org.mmkit.scenario;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.mmkit.core.abi.CType;
 
@@ -25,9 +29,57 @@ sealed interface Expr {
     /**
      * A string literal as a system call argument, as in C: its value is the address of its bytes,
      * NUL-terminated, in the calling process's memory, where the runner places them
-     * ({@link Runner}); the parser allows it only as a whole argument.
+     * ({@link Runner}); the parser allows it only as a whole argument. Literals joined by
+     * {@code +} with integer expressions make one string, each expression written in decimal when
+     * the call is made ({@code "/proc/" + pid(child) + "/pagemap"}): {@code texts} holds the
+     * literal bytes before, between and after the {@code numbers}, one more than there are numbers.
      */
-    record CString(byte[] bytes) implements Expr {
+    record CString(List<byte[]> texts, List<Expr> numbers) implements Expr {
+        /** The longest decimal a number can take: {@code -9223372036854775808}. */
+        static final int MAX_NUMBER_BYTES = 20;
+
+        public CString {
+            if (texts.size() != numbers.size() + 1) {
+                throw new IllegalArgumentException(texts.size() + " texts around " + numbers.size() + " numbers");
+            }
+            texts = List.copyOf(texts);
+            numbers = List.copyOf(numbers);
+        }
+
+        /** One literal. */
+        static CString of(byte[] bytes) {
+            return new CString(List.of(bytes), List.of());
+        }
+
+        /** The bytes, each number in decimal, looking names up in {@code names}. */
+        byte[] bytes(ToLongFunction<String> names) {
+            return join(number -> Long.toString(number.eval(names)));
+        }
+
+        /**
+         * The bytes with every number written as {@code 1}: the shape of a path with the pid of a
+         * process in it, for the checks made when the scenario is read.
+         */
+        byte[] shape() {
+            return join(number -> "1");
+        }
+
+        /** The most bytes the string can take, without its NUL. */
+        int maxLength() {
+            return texts.stream().mapToInt(t -> t.length).sum() + numbers.size() * MAX_NUMBER_BYTES;
+        }
+
+        private byte[] join(Function<Expr, String> decimal) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int i = 0; i < texts.size(); i++) {
+                if (i > 0) {
+                    out.writeBytes(decimal.apply(numbers.get(i - 1)).getBytes(StandardCharsets.US_ASCII));
+                }
+                out.writeBytes(texts.get(i));
+            }
+            return out.toByteArray();
+        }
+
         @Override
         public long eval(ToLongFunction<String> names) {
             throw new IllegalStateException("a string argument has an address only once the runner placed it");

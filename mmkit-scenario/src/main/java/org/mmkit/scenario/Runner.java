@@ -92,7 +92,8 @@ public final class Runner {
         this.frames = new FrameLabels(verbose);
         this.readsCounters = scenario.steps().stream().anyMatch(s -> s instanceof Step.ProcCounter);
         this.passesStrings = scenario.steps().stream()
-                .anyMatch(s -> s instanceof Step.Call c && c.args().stream().anyMatch(a -> a instanceof Expr.CString));
+                .anyMatch(s -> s instanceof Step.Call c && c.args().stream().anyMatch(a -> a instanceof Expr.CString)
+                        || s instanceof Step.Pagemap p && p.fd() != null);
     }
 
     /** Runs {@code scenario} on {@code backend}; verbose transcripts also show raw addresses and PFNs. */
@@ -222,7 +223,10 @@ public final class Runner {
         long next = STRING_AREA;
         for (int i = 0; i < values.length; i++) {
             byte[] placed = switch (args.get(i)) {
-                case Expr.CString s -> Arrays.copyOf(s.bytes(), s.bytes().length + 1);
+                case Expr.CString s -> {
+                    byte[] bytes = s.bytes(this::value);
+                    yield Arrays.copyOf(bytes, bytes.length + 1);
+                }
                 case Expr.CObject o -> o.type() instanceof Aggregate a
                         ? IoctlArguments.place(a, o.value(), StructCodec.encode(a, o.value(), this::value), next,
                                 (int) (STRING_AREA + STRING_AREA_BYTES - next))
@@ -657,7 +661,10 @@ public final class Runner {
     // ---- pagemap ----
 
     private void pagemap(Step.Pagemap p) {
-        long[] entries = pagemapEntries(pid(), eval(p.addr()), bounded(p.pages(), MAX_PAGEMAP_PAGES, "page count"));
+        long[] entries = p.fd() == null
+                ? pagemapEntries(pid(), eval(p.addr()), bounded(p.pages(), MAX_PAGEMAP_PAGES, "page count"))
+                : pagemapEntriesThrough(eval(p.fd()), eval(p.addr()),
+                        bounded(p.pages(), STRING_AREA_BYTES / 8, "page count through a descriptor"));
         String[] shown = new String[entries.length];
         for (int i = 0; i < entries.length; i++) {
             shown[i] = frames.entry(entries[i]);
@@ -697,11 +704,33 @@ public final class Runner {
         if (!r.ok()) {
             throw new StopException("reading pagemap failed: " + errorText(-r.errno()));
         }
-        if (r.value().length != pages * 8) {
-            throw new StopException("pagemap returned " + r.value().length / 8 + " of " + pages + " entries");
+        return entries(r.value(), pages);
+    }
+
+    /**
+     * The entries of a pagemap descriptor of the running process (another process's pagemap, or
+     * one opened by another opener), read with {@code pread} into its string area: what that
+     * descriptor shows, its PFNs hidden as its opener's privilege decides.
+     */
+    private long[] pagemapEntriesThrough(long fd, long addr, int pages) {
+        mapStringArea(pid());
+        long raw = backend.syscall(pid(), Syscall.PREAD, fd, STRING_AREA, pages * 8L, addr / Uapi.PAGE_SIZE * 8);
+        if (isError(raw)) {
+            throw new StopException("reading pagemap descriptor " + fd + " failed: " + errorText(raw));
+        }
+        Access read = backend.load(pid(), STRING_AREA, (int) raw);
+        if (!read.ok()) {
+            throw new StopException("cannot read back the pagemap entries at 0x" + Long.toHexString(STRING_AREA));
+        }
+        return entries(read.data(), pages);
+    }
+
+    private static long[] entries(byte[] bytes, int pages) {
+        if (bytes.length != pages * 8) {
+            throw new StopException("pagemap returned " + bytes.length / 8 + " of " + pages + " entries");
         }
         long[] entries = new long[pages];
-        ByteBuffer.wrap(r.value()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);
         return entries;
     }
 

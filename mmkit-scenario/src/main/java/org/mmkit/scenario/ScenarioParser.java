@@ -341,13 +341,13 @@ public final class ScenarioParser {
         if (!peek().is(")")) {
             do {
                 if (peek().kind() == Kind.STRING) {
-                    byte[] bytes = next().string().getBytes(StandardCharsets.ISO_8859_1);
-                    stringBytes += bytes.length + 1;
+                    Expr.CString string = cString();
+                    stringBytes += string.maxLength() + 1;
                     if (stringBytes > Runner.STRING_AREA_BYTES) {
                         throw error("the strings of one call take at most " + Runner.STRING_AREA_BYTES
                                 + " bytes with their NULs, found " + stringBytes);
                     }
-                    args.add(new Expr.CString(bytes));
+                    args.add(string);
                 } else if (call == Syscall.IOCTL && args.size() == 2 && peek().is("{")) {
                     args.add(inlineStruct(args.get(1)));
                 } else {
@@ -379,6 +379,28 @@ public final class ScenarioParser {
             written = members((Aggregate) object.type());
         }
         return new Step.Call(origin(process, text), bind, call, args, returns, written);
+    }
+
+    /**
+     * A string argument: {@code STRING { '+' ( STRING | unary ) }}, literals and numbers joined
+     * into one string, each number written in decimal when the call is made
+     * ({@code "/proc/" + pid(child) + "/pagemap"}).
+     */
+    private Expr.CString cString() throws LexException, ScenarioSyntaxException {
+        List<byte[]> texts = new ArrayList<>();
+        List<Expr> numbers = new ArrayList<>();
+        StringBuilder text = new StringBuilder(next().string());
+        while (accept("+")) {
+            if (peek().kind() == Kind.STRING) {
+                text.append(next().string());
+            } else {
+                texts.add(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+                text.setLength(0);
+                numbers.add(unary());
+            }
+        }
+        texts.add(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return new Expr.CString(texts, numbers);
     }
 
     /**
@@ -559,10 +581,18 @@ public final class ScenarioParser {
         return new Step.Store(origin(process, text), addr, data, signalled(), bind);
     }
 
+    /** {@code pagemap(addr, pages)}, or {@code pagemap(fd, addr, pages)} read through a descriptor. */
     private Step pagemap(String process) throws LexException, ScenarioSyntaxException {
-        Span span = span("pagemap");
-        Expr addr = span.addr();
-        Expr pages = span.count();
+        Expr fd = null;
+        Expr addr = expr();
+        expect(",", "after the address of pagemap");
+        Expr pages = expr();
+        if (accept(",")) {
+            fd = addr;
+            addr = pages;
+            pages = expr();
+        }
+        expect(")", "after the arguments of pagemap");
         String text = textSoFar();
         List<Step.PageSpec> expected = null;
         if (accept("==")) {
@@ -571,7 +601,7 @@ public final class ScenarioParser {
                 expected.add(pageSpec());
             } while (accept(","));
         }
-        return new Step.Pagemap(origin(process, text), addr, pages, expected);
+        return new Step.Pagemap(origin(process, text), fd, addr, pages, expected);
     }
 
     private Step pfnCompare(String process) throws LexException, ScenarioSyntaxException {

@@ -26,7 +26,7 @@ final class ScenarioPaths {
         if (index < 0 || !(args.get(index) instanceof Expr.CString path)) {
             return null;
         }
-        String text = new String(path.bytes(), StandardCharsets.ISO_8859_1);
+        String text = new String(path.shape(), StandardCharsets.ISO_8859_1);
         int nul = text.indexOf('\0');
         return refusal(nul < 0 ? text : text.substring(0, nul));
     }

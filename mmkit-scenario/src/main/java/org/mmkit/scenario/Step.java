@@ -139,8 +139,11 @@ public sealed interface Step {
         }
     }
 
-    /** {@code pagemap(addr, pages) [== flags, flags, ...]}. */
-    record Pagemap(Origin origin, Expr addr, Expr pages, List<PageSpec> expected) implements Step {
+    /**
+     * {@code pagemap([fd,] addr, pages) [== flags, flags, ...]}: the process's own pagemap, or the
+     * one open as {@code fd} (null for the own), read with {@code pread}.
+     */
+    record Pagemap(Origin origin, Expr fd, Expr addr, Expr pages, List<PageSpec> expected) implements Step {
     }
 
     /** {@code pfn([process,] addr) == / != pfn([process,] addr)}: same physical page or not. */

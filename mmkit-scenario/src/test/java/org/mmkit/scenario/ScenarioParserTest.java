@@ -440,5 +440,38 @@ class ScenarioParserTest {
         assertThatThrownBy(() -> parse("open(\"/proc/self/fd/../mem\", O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
         // a ".." after a name stops at that name on both backends; /proc files are modelled
         parse("open(\"f/../g\", O_RDONLY, 0)\nopen(\"/proc/self/fd/3\", O_RDONLY, 0)\nopen(\"/proc/1/mem\", O_RDONLY, 0)\n");
+        // a path built with a pid is checked with the pid's place filled
+        assertThatThrownBy(() -> parse("fork() => child\nopen(\"/proc/\" + pid(child), O_RDONLY, 0)\n"))
+                .hasMessageStartingWith("t.mms:2: absolute path '/proc/1' is not modelled");
+    }
+
+    @Test
+    void stringsJoinLiteralsAndDecimalNumbers() throws Exception {
+        Scenario s = parse("fork() => child\n"
+                + "pm = open(\"/proc/\" + pid(child) + \"/page\" + \"map\", O_RDONLY, 0) = 3\n"
+                + "open(\"f\" + (2*3) + -1 + \"\", O_RDONLY, 0)\n");
+        Step.Call open = (Step.Call) s.steps().get(1);
+        Expr.CString path = (Expr.CString) open.args().getFirst();
+        assertThat(path.numbers()).containsExactly(new Expr.ProcessId("child"));
+        assertThat(new String(path.bytes(name -> name.equals("pid(child)") ? 4321 : 0)))
+                .isEqualTo("/proc/4321/pagemap");
+        assertThat(open.origin().text()).isEqualTo("pm = open(\"/proc/\" + pid(child) + \"/page\" + \"map\", O_RDONLY, 0)");
+        Expr.CString name = (Expr.CString) ((Step.Call) s.steps().get(2)).args().getFirst();
+        assertThat(new String(name.bytes(n -> 0))).isEqualTo("f6-1");
+        assertThat(name.maxLength()).isEqualTo(1 + 2 * Expr.CString.MAX_NUMBER_BYTES);
+        assertThatThrownBy(() -> parse("open(\"/proc/\" + , O_RDONLY, 0)\n")).isInstanceOf(ScenarioSyntaxException.class);
+        assertThatThrownBy(() -> parse("open(\"/proc/\" + nope, O_RDONLY, 0)\n")).hasMessage("t.mms:1: unknown name 'nope'");
+    }
+
+    @Test
+    void pagemapThroughADescriptor() throws Exception {
+        Step.Pagemap own = (Step.Pagemap) only("pagemap(a, 2)");
+        assertThat(own.fd()).isNull();
+        Step.Pagemap through = (Step.Pagemap) only("pagemap(3, a+PAGE, 2) == present@0, none");
+        assertThat(eval(through.fd())).isEqualTo(3);
+        assertThat(eval(through.addr())).isEqualTo(0x11000);
+        assertThat(eval(through.pages())).isEqualTo(2);
+        assertThat(through.expected()).hasSize(2);
+        assertThat(through.origin().text()).isEqualTo("pagemap(3, a+PAGE, 2)");
     }
 }

@@ -235,13 +235,14 @@ final class AdviseCall {
      * ({@code folio_free_swap}); such a folio leaves the swap cache and is cleaned. Anonymous
      * pages become lazily freeable, no longer swap-backed ({@code folio_mark_lazyfree}), until
      * written again.
-     * Of the entries that map nothing, poison markers are cleared; guard and uffd-wp markers stay.
+     * Of the entries that map nothing, swap entries are dropped with their data
+     * ({@code free_swap_and_cache_nr}) and poison markers cleared; guard and uffd-wp markers stay.
      */
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
-            if ((PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
-                mm.zapEntry(table, index, pte); // is_poisoned_swp_entry: pte_clear_not_present_full
+            if (Mm.isSwapEntry(pte) || (PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+                mm.zapEntry(table, index, pte); // clear_not_present_full_ptes
                 return;
             }
             if (!PteLayout.isPresent(pte) || PteLayout.isSpecial(pte)) {

@@ -220,7 +220,8 @@ final class FileCalls {
 
     /**
      * {@code unmap_mapping_pages}: zaps the PTEs of file pages [fromIndex, toIndex) in every VMA
-     * mapping the file; private anonymous copies go too only with {@code evenCows} (truncate).
+     * mapping the file; private anonymous copies go too only with {@code evenCows} (truncate),
+     * whether in memory or out in swap ({@code zap_nonpresent_ptes}: {@code should_zap_cows}).
      */
     static void unmapMapping(ShmemFile file, long fromIndex, long toIndex, boolean evenCows) {
         if (fromIndex >= toIndex) {
@@ -233,10 +234,14 @@ final class FileCalls {
             long end = start + ((last - first) << PAGE_SHIFT);
             PhysicalMemory memory = vma.mm.memory;
             PageWalk.walk(vma.mm.pageTables, start, end, (va, pte, table, index) -> {
-                if (!PteLayout.isPresent(pte)) {
+                boolean anonCopy;
+                if (PteLayout.isPresent(pte)) {
+                    anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
+                } else if (Mm.isSwapEntry(pte)) {
+                    anonCopy = true; // a file page out in swap has no PTE: this is a swapped copy
+                } else {
                     return;
                 }
-                boolean anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
                 if (evenCows || !anonCopy) {
                     vma.mm.zapEntry(table, index, pte);
                     UffdWriteProtect.afterZap(vma.mm, vma, table, index, pte);

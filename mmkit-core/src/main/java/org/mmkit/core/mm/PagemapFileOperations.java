@@ -8,7 +8,8 @@ import org.mmkit.core.Errno;
  * {@code /proc/PID/pagemap} ({@code proc_pagemap_operations} of {@code fs/proc/task_mmu.c}): one
  * 8-byte entry per page at file offset {@code address / PAGE_SIZE * 8} ({@code pagemap_read}),
  * and the PAGEMAP_SCAN ioctl ({@link PagemapScan}). The address space is bound at open
- * ({@code pagemap_open}, {@code proc_mem_open}); once its process has exited, reads return 0.
+ * ({@code pagemap_open}, {@code proc_mem_open}); once its process has exited, reads return 0 and
+ * scans ESRCH.
  * Whether PFNs show is decided by the opener's CAP_SYS_ADMIN ({@code file_ns_capable}).
  */
 final class PagemapFileOperations implements ProcRegularFile, ProcPidFile {
@@ -65,11 +66,18 @@ final class PagemapFileOperations implements ProcRegularFile, ProcPidFile {
         return copied;
     }
 
-    /** PAGEMAP_SCAN ({@code do_pagemap_scan}); other commands are EINVAL ({@code do_pagemap_cmd}). */
+    /**
+     * PAGEMAP_SCAN ({@code do_pagemap_scan}); other commands are EINVAL ({@code do_pagemap_cmd}).
+     * Once the address space is gone the scan is ESRCH before its argument is read, as 6.18
+     * takes a user of it ({@code mmget_not_zero}) first [obs: a bad size is ESRCH too].
+     */
     @Override
     public long ioctl(Task task, OpenFile file, int cmd, long arg) {
         if (cmd != PAGEMAP_SCAN) {
             throw Errno.EINVAL.exception();
+        }
+        if (target.mm != mm) {
+            throw Errno.ESRCH.exception();
         }
         return PagemapScan.ioctl(task, mm, arg);
     }

@@ -4,7 +4,10 @@ import static org.mmkit.core.Uapi.*;
 
 import org.mmkit.core.Errno;
 
-/** {@code pidfd_open} ({@code kernel/pid.c}) and {@code process_mrelease} ({@code mm/oom_kill.c}). */
+/**
+ * {@code pidfd_open} and {@code pidfd_getfd} ({@code kernel/pid.c}), and {@code process_mrelease}
+ * ({@code mm/oom_kill.c}).
+ */
 final class PidfdCalls {
     private PidfdCalls() {
     }
@@ -23,6 +26,32 @@ final class PidfdCalls {
         }
         OpenFile file = new OpenFile(new PidfdFileOperations(target), O_RDWR | (int) (flags & PIDFD_NONBLOCK));
         return task.files.install(file, true);
+    }
+
+    /**
+     * {@code pidfd_getfd} ({@code kernel/pid.c}): a close-on-exec descriptor of {@code task} for
+     * the file that descriptor {@code fd} of the process {@code pidfd} refers to has open, the
+     * same open file (its mode, position and opener stay what they were). EINVAL for flags,
+     * EBADF unless {@code pidfd} is a pidfd, ESRCH once the process is gone, EPERM unless the
+     * caller may ptrace it ({@code PTRACE_MODE_ATTACH_REALCREDS}, {@link Task#ptraceMayAccess}),
+     * EBADF for a descriptor it has not open.
+     */
+    static int pidfdGetfd(Task task, int pidfd, int fd, long flags) {
+        if ((int) flags != 0) {
+            throw Errno.EINVAL.exception(); // unsigned int: the upper half is not looked at
+        }
+        PidfdFileOperations process = pidfd(task, pidfd);
+        if (!process.alive()) {
+            throw Errno.ESRCH.exception();
+        }
+        if (!task.ptraceMayAccess(process.task)) {
+            throw Errno.EPERM.exception();
+        }
+        OpenFile file = process.task.files.find(fd);
+        if (file == null || file.isPath()) {
+            throw Errno.EBADF.exception(); // fget_task takes no O_PATH file
+        }
+        return task.files.install(file.get(), true);
     }
 
     /**

@@ -26,10 +26,13 @@ final class ProcDirectory {
 
     /**
      * The entries by name, each opened with its own {@link FileOperations}. {@code mem}
-     * ({@link ProcMemFileOperations}) and {@code pagemap} ({@link PagemapFileOperations}) ask
-     * {@code PTRACE_MODE_ATTACH} of the opener ({@code proc_mem_open}, {@code mm_access},
-     * {@link Task#ptraceMayAccess}), and so (for reading) do {@code maps}, {@code smaps} and
-     * {@code smaps_rollup}; else EACCES. {@code status} and {@code statm} are open to all. The
+     * ({@link ProcMemFileOperations}) asks {@code PTRACE_MODE_ATTACH_FSCREDS} of the opener
+     * ({@code proc_mem_open}, {@code mm_access}), {@code pagemap} ({@link PagemapFileOperations},
+     * {@code pagemap_open}), {@code maps}, {@code smaps} and {@code smaps_rollup}
+     * ({@code proc_maps_open}) {@code PTRACE_MODE_READ_FSCREDS}; else EACCES. The two modes differ
+     * only in what a security module adds (Yama checks ATTACH alone), and the model, like this
+     * machine's kernel, has none: both are {@link Task#ptraceMayAccess}. {@code status} and
+     * {@code statm} are open to all. The
      * text files are {@link ProcTextFileOperations}; {@code clear_refs}
      * ({@link ClearRefsFileOperations}) checks its mode at open and binds to no address space.
      */

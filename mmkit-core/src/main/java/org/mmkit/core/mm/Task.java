@@ -225,6 +225,11 @@ public final class Task implements SimProcess {
     }
 
     @Override
+    public int pidfdGetfd(int pidfd, int targetFd, long flags) {
+        return call(() -> PidfdCalls.pidfdGetfd(this, pidfd, targetFd, flags));
+    }
+
+    @Override
     public void processMrelease(int pidfd, long flags) {
         run(() -> PidfdCalls.processMrelease(this, pidfd, flags));
     }
@@ -245,7 +250,8 @@ public final class Task implements SimProcess {
     }
 
     /**
-     * {@code ptrace_may_access} with {@code PTRACE_MODE_ATTACH}, as the model's credentials allow:
+     * {@code ptrace_may_access} in either mode ({@code PTRACE_MODE_ATTACH} or {@code _READ}, which
+     * differ only under a security module), as the model's credentials allow:
      * its own process, a privileged caller (CAP_SYS_PTRACE), or a target that is not privileged
      * (the same uid, and every process is dumpable); never Yama.
      */

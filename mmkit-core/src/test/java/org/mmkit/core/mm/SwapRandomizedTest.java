@@ -16,8 +16,10 @@ import org.mmkit.core.UserStrings;
 
 /**
  * Seeded random steps on a small RAM with swap, in up to four processes, each with a private
- * anonymous region and all sharing one memfd mapping: stores, loads, MADV_PAGEOUT, MADV_COLD,
- * MADV_FREE, MADV_DONTNEED, hole punch, mprotect, mremap to and fro, fork, exit and forced
+ * anonymous region, all sharing one memfd mapping and each with a private mapping of the same
+ * memfd (whose written pages are anonymous copies): stores, loads, MADV_PAGEOUT, MADV_COLD,
+ * MADV_FREE, MADV_DONTNEED, hole punch, truncation (which takes the private copies past the end
+ * along, in memory or in swap) and regrowth, mprotect, mremap to and fro, fork, exit and forced
  * reclaim (a round of {@code try_to_free_pages}, or {@link Kernel#reclaim} of some pages or of
  * all, after which nothing is left to reclaim); the processes' pages together exceed RAM, so
  * allocations reclaim too. Every word is checked against a shadow copy per process after every
@@ -34,11 +36,17 @@ class SwapRandomizedTest {
 
     /**
      * A process and what each page of its region must hold (one word per page); a page
-     * {@code lazy} after MADV_FREE may also read as zero until it is written again.
+     * {@code lazy} after MADV_FREE may also read as zero until it is written again. A page of
+     * its private memfd mapping that it wrote ({@code copied}) holds its {@code copies} word, any
+     * other the file's.
      */
-    private record Shadow(Task task, long[] words, boolean[] lazy) {
+    private record Shadow(Task task, long[] words, boolean[] lazy, long[] copies, boolean[] copied) {
+        Shadow(Task task) {
+            this(task, new long[PAGES], new boolean[PAGES], new long[FILE_PAGES], new boolean[FILE_PAGES]);
+        }
+
         Shadow fork() {
-            return new Shadow((Task) task.fork(), words.clone(), lazy.clone());
+            return new Shadow((Task) task.fork(), words.clone(), lazy.clone(), copies.clone(), copied.clone());
         }
     }
 
@@ -54,7 +62,7 @@ class SwapRandomizedTest {
         Random random = new Random(seed);
         // 4 regions of 24 pages and the memfd's 8 do not fit in the 40 frames RAM has
         KernelConfig config = KernelConfig.linux618().toBuilder().ramPages(40)
-                .swapAreas(List.of(new KernelConfig.SwapSpace(4 * PAGES + 16, -2))).build();
+                .swapAreas(List.of(new KernelConfig.SwapSpace(4 * (PAGES + FILE_PAGES) + 16, -2))).build();
         try (Kernel kernel = Kernel.create(config)) {
             Task first = (Task) kernel.newProcess(true);
             int[] directReclaims = {0};
@@ -66,10 +74,11 @@ class SwapRandomizedTest {
             first.ftruncate(fd, FILE_PAGES * PAGE_SIZE);
             long file = first.mmap(0, FILE_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
             long[] fileWords = new long[FILE_PAGES];
+            long priv = first.mmap(0, FILE_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
             // twice the region reserved, so that mremap can move it to the other half and back
             long base = first.mmap(0, 2 * PAGES * PAGE_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             first.mmap(base, PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-            List<Shadow> shadows = new ArrayList<>(List.of(new Shadow(first, new long[PAGES], new boolean[PAGES])));
+            List<Shadow> shadows = new ArrayList<>(List.of(new Shadow(first)));
             List<String> log = new ArrayList<>();
             for (int op = 0; op < OPS; op++) {
                 int i = random.nextInt(shadows.size());
@@ -146,6 +155,32 @@ class SwapRandomizedTest {
                         s.task.exit();
                         shadows.remove(i);
                         step = "exit";
+                    } else if (choice < 88) {
+                        int index = random.nextInt(FILE_PAGES);
+                        long value = random.nextLong();
+                        s.task.storeLong(priv + index * PAGE_SIZE, value);
+                        s.copies[index] = value;
+                        s.copied[index] = true;
+                        step = "store private " + index;
+                    } else if (choice < 91) {
+                        s.task.madvise(priv, FILE_PAGES * PAGE_SIZE, MADV_PAGEOUT);
+                        step = "pageout private";
+                    } else if (choice < 93) {
+                        int index = random.nextInt(FILE_PAGES);
+                        s.task.madvise(priv + index * PAGE_SIZE, PAGE_SIZE, MADV_DONTNEED);
+                        s.copied[index] = false;
+                        step = "dontneed private " + index;
+                    } else if (choice < 95) {
+                        int size = random.nextInt(FILE_PAGES);
+                        first.ftruncate(fd, size * PAGE_SIZE);
+                        first.ftruncate(fd, FILE_PAGES * PAGE_SIZE);
+                        for (int k = size; k < FILE_PAGES; k++) {
+                            fileWords[k] = 0;
+                            for (Shadow each : shadows) {
+                                each.copied[k] = false;
+                            }
+                        }
+                        step = "truncate " + size;
                     } else {
                         step = "check";
                     }
@@ -155,6 +190,10 @@ class SwapRandomizedTest {
                         for (int k = 0; k < FILE_PAGES; k++) {
                             if (each.task.loadLong(file + k * PAGE_SIZE) != fileWords[k]) {
                                 throw new IllegalStateException("pid " + each.task.pid() + " file page " + k + " lost its data");
+                            }
+                            long expected = each.copied[k] ? each.copies[k] : fileWords[k];
+                            if (each.task.loadLong(priv + k * PAGE_SIZE) != expected) {
+                                throw new IllegalStateException("pid " + each.task.pid() + " private file page " + k + " lost its data");
                             }
                         }
                     }

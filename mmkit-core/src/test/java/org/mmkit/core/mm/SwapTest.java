@@ -1,6 +1,7 @@
 package org.mmkit.core.mm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
 
 import java.nio.ByteBuffer;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mmkit.core.Kernel;
 import org.mmkit.core.KernelConfig;
+import org.mmkit.core.MemoryFault;
+import org.mmkit.core.Signal;
 import org.mmkit.core.SimProcess;
+import org.mmkit.core.UserStrings;
 import org.mmkit.core.abi.PagemapEntryLayout;
 import org.mmkit.core.pgtable.PteLayout;
 import org.mmkit.core.pgtable.SwapEntryLayout;
@@ -141,6 +145,54 @@ class SwapTest {
         child.exit();
         Task other = (Task) kernel.newProcess(true);
         assertThat(other.call(() -> other.machine.swap.areas().getFirst().inUse)).isZero();
+        kernel.checkInvariants();
+    }
+
+    private long slotsInUse() {
+        return task.call(() -> task.machine.swap.areas().getFirst().inUse);
+    }
+
+    /**
+     * {@code madvise_free_pte_range}: a swap entry in the range is dropped at once with its slot
+     * ({@code free_swap_and_cache_nr}), so the page reads as zero; scenarios/swap/free-discards-swap-entries.mms.
+     */
+    @Test
+    void madviseFreeDropsSwapEntriesAndTheirSlots() {
+        long a = anon(2);
+        task.madvise(a, 2 * PAGE_SIZE, MADV_PAGEOUT);
+        assertThat(slotsInUse()).isEqualTo(2);
+        task.madvise(a, PAGE_SIZE, MADV_FREE);
+        assertThat(pte(task, a)).isZero();
+        assertThat(slotsInUse()).isEqualTo(1);
+        assertThat(task.status()).contains("VmSwap:\t       4 kB\n");
+        assertThat(task.loadLong(a)).isZero();
+        assertThat(task.loadLong(a + PAGE_SIZE)).isEqualTo(101);
+        kernel.checkInvariants();
+    }
+
+    /**
+     * A private mapping's copies of a memfd's pages, out in swap: a hole punch keeps them
+     * ({@code unmap_mapping_range} with even_cows 0), a truncation drops them with their slots
+     * (even_cows 1: {@code zap_nonpresent_ptes}, {@code should_zap_cows}), and the range past the
+     * end raises SIGBUS; scenarios/swap/memfd-private-swapped-cow-punch-truncate.mms.
+     */
+    @Test
+    void truncationDropsSwappedPrivateCopiesAndAPunchKeepsThem() {
+        int fd = UserStrings.memfd(task, "cow", 0);
+        task.ftruncate(fd, 2 * PAGE_SIZE);
+        long p = task.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+        task.storeLong(p, 7);
+        task.storeLong(p + PAGE_SIZE, 8);
+        task.madvise(p, 2 * PAGE_SIZE, MADV_PAGEOUT);
+        assertThat(slotsInUse()).isEqualTo(2);
+        task.fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, 2 * PAGE_SIZE);
+        assertThat(slotsInUse()).isEqualTo(2);
+        task.ftruncate(fd, PAGE_SIZE);
+        assertThat(pte(task, p + PAGE_SIZE)).isZero();
+        assertThat(slotsInUse()).isEqualTo(1);
+        assertThatThrownBy(() -> task.loadLong(p + PAGE_SIZE))
+                .isInstanceOfSatisfying(MemoryFault.class, f -> assertThat(f.signal()).isEqualTo(Signal.SIGBUS));
+        assertThat(task.loadLong(p)).isEqualTo(7);
         kernel.checkInvariants();
     }
 }
