@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 public enum Measurement {
     LOAD_STORE_TLB_HIT("8-byte load or store that hits the TLB", Unit.NS, kernel("load-store-tlb-hit"),
             TlbHitAccess::new, 10_000_000, 100_000),
-    TLB_MISS_SEQUENTIAL("access with no fault, TLB miss, sequential over 60k VMAs", Unit.NS,
+    TLB_MISS_SEQUENTIAL("access with no fault over 60k VMAs, sequential (kernel: a TLB miss each)", Unit.NS,
             kernel("tlb-miss-sequential"), () -> new TlbMissAccess(false), 600_000, 60_000),
-    TLB_MISS_RANDOM("access with no fault, TLB miss, random over 60k VMAs", Unit.NS,
+    TLB_MISS_RANDOM("access with no fault over 60k VMAs, random (kernel: a TLB miss each)", Unit.NS,
             kernel("tlb-miss-random"), () -> new TlbMissAccess(true), 600_000, 60_000),
     ANON_WRITE_FAULT("anonymous write fault incl. zero-fill", Unit.NS, kernel("anon-write-fault"),
             () -> new AnonFault(true, false), 16_384, 1024),

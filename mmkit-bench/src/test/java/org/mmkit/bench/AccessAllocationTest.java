@@ -22,7 +22,7 @@ class AccessAllocationTest {
         try (Kernel kernel = ModelSetup.kernel(false)) {
             SimProcess process = kernel.newProcess(true);
             SimThread thread = process.newThread();
-            long slotAlias = 1024 * Uapi.PAGE_SIZE; // SoftTlb.ENTRIES pages apart: the same slot
+            long slotAlias = 1024 * Uapi.PAGE_SIZE; // SoftTlb.MIN_ENTRIES pages apart: the same slot
             long a = ModelSetup.mapAnon(process, slotAlias + 2 * Uapi.PAGE_SIZE);
             long boundary = a + Uapi.PAGE_SIZE;
             long alias = a + slotAlias;

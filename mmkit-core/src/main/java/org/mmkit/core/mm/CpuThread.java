@@ -42,7 +42,7 @@ final class CpuThread implements SimThread {
     /** {@code TASK_SIZE}: no user address lies at or above it. */
     private final long taskSize;
     /** This CPU's TLB: filled by the miss paths, read with no lock by the hit paths. */
-    private final SoftTlb tlb = new SoftTlb();
+    private final SoftTlb tlb;
     /** Where this thread waits when a fault or a system call of it blocks; its sleeping flag is {@link #blocked}. */
     private final WaitQueue.Entry waiter;
     /**
@@ -60,6 +60,7 @@ final class CpuThread implements SimThread {
         this.mm = task.mm;
         this.taskSize = task.machine.config.taskSize();
         this.waiter = new WaitQueue.Entry(task.machine, tid);
+        this.tlb = new SoftTlb(task.machine.memory);
         mm.tlbs.addLocked(tlb);
     }
 
@@ -127,9 +128,10 @@ final class CpuThread implements SimThread {
     @Override
     public void load(long addr, byte[] dst) {
         long version = tlb.beginRead();
-        int slot = tlb.hit(addr, dst.length, false);
-        if (slot >= 0) {
-            MemorySegment.copy(tlb.block(slot), ValueLayout.JAVA_BYTE, tlb.offset(slot) + (addr & ~PAGE_MASK),
+        int pfn = tlb.hit(addr, dst.length, false);
+        MemorySegment block = pfn >= 0 ? tlb.block(pfn) : null;
+        if (block != null) {
+            MemorySegment.copy(block, ValueLayout.JAVA_BYTE, PhysicalMemory.offsetInBlock(pfn) + (addr & ~PAGE_MASK),
                     dst, 0, dst.length);
             if (tlb.validate(version)) {
                 return;
@@ -144,10 +146,10 @@ final class CpuThread implements SimThread {
         if (gate >= 0) {
             try {
                 long version = tlb.beginRead();
-                int slot = tlb.hit(addr, src.length, true);
-                if (slot >= 0) {
-                    MemorySegment block = tlb.block(slot); // read before the check: a fill may reuse the slot after it
-                    long offset = tlb.offset(slot) + (addr & ~PAGE_MASK);
+                int pfn = tlb.hit(addr, src.length, true);
+                MemorySegment block = pfn >= 0 ? tlb.block(pfn) : null;
+                if (block != null) {
+                    long offset = PhysicalMemory.offsetInBlock(pfn) + (addr & ~PAGE_MASK);
                     if (tlb.validate(version)) {
                         MemorySegment.copy(src, 0, block, ValueLayout.JAVA_BYTE, offset, src.length);
                         return;
@@ -206,9 +208,10 @@ final class CpuThread implements SimThread {
      */
     private long load(long addr, int size, boolean mayFill) {
         long version = tlb.beginRead();
-        int slot = tlb.hit(addr, size, false);
-        if (slot >= 0) {
-            long value = get(tlb.block(slot), tlb.offset(slot) + (addr & ~PAGE_MASK), size);
+        int pfn = tlb.hit(addr, size, false);
+        MemorySegment block = pfn >= 0 ? tlb.block(pfn) : null;
+        if (block != null) {
+            long value = get(block, PhysicalMemory.offsetInBlock(pfn) + (addr & ~PAGE_MASK), size);
             if (tlb.validate(version)) {
                 return value;
             }
@@ -231,9 +234,11 @@ final class CpuThread implements SimThread {
         int firstBytes = (int) (second - addr);
         int first = tlb.hit(addr, firstBytes, false);
         int last = tlb.hit(second, size - firstBytes, false);
-        if (first >= 0 && last >= 0) {
-            long value = getSplit(tlb.block(first), tlb.offset(first) + (addr & ~PAGE_MASK), firstBytes,
-                    tlb.block(last), tlb.offset(last), size);
+        MemorySegment firstBlock = first >= 0 ? tlb.block(first) : null;
+        MemorySegment lastBlock = last >= 0 ? tlb.block(last) : null;
+        if (firstBlock != null && lastBlock != null) {
+            long value = getSplit(firstBlock, PhysicalMemory.offsetInBlock(first) + (addr & ~PAGE_MASK), firstBytes,
+                    lastBlock, PhysicalMemory.offsetInBlock(last), size);
             if (tlb.validate(version)) {
                 return value;
             }
@@ -256,12 +261,12 @@ final class CpuThread implements SimThread {
         }
         try {
             long version = tlb.beginRead();
-            int slot = tlb.hit(addr, size, true);
-            if (slot < 0) {
+            int pfn = tlb.hit(addr, size, true);
+            MemorySegment block = pfn >= 0 ? tlb.block(pfn) : null;
+            if (block == null) {
                 return false;
             }
-            MemorySegment block = tlb.block(slot); // read before the check: a fill may reuse the slot after it
-            long offset = tlb.offset(slot) + (addr & ~PAGE_MASK);
+            long offset = PhysicalMemory.offsetInBlock(pfn) + (addr & ~PAGE_MASK);
             if (!tlb.validate(version)) {
                 return false;
             }
@@ -294,13 +299,13 @@ final class CpuThread implements SimThread {
             int firstBytes = (int) (second - addr);
             int first = tlb.hit(addr, firstBytes, true);
             int last = tlb.hit(second, size - firstBytes, true);
-            if (first < 0 || last < 0) {
+            MemorySegment firstBlock = first >= 0 ? tlb.block(first) : null;
+            MemorySegment lastBlock = last >= 0 ? tlb.block(last) : null;
+            if (firstBlock == null || lastBlock == null) {
                 return false;
             }
-            MemorySegment firstBlock = tlb.block(first);
-            long firstOffset = tlb.offset(first) + (addr & ~PAGE_MASK);
-            MemorySegment lastBlock = tlb.block(last);
-            long lastOffset = tlb.offset(last);
+            long firstOffset = PhysicalMemory.offsetInBlock(first) + (addr & ~PAGE_MASK);
+            long lastOffset = PhysicalMemory.offsetInBlock(last);
             if (!tlb.validate(version)) {
                 return false;
             }
@@ -339,19 +344,18 @@ final class CpuThread implements SimThread {
             return false;
         }
         int pfn = (int) PteLayout.pfn(pte);
-        MemorySegment block = task.machine.memory.blockIfPresent(pfn);
+        boolean contentsExist = tlb.block(pfn) != null;
         if (afterLocklessWalk != null) {
             afterLocklessWalk.run();
         }
-        if (block == null || !tlb.tryBeginFill(version)) {
+        if (!contentsExist || !tlb.tryBeginFill(version)) {
             return false;
         }
         if (mm.tlbs.generation() != shootdowns || mm.pageTables.generation() != tableFrees) {
             tlb.abortFill(version);
             return false;
         }
-        tlb.endFill(version, addr >>> PAGE_SHIFT, block, PhysicalMemory.offsetInBlock(pfn),
-                PteLayout.isWritable(pte) && PteLayout.isDirty(pte));
+        tlb.endFill(version, addr >>> PAGE_SHIFT, pfn, PteLayout.isWritable(pte) && PteLayout.isDirty(pte));
         return true;
     }
 
@@ -530,8 +534,7 @@ final class CpuThread implements SimThread {
             pte = walk(mm, va, write);
         }
         int pfn = (int) PteLayout.pfn(pte);
-        tlb.fillLocked(va >>> PAGE_SHIFT, frame(pfn), PhysicalMemory.offsetInBlock(pfn),
-                PteLayout.isWritable(pte) && PteLayout.isDirty(pte));
+        tlb.fillLocked(va >>> PAGE_SHIFT, pfn, PteLayout.isWritable(pte) && PteLayout.isDirty(pte));
         return pfn;
     }
 

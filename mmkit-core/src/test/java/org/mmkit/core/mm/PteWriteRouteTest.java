@@ -35,22 +35,22 @@ class PteWriteRouteTest {
         long clean = pte & ~(PteLayout.DIRTY | PteLayout.ACCESSED | PteLayout.RW);
         SoftTlb tlb = cachedTlb();
         mm.updatePte(a, clean);
-        assertThat(tlb.empty).as("losing A, D and RW flushes").isTrue();
+        assertThat(tlb.isEmpty()).as("losing A, D and RW flushes").isTrue();
         tlb = cachedTlb();
         mm.updatePte(a, clean | PteLayout.ACCESSED);
         mm.updatePte(a, clean | PteLayout.ACCESSED | PteLayout.DIRTY);
         mm.updatePte(a, pte);
-        assertThat(tlb.empty).as("adding A, D, RW does not").isFalse();
+        assertThat(tlb.isEmpty()).as("adding A, D, RW does not").isFalse();
         mm.updatePte(a, pte ^ PteLayout.SOFT_DIRTY);
-        assertThat(tlb.empty).as("any other bit does").isTrue();
+        assertThat(tlb.isEmpty()).as("any other bit does").isTrue();
         kernel.checkInvariants();
     }
 
     /** A TLB of the address space with one entry cached. */
     private SoftTlb cachedTlb() {
-        SoftTlb tlb = new SoftTlb();
+        SoftTlb tlb = new SoftTlb(task.machine.memory);
         mm.tlbs.addLocked(tlb);
-        tlb.fillLocked(a >>> PAGE_SHIFT, task.machine.memory.block(2), 0, false);
+        tlb.fillLocked(a >>> PAGE_SHIFT, 2, false);
         return tlb;
     }
 
