@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
+import static org.mmkit.core.mm.NumberedPages.pte;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,21 +32,13 @@ class KernelReclaimTest {
         kernel.close();
     }
 
-    private long pte(Task t, long va) {
-        return t.call(() -> t.mm.pte(va));
-    }
-
     private boolean swapped(Task t, long va) {
         return Mm.isSwapEntry(pte(t, va));
     }
 
-    /** A new mapping of {@code pages} private anonymous pages, page i holding the word 1000 + i, written in order (oldest first). */
+    /** A new mapping of {@code pages} {@link NumberedPages}, written in order (oldest first). */
     private long anon(int pages) {
-        long a = task.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        for (int i = 0; i < pages; i++) {
-            task.storeLong(a + i * PAGE_SIZE, 1000 + i);
-        }
-        return a;
+        return NumberedPages.map(task, pages);
     }
 
     /** Clears the young bit of every PTE of the range, as if a scan had looked at them since the last access. */
@@ -88,9 +81,7 @@ class KernelReclaimTest {
             assertThat(swapped(task, a + i * PAGE_SIZE)).as("page %d", i).isEqualTo(i < 3 + freed);
         }
         kernel.checkInvariants();
-        for (int i = 0; i < pages; i++) {
-            assertThat(task.loadLong(a + i * PAGE_SIZE)).isEqualTo(1000 + i);
-        }
+        NumberedPages.assertIntact(task, a, pages);
         kernel.checkInvariants();
     }
 
@@ -133,12 +124,10 @@ class KernelReclaimTest {
         assertThat(kernel.reclaim(Long.MAX_VALUE)).as("nothing more to take").isZero();
         kernel.checkInvariants();
 
-        for (int i = 0; i < 4; i++) {
-            assertThat(task.loadLong(a + i * PAGE_SIZE)).isEqualTo(1000 + i);
-        }
+        NumberedPages.assertIntact(task, a, 4);
+        NumberedPages.assertIntact(task, shared, 2);
+        NumberedPages.assertIntact(child, shared, 2);
         for (int i = 0; i < 2; i++) {
-            assertThat(task.loadLong(shared + i * PAGE_SIZE)).isEqualTo(1000 + i);
-            assertThat(child.loadLong(shared + i * PAGE_SIZE)).isEqualTo(1000 + i);
             assertThat(task.loadLong(free + i * PAGE_SIZE)).isZero();
         }
         assertThat(task.loadLong(locked)).isEqualTo(1000);

@@ -3,6 +3,7 @@ package org.mmkit.core.mm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mmkit.core.Uapi.*;
+import static org.mmkit.core.mm.NumberedPages.pte;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +33,6 @@ class VmscanTest {
         kernel.close();
     }
 
-    private long pte(Task t, long va) {
-        return t.call(() -> t.mm.pte(va));
-    }
-
     private int pfn(long va) {
         return (int) PteLayout.pfn(pte(task, va));
     }
@@ -48,12 +45,9 @@ class VmscanTest {
         return task.call(() -> memory.test(pfn(va), PhysicalMemory.PG_REFERENCED));
     }
 
+    /** A new mapping of {@code pages} {@link NumberedPages}, written in order (oldest first). */
     private long anon(int pages) {
-        long a = task.mmap(0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        for (int i = 0; i < pages; i++) {
-            task.storeLong(a + i * PAGE_SIZE, 1000 + i);
-        }
-        return a;
+        return NumberedPages.map(task, pages);
     }
 
     /**
@@ -138,9 +132,7 @@ class VmscanTest {
         assertThat(PteLayout.isPresent(pte(task, a + (pages - 1) * PAGE_SIZE))).isTrue();
         assertThat(task.status()).containsPattern("VmSwap:\\s+[1-9]");
         kernel.checkInvariants();
-        for (int i = 0; i < pages; i++) {
-            assertThat(task.loadLong(a + i * PAGE_SIZE)).isEqualTo(1000 + i);
-        }
+        NumberedPages.assertIntact(task, a, pages);
         kernel.checkInvariants();
     }
 
