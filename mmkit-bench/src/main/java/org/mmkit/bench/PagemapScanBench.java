@@ -82,15 +82,8 @@ final class PagemapScanBench {
 
         /** One PAGEMAP_SCAN of the range; {@code mask} is both the category and the return mask. */
         private void scan(long flags, long mask, int vecLen) {
-            byte[] b = new byte[PmScanArgLayout.SIZE];
-            Scalars.U64.write(b, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-            Scalars.U64.write(b, PmScanArgLayout.FLAGS_OFFSET, flags);
-            Scalars.U64.write(b, PmScanArgLayout.START_OFFSET, range);
-            Scalars.U64.write(b, PmScanArgLayout.END_OFFSET, range + BYTES);
-            Scalars.U64.write(b, PmScanArgLayout.VEC_OFFSET, vecLen == 0 ? 0 : arg + PAGE_SIZE);
-            Scalars.U64.write(b, PmScanArgLayout.VEC_LEN_OFFSET, vecLen);
-            Scalars.U64.write(b, PmScanArgLayout.CATEGORY_MASK_OFFSET, mask);
-            Scalars.U64.write(b, PmScanArgLayout.RETURN_MASK_OFFSET, mask);
+            byte[] b = PmScanArgLayout.encode(flags, range, range + BYTES, vecLen == 0 ? 0 : arg + PAGE_SIZE, vecLen, 0, 0, mask,
+                    0, mask);
             process.store(arg, b);
             process.ioctl(pagemap, PAGEMAP_SCAN, arg);
         }

@@ -193,14 +193,7 @@ public final class WriteTracker implements AutoCloseable {
         checkOpen();
         List<Range> ranges = new ArrayList<>();
         long vec = scratch + PAGE_SIZE;
-        byte[] arg = new byte[PmScanArgLayout.SIZE];
-        Scalars.U64.write(arg, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-        Scalars.U64.write(arg, PmScanArgLayout.FLAGS_OFFSET, flags);
-        Scalars.U64.write(arg, PmScanArgLayout.END_OFFSET, end);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_OFFSET, vec);
-        Scalars.U64.write(arg, PmScanArgLayout.VEC_LEN_OFFSET, VEC_LEN);
-        Scalars.U64.write(arg, PmScanArgLayout.CATEGORY_MASK_OFFSET, PAGE_IS_WRITTEN);
-        Scalars.U64.write(arg, PmScanArgLayout.RETURN_MASK_OFFSET, PAGE_IS_WRITTEN);
+        byte[] arg = PmScanArgLayout.encode(flags, start, end, vec, VEC_LEN, 0, 0, PAGE_IS_WRITTEN, 0, PAGE_IS_WRITTEN);
         byte[] regions = new byte[VEC_LEN * PageRegionLayout.SIZE];
         long from = start;
         do {

@@ -19,18 +19,7 @@ final class PagemapScans {
      */
     static List<long[]> scan(SimProcess p, int pm, long arg, long vec, long flags, long start, long end, long vecLen,
             long maxPages, long mask, long inverted, long anyof, long returnMask) {
-        byte[] bytes = new byte[PmScanArgLayout.SIZE];
-        Scalars.U64.write(bytes, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-        Scalars.U64.write(bytes, PmScanArgLayout.FLAGS_OFFSET, flags);
-        Scalars.U64.write(bytes, PmScanArgLayout.START_OFFSET, start);
-        Scalars.U64.write(bytes, PmScanArgLayout.END_OFFSET, end);
-        Scalars.U64.write(bytes, PmScanArgLayout.VEC_OFFSET, vec);
-        Scalars.U64.write(bytes, PmScanArgLayout.VEC_LEN_OFFSET, vecLen);
-        Scalars.U64.write(bytes, PmScanArgLayout.MAX_PAGES_OFFSET, maxPages);
-        Scalars.U64.write(bytes, PmScanArgLayout.CATEGORY_MASK_OFFSET, mask);
-        Scalars.U64.write(bytes, PmScanArgLayout.CATEGORY_INVERTED_OFFSET, inverted);
-        Scalars.U64.write(bytes, PmScanArgLayout.CATEGORY_ANYOF_MASK_OFFSET, anyof);
-        Scalars.U64.write(bytes, PmScanArgLayout.RETURN_MASK_OFFSET, returnMask);
+        byte[] bytes = PmScanArgLayout.encode(flags, start, end, vec, vecLen, maxPages, inverted, mask, anyof, returnMask);
         p.store(arg, bytes);
         int n = (int) p.ioctl(pm, PAGEMAP_SCAN, arg);
         byte[] out = new byte[n * PageRegionLayout.SIZE];

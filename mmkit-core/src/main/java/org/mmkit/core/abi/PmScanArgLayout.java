@@ -62,4 +62,37 @@ public final class PmScanArgLayout {
             new Field("category_mask", CATEGORY_MASK_OFFSET, U64),
             new Field("category_anyof_mask", CATEGORY_ANYOF_MASK_OFFSET, U64),
             new Field("return_mask", RETURN_MASK_OFFSET, U64));
+
+    /**
+     * A {@code struct pm_scan_arg} with {@code size} = {@link #SIZE}, the members given in the
+     * struct's order, and {@code walk_end} 0.
+     *
+     * @param flags             {@code PM_SCAN_*}
+     * @param start             the first address scanned
+     * @param end               the end of the range scanned
+     * @param vec               the address of the {@code struct page_region} array
+     * @param vecLen            the regions {@code vec} holds
+     * @param maxPages          at most this many pages reported (0: no limit)
+     * @param categoryInverted  categories whose sense is inverted before matching
+     * @param categoryMask      categories every matched page has
+     * @param categoryAnyofMask categories of which a matched page has one at least
+     * @param returnMask        the categories reported in each region
+     * @return the 96 bytes of the struct, little-endian
+     */
+    public static byte[] encode(long flags, long start, long end, long vec, long vecLen, long maxPages,
+            long categoryInverted, long categoryMask, long categoryAnyofMask, long returnMask) {
+        byte[] arg = new byte[SIZE];
+        U64.write(arg, SIZE_OFFSET, SIZE);
+        U64.write(arg, FLAGS_OFFSET, flags);
+        U64.write(arg, START_OFFSET, start);
+        U64.write(arg, END_OFFSET, end);
+        U64.write(arg, VEC_OFFSET, vec);
+        U64.write(arg, VEC_LEN_OFFSET, vecLen);
+        U64.write(arg, MAX_PAGES_OFFSET, maxPages);
+        U64.write(arg, CATEGORY_INVERTED_OFFSET, categoryInverted);
+        U64.write(arg, CATEGORY_MASK_OFFSET, categoryMask);
+        U64.write(arg, CATEGORY_ANYOF_MASK_OFFSET, categoryAnyofMask);
+        U64.write(arg, RETURN_MASK_OFFSET, returnMask);
+        return arg;
+    }
 }

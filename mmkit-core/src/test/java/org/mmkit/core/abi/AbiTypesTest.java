@@ -26,6 +26,19 @@ class AbiTypesTest {
                 tuple("pm_scan_arg", 96), tuple("page_region", 24));
     }
 
+    /** {@code pm_scan_arg}'s encoder puts each argument in the member of the same name, and {@code size} first. */
+    @Test
+    void pmScanArgEncodesEachMemberInItsPlace() {
+        byte[] arg = PmScanArgLayout.encode(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        String[] members = {"size", "flags", "start", "end", "walk_end", "vec", "vec_len", "max_pages", "category_inverted",
+                "category_mask", "category_anyof_mask", "return_mask"};
+        long[] values = {PmScanArgLayout.SIZE, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9, 10};
+        for (int i = 0; i < members.length; i++) {
+            int offset = PmScanArgLayout.TYPE.field(members[i]).offset();
+            assertThat(Scalars.U64.read(arg, offset)).as(members[i]).isEqualTo(values[i]);
+        }
+    }
+
     /** Struct members follow each other without overlap or holes; union members all start at 0. */
     @Test
     void structMembersTileTheirStruct() {

@@ -105,18 +105,8 @@ class PagemapScanRunsTest {
         /** One scan; the outcome as text: the count or errno, walk_end, the regions written. */
         String scan(long flags, long start, long end, long vecLen, long maxPages, long mask, long inverted, long anyof,
                 long returnMask) {
-            byte[] b = new byte[PmScanArgLayout.SIZE];
-            Scalars.U64.write(b, PmScanArgLayout.SIZE_OFFSET, PmScanArgLayout.SIZE);
-            Scalars.U64.write(b, PmScanArgLayout.FLAGS_OFFSET, flags);
-            Scalars.U64.write(b, PmScanArgLayout.START_OFFSET, start);
-            Scalars.U64.write(b, PmScanArgLayout.END_OFFSET, end);
-            Scalars.U64.write(b, PmScanArgLayout.VEC_OFFSET, vecLen == 0 ? 0 : vec);
-            Scalars.U64.write(b, PmScanArgLayout.VEC_LEN_OFFSET, vecLen);
-            Scalars.U64.write(b, PmScanArgLayout.MAX_PAGES_OFFSET, maxPages);
-            Scalars.U64.write(b, PmScanArgLayout.CATEGORY_MASK_OFFSET, mask);
-            Scalars.U64.write(b, PmScanArgLayout.CATEGORY_INVERTED_OFFSET, inverted);
-            Scalars.U64.write(b, PmScanArgLayout.CATEGORY_ANYOF_MASK_OFFSET, anyof);
-            Scalars.U64.write(b, PmScanArgLayout.RETURN_MASK_OFFSET, returnMask);
+            byte[] b = PmScanArgLayout.encode(flags, start, end, vecLen == 0 ? 0 : vec, vecLen, maxPages, inverted, mask, anyof,
+                    returnMask);
             task.store(arg, b);
             byte[] regions = new byte[VEC_LEN * PageRegionLayout.SIZE];
             task.store(vec, regions); // no regions of an earlier scan
