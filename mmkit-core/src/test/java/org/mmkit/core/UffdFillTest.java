@@ -114,6 +114,26 @@ class UffdFillTest {
         assertThat(uffd.fill(UFFDIO_POISON, a, PAGE_SIZE, 3)).isEqualTo(failed(Errno.EINVAL, UNTOUCHED));
     }
 
+    /**
+     * A poison marker in a private mapping of a file is zapped as a private copy is
+     * ({@code zap_nonpresent_ptes}: {@code should_zap_cows}): a hole punch keeps it, a truncation
+     * (even_cows) removes it. Found by the fuzzer against the kernel: the child's O_TRUNC open of
+     * the memfd cleared the parent's markers.
+     */
+    @Test
+    void poisonInAPrivateFileMappingGoesWithTruncationNotWithAPunch() {
+        int fd = UserStrings.memfd(p, "poisoned", 0);
+        p.ftruncate(fd, 2 * PAGE_SIZE);
+        long a = p.mmap(0, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+        uffd.register(a, 2 * PAGE_SIZE, UFFDIO_REGISTER_MODE_MINOR);
+        assertThat(uffd.fill(UFFDIO_POISON, a, 2 * PAGE_SIZE, 0)).isEqualTo(ok(2 * PAGE_SIZE));
+        p.fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, 2 * PAGE_SIZE);
+        assertThat(pagemap(a)).as("a punch leaves private copies, markers too").isEqualTo(0x400000000000005fL);
+        p.ftruncate(fd, 0);
+        assertThat(pagemap(a)).as("truncation zaps even the copies").isZero();
+        assertThat(pagemap(a + PAGE_SIZE)).isZero();
+    }
+
     @Test
     void zeropageMapsTheSharedZeroPage() {
         long a = anon(p, 1);

@@ -8,6 +8,7 @@ import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
+import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
  * File system calls on shmem files: {@code memfd_create} ({@code mm/memfd.c}), {@code ftruncate},
@@ -237,8 +238,10 @@ final class FileCalls {
                 boolean anonCopy;
                 if (PteLayout.isPresent(pte)) {
                     anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
-                } else if (Mm.isSwapEntry(pte)) {
-                    anonCopy = true; // a file page out in swap has no PTE: this is a swapped copy
+                } else if (Mm.isSwapEntry(pte) || (PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+                    // a file page out in swap has no PTE: this is a swapped copy; a poison marker
+                    // (UFFDIO_POISON) goes as one too (zap_nonpresent_ptes: should_zap_cows)
+                    anonCopy = true;
                 } else {
                     return;
                 }
