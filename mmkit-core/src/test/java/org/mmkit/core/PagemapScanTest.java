@@ -86,18 +86,9 @@ class PagemapScanTest {
                 p.store(a + page * PAGE_SIZE, new byte[] {1});
                 present[page] = true;
             }
-            long bits = PAGE_IS_WRITTEN | PAGE_IS_PRESENT;
-            long mask = random.nextLong() & bits;
-            long inverted = random.nextLong() & bits;
-            long anyof = random.nextLong() & bits;
-            long returnMask = random.nextLong() & bits;
-            int vecLen = 1 + random.nextInt(8);
-            long maxPages = random.nextInt(PAGES);
-            int from = random.nextInt(PAGES);
-            int to = from + random.nextInt(PAGES - from + 1);
-            List<long[]> expected = reference(a, present, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
-            assertThat(scan(0, a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof, returnMask))
-                    .as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+            RandomScan scan = RandomScan.draw(random, PAGE_IS_WRITTEN | PAGE_IS_PRESENT, 0);
+            assertThat(scan(a, scan)).as("seed %d round %d", seed, round)
+                    .containsExactlyElementsOf(scan.expected(a, categoriesOf(present)));
         }
     }
 
@@ -143,20 +134,11 @@ class PagemapScanTest {
                 categories[i] = PAGE_IS_WPALLOWED | (present[i] ? PAGE_IS_PRESENT : protect[i] ? PAGE_IS_SWAPPED : 0)
                         | (protect[i] ? 0 : PAGE_IS_WRITTEN);
             }
-            long bits = PAGE_IS_WPALLOWED | PAGE_IS_WRITTEN | PAGE_IS_PRESENT | PAGE_IS_SWAPPED;
             long flags = random.nextBoolean() ? PM_SCAN_WP_MATCHING : 0;
-            long mask = random.nextLong() & bits;
-            long inverted = random.nextLong() & bits;
-            long anyof = random.nextLong() & bits;
-            long returnMask = random.nextLong() & bits;
-            int vecLen = 1 + random.nextInt(8);
-            long maxPages = random.nextInt(PAGES);
-            int from = random.nextInt(PAGES);
-            int to = from + random.nextInt(PAGES - from + 1);
-            List<long[]> expected = reference(a, categories, from, to, vecLen, maxPages, mask, inverted, anyof,
-                    returnMask);
-            assertThat(scan(flags, a + from * PAGE_SIZE, a + to * PAGE_SIZE, vecLen, maxPages, mask, inverted, anyof,
-                    returnMask)).as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+            RandomScan scan = RandomScan.draw(random, PAGE_IS_WPALLOWED | PAGE_IS_WRITTEN | PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
+                    flags);
+            List<long[]> expected = scan.expected(a, categories);
+            assertThat(scan(a, scan)).as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
             if (flags != 0) {
                 for (long[] region : expected.subList(0, expected.size() - 1)) {
                     for (long at = region[0]; at < region[1]; at += PAGE_SIZE) {
@@ -167,14 +149,40 @@ class PagemapScanTest {
         }
     }
 
-    private static List<long[]> reference(long a, boolean[] present, int from, int to, int vecLen, long maxPages,
-            long mask, long inverted, long anyof, long returnMask) {
+    /** The categories of pages that were each touched once: their PTE table exists, so a none PTE is WRITTEN. */
+    private static long[] categoriesOf(boolean[] present) {
         long[] categories = new long[PAGES];
         for (int page = 0; page < PAGES; page++) {
-            // every page was touched once, so its PTE table exists and a none PTE is WRITTEN
             categories[page] = present[page] ? PAGE_IS_WRITTEN | PAGE_IS_PRESENT : PAGE_IS_WRITTEN;
         }
-        return reference(a, categories, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
+        return categories;
+    }
+
+    /** A scan of pages [from, to) with masks drawn from {@code bits}, a vector of 1 to 8 regions and a random page limit. */
+    private record RandomScan(long flags, long mask, long inverted, long anyof, long returnMask, int vecLen,
+            long maxPages, int from, int to) {
+        static RandomScan draw(Random random, long bits, long flags) {
+            long mask = random.nextLong() & bits;
+            long inverted = random.nextLong() & bits;
+            long anyof = random.nextLong() & bits;
+            long returnMask = random.nextLong() & bits;
+            int vecLen = 1 + random.nextInt(8);
+            long maxPages = random.nextInt(PAGES);
+            int from = random.nextInt(PAGES);
+            int to = from + random.nextInt(PAGES - from + 1);
+            return new RandomScan(flags, mask, inverted, anyof, returnMask, vecLen, maxPages, from, to);
+        }
+
+        /** What the scan must return over pages at {@code a} whose categories are {@code pageCategories}. */
+        List<long[]> expected(long a, long[] pageCategories) {
+            return reference(a, pageCategories, from, to, vecLen, maxPages, mask, inverted, anyof, returnMask);
+        }
+    }
+
+    /** Runs {@code scan} over the pages at {@code a}. */
+    private List<long[]> scan(long a, RandomScan scan) {
+        return scan(scan.flags(), a + scan.from() * PAGE_SIZE, a + scan.to() * PAGE_SIZE, scan.vecLen(), scan.maxPages(),
+                scan.mask(), scan.inverted(), scan.anyof(), scan.returnMask());
     }
 
     /** The regions and walk_end of a scan of pages [from, to) whose categories are known. */
