@@ -247,7 +247,7 @@ final class AdviseCall {
     private static void lazyFree(Mm mm, long start, long end) {
         PhysicalMemory memory = mm.memory;
         PageWalk.walk(mm.pageTables, start, end, (va, pte, table, index) -> {
-            if (Mm.isSwapEntry(pte) || (PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+            if (Mm.isSwapOrPoison(pte)) {
                 mm.zapEntry(table, index, pte); // clear_not_present_full_ptes
                 return;
             }

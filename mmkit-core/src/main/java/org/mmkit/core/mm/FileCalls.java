@@ -8,7 +8,6 @@ import org.mmkit.core.Errno;
 import org.mmkit.core.mem.PhysicalMemory;
 import org.mmkit.core.pgtable.PageWalk;
 import org.mmkit.core.pgtable.PteLayout;
-import org.mmkit.core.pgtable.PteMarkerLayout;
 
 /**
  * File system calls on shmem files: {@code memfd_create} ({@code mm/memfd.c}), {@code ftruncate},
@@ -238,7 +237,7 @@ final class FileCalls {
                 boolean anonCopy;
                 if (PteLayout.isPresent(pte)) {
                     anonCopy = !PteLayout.isSpecial(pte) && memory.test((int) PteLayout.pfn(pte), PhysicalMemory.PG_ANON);
-                } else if (Mm.isSwapEntry(pte) || (PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0) {
+                } else if (Mm.isSwapOrPoison(pte)) {
                     // a file page out in swap has no PTE: this is a swapped copy; a poison marker
                     // (UFFDIO_POISON) goes as one too (zap_nonpresent_ptes: should_zap_cows)
                     anonCopy = true;

@@ -582,6 +582,15 @@ final class Mm {
     }
 
     /**
+     * A swap entry or a poison marker: the entries that map nothing but stand for a private page's
+     * data, which zaps of private copies ({@code zap_nonpresent_ptes}: {@code should_zap_cows})
+     * and MADV_FREE ({@code madvise_free_pte_range}) drop, where guard and uffd-wp markers stay.
+     */
+    static boolean isSwapOrPoison(long pte) {
+        return isSwapEntry(pte) || (PteMarkerLayout.bits(pte) & PteMarkerLayout.POISONED) != 0;
+    }
+
+    /**
      * {@code try_to_unmap_one} for a page going to swap: the present entry {@code pte} gives way to
      * {@code swapPte}, whose slot count the caller has raised already.
      */
